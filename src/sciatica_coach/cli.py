@@ -1,0 +1,222 @@
+"""Command line: the app by default, sub-commands for headless work.
+
+Exit codes: 0 ok, 1 failure, 2 bad input. Errors go to stderr, one clear line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from sciatica_coach import __version__
+from sciatica_coach.core import paths
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class CommandError(Exception):
+    """A failure worth one line on stderr; ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CommandError(f"{self.prog}: {message} (see --help)", EXIT_BAD_INPUT)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sciatica-coach",
+        description="A guided home-exercise coach for sciatica. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where your log and routines live (also ${paths.DATA_DIR_ENV})",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.add_parser("routines", help="list routines: id, name, minutes, source")
+    plan = commands.add_parser("plan", help="print a routine's timeline with times")
+    plan.add_argument("routine", help="routine id, e.g. gentle-start")
+    check = commands.add_parser("check", help="validate a routine file")
+    check.add_argument("file", type=Path, help="a routine .toml file")
+    history = commands.add_parser("history", help="list logged sessions, newest first")
+    history.add_argument("--since", type=_iso_date, metavar="DATE", help="from this date on")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        data = paths.data_dir(args.data_dir, os.environ)
+        if args.command is None:
+            from sciatica_coach.ui.app import run_app
+
+            return run_app(data)
+        handler = _COMMANDS[args.command]
+        return handler(args, data)
+    except CommandError as error:
+        print(error, file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+
+
+def _format_minutes(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def _cmd_routines(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.library import load_library
+    from sciatica_coach.core.timeline import expand_routine
+
+    library = load_library(data)
+    for problem in library.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    rows = [("ID", "NAME", "MIN", "LEVEL", "SOURCE")]
+    for routine in sorted(library.routines.values(), key=lambda r: (not r.builtin, r.id)):
+        minutes = expand_routine(routine).total_seconds / 60
+        source = "built-in" if routine.builtin else str(routine.source)
+        rows.append((routine.id, routine.name, f"{minutes:.0f}", str(routine.level), source))
+    _print_table(rows)
+    return EXIT_OK
+
+
+def _print_table(rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+
+
+def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.library import load_library
+    from sciatica_coach.core.timeline import WORK, expand_routine
+
+    library = load_library(data)
+    routine = library.find(args.routine)
+    if routine is None:
+        known = ", ".join(sorted(library.routines)) or "none"
+        raise CommandError(f"unknown routine '{args.routine}' (known: {known})", EXIT_BAD_INPUT)
+    timeline = expand_routine(routine)
+    print(f"{routine.name} ({routine.id}), level {routine.level}")
+    if routine.description:
+        print(routine.description)
+    print()
+    at = 0.0
+    for step in timeline.steps:
+        detail = ""
+        if step.kind == WORK:
+            parts = [f"set {step.set_number}/{step.set_count}"]
+            if step.side:
+                parts.append(f"{step.side} side")
+            if step.reps is not None:
+                pace = "self-paced" if step.self_paced else f"{step.tempo:g} s each"
+                count = f"{step.reps} reps each side" if step.alternating else f"{step.reps} reps"
+                parts.append(f"{count}, {pace}")
+            else:
+                parts.append(f"hold {step.seconds:g} s")
+            detail = ", ".join(parts)
+        elif step.side:
+            detail = f"to the {step.side} side"
+        length = ("~" if step.self_paced else "") + _format_minutes(step.seconds)
+        print(f"{_format_minutes(at):>6}  {length:>6}  {step.title:<28} {detail}".rstrip())
+        at += step.seconds
+    total = timeline.total_seconds
+    line = f"\nTotal {_format_minutes(total)} ({total / 60:.1f} min)"
+    if routine.target_minutes:
+        line += f"; stated length {routine.target_minutes:g} min"
+    print(line)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.catalog import RoutineError, load_routine_file
+    from sciatica_coach.core.library import load_library
+    from sciatica_coach.core.timeline import expand_routine
+
+    path: Path = args.file
+    if not path.is_file():
+        raise CommandError(f"{path}: no such file", EXIT_BAD_INPUT)
+    library = load_library(None)
+    try:
+        routine = load_routine_file(path, library.exercises, label=str(path))
+    except RoutineError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    minutes = expand_routine(routine).total_seconds / 60
+    count = len(routine.blocks)
+    print(f"{path}: ok, routine '{routine.id}' with {count} exercises, {minutes:.1f} min")
+    return EXIT_OK
+
+
+def _cmd_history(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.log import LogError, SessionLog
+
+    database = data / paths.DATABASE_NAME
+    if not database.exists():
+        print("No sessions logged yet.")
+        return EXIT_OK
+    try:
+        log = SessionLog(database)
+    except LogError as error:
+        raise CommandError(str(error)) from None
+    try:
+        sessions = log.sessions(since=args.since)
+    finally:
+        log.close()
+    if not sessions:
+        print("No sessions logged in that range.")
+        return EXIT_OK
+    rows = [("ID", "DATE", "ROUTINE", "MIN", "STATUS", "BACK", "LEG")]
+    for record in sessions:
+        status = record.status + (f" ({record.stop_reason})" if record.stop_reason else "")
+        rows.append(
+            (
+                str(record.id),
+                record.local_date.isoformat(),
+                record.routine_name,
+                f"{record.active_seconds / 60:.0f}",
+                status,
+                _pain_change(record.pain_before, record.pain_after, "back"),
+                _pain_change(record.pain_before, record.pain_after, "leg"),
+            )
+        )
+    _print_table(rows)
+    return EXIT_OK
+
+
+def _pain_change(before: object, after: object, which: str) -> str:
+    first = getattr(before, which, None)
+    last = getattr(after, which, None)
+    if first is None and last is None:
+        return "-"
+    return f"{'-' if first is None else first}->{'-' if last is None else last}"
+
+
+_COMMANDS = {
+    "routines": _cmd_routines,
+    "plan": _cmd_plan,
+    "check": _cmd_check,
+    "history": _cmd_history,
+}

@@ -1,0 +1,1 @@
+"""Pure-Python core: catalog, timeline, session engine, log and stats. Imports no Qt."""

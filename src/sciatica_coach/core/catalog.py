@@ -1,0 +1,550 @@
+"""Exercises and routines: load the TOML files, check every field, explain every problem.
+
+Loading never stops at the first mistake: each problem is reported with the file, the item
+and the field, and a file with problems is skipped as a whole so the app still starts.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+GROUPS = ("mobility", "core", "strength", "balance")
+POSITIONS = (
+    "lying on back",
+    "lying on front",
+    "side-lying",
+    "hands and knees",
+    "kneeling",
+    "seated",
+    "standing",
+)
+MODES = ("hold", "reps")
+SIDES = ("none", "both", "alternating")
+SPINAL_DIRECTIONS = ("neutral", "flexion", "extension", "rotation", "flexion_and_extension")
+IMAGE_SUFFIXES = (".svg", ".png", ".gif")
+
+EXERCISE_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+ROUTINE_ID = re.compile(r"[a-z][a-z0-9-]{0,63}")
+
+DOSE_FIELDS = ("hold", "reps", "tempo", "sets", "rest", "rest_after", "sides")
+EXERCISE_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "group",
+        "position",
+        "mode",
+        *DOSE_FIELDS,
+        "level",
+        "spinal_direction",
+        "equipment",
+        "cues",
+        "cautions",
+        "easier",
+        "harder",
+        "illustration",
+        "image",
+    }
+)
+ROUTINE_FIELDS = frozenset(
+    {
+        "id",
+        "name",
+        "level",
+        "target_minutes",
+        "description",
+        "prepare",
+        "switch",
+        "block",
+        "exercise",
+    }
+)
+BLOCK_FIELDS = frozenset({"exercise", *DOSE_FIELDS})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, worded so the user can find and fix it."""
+
+    file: str
+    item: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.item:
+            where += f": {self.item}"
+        return f"{where}: {self.message}"
+
+
+class RoutineError(Exception):
+    """A routine or exercise file that cannot be used; ``problems`` lists every reason."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much of an exercise: a timed hold or repetitions, in sets, on one side or both."""
+
+    mode: str
+    hold: float | None
+    reps: int | None
+    tempo: float | None
+    sets: int
+    rest: float
+    rest_after: float
+    sides: str
+
+    @property
+    def self_paced(self) -> bool:
+        return self.mode == "reps" and self.tempo is None
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    group: str
+    position: str
+    dose: Dose
+    level: int
+    spinal_direction: str
+    equipment: tuple[str, ...]
+    cues: tuple[str, ...]
+    cautions: tuple[str, ...]
+    easier: str | None = None
+    harder: str | None = None
+    illustration: str | None = None
+    image: Path | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One exercise inside a routine, with the routine's own dose."""
+
+    exercise: Exercise
+    dose: Dose
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    level: int
+    target_minutes: float | None
+    description: str
+    blocks: tuple[Block, ...]
+    prepare_seconds: float = 10.0
+    switch_seconds: float = 5.0
+    source: Path | None = None
+    builtin: bool = False
+
+
+@dataclass
+class LoadResult:
+    """Routines that loaded, and the problems of the files that did not."""
+
+    routines: dict[str, Routine] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+_MISSING = object()
+
+
+class _Checker:
+    """Reads fields out of one TOML table, noting a problem for each bad one."""
+
+    def __init__(self, file: str, item: str | None, table: Mapping[str, Any]) -> None:
+        self.file = file
+        self.item = item
+        self.table = table
+        self.problems: list[Problem] = []
+
+    def problem(self, name: str | None, message: str) -> None:
+        self.problems.append(Problem(self.file, self.item, name, message))
+
+    def unknown_fields(self, allowed: frozenset[str]) -> None:
+        for name in sorted(set(self.table) - allowed):
+            self.problem(name, f"unknown field '{name}' (allowed: {', '.join(sorted(allowed))})")
+
+    def _get(self, name: str, required: bool) -> Any:
+        value = self.table.get(name, _MISSING)
+        if value is _MISSING and required:
+            self.problem(name, f"missing required field '{name}'")
+        return value
+
+    def text(self, name: str, *, required: bool = True, max_length: int = 400) -> str | None:
+        value = self._get(name, required)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(name, f"{name} must be non-empty text, got {_show(value)}")
+            return None
+        if len(value) > max_length:
+            self.problem(name, f"{name} must be at most {max_length} characters, got {len(value)}")
+            return None
+        return value.strip()
+
+    def choice(
+        self, name: str, options: Sequence[str], *, default: str | None = None
+    ) -> str | None:
+        value = self._get(name, default is None)
+        if value is _MISSING:
+            return default
+        if value not in options:
+            allowed = ", ".join(f'"{o}"' for o in options)
+            self.problem(name, f"{name} must be one of {allowed}, got {_show(value)}")
+            return None
+        return str(value)
+
+    def number(
+        self,
+        name: str,
+        low: float,
+        high: float,
+        *,
+        unit: str,
+        integer: bool = False,
+        required: bool = False,
+        default: float | None = None,
+    ) -> float | None:
+        value = self._get(name, required)
+        if value is _MISSING:
+            return default
+        kind = "a whole number" if integer else "a positive number"
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not is_number or (integer and not isinstance(value, int)) or value != value:
+            self.problem(name, f"{name} must be {kind} of {unit}, got {_show(value)}")
+            return None
+        if not low <= value <= high:
+            if value <= 0 < low:
+                self.problem(name, f"{name} must be {kind} of {unit}, got {_show(value)}")
+            else:
+                self.problem(name, f"{name} must be {_span(low, high)} {unit}, got {_show(value)}")
+            return None
+        return float(value)
+
+    def text_list(self, name: str, *, min_items: int, max_items: int) -> tuple[str, ...] | None:
+        value = self._get(name, min_items > 0)
+        if value is _MISSING:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(name, f"{name} must be a list of non-empty text lines, got {_show(value)}")
+            return None
+        if not min_items <= len(value) <= max_items:
+            span = _span(min_items, max_items)
+            self.problem(name, f"{name} must have {span} lines, got {len(value)}")
+            return None
+        return tuple(v.strip() for v in value)
+
+
+def _span(low: float, high: float) -> str:
+    return f"from {_show(low)} to {_show(high)}"
+
+
+def _show(value: object) -> str:
+    if value is _MISSING:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+    if isinstance(value, list | dict):
+        return "a list" if isinstance(value, list) else "a table"
+    return str(value)
+
+
+def _read_dose(check: _Checker, base: Dose | None) -> Dose | None:
+    """Dose fields from a table; with ``base`` the table overrides it (a routine block)."""
+    mode = base.mode if base else check.choice("mode", MODES)
+    if mode is None:
+        return None
+    before = len(check.problems)
+    hold = check.number("hold", 1, 300, unit="seconds", required=base is None and mode == "hold")
+    reps = check.number("reps", 1, 50, unit="repetitions", integer=True, required=False)
+    tempo = check.number("tempo", 1, 60, unit="seconds per repetition")
+    sets = check.number("sets", 1, 10, unit="sets", integer=True)
+    rest = check.number("rest", 0, 600, unit="seconds")
+    rest_after = check.number("rest_after", 0, 600, unit="seconds")
+    sides = check.choice("sides", SIDES, default=base.sides if base else "none")
+    if mode == "hold":
+        for name in ("reps", "tempo"):
+            if name in check.table:
+                check.problem(name, f'{name} is only for mode = "reps"; this exercise is a hold')
+    else:
+        if "hold" in check.table:
+            check.problem("hold", 'hold is only for mode = "hold"; this exercise counts reps')
+        if base is None and "reps" not in check.table:
+            check.problem("reps", "missing required field 'reps'")
+    if len(check.problems) > before or sides is None:
+        return None
+    if base is None:
+        return Dose(
+            mode=mode,
+            hold=hold,
+            reps=None if reps is None else int(reps),
+            tempo=tempo,
+            sets=int(sets or 1),
+            rest=15.0 if rest is None else rest,
+            rest_after=20.0 if rest_after is None else rest_after,
+            sides=sides,
+        )
+    return replace(
+        base,
+        hold=base.hold if hold is None else hold,
+        reps=base.reps if reps is None else int(reps),
+        tempo=base.tempo if tempo is None else tempo,
+        sets=base.sets if sets is None else int(sets),
+        rest=base.rest if rest is None else rest,
+        rest_after=base.rest_after if rest_after is None else rest_after,
+        sides=sides,
+    )
+
+
+def _read_exercise(
+    table: object, file: str, index: int, image_root: Path | None
+) -> tuple[Exercise | None, list[Problem]]:
+    if not isinstance(table, dict):
+        return None, [Problem(file, f"exercise #{index + 1}", None, "must be a table")]
+    raw_id = table.get("id")
+    label = f"exercise '{raw_id}'" if isinstance(raw_id, str) else f"exercise #{index + 1}"
+    check = _Checker(file, label, table)
+    check.unknown_fields(EXERCISE_FIELDS)
+    ex_id = check.text("id", max_length=64)
+    if ex_id is not None and not EXERCISE_ID.fullmatch(ex_id):
+        check.problem("id", f"id must be lower-case letters, digits and _, got {_show(ex_id)}")
+    name = check.text("name", max_length=60)
+    group = check.choice("group", GROUPS)
+    position = check.choice("position", POSITIONS)
+    dose = _read_dose(check, None)
+    level = check.number("level", 1, 3, unit="(1 gentle to 3 demanding)", integer=True, default=1)
+    spine = check.choice("spinal_direction", SPINAL_DIRECTIONS, default="neutral")
+    equipment = check.text_list("equipment", min_items=0, max_items=8)
+    cues = check.text_list("cues", min_items=1, max_items=5)
+    cautions = check.text_list("cautions", min_items=0, max_items=5)
+    easier = check.text("easier", required=False)
+    harder = check.text("harder", required=False)
+    illustration = check.text("illustration", required=False, max_length=64)
+    image = _read_image(check, image_root)
+    if check.problems:
+        return None, check.problems
+    assert ex_id and name and group and position and dose and spine and level is not None
+    assert equipment is not None and cues is not None and cautions is not None
+    exercise = Exercise(
+        id=ex_id,
+        name=name,
+        group=group,
+        position=position,
+        dose=dose,
+        level=int(level),
+        spinal_direction=spine,
+        equipment=equipment,
+        cues=cues,
+        cautions=cautions,
+        easier=easier,
+        harder=harder,
+        illustration=illustration or (None if image else ex_id),
+        image=image,
+    )
+    return exercise, []
+
+
+def _read_image(check: _Checker, image_root: Path | None) -> Path | None:
+    """A user picture must stay inside the routine's folder; built-ins use illustrations."""
+    relative = check.text("image", required=False, max_length=300)
+    if relative is None:
+        return None
+    if image_root is None:
+        check.problem("image", "image is only for your own routines; built-ins use illustrations")
+        return None
+    candidate = Path(relative)
+    if candidate.is_absolute() or relative.startswith(("~", "\\")) or ":" in relative:
+        check.problem("image", f"image must be a path relative to the routine file, got {relative}")
+        return None
+    root = image_root.resolve()
+    resolved = (root / candidate).resolve()
+    if not resolved.is_relative_to(root):
+        check.problem("image", f"image must stay inside the folder {root}, got {relative}")
+        return None
+    if resolved.suffix.lower() not in IMAGE_SUFFIXES:
+        check.problem("image", f"image must be an SVG, PNG or GIF file, got {relative}")
+        return None
+    if not resolved.is_file():
+        check.problem("image", f"image file {resolved} does not exist")
+        return None
+    return resolved
+
+
+def _read_toml(path: Path, label: str) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RoutineError(
+            [Problem(label, None, None, f"cannot be read: {error.strerror}")]
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        message = f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})"
+        raise RoutineError([Problem(label, None, None, message)]) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoutineError([Problem(label, None, None, f"is not valid TOML: {error}")]) from None
+
+
+def _read_exercise_list(
+    tables: object, file: str, image_root: Path | None, known: Mapping[str, Exercise]
+) -> tuple[dict[str, Exercise], list[Problem]]:
+    if not isinstance(tables, list):
+        return {}, [Problem(file, None, "exercise", "'exercise' must be a list of [[exercise]]")]
+    exercises: dict[str, Exercise] = {}
+    problems: list[Problem] = []
+    for index, table in enumerate(tables):
+        exercise, found = _read_exercise(table, file, index, image_root)
+        problems.extend(found)
+        if exercise is None:
+            continue
+        label = f"exercise '{exercise.id}'"
+        if exercise.id in exercises:
+            problems.append(Problem(file, label, "id", "id is used twice in this file"))
+        elif exercise.id in known:
+            problems.append(Problem(file, label, "id", "id is already used by a built-in exercise"))
+        else:
+            exercises[exercise.id] = exercise
+    return exercises, problems
+
+
+def load_catalog(path: Path, label: str | None = None) -> dict[str, Exercise]:
+    """The built-in exercises; raises RoutineError listing every problem."""
+    label = label or path.name
+    document = _read_toml(path, label)
+    check = _Checker(label, None, document)
+    check.unknown_fields(frozenset({"exercise"}))
+    exercises, problems = _read_exercise_list(document.get("exercise", []), label, None, {})
+    if check.problems or problems:
+        raise RoutineError(check.problems + problems)
+    return exercises
+
+
+def parse_routine(
+    document: Mapping[str, Any],
+    catalog: Mapping[str, Exercise],
+    *,
+    label: str,
+    source: Path | None = None,
+    builtin: bool = False,
+) -> Routine:
+    """A Routine from an already-parsed TOML document; raises RoutineError listing every problem."""
+    raw_id = document.get("id")
+    item = f"routine '{raw_id}'" if isinstance(raw_id, str) else "routine"
+    check = _Checker(label, item, document)
+    check.unknown_fields(ROUTINE_FIELDS)
+    routine_id = check.text("id", max_length=64)
+    if routine_id is not None and not ROUTINE_ID.fullmatch(routine_id):
+        check.problem("id", f"id must be lower-case letters, digits and -, got {_show(routine_id)}")
+    name = check.text("name", max_length=60)
+    level = check.number("level", 1, 3, unit="(1 gentle to 3 demanding)", integer=True, default=1)
+    target = check.number("target_minutes", 1, 180, unit="minutes")
+    description = check.text("description", required=False) or ""
+    prepare = check.number("prepare", 0, 120, unit="seconds", default=10.0)
+    switch = check.number("switch", 0, 60, unit="seconds", default=5.0)
+    image_root = None if builtin or source is None else source.parent
+    own, problems = _read_exercise_list(document.get("exercise", []), label, image_root, catalog)
+    known = {**catalog, **own}
+    blocks = _read_blocks(document, known, label, check)
+    problems = check.problems + problems
+    if problems:
+        raise RoutineError(problems)
+    assert routine_id and name and level is not None and prepare is not None and switch is not None
+    return Routine(
+        id=routine_id,
+        name=name,
+        level=int(level),
+        target_minutes=target,
+        description=description,
+        blocks=tuple(blocks),
+        prepare_seconds=prepare,
+        switch_seconds=switch,
+        source=source,
+        builtin=builtin,
+    )
+
+
+def _read_blocks(
+    document: Mapping[str, Any], known: Mapping[str, Exercise], label: str, routine: _Checker
+) -> list[Block]:
+    tables = document.get("block", _MISSING)
+    if tables is _MISSING:
+        routine.problem("block", "missing required field 'block' (at least one [[block]])")
+        return []
+    if not isinstance(tables, list) or not tables:
+        routine.problem("block", "'block' must be a non-empty list of [[block]] tables")
+        return []
+    blocks: list[Block] = []
+    for index, table in enumerate(tables):
+        item = f"block #{index + 1}"
+        if not isinstance(table, dict):
+            routine.problems.append(Problem(label, item, None, "must be a table"))
+            continue
+        check = _Checker(label, item, table)
+        check.unknown_fields(BLOCK_FIELDS)
+        exercise_id = check.text("exercise", max_length=64)
+        exercise = known.get(exercise_id) if exercise_id else None
+        if exercise_id and exercise is None:
+            check.problem("exercise", f"unknown exercise id '{exercise_id}'")
+        if exercise is not None:
+            check.item = f"block #{index + 1} (exercise '{exercise.id}')"
+            dose = _read_dose(check, exercise.dose)
+            if dose is not None:
+                blocks.append(Block(exercise=exercise, dose=dose))
+        routine.problems.extend(check.problems)
+    return blocks
+
+
+def load_routine_file(
+    path: Path,
+    catalog: Mapping[str, Exercise],
+    *,
+    label: str | None = None,
+    builtin: bool = False,
+) -> Routine:
+    """One routine file; raises RoutineError listing every problem."""
+    label = label or str(path)
+    document = _read_toml(path, label)
+    return parse_routine(document, catalog, label=label, source=path, builtin=builtin)
+
+
+def load_routines(
+    folders: Iterable[tuple[Path, bool]], catalog: Mapping[str, Exercise]
+) -> LoadResult:
+    """Every ``*.toml`` in each ``(folder, builtin)``; bad files are reported and skipped."""
+    result = LoadResult()
+    for folder, builtin in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            label = f"{folder.name}/{path.name}"
+            try:
+                routine = load_routine_file(path, catalog, label=label, builtin=builtin)
+            except RoutineError as error:
+                result.problems.extend(error.problems)
+                continue
+            if routine.id in result.routines:
+                other = result.routines[routine.id].source
+                message = f"id is already used by {other}; this file is skipped"
+                result.problems.append(Problem(label, f"routine '{routine.id}'", "id", message))
+                continue
+            result.routines[routine.id] = routine
+    return result

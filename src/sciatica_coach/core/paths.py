@@ -1,0 +1,58 @@
+"""Where things live: the user's private data folder and the assets shipped with the app."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "sciatica-coach"
+DATA_DIR_ENV = "SCIATICA_COACH_DATA_DIR"
+DATABASE_NAME = "sessions.sqlite3"
+USER_ROUTINES_DIR = "routines"
+
+
+def data_dir(override: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
+    """The data folder: ``--data-dir`` first, then the environment, then the platform default."""
+    if override:
+        return Path(override).expanduser()
+    from_env = environ.get(DATA_DIR_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` if needed and make it readable by its owner only: the log is health data."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o700)
+    return path
+
+
+def assets_dir() -> Path:
+    """The shipped ``assets`` folder: inside the installed package, or at the top of a checkout."""
+    package_dir = Path(__file__).resolve().parent.parent
+    bundled = package_dir / "assets"
+    if bundled.is_dir():
+        return bundled
+    checkout = package_dir.parent.parent / "assets"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(
+        f"the app's assets folder is missing (looked in {bundled} and {checkout})"
+    )
+
+
+def library_dir() -> Path:
+    return assets_dir() / "library"
+
+
+def builtin_routines_dir() -> Path:
+    return library_dir() / "routines"
+
+
+def user_routines_dir(data: Path) -> Path:
+    return data / USER_ROUTINES_DIR

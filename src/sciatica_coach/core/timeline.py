@@ -1,0 +1,130 @@
+"""Expand a routine into the flat list of steps the player walks through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sciatica_coach.core.catalog import Block, Exercise, Routine
+
+PREPARE = "prepare"
+WORK = "work"
+REST = "rest"
+SWITCH = "switch"
+
+SELF_PACED_SECONDS_PER_REP = 4.0
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do for a while: get ready, work, rest, or change sides."""
+
+    index: int
+    kind: str
+    seconds: float
+    exercise: Exercise | None = None
+    set_number: int = 0
+    set_count: int = 0
+    side: str | None = None
+    reps: int | None = None
+    tempo: float | None = None
+    self_paced: bool = False
+    alternating: bool = False
+    block_index: int = -1
+
+    @property
+    def timed(self) -> bool:
+        """Timed steps end by themselves; self-paced ones wait for "done"."""
+        return not self.self_paced
+
+    @property
+    def title(self) -> str:
+        if self.kind == PREPARE:
+            return "Get ready"
+        if self.kind == REST:
+            return "Rest"
+        if self.kind == SWITCH:
+            return "Switch sides"
+        assert self.exercise is not None
+        return self.exercise.name
+
+    def rep_cue_times(self) -> tuple[float, ...]:
+        """Seconds into the step at which each paced repetition starts."""
+        if self.kind != WORK or self.tempo is None or self.reps is None:
+            return ()
+        count = self.reps * (
+            2 if self.exercise and self.exercise.dose.sides == "alternating" else 1
+        )
+        return tuple(round(i * self.tempo, 6) for i in range(count))
+
+
+@dataclass(frozen=True)
+class Timeline:
+    routine: Routine
+    steps: tuple[Step, ...]
+
+    @property
+    def total_seconds(self) -> float:
+        """Planned length, with self-paced reps at their estimate."""
+        return sum(step.seconds for step in self.steps)
+
+    @property
+    def work_steps(self) -> int:
+        return sum(1 for step in self.steps if step.kind == WORK)
+
+    def next_work_step(self, after: int) -> Step | None:
+        return next((s for s in self.steps[after + 1 :] if s.kind == WORK), None)
+
+    def seconds_from(self, index: int) -> float:
+        return sum(step.seconds for step in self.steps[index:])
+
+
+def work_seconds(block: Block) -> tuple[float, bool]:
+    """Seconds one work step takes, and whether it is self-paced (seconds then an estimate)."""
+    dose = block.dose
+    if dose.mode == "hold":
+        assert dose.hold is not None
+        return dose.hold, False
+    assert dose.reps is not None
+    movements = dose.reps * (2 if dose.sides == "alternating" else 1)
+    if dose.tempo is None:
+        return movements * SELF_PACED_SECONDS_PER_REP, True
+    return movements * dose.tempo, False
+
+
+def expand_routine(routine: Routine) -> Timeline:
+    """Prepare, then each block's sets and sides with switches and rests; no rest at the end."""
+    steps: list[Step] = []
+    if routine.prepare_seconds > 0:
+        steps.append(Step(0, PREPARE, routine.prepare_seconds))
+    for block_index, block in enumerate(routine.blocks):
+        dose = block.dose
+        seconds, self_paced = work_seconds(block)
+        sides: tuple[str | None, ...] = ("left", "right") if dose.sides == "both" else (None,)
+        for set_number in range(1, dose.sets + 1):
+            for side_index, side in enumerate(sides):
+                if side_index > 0 and routine.switch_seconds > 0:
+                    switch = Step(0, SWITCH, routine.switch_seconds, block.exercise, side=side)
+                    steps.append(switch)
+                work = Step(
+                    0,
+                    WORK,
+                    seconds,
+                    exercise=block.exercise,
+                    set_number=set_number,
+                    set_count=dose.sets,
+                    side=side,
+                    reps=dose.reps,
+                    tempo=dose.tempo,
+                    self_paced=self_paced,
+                    alternating=dose.sides == "alternating",
+                    block_index=block_index,
+                )
+                steps.append(work)
+            if set_number < dose.sets and dose.rest > 0:
+                steps.append(Step(0, REST, dose.rest, block_index=block_index))
+        if dose.rest_after > 0:
+            steps.append(Step(0, REST, dose.rest_after, block_index=block_index))
+    while steps and steps[-1].kind != WORK:
+        steps.pop()
+    numbered = tuple(replace(step, index=index) for index, step in enumerate(steps))
+    return Timeline(routine=routine, steps=numbered)

@@ -1,0 +1,1 @@
+"""Qt views: thin widgets that observe the core."""
