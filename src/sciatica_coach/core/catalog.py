@@ -463,7 +463,8 @@ def parse_routine(
     image_root = None if builtin or source is None else source.parent
     own, problems = _read_exercise_list(document.get("exercise", []), label, image_root, catalog)
     known = {**catalog, **own}
-    blocks = _read_blocks(document, known, label, check)
+    broken = _declared_ids(document.get("exercise")) - set(own)
+    blocks = _read_blocks(document, known, broken, label, check)
     problems = check.problems + problems
     if problems:
         raise RoutineError(problems)
@@ -482,9 +483,21 @@ def parse_routine(
     )
 
 
+def _declared_ids(tables: object) -> set[str]:
+    if not isinstance(tables, list):
+        return set()
+    return {t["id"] for t in tables if isinstance(t, dict) and isinstance(t.get("id"), str)}
+
+
 def _read_blocks(
-    document: Mapping[str, Any], known: Mapping[str, Exercise], label: str, routine: _Checker
+    document: Mapping[str, Any],
+    known: Mapping[str, Exercise],
+    broken: set[str],
+    label: str,
+    routine: _Checker,
 ) -> list[Block]:
+    """The routine's blocks; a block naming an exercise already reported as broken is passed
+    over quietly, so one mistake is not reported twice."""
     tables = document.get("block", _MISSING)
     if tables is _MISSING:
         routine.problem("block", "missing required field 'block' (at least one [[block]])")
@@ -502,7 +515,7 @@ def _read_blocks(
         check.unknown_fields(BLOCK_FIELDS)
         exercise_id = check.text("exercise", max_length=64)
         exercise = known.get(exercise_id) if exercise_id else None
-        if exercise_id and exercise is None:
+        if exercise_id and exercise is None and exercise_id not in broken:
             check.problem("exercise", f"unknown exercise id '{exercise_id}'")
         if exercise is not None:
             check.item = f"block #{index + 1} (exercise '{exercise.id}')"

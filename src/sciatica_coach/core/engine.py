@@ -52,6 +52,7 @@ class StepOutcome:
     status: str
     actual_seconds: float
     reps_done: int | None
+    ended_at: float
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ class Session:
         if self._status not in (RUNNING, PAUSED):
             return
         at = self._paused_at if self._paused_at is not None else now
-        self._end_step("skipped", at - self._step_start)
+        self._end_step("skipped", at)
         self._move_to(self._index + 1, at)
 
     def mark_done(self) -> bool:
@@ -181,7 +182,7 @@ class Session:
         step = self.current_step
         if self._status != RUNNING or step is None or not step.self_paced:
             return False
-        self._end_step("done", now - self._step_start)
+        self._end_step("done", now)
         self._move_to(self._index + 1, now)
         return True
 
@@ -284,7 +285,7 @@ class Session:
             self._collect_cues(step, min(now, deadline) - self._step_start)
             if step.self_paced or now < deadline:
                 return
-            self._end_step("done", step.seconds)
+            self._end_step("done", deadline)
             self._move_to(self._index + 1, deadline)
 
     def _collect_cues(self, step: Step, upto: float) -> None:
@@ -310,8 +311,9 @@ class Session:
             return
         self._begin_step(index, at)
 
-    def _end_step(self, status: str, actual: float) -> None:
+    def _end_step(self, status: str, at: float) -> None:
         step = self.timeline.steps[self._index]
         reps_done = step.reps if status == "done" and step.kind == WORK else None
+        actual = max(0.0, at - self._step_start)
         if self._on_step_end is not None:
-            self._on_step_end(StepOutcome(step, status, max(0.0, actual), reps_done))
+            self._on_step_end(StepOutcome(step, status, actual, reps_done, at))
