@@ -1,18 +1,372 @@
-"""Application set-up and the main window."""
+"""Application set-up, the main window and the flow of a session from check-in to end screen."""
 
 from __future__ import annotations
 
+import hashlib
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from sciatica_coach import __version__
+from sciatica_coach.core import paths
+from sciatica_coach.core.engine import Session
+from sciatica_coach.core.library import Library, load_library
+from sciatica_coach.core.log import LogError, PainCheck, SessionLog, SessionRecord
+from sciatica_coach.core.recorder import SessionRecorder, local_now
+from sciatica_coach.core.timeline import Timeline, expand_routine
+from sciatica_coach.ui.checkin import PainCheckInDialog
+from sciatica_coach.ui.finish import FinishView
+from sciatica_coach.ui.player import PlayerView
+from sciatica_coach.ui.routines import RoutinesView
+from sciatica_coach.ui.safety import SafetyDialog, StopAdviceDialog, ensure_safety_acknowledged
+from sciatica_coach.ui.sound import CuePlayer
+from sciatica_coach.ui.today import TodayView
+
+ORGANISATION = "Sciatica Coach"
+APP_TITLE = "Sciatica Coach"
+GEOMETRY_KEY = "window/geometry"
+PAGES = ("Today", "Routines", "Progress", "History")
+
+
+@dataclass
+class AppContext:
+    """Everything the views share, made once at start-up and injected (tests make their own)."""
+
+    data: Path
+    settings: QSettings
+    log: SessionLog
+    library: Library
+    clock: Callable[[], float] = time.monotonic
+    now: Callable[[], datetime] = local_now
+    cue_player: CuePlayer | None = None
+
+
+def ask_pain(parent: QWidget, moment: str, previous: PainCheck | None) -> PainCheck | None:
+    values = (previous.back, previous.leg) if previous else None
+    dialog = PainCheckInDialog(moment, parent, previous=values)
+    dialog.exec()
+    return dialog.result_check()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(APP_TITLE)
+        self.ask_pain: Callable[[str, PainCheck | None], PainCheck | None] = (
+            lambda moment, previous: ask_pain(self, moment, previous)
+        )
+        self.show_stop_advice: Callable[[], object] = lambda: StopAdviceDialog(self).exec()
+        self.session: Session | None = None
+        self.recorder: SessionRecorder | None = None
+        self._pain_before: PainCheck | None = None
+
+        self.nav = QListWidget()
+        self.nav.addItems(list(PAGES))
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }"
+        )
+        self.pages = QStackedWidget()
+        self.today = TodayView(context.library, context.log)
+        self.routines = RoutinesView(context.library)
+        self.progress_page = self._placeholder("Progress charts arrive in a later version.")
+        self.history_page = self._placeholder("Session history arrives in a later version.")
+        self.player = PlayerView(context.settings, context.cue_player)
+        self.finish = FinishView()
+        for page in (
+            self.today,
+            self.routines,
+            self.progress_page,
+            self.history_page,
+            self.player,
+            self.finish,
+        ):
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_page)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.today.start_requested.connect(self.start_routine)
+        self.today.browse_requested.connect(lambda: self.nav.setCurrentRow(1))
+        self.routines.start_requested.connect(self.start_routine)
+        self.player.ended.connect(self._session_ended)
+        self.player.stop_rule_requested.connect(lambda: self.show_stop_advice())
+        self.finish.home_requested.connect(lambda: self._go(0))
+        self.finish.progress_requested.connect(lambda: self._go(2))
+        self.finish.summary_button.hide()
+        self._build_menus()
+        self._restore_geometry()
+        self._go(0)
+
+    def _placeholder(self, text: str) -> QWidget:
+        label = QLabel(text)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
+        full = QAction("&Full screen", self)
+        full.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        full.triggered.connect(self.player.toggle_full_screen)
+        view_menu.addAction(full)
+        help_menu = self.menuBar().addMenu("&Help")
+        safety = QAction("&Safety information", self)
+        safety.triggered.connect(lambda: SafetyDialog(self, require_ack=False).exec())
+        help_menu.addAction(safety)
+        about = QAction("&About", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_TITLE}",
+            f"{APP_TITLE} {__version__}\n\nA companion for your home exercises. It is not "
+            f"medical advice.\n\nYour data stays on this computer, in\n{self.context.data}",
+        )
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def _go(self, row: int) -> None:
+        self.nav.setEnabled(True)
+        self.nav.show()
+        if self.nav.currentRow() == row:
+            self._show_page(row)
+        else:
+            self.nav.setCurrentRow(row)
+
+    def _show_page(self, row: int) -> None:
+        if row == 0:
+            self.today.refresh(self.context.now().date())
+        self.pages.setCurrentIndex(row)
+
+    # -- a session from check-in to end screen --------------------------------------------
+
+    def start_routine(self, routine_id: str) -> None:
+        routine = self.context.library.find(routine_id)
+        if routine is None or self.session is not None:
+            return
+        timeline = expand_routine(routine)
+        self._pain_before = self.ask_pain("before", None)
+        recorder = SessionRecorder(self.context.log, timeline, now=self.context.now)
+        self._run(timeline_session(timeline, self.context, recorder), recorder)
+        if self._pain_before is not None:
+            recorder.record_pain(self._pain_before)
+
+    def resume_session(self, record: SessionRecord) -> bool:
+        """Carry on an interrupted session from its first unfinished step."""
+        routine = self.context.library.find(record.routine_id)
+        if routine is None:
+            return False
+        timeline = expand_routine(routine)
+        start = self.context.log.reopen_session(record.id)
+        if start >= len(timeline.steps):
+            start = len(timeline.steps) - 1
+        done_seconds = sum(s.actual_seconds for s in self.context.log.steps(record.id))
+        recorder = SessionRecorder(
+            self.context.log,
+            timeline,
+            now=self.context.now,
+            session_id=record.id,
+            prior_seconds=done_seconds,
+        )
+        self._pain_before = record.pain_before
+        self._run(timeline_session(timeline, self.context, recorder, start), recorder)
+        return True
+
+    def _run(self, session: Session, recorder: SessionRecorder) -> None:
+        recorder.begin()
+        self.session = session
+        self.recorder = recorder
+        self.nav.hide()
+        self.pages.setCurrentWidget(self.player)
+        self.player.begin(session)
+
+    def _session_ended(self) -> None:
+        session, recorder = self.session, self.recorder
+        if session is None or recorder is None:
+            return
+        recorder.finish(session)
+        after = self.ask_pain("after", self._pain_before)
+        if after is not None:
+            recorder.record_pain(after)
+        session_id = recorder.session_id
+        self.session = None
+        self.recorder = None
+        if self.isFullScreen():
+            self.showNormal()
+        assert session_id is not None
+        record = self.context.log.session(session_id)
+        if record is not None:
+            self.finish.show_session(record)
+        self.nav.hide()
+        self.pages.setCurrentWidget(self.finish)
+
+    def offer_resume(self, ask: Callable[[SessionRecord], str] | None = None) -> None:
+        """For each interrupted session: resume it, or close it as stopped."""
+        choose = ask or self._ask_resume
+        for record in self.context.log.interrupted:
+            answer = choose(record)
+            if answer == "resume" and self.resume_session(record):
+                return
+            if answer in ("resume", "close"):
+                self.context.log.finish_session(
+                    record.id,
+                    "stopped",
+                    self.context.now(),
+                    record.active_seconds,
+                    "interrupted",
+                )
+
+    def _ask_resume(self, record: SessionRecord) -> str:
+        box = QMessageBox(self)
+        box.setWindowTitle("Unfinished session")
+        box.setText(
+            f"Your {record.routine_name} session on {record.local_date:%A %d %B} did not finish."
+        )
+        box.setInformativeText("Carry on where you left off, or close it as stopped?")
+        resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Close it", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "resume" if clicked is resume else "later" if clicked is later else "close"
+
+    # -- window state ---------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.context.settings.value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            return
+        self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None and self.recorder is not None:
+            self.session.stop("user")
+            self.recorder.finish(self.session)
+        self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.context.settings.sync()
+        super().closeEvent(event)
+
+
+def timeline_session(
+    timeline: Timeline, context: AppContext, recorder: SessionRecorder, start: int = 0
+) -> Session:
+    """An engine session on the app's clock whose finished steps go straight to the log."""
+    return Session(timeline, context.clock, on_step_end=recorder.record_step, start_index=start)
+
+
+def settings_for(data: Path) -> QSettings:
+    """Settings live in the data folder beside the log, private like it."""
+    settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
+    return settings
+
+
+def server_name(data: Path) -> str:
+    digest = hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:16]
+    return f"sciatica-coach-{digest}"
+
+
+def bring_forward_running_instance(name: str) -> bool:
+    """True when another window already serves this data folder (and was asked to show)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(300):
+        return False
+    socket.write(b"raise\n")
+    socket.waitForBytesWritten(300)
+    socket.disconnectFromServer()
+    return True
+
+
+def listen_for_second_launch(name: str, window: QMainWindow) -> QLocalServer:
+    server = QLocalServer(window)
+    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+    QLocalServer.removeServer(name)
+    server.listen(name)
+
+    def bring_to_front() -> None:
+        connection = server.nextPendingConnection()
+        if connection is not None:
+            connection.disconnectFromServer()
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    server.newConnection.connect(bring_to_front)
+    return server
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("sciatica-coach")
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("sciatica-coach")
+    icon = paths.assets_dir() / "icons" / "sciatica-coach.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
 
 
 def run_app(data: Path) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("Sciatica Coach")
-    window.setCentralWidget(QLabel(f"Sciatica Coach — data in {data}"))
-    window.resize(1024, 700)
+    app = make_application()
+    name = server_name(data)
+    if bring_forward_running_instance(name):
+        print("Sciatica Coach is already open; brought its window forward.", file=sys.stderr)
+        return 0
+    try:
+        paths.ensure_private_dir(data)
+        log = SessionLog(data / paths.DATABASE_NAME)
+    except (LogError, OSError) as error:
+        QMessageBox.critical(None, APP_TITLE, f"Your exercise log could not be opened.\n\n{error}")
+        return 1
+    settings = settings_for(data)
+    if not ensure_safety_acknowledged(settings):
+        log.close()
+        return 0
+    context = AppContext(
+        data=data,
+        settings=settings,
+        log=log,
+        library=load_library(data),
+        cue_player=CuePlayer(paths.assets_dir() / "sounds", settings),
+    )
+    window = MainWindow(context)
+    server = listen_for_second_launch(name, window)
     window.show()
-    return app.exec()
+    QTimer.singleShot(0, window.offer_resume)
+    code = app.exec()
+    server.close()
+    log.close()
+    return code

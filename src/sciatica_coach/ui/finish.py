@@ -1,0 +1,111 @@
+"""The end-of-session screen: what was done, how the pain changed, and where to go next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sciatica_coach.core.log import PainCheck, SessionRecord
+from sciatica_coach.core.safety import STOP_REASONS
+from sciatica_coach.ui.ring import format_clock
+
+
+def pain_text(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
+    """``4 → 2`` with a word on the direction, or a dash where a check-in was skipped."""
+    first = getattr(before, which) if before else None
+    last = getattr(after, which) if after else None
+    if first is None and last is None:
+        return "not recorded"
+    shown = f"{'–' if first is None else first} → {'–' if last is None else last}"
+    if first is not None and last is not None:
+        if last < first:
+            shown += "  (easier)"
+        elif last > first:
+            shown += "  (worse)"
+    return shown
+
+
+class FinishView(QWidget):
+    """Shows one finished session; the buttons ask the main window to move on."""
+
+    summary_requested = Signal(int)
+    progress_requested = Signal()
+    home_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session_id = -1
+        self.heading = QLabel()
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading.setWordWrap(True)
+        heading_font = QFont(self.font())
+        heading_font.setPointSize(28)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.subheading = QLabel()
+        self.subheading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subheading.setWordWrap(True)
+        self.figures: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(32)
+        grid.setVerticalSpacing(14)
+        rows = [
+            ("duration", "Time exercising"),
+            ("steps", "Exercises done"),
+            ("skipped", "Skipped"),
+            ("back", "Back pain"),
+            ("leg", "Leg pain"),
+        ]
+        for row, (key, label) in enumerate(rows):
+            name = QLabel(label)
+            value = QLabel()
+            value.setObjectName(f"figure_{key}")
+            for widget, bold in ((name, False), (value, True)):
+                font = QFont(self.font())
+                font.setPointSize(18)
+                font.setBold(bold)
+                widget.setFont(font)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignLeft)
+            self.figures[key] = value
+        self.summary_button = QPushButton("Session summary…")
+        self.summary_button.clicked.connect(lambda: self.summary_requested.emit(self._session_id))
+        self.progress_button = QPushButton("See progress")
+        self.progress_button.clicked.connect(self.progress_requested)
+        self.home_button = QPushButton("Back to Today")
+        self.home_button.clicked.connect(self.home_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.summary_button, self.progress_button, self.home_button):
+            font = QFont(button.font())
+            font.setPointSize(15)
+            button.setFont(font)
+            button.setMinimumHeight(44)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addSpacing(24)
+        layout.addLayout(grid)
+        layout.addSpacing(24)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+
+    def show_session(self, record: SessionRecord) -> None:
+        self._session_id = record.id
+        if record.status == "completed":
+            self.heading.setText("Well done — session complete")
+        else:
+            self.heading.setText("Session stopped")
+        reason = STOP_REASONS.get(record.stop_reason or "", record.stop_reason or "")
+        detail = record.routine_name + (f" · {reason}" if record.status != "completed" else "")
+        self.subheading.setText(detail)
+        self.figures["duration"].setText(format_clock(record.active_seconds))
+        planned = record.planned_work_steps
+        self.figures["steps"].setText(f"{record.work_done} of {planned}")
+        self.figures["skipped"].setText(str(record.work_skipped))
+        self.figures["back"].setText(pain_text(record.pain_before, record.pain_after, "back"))
+        self.figures["leg"].setText(pain_text(record.pain_before, record.pain_after, "leg"))

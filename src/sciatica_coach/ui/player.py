@@ -1,0 +1,452 @@
+"""The follow-along screen: renders the engine's state in large type and forwards the user's keys.
+
+The player holds no timing of its own. A precise timer asks the session what time it is
+while a step runs and paints the answer; pausing stops the timer, so an idle player costs
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_coach.core import engine
+from sciatica_coach.core.engine import Session, SessionState
+from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step
+from sciatica_coach.illustrations import motion_phase
+from sciatica_coach.ui.illustration import IllustrationView
+from sciatica_coach.ui.ring import CountdownRing, format_clock
+from sciatica_coach.ui.sound import CuePlayer
+
+POLL_MS = 50
+ANIMATED_KEY = "illustrations/animated"
+
+# When several cues fall due in one poll, the most telling one is heard.
+CUE_PRIORITY = (
+    engine.CUE_SESSION_END,
+    engine.CUE_SWITCH,
+    engine.CUE_START,
+    engine.CUE_REST,
+    engine.CUE_HALFWAY,
+    engine.CUE_TICK,
+    engine.CUE_REP,
+)
+CUE_SOUNDS = {
+    engine.CUE_SESSION_END: "done",
+    engine.CUE_SWITCH: "switch",
+    engine.CUE_START: "start",
+    engine.CUE_REST: "rest",
+    engine.CUE_HALFWAY: "halfway",
+    engine.CUE_TICK: "tick",
+    engine.CUE_REP: "tick",
+}
+KIND_COLOURS = {WORK: "#2a9d8f", REST: "#5b8def", PREPARE: "#e9a23b", SWITCH: "#b07cc6"}
+
+
+def step_detail(step: Step) -> str:
+    """``Set 1 of 2 · Left side · 10 reps`` for a work step."""
+    parts = []
+    if step.set_count > 1:
+        parts.append(f"Set {step.set_number} of {step.set_count}")
+    if step.side:
+        parts.append(f"{step.side.capitalize()} side")
+    if step.reps is not None:
+        each = " each side" if step.alternating else ""
+        pace = ", at your own pace" if step.self_paced else ""
+        parts.append(f"{step.reps} reps{each}{pace}")
+    else:
+        parts.append(f"Hold {step.seconds:g} s")
+    return " · ".join(parts)
+
+
+def next_preview(steps: tuple[Step, ...], index: int) -> str:
+    """What comes after the current step, in one line."""
+    following = steps[index + 1] if index + 1 < len(steps) else None
+    if following is None:
+        return "Next: that's the last one"
+    if following.kind == WORK:
+        assert following.exercise is not None
+        return f"Next: {following.exercise.name} — {step_detail(following)}"
+    later = next((s for s in steps[index + 2 :] if s.kind == WORK), None)
+    what = "Rest" if following.kind == REST else following.title
+    then = f", then {later.exercise.name}" if later and later.exercise else ""
+    return f"Next: {what} {format_clock(following.seconds)} s{then}"
+
+
+class PlayerView(QWidget):
+    """Follow-along screen for one running Session."""
+
+    ended = Signal()
+    stop_rule_requested = Signal()
+    sound_notice = Signal(str)
+
+    def __init__(
+        self,
+        settings: QSettings,
+        cue_player: CuePlayer | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.cue_player = cue_player
+        self.session: Session | None = None
+        self.confirm_stop: Callable[[], bool] = self._ask_to_stop
+        self.sounds_played: list[str] = []
+        self._shown_index = -1
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self._bind_keys()
+        if cue_player is not None:
+            cue_player.unavailable.connect(self._on_sound_unavailable)
+            cue_player.muted_changed.connect(lambda _muted: self._update_mute_button())
+        self._update_mute_button()
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.routine_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.time_left_label = QLabel()
+        self.time_left_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.routine_label, 3)
+        top.addWidget(self.progress, 4)
+        top.addWidget(self.time_left_label, 2)
+
+        self.illustration = IllustrationView()
+        self.illustration.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ring = CountdownRing()
+        self.done_button = QPushButton("Done  ⏎")
+        self.done_button.setObjectName("doneButton")
+        self.done_button.clicked.connect(self.mark_done)
+        self.cues_label = QLabel()
+        self.cues_label.setWordWrap(True)
+        self.cues_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setObjectName("notice")
+        self.notice_label.hide()
+        right = QVBoxLayout()
+        right.addWidget(self.title_label)
+        right.addWidget(self.detail_label)
+        right.addWidget(self.ring, 5)
+        right.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        right.addWidget(self.cues_label, 2)
+        middle = QHBoxLayout()
+        middle.addWidget(self.illustration, 5)
+        middle.addLayout(right, 5)
+
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.back_button = self._button("◀  Back", self.back, "Previous exercise (Left arrow)")
+        self.pause_button = self._button("Pause", self.toggle_pause, "Pause or resume (Space)")
+        self.skip_button = self._button("Skip  ▶", self.skip, "Skip this step (Right arrow)")
+        self.restart_button = self._button("↺  Restart", self.restart_step, "Restart step (R)")
+        self.mute_button = self._button("Sound on", self.toggle_mute, "Mute or unmute (M)")
+        self.full_button = self._button("Full screen", self.toggle_full_screen, "Full screen (F)")
+        self.pain_button = self._button(
+            "Stop — pain is spreading", self.stop_for_pain, "Stop now: pain goes down the leg"
+        )
+        self.pain_button.setObjectName("painStop")
+        self.stop_button = self._button("Stop", self.request_stop, "End the session (Esc)")
+        controls = QHBoxLayout()
+        for button in (
+            self.back_button,
+            self.pause_button,
+            self.skip_button,
+            self.restart_button,
+            self.mute_button,
+            self.full_button,
+        ):
+            controls.addWidget(button)
+        controls.addStretch(1)
+        controls.addWidget(self.pain_button)
+        controls.addWidget(self.stop_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice_label)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.next_label)
+        layout.addLayout(controls)
+        self.setStyleSheet(
+            "QPushButton#painStop { background: #b3261e; color: white; font-weight: bold;"
+            " border-radius: 6px; padding: 6px 14px; }"
+            "QPushButton#doneButton { background: #2a9d8f; color: white; font-weight: bold;"
+            " border-radius: 10px; padding: 10px 40px; }"
+            "QLabel#notice { background: rgba(233, 162, 59, 60); border-radius: 6px;"
+            " padding: 6px; }"
+        )
+        self._apply_scale()
+
+    def _button(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        return button
+
+    def _bind_keys(self) -> None:
+        keys: list[tuple[str | QKeySequence.StandardKey, Callable[[], object]]] = [
+            ("Space", self.toggle_pause),
+            ("Right", self.skip),
+            ("Left", self.back),
+            ("R", self.restart_step),
+            ("Return", self.mark_done),
+            ("Enter", self.mark_done),
+            ("M", self.toggle_mute),
+            ("F", self.toggle_full_screen),
+            ("Escape", self.request_stop),
+        ]
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- session control ------------------------------------------------------------------
+
+    def begin(self, session: Session) -> None:
+        """Show ``session`` and start it; the player only renders and forwards commands."""
+        self.session = session
+        self._shown_index = -1
+        self.notice_label.hide()
+        self.routine_label.setText(session.timeline.routine.name)
+        self.illustration.set_animated(self.settings.value(ANIMATED_KEY, True, type=bool))
+        session.start()
+        self._timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.session is None:
+            return
+        state = self.session.state()
+        self._play_cues(state)
+        self._render(state)
+        if state.status in (engine.FINISHED, engine.STOPPED):
+            self._timer.stop()
+            self.ended.emit()
+        elif state.status == engine.PAUSED:
+            self._timer.stop()
+
+    def toggle_pause(self) -> None:
+        if self.session is None:
+            return
+        self.session.toggle_pause()
+        if self.session.status == engine.RUNNING:
+            self._timer.start()
+        self.refresh()
+
+    def skip(self) -> None:
+        self._command(lambda s: s.skip())
+
+    def back(self) -> None:
+        self._command(lambda s: s.back())
+
+    def restart_step(self) -> None:
+        self._command(lambda s: s.restart_step())
+
+    def mark_done(self) -> None:
+        self._command(lambda s: s.mark_done())
+
+    def stop_for_pain(self) -> None:
+        if self._active():
+            assert self.session is not None
+            self.session.stop("pain_spreading")
+            self.stop_rule_requested.emit()
+            self.refresh()
+
+    def request_stop(self) -> None:
+        if self._active() and self.confirm_stop():
+            assert self.session is not None
+            self.session.stop("user")
+            self.refresh()
+
+    def toggle_mute(self) -> None:
+        if self.cue_player is not None:
+            self.cue_player.toggle_muted()
+        self._update_mute_button()
+
+    def toggle_full_screen(self) -> None:
+        window = self.window()
+        if window.isFullScreen():
+            window.showNormal()
+        else:
+            window.showFullScreen()
+
+    def _command(self, action: Callable[[Session], object]) -> None:
+        if self._active():
+            assert self.session is not None
+            action(self.session)
+            self.refresh()
+
+    def _active(self) -> bool:
+        return self.session is not None and self.session.status in (
+            engine.RUNNING,
+            engine.PAUSED,
+        )
+
+    def _ask_to_stop(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Stop the session?",
+            "Stop this session now? What you have done so far is saved.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- painting -------------------------------------------------------------------------
+
+    def _play_cues(self, state: SessionState) -> None:
+        if not state.cues:
+            return
+        kinds = {cue.kind for cue in state.cues}
+        kind = next((k for k in CUE_PRIORITY if k in kinds), None)
+        if kind is None:
+            return
+        sound = CUE_SOUNDS[kind]
+        self.sounds_played.append(sound)
+        if self.cue_player is not None:
+            self.cue_player.play(sound)
+
+    def _render(self, state: SessionState) -> None:
+        assert self.session is not None
+        steps = self.session.timeline.steps
+        self.progress.setValue(int(state.progress * 1000))
+        self.time_left_label.setText(f"{format_clock(state.session_remaining)} left")
+        step = state.step
+        if step is None:
+            self.ring.show_time(1.0, "✓", "Finished" if state.status == engine.FINISHED else "")
+            self.done_button.hide()
+            return
+        if state.index != self._shown_index:
+            self._show_step(step, steps)
+            self._shown_index = state.index
+        self._show_clock(step, state)
+        if state.slept:
+            self.notice_label.setText(
+                "Paused: the computer seemed to be asleep. Press Space when you are ready."
+            )
+            self.notice_label.show()
+        elif state.status == engine.RUNNING:
+            self.notice_label.hide()
+        self.pause_button.setText("Resume" if state.status == engine.PAUSED else "Pause")
+        focus = step if step.kind == WORK else self._upcoming(steps, state.index)
+        if focus is not None and focus.exercise is not None and step.kind == WORK:
+            mode = focus.exercise.dose.mode
+            hold = step.seconds if mode == "hold" else None
+            self.illustration.set_phase(
+                motion_phase(mode, state.elapsed_in_step, tempo=step.tempo, hold_seconds=hold)
+            )
+
+    def _show_clock(self, step: Step, state: SessionState) -> None:
+        caption = "Paused" if state.status == engine.PAUSED else ""
+        if step.self_paced:
+            self.ring.show_time(0.0, str(step.reps), caption or "reps")
+        else:
+            remaining = state.remaining or 0.0
+            self.ring.show_time(1 - remaining / step.seconds, format_clock(remaining), caption)
+
+    def _upcoming(self, steps: tuple[Step, ...], index: int) -> Step | None:
+        return next((s for s in steps[index:] if s.kind == WORK), None)
+
+    def _show_step(self, step: Step, steps: tuple[Step, ...]) -> None:
+        self.ring.set_accent(QColor(KIND_COLOURS.get(step.kind, "#2a9d8f")))
+        self.done_button.setVisible(step.self_paced)
+        self.next_label.setText(next_preview(steps, step.index))
+        focus = step if step.kind in (WORK, SWITCH) else self._upcoming(steps, step.index)
+        exercise = focus.exercise if focus else None
+        if step.kind == WORK:
+            self.title_label.setText(step.title)
+            self.detail_label.setText(step_detail(step))
+        elif step.kind == SWITCH:
+            self.title_label.setText("Switch sides")
+            self.detail_label.setText(f"Get ready for the {step.side} side")
+        else:
+            self.title_label.setText(step.title)
+            upcoming = f"Up next: {exercise.name}" if exercise else ""
+            if focus is not None and exercise is not None:
+                upcoming += f" — {step_detail(focus)}"
+                if step.kind == PREPARE:
+                    upcoming = f"Start {exercise.position}. {upcoming}"
+            self.detail_label.setText(upcoming)
+        if exercise is None:
+            self.illustration.show_exercise(None)
+            self.cues_label.setText("")
+            return
+        mirrored = focus is not None and focus.side == "right"
+        self.illustration.show_exercise(
+            exercise.illustration, image=exercise.image, mirrored=mirrored
+        )
+        self.illustration.set_phase(0.0)
+        self.cues_label.setText("\n".join(f"•  {cue}" for cue in exercise.cues))
+
+    def _update_mute_button(self) -> None:
+        muted = self.cue_player is not None and self.cue_player.muted
+        self.mute_button.setText("Muted" if muted else "Sound on")
+
+    def _on_sound_unavailable(self, message: str) -> None:
+        self.notice_label.setText(message)
+        self.notice_label.show()
+        self.sound_notice.emit(message)
+
+    # -- type that scales with the window -------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_scale()
+
+    def _apply_scale(self) -> None:
+        scale = max(0.55, min(self.width() / 1280, self.height() / 800, 2.0))
+
+        def sized(widget: QWidget, pixels: float, bold: bool = False) -> None:
+            font = QFont(widget.font())
+            font.setPixelSize(max(13, int(pixels * scale)))
+            font.setBold(bold)
+            widget.setFont(font)
+
+        sized(self.title_label, 48, bold=True)
+        sized(self.detail_label, 28)
+        sized(self.cues_label, 24)
+        sized(self.next_label, 24)
+        sized(self.routine_label, 22, bold=True)
+        sized(self.time_left_label, 22)
+        sized(self.notice_label, 20)
+        sized(self.done_button, 34, bold=True)
+        for button in (
+            self.back_button,
+            self.pause_button,
+            self.skip_button,
+            self.restart_button,
+            self.mute_button,
+            self.full_button,
+            self.pain_button,
+            self.stop_button,
+        ):
+            sized(button, 18)
+        self.progress.setFixedHeight(max(10, int(16 * scale)))

@@ -1,0 +1,86 @@
+"""A large countdown ring: the time left in the middle, the part of the step gone as an arc."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def format_clock(seconds: float) -> str:
+    """``1:05`` for a minute and more, plain seconds below, rounded up as a countdown reads."""
+    whole = max(0, int(seconds + 0.999))
+    if whole >= 60:
+        return f"{whole // 60}:{whole % 60:02d}"
+    return str(whole)
+
+
+class CountdownRing(QWidget):
+    """Shows ``text`` inside a ring filled to ``fraction``; sized by the layout, type by itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fraction = 0.0
+        self._text = ""
+        self._caption = ""
+        self._accent = QColor("#2a9d8f")
+        self.setMinimumSize(120, 120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def caption(self) -> str:
+        return self._caption
+
+    def set_accent(self, color: QColor) -> None:
+        self._accent = color
+        self.update()
+
+    def show_time(self, fraction: float, text: str, caption: str = "") -> None:
+        fraction = min(1.0, max(0.0, fraction))
+        if (fraction, text, caption) != (self._fraction, self._text, self._caption):
+            changed_enough = abs(fraction - self._fraction) > 0.002 or text != self._text
+            self._fraction, self._text, self._caption = fraction, text, caption
+            if changed_enough or caption:
+                self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        side = min(self.width(), self.height()) - 8
+        if side <= 0:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        thickness = max(6.0, side * 0.07)
+        box = QRectF(
+            (self.width() - side) / 2 + thickness / 2,
+            (self.height() - side) / 2 + thickness / 2,
+            side - thickness,
+            side - thickness,
+        )
+        track = self.palette().color(QPalette.ColorRole.Mid)
+        track.setAlpha(90)
+        pen = QPen(track, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawEllipse(box)
+        if self._fraction > 0:
+            pen.setColor(self._accent)
+            painter.setPen(pen)
+            span = -round(self._fraction * 360 * 16)
+            painter.drawArc(box, 90 * 16, span)
+        text_color = self.palette().color(QPalette.ColorRole.WindowText)
+        painter.setPen(text_color)
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(max(12, int(side * (0.30 if len(self._text) <= 3 else 0.24))))
+        painter.setFont(font)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._text)
+        if self._caption:
+            small = QFont(self.font())
+            small.setPixelSize(max(10, int(side * 0.075)))
+            painter.setFont(small)
+            lower = QRectF(box.left(), box.center().y() + side * 0.16, box.width(), side * 0.14)
+            painter.drawText(lower, Qt.AlignmentFlag.AlignCenter, self._caption)
+        painter.end()

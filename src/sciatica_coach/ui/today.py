@@ -1,0 +1,99 @@
+"""The Today screen: this week against the plan, the last session, and a quick start."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sciatica_coach.core import stats
+from sciatica_coach.core.library import Library
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.ui.finish import pain_text
+from sciatica_coach.ui.ring import format_clock
+from sciatica_coach.ui.routines import routine_minutes
+
+SUGGESTED = ("gentle-start", "daily-mobility", "core-stability", "strength", "balance")
+
+
+def week_line(done: int, planned: int) -> str:
+    """``●●○○○  2 of 5 sessions this week``."""
+    dots = "●" * min(done, planned) + "○" * max(0, planned - done)
+    extra = f" (+{done - planned})" if done > planned else ""
+    return f"{dots}   {done} of {planned} sessions this week{extra}"
+
+
+class TodayView(QWidget):
+    start_requested = Signal(str)
+    browse_requested = Signal()
+
+    def __init__(self, library: Library, log: SessionLog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.log = log
+        self.heading = QLabel()
+        self.week = QLabel()
+        self.last = QLabel()
+        self.last.setWordWrap(True)
+        for label, size, bold in ((self.heading, 26, True), (self.week, 18, False)):
+            font = QFont(label.font())
+            font.setPointSize(size)
+            font.setBold(bold)
+            label.setFont(font)
+        last_font = QFont(self.last.font())
+        last_font.setPointSize(14)
+        self.last.setFont(last_font)
+        self.quick = QGridLayout()
+        self.quick.setSpacing(12)
+        browse = QPushButton("All routines…")
+        browse.clicked.connect(self.browse_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.week)
+        layout.addWidget(self.last)
+        layout.addSpacing(16)
+        start_label = QLabel("Start a routine")
+        start_font = QFont(start_label.font())
+        start_font.setPointSize(16)
+        start_font.setBold(True)
+        start_label.setFont(start_font)
+        layout.addWidget(start_label)
+        layout.addLayout(self.quick)
+        layout.addWidget(browse, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self._fill_quick_starts()
+
+    def _fill_quick_starts(self) -> None:
+        chosen = [self.library.find(i) for i in SUGGESTED]
+        routines = [r for r in chosen if r is not None]
+        routines += [r for r in self.library.routines.values() if not r.builtin][:3]
+        for index, routine in enumerate(routines):
+            button = QPushButton(f"{routine.name}\n{routine_minutes(routine)} min")
+            button.setMinimumSize(200, 72)
+            font = QFont(button.font())
+            font.setPointSize(14)
+            button.setFont(font)
+            button.clicked.connect(lambda _=False, rid=routine.id: self.start_requested.emit(rid))
+            self.quick.addWidget(button, index // 3, index % 3)
+
+    def refresh(self, today: date) -> None:
+        self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
+        plan = self.log.plan()
+        monday = stats.week_start(today)
+        week = stats.weekly_adherence(self.log, plan, monday, today)
+        done = week[-1].sessions_done if week else 0
+        planned = week[-1].planned if week else plan.sessions_per_week
+        self.week.setText(week_line(done, planned))
+        recent = self.log.sessions()
+        if not recent:
+            self.last.setText("No sessions yet. Pick a routine below to make a start.")
+            return
+        last = recent[0]
+        when = f"{last.local_date:%A} {last.local_date.day} {last.local_date:%B}"
+        self.last.setText(
+            f"Last session: {last.routine_name}, {when}, {format_clock(last.active_seconds)} "
+            f"({last.status}). Leg pain {pain_text(last.pain_before, last.pain_after, 'leg')}."
+        )
