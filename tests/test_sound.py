@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from sciatica_coach.ui import sound
 from sciatica_coach.ui.sound import (
     CUES,
     STALE_AFTER_SECONDS,
@@ -246,11 +247,11 @@ def test_a_player_that_exits_with_an_error_turns_sound_off(qtbot, make_player, m
 
 def test_playsound3_is_asked_not_to_block_and_watched_to_the_end(qtbot, make_player, monkeypatch):
     asked = []
-    done = threading.Event()
+    statuses = [None, None, 0]
 
     def playsound(path, block=True):
         asked.append((Path(path).name, block))
-        return finished_player([None, None, 0, done.set()])
+        return finished_player(statuses)
 
     fake_playsound3(monkeypatch, playsound)
     player = make_player()
@@ -265,6 +266,23 @@ def test_playsound3_is_asked_not_to_block_and_watched_to_the_end(qtbot, make_pla
     assert asked == [("rest.wav", False)]
     assert messages == []
     assert player.available
+
+
+def test_a_stuck_player_is_stopped_and_sound_turns_off(qtbot, make_player, monkeypatch):
+    monkeypatch.setattr(sound, "PLAYER_TIMEOUT_SECONDS", 0.1)
+    stopped = threading.Event()
+
+    def playsound(path, block=True):
+        process = types.SimpleNamespace(poll=lambda: None, terminate=stopped.set)
+        return types.SimpleNamespace(subprocess=process)
+
+    fake_playsound3(monkeypatch, playsound)
+    player = make_player()
+
+    with qtbot.waitSignal(player.unavailable, timeout=3000):
+        player.play("done")
+
+    assert stopped.is_set()
 
 
 @pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")

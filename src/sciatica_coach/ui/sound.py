@@ -30,7 +30,8 @@ UNAVAILABLE_MESSAGE = "Sound is off: no audio output was found."
 STALE_AFTER_SECONDS = 0.35
 QUEUE_SIZE = 2
 # The longest cue lasts about 1.2 s; a player still running well past that is stuck.
-PLAYER_TIMEOUT_SECONDS = 4.0
+# Generous, because GStreamer's first run on a machine scans its plugins first.
+PLAYER_TIMEOUT_SECONDS = 10.0
 
 Backend = Callable[[str], object]
 
