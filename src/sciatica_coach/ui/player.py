@@ -151,6 +151,9 @@ class PlayerView(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.setObjectName("notice")
         self.notice_label.hide()
+        self.sound_label = QLabel()
+        self.sound_label.setObjectName("soundNotice")
+        self.sound_label.hide()
         right = QVBoxLayout()
         right.addWidget(self.title_label)
         right.addWidget(self.detail_label)
@@ -191,6 +194,7 @@ class PlayerView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice_label)
+        layout.addWidget(self.sound_label, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(middle, 1)
         layout.addWidget(self.next_label)
         layout.addLayout(controls)
@@ -411,8 +415,8 @@ class PlayerView(QWidget):
         self.mute_button.setText("Muted" if muted else "Sound on")
 
     def _on_sound_unavailable(self, message: str) -> None:
-        self.notice_label.setText(message)
-        self.notice_label.show()
+        self.sound_label.setText(message)
+        self.sound_label.show()
         self.sound_notice.emit(message)
 
     # -- type that scales with the window -------------------------------------------------
@@ -437,6 +441,7 @@ class PlayerView(QWidget):
         sized(self.routine_label, 22, bold=True)
         sized(self.time_left_label, 22)
         sized(self.notice_label, 20)
+        sized(self.sound_label, 16)
         sized(self.done_button, 34, bold=True)
         for button in (
             self.back_button,
