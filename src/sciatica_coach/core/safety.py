@@ -32,7 +32,8 @@ RED_FLAGS: tuple[str, ...] = (
     "Weakness in your leg or foot that is getting worse, or a foot that slaps down or catches "
     "your toes when you walk (foot drop).",
     "Sciatica in both legs at the same time.",
-    "Severe pain at night together with a fever, weight loss you cannot explain, or a past cancer.",
+    "Severe pain at night, if you also have a fever, have lost weight without trying, "
+    "or have had cancer.",
     "Pain that began after a bad fall or an accident.",
 )
 
@@ -71,11 +72,12 @@ OKAY_SIGNS: tuple[str, ...] = (
 STOP_RULES: tuple[str, ...] = STOP_SIGNS + OKAY_SIGNS
 
 STOP_ADVICE = (
-    "Stopping was the right thing to do. Lie or sit in whatever position feels easiest and "
-    "let things settle. That is enough exercise for today. Next time, pick a gentler routine "
-    "or move through a smaller range, and leave out the exercise that set this off. If the "
-    "spreading has not settled by tomorrow, keeps coming back, or comes with new numbness "
-    "or weakness, contact your doctor or physiotherapist."
+    "Stopping was the right thing to do. Lie or sit in whatever position feels easiest "
+    "and let things settle. That is enough exercise for today.\n\n"
+    "Next time, pick a gentler routine or move through a smaller range, and leave out the "
+    "exercise that set this off.\n\n"
+    "Contact your doctor or physiotherapist if the spreading has not settled by tomorrow, "
+    "if it keeps coming back, or if it comes with new numbness or weakness."
 )
 
 REPORT_FOOTER = (

@@ -1,0 +1,269 @@
+"""The safety screens: the first-start acknowledgement, the Help copy, and the advice shown
+after the user stops because pain spread down the leg. All wording comes from
+``sciatica_coach.core.safety``."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_coach.core import safety
+
+ACK_KEY = "safety/acknowledged_version"
+BASE_POINT_SIZE = 13.0
+HEADING_POINT_SIZE = 17.0
+TITLE_POINT_SIZE = 21.0
+LIST_STYLE = "margin-top:0px; margin-bottom:0px; margin-left:0px; -qt-list-indent:1"
+
+
+def use_readable_font(widget: QWidget, minimum: float = BASE_POINT_SIZE) -> None:
+    """Give ``widget`` (and so its children) at least ``minimum`` points of text."""
+    font = QFont(widget.font())
+    if font.pointSizeF() < minimum:
+        font.setPointSizeF(minimum)
+    widget.setFont(font)
+
+
+def sized_label(text: str, point_size: float, *, bold: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    font = QFont(label.font())
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+def bullet_list(items: tuple[str, ...], point_size: float = BASE_POINT_SIZE) -> QLabel:
+    """A word-wrapped bulleted list; the items are our own text, escaped all the same."""
+    rows = "".join(f"<li style='margin-bottom:6px'>{html.escape(item)}</li>" for item in items)
+    label = QLabel(f"<ul style='{LIST_STYLE}'>{rows}</ul>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    # Set outright: a parent with a style sheet does not pass its font down.
+    font = QFont(label.font())
+    font.setPointSizeF(point_size)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class RedFlagBox(QFrame):
+    """The urgent list in a frame with a red edge and a faint red wash.
+
+    The red is picked for the current palette (deeper on light, softer on dark) so the heading
+    stays readable either way, and is picked again if the palette changes.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("redFlags")
+        heading_size = BASE_POINT_SIZE if compact else HEADING_POINT_SIZE
+        self.heading = sized_label(safety.RED_FLAGS_HEADING + ":", heading_size, bold=True)
+        self.heading.setObjectName("redFlagsHeading")
+        self.items = bullet_list(safety.RED_FLAGS)
+        self.urgent = sized_label(safety.URGENT_HELP, BASE_POINT_SIZE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.items)
+        layout.addWidget(self.urgent)
+        self._restyling = False
+        self._apply_accent()
+
+    def accent(self) -> str:
+        return "#ff8a80" if is_dark(self.palette()) else "#b3261e"
+
+    def _apply_accent(self) -> None:
+        self._restyling = True
+        accent = self.accent()
+        wash = "rgba(255, 110, 100, 0.12)" if is_dark(self.palette()) else "rgba(179, 38, 30, 0.07)"
+        self.setStyleSheet(
+            f"QFrame#redFlags {{ border: none; border-left: 6px solid {accent};"
+            f" background: {wash}; }}"
+            f" QLabel#redFlagsHeading {{ color: {accent}; }}"
+        )
+        self._restyling = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+            self._apply_accent()
+        super().changeEvent(event)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """Wrap ``content`` so a small window scrolls instead of clipping text."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    area.setWidget(content)
+    return area
+
+
+def make_roomy(buttons: QDialogButtonBox) -> None:
+    for button in buttons.buttons():
+        button.setMinimumSize(120, 44)
+
+
+def fit_to_screen(dialog: QDialog, width: int, height: int) -> None:
+    """Resize to ``width`` x ``height``, or less if the screen is smaller."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - 40)
+        height = min(height, room.height() - 40)
+    dialog.resize(width, height)
+
+
+class SafetyDialog(QDialog):
+    """The safety information. With ``require_ack`` the user must tick a box to continue;
+    closing the window any other way rejects the dialog."""
+
+    def __init__(self, parent: QWidget | None = None, *, require_ack: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Before you start" if require_ack else "Safety information")
+        use_readable_font(self)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(28, 24, 28, 16)
+        body.setSpacing(12)
+        title = "Please read this first" if require_ack else "Safety information"
+        body.addWidget(sized_label(title, TITLE_POINT_SIZE, bold=True))
+        body.addWidget(sized_label(safety.DISCLAIMER, BASE_POINT_SIZE))
+        body.addSpacing(4)
+        self.red_flags = RedFlagBox()
+        body.addWidget(self.red_flags)
+        for heading, items in (
+            (safety.SEE_A_CLINICIAN_HEADING, safety.SEE_A_CLINICIAN),
+            (safety.STOP_HEADING, safety.STOP_SIGNS),
+            (safety.OKAY_HEADING, safety.OKAY_SIGNS),
+        ):
+            body.addSpacing(10)
+            body.addWidget(sized_label(heading + ":", HEADING_POINT_SIZE, bold=True))
+            body.addWidget(bullet_list(items))
+        body.addStretch(1)
+        self.scroll_area = scrolling(content)
+
+        self.acknowledge: QCheckBox | None = None
+        buttons = QDialogButtonBox()
+        if require_ack:
+            self.acknowledge = QCheckBox("I have read this and understand it is not medical advice")
+            self.acknowledge.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
+            self.acknowledge.setFont(self.font())
+            self.continue_button = QPushButton("Continue")
+            self.continue_button.setEnabled(False)
+            self.continue_button.setDefault(True)
+            self.acknowledge.toggled.connect(self.continue_button.setEnabled)
+            quit_button = QPushButton("Quit")
+            quit_button.setAutoDefault(False)
+            buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        else:
+            close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+            close.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        make_roomy(buttons)
+
+        footer = QVBoxLayout()
+        footer.setContentsMargins(28, 8, 28, 20)
+        footer.setSpacing(12)
+        if self.acknowledge is not None:
+            footer.addWidget(self.acknowledge)
+        footer.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll_area, 1)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(rule)
+        layout.addLayout(footer)
+        self.scroll_area.setFocus()
+        fit_to_screen(self, 760, 820)
+
+    def accept(self) -> None:
+        if self.acknowledge is not None and not self.acknowledge.isChecked():
+            return
+        super().accept()
+
+
+def safety_acknowledged(settings: QSettings) -> bool:
+    """Whether the user has acknowledged the current version of the safety text."""
+    stored = settings.value(ACK_KEY, 0)
+    try:
+        return int(str(stored)) >= safety.SAFETY_VERSION
+    except (TypeError, ValueError):
+        return False
+
+
+def ensure_safety_acknowledged(settings: QSettings, parent: QWidget | None = None) -> bool:
+    """Show the safety screen unless the current version was already acknowledged.
+
+    Returns whether the user may go on; an acknowledgement is stored straight away.
+    """
+    if safety_acknowledged(settings):
+        return True
+    dialog = SafetyDialog(parent, require_ack=True)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    settings.setValue(ACK_KEY, safety.SAFETY_VERSION)
+    settings.sync()
+    return True
+
+
+class StopAdviceDialog(QDialog):
+    """Shown after the user stops because pain spread down the leg: what to do now."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Take a rest")
+        use_readable_font(self)
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(28, 24, 28, 16)
+        body.setSpacing(14)
+        body.addWidget(sized_label("You stopped. Time to rest.", TITLE_POINT_SIZE, bold=True))
+        body.addWidget(sized_label(safety.STOP_ADVICE, BASE_POINT_SIZE))
+        self.red_flags = RedFlagBox(compact=True)
+        body.addWidget(self.red_flags)
+        body.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        make_roomy(buttons)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(28, 8, 28, 20)
+        footer.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(content), 1)
+        layout.addLayout(footer)
+        ok.setFocus()
+        fit_to_screen(self, 680, 820)
