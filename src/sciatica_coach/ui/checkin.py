@@ -1,0 +1,405 @@
+"""The pain check-in asked before and after a session: back pain and leg pain on 0 to 10,
+how far down the leg symptoms reach, and an optional note.
+
+Everything works from the keyboard: digits set the focused row (type 1 then 0 for ten, or
+press T), Left and Right nudge the value, Up and Down move between rows, Enter saves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_coach.core.log import PainCheck
+from sciatica_coach.core.safety import LEG_REACH
+from sciatica_coach.ui.safety import (
+    BASE_POINT_SIZE,
+    TITLE_POINT_SIZE,
+    fit_to_screen,
+    make_roomy,
+    scrolling,
+    sized_label,
+    use_readable_font,
+)
+
+MOMENT_TITLES = {
+    "before": "Before you start: how is your pain?",
+    "after": "After your session: how is your pain now?",
+}
+KEY_HINT = "Keys: type 0 to 10 · ← → change · ↑ ↓ next row · Enter saves"
+TEN_WINDOW_MS = 1000  # "1" then "0" within this time means ten
+NUMBER_POINT_SIZE = 17.0
+ROW_STYLE = (
+    "QFrame#{name} {{ border: 2px solid transparent; border-radius: 10px; }}"
+    " QFrame#{name}:focus {{ border-color: palette(highlight); }}"
+)
+BUTTON_STYLE = (
+    "QPushButton {{ border: 1px solid palette(mid); border-radius: 8px;"
+    " background: palette(button); color: palette(button-text); padding: 4px 10px; }}"
+    " QPushButton:hover {{ border-color: palette(highlight); }}"
+    " QPushButton:checked {{ background: {fill}; color: {ink}; border: 3px solid {edge}; }}"
+)
+
+
+def pain_colours(value: int) -> tuple[str, str, str]:
+    """Soft fill, darker edge and text colour for a selected pain score.
+
+    The hue slides from green (0) through amber (5) to red (10); the fill stays light with
+    dark text so it reads on light and dark palettes alike.
+    """
+    value = max(0, min(10, value))
+    hue = 125 - 17 * value if value <= 5 else 40 - 8 * (value - 5)
+    fill = QColor.fromHslF(hue / 360, 0.62, 0.66)
+    edge = QColor.fromHslF(hue / 360, 0.75, 0.32)
+    return fill.name(), edge.name(), "#1b1b1b"
+
+
+def _font(widget: QWidget, point_size: float, *, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def _choice_button(text: str, style: str, point_size: float, *, bold: bool) -> QPushButton:
+    button = QPushButton(text)
+    button.setCheckable(True)
+    button.setAutoDefault(False)
+    # The row takes the keyboard focus; the buttons are for pointing and tapping.
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setMinimumSize(44, 44)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    button.setStyleSheet(style)
+    _font(button, point_size, bold=bold)
+    return button
+
+
+class ChoiceRow(QFrame):
+    """A focusable row of exclusive buttons. Emits ``row_step(-1 | +1)`` on Up and Down."""
+
+    row_step = Signal(int)
+    changed = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(ROW_STYLE.format(name=name))
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idClicked.connect(self._clicked)
+
+    def _clicked(self, _id: int) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.changed.emit()
+
+    def _select(self, button_id: int | None) -> None:
+        if button_id is None:
+            checked = self.group.checkedButton()
+            if checked is not None:
+                self.group.setExclusive(False)
+                checked.setChecked(False)
+                self.group.setExclusive(True)
+        else:
+            self.group.button(button_id).setChecked(True)
+        self.changed.emit()
+
+    def _selected_id(self) -> int | None:
+        checked = self.group.checkedId()
+        return None if checked < 0 else checked
+
+    def _nudge(self, step: int) -> None:
+        count = len(self.group.buttons())
+        current = self._selected_id()
+        target = 0 if current is None else max(0, min(count - 1, current + step))
+        self._select(target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Left:
+            self._nudge(-1)
+        elif key == Qt.Key.Key_Right:
+            self._nudge(+1)
+        elif key == Qt.Key.Key_Home:
+            self._select(0)
+        elif key == Qt.Key.Key_End:
+            self._select(len(self.group.buttons()) - 1)
+        elif key == Qt.Key.Key_Up:
+            self.row_step.emit(-1)
+        elif key == Qt.Key.Key_Down:
+            self.row_step.emit(+1)
+        else:
+            super().keyPressEvent(event)
+
+
+class PainScale(ChoiceRow):
+    """One 0-10 pain row with its anchors; ``value()`` is ``None`` until chosen."""
+
+    def __init__(self, title: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, parent)
+        self.title = title
+        self._ten_timer = QElapsedTimer()
+        self._one_pending = False
+        heading = QLabel(title)
+        _font(heading, BASE_POINT_SIZE + 2, bold=True)
+        self.value_label = QLabel()
+        _font(self.value_label, BASE_POINT_SIZE)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.value_label)
+        numbers = QHBoxLayout()
+        numbers.setSpacing(4)
+        for score in range(11):
+            fill, edge, ink = pain_colours(score)
+            button = _choice_button(
+                str(score),
+                BUTTON_STYLE.format(fill=fill, edge=edge, ink=ink),
+                NUMBER_POINT_SIZE,
+                bold=True,
+            )
+            button.setAccessibleName(f"{title} {score}")
+            self.group.addButton(button, score)
+            numbers.addWidget(button)
+        low = QLabel("0 = no pain")
+        high = QLabel("10 = worst imaginable")
+        for anchor in (low, high):
+            _font(anchor, BASE_POINT_SIZE)
+        anchors = QHBoxLayout()
+        anchors.addWidget(low)
+        anchors.addStretch(1)
+        anchors.addWidget(high)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addLayout(numbers)
+        layout.addLayout(anchors)
+        self.setAccessibleName(f"{title}, 0 to 10")
+        self.changed.connect(self._show_value)
+        self._show_value()
+
+    def value(self) -> int | None:
+        return self._selected_id()
+
+    def set_value(self, value: int | None) -> None:
+        self._select(None if value is None else max(0, min(10, value)))
+
+    def _show_value(self) -> None:
+        value = self.value()
+        self.value_label.setText("not chosen yet" if value is None else f"{value} out of 10")
+        self.setAccessibleDescription(self.value_label.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if Qt.Key.Key_0.value <= key <= Qt.Key.Key_9.value:
+            digit = key - Qt.Key.Key_0.value
+            quick = self._ten_timer.isValid() and self._ten_timer.elapsed() < TEN_WINDOW_MS
+            if digit == 0 and self._one_pending and quick and self.value() == 1:
+                self.set_value(10)
+                self._one_pending = False
+            else:
+                self.set_value(digit)
+                self._one_pending = digit == 1
+                self._ten_timer.start()
+            return
+        self._one_pending = False
+        if key in (Qt.Key.Key_T, Qt.Key.Key_Equal):
+            self.set_value(10)
+        else:
+            super().keyPressEvent(event)
+
+
+class ReachRow(ChoiceRow):
+    """How far down the leg symptoms reach; optional, and a second click clears it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("reachRow", parent)
+        self.codes = [code for code, _label in LEG_REACH]
+        heading = QLabel("How far down the leg? (optional)")
+        _font(heading, BASE_POINT_SIZE + 2, bold=True)
+        style = BUTTON_STYLE.format(
+            fill="palette(highlight)", edge="palette(highlight)", ink="palette(highlighted-text)"
+        )
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        columns = 3
+        for index, (_code, label) in enumerate(LEG_REACH):
+            button = _choice_button(label, style, BASE_POINT_SIZE, bold=False)
+            button.setAccessibleName(label)
+            button.pressed.connect(lambda b=button: self._remember(b.isChecked()))
+            self.group.addButton(button, index)
+            grid.addWidget(button, index // columns, index % columns)
+        self._was_checked = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addLayout(grid)
+        self.setAccessibleName("How far down the leg")
+
+    def _remember(self, checked: bool) -> None:
+        self._was_checked = checked
+
+    def _clicked(self, button_id: int) -> None:
+        if self._was_checked:
+            self._was_checked = False
+            self._select(None)
+        super()._clicked(button_id)
+
+    def value(self) -> str | None:
+        index = self._selected_id()
+        return None if index is None else self.codes[index]
+
+    def set_value(self, code: str | None) -> None:
+        self._select(self.codes.index(code) if code in self.codes else None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._select(None)
+        else:
+            super().keyPressEvent(event)
+
+
+class PainCheckInDialog(QDialog):
+    """Asks for back and leg pain; ``result_check()`` gives the ``PainCheck`` or ``None``.
+
+    ``previous`` (back, leg) pre-selects the scores, e.g. the after check-in starts from
+    the before values; ``previous_reach`` does the same for the leg-reach row.
+    """
+
+    def __init__(
+        self,
+        moment: str,
+        parent: QWidget | None = None,
+        *,
+        previous: tuple[int, int] | None = None,
+        previous_reach: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if moment not in MOMENT_TITLES:
+            raise ValueError(f"moment must be 'before' or 'after', not {moment!r}")
+        self.moment = moment
+        self.setWindowTitle(MOMENT_TITLES[moment])
+        use_readable_font(self)
+
+        self.back = PainScale("Back pain", "backRow")
+        self.leg = PainScale("Leg pain", "legRow")
+        self.reach = ReachRow()
+        self.note = QLineEdit()
+        self.note.setMaxLength(500)
+        self.note.setPlaceholderText("Anything you want to remember about today")
+        self.note.setMinimumHeight(40)
+        self.note.setAccessibleName("Note")
+        self.note.installEventFilter(self)
+        note_label = sized_label("Note (optional)", BASE_POINT_SIZE + 2, bold=True)
+        note_label.setBuddy(self.note)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(20, 20, 20, 12)
+        body.setSpacing(10)
+        body.addWidget(sized_label(MOMENT_TITLES[moment], TITLE_POINT_SIZE, bold=True))
+        hint = sized_label(KEY_HINT, BASE_POINT_SIZE)
+        body.addWidget(hint)
+        body.addWidget(self.back)
+        body.addWidget(self.leg)
+        body.addWidget(self.reach)
+        notes = QVBoxLayout()
+        notes.setContentsMargins(14, 4, 14, 0)
+        notes.setSpacing(6)
+        notes.addWidget(note_label)
+        notes.addWidget(self.note)
+        body.addLayout(notes)
+        body.addStretch(1)
+
+        buttons = QDialogButtonBox()
+        self.save_button = QPushButton("Save")
+        self.save_button.setDefault(True)
+        self.skip_button = QPushButton("Skip")
+        self.skip_button.setAutoDefault(False)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        make_roomy(buttons)
+        footer = QVBoxLayout()
+        footer.setContentsMargins(20, 8, 20, 16)
+        footer.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(scrolling(content), 1)
+        layout.addLayout(footer)
+
+        self.rows: list[ChoiceRow] = [self.back, self.leg, self.reach]
+        for row in self.rows:
+            row.row_step.connect(lambda step, row=row: self._step_from(row, step))
+            row.changed.connect(self._update_save)
+        QWidget.setTabOrder(self.back, self.leg)
+        QWidget.setTabOrder(self.leg, self.reach)
+        QWidget.setTabOrder(self.reach, self.note)
+        QWidget.setTabOrder(self.note, self.save_button)
+        QWidget.setTabOrder(self.save_button, self.skip_button)
+
+        if previous is not None:
+            self.back.set_value(previous[0])
+            self.leg.set_value(previous[1])
+        self.reach.set_value(previous_reach)
+        self._update_save()
+        self.back.setFocus(Qt.FocusReason.OtherFocusReason)
+        fit_to_screen(self, 760, 700)
+
+    def _step_from(self, row: ChoiceRow, step: int) -> None:
+        index = self.rows.index(row) + step
+        if index >= len(self.rows):
+            self.note.setFocus(Qt.FocusReason.TabFocusReason)
+        elif index >= 0:
+            self.rows[index].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _update_save(self) -> None:
+        self.save_button.setEnabled(self.back.value() is not None and self.leg.value() is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Up in the note goes back to the rows instead of scrolling the page.
+        if (
+            watched is self.note
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Up
+        ):
+            self.reach.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
+    def accept(self) -> None:
+        if self.save_button.isEnabled():
+            super().accept()
+
+    def result_check(self) -> PainCheck | None:
+        """The answers if the user saved, ``None`` if they skipped or closed the window."""
+        back, leg = self.back.value(), self.leg.value()
+        if self.result() != QDialog.DialogCode.Accepted or back is None or leg is None:
+            return None
+        return PainCheck(
+            moment=self.moment,
+            back=back,
+            leg=leg,
+            note=self.note.text().strip(),
+            reach=self.reach.value(),
+        )
