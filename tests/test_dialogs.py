@@ -327,3 +327,14 @@ def test_selected_colour_runs_from_green_to_red() -> None:
 def test_unknown_moment_is_refused(qtbot) -> None:
     with pytest.raises(ValueError, match="before"):
         PainCheckInDialog("during")
+
+
+def test_moving_down_a_small_window_scrolls_the_row_into_view(qtbot, open_check_in) -> None:
+    dialog = open_check_in()
+    dialog.resize(640, 420)
+    qtbot.wait(10)
+    press(qtbot, dialog, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down)
+    assert dialog.focusWidget() is dialog.note
+    viewport = dialog.scroll_area.viewport()
+    top_left = dialog.note.mapTo(viewport, dialog.note.rect().topLeft())
+    assert 0 <= top_left.y() and top_left.y() + dialog.note.height() <= viewport.height()

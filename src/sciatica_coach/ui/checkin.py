@@ -344,7 +344,8 @@ class PainCheckInDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(scrolling(content), 1)
+        self.scroll_area = scrolling(content)
+        layout.addWidget(self.scroll_area, 1)
         layout.addLayout(footer)
 
         self.rows: list[ChoiceRow] = [self.back, self.leg, self.reach]
@@ -368,9 +369,13 @@ class PainCheckInDialog(QDialog):
     def _step_from(self, row: ChoiceRow, step: int) -> None:
         index = self.rows.index(row) + step
         if index >= len(self.rows):
-            self.note.setFocus(Qt.FocusReason.TabFocusReason)
+            self._focus(self.note)
         elif index >= 0:
-            self.rows[index].setFocus(Qt.FocusReason.TabFocusReason)
+            self._focus(self.rows[index])
+
+    def _focus(self, widget: QWidget) -> None:
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        self.scroll_area.ensureWidgetVisible(widget)
 
     def _update_save(self) -> None:
         self.save_button.setEnabled(self.back.value() is not None and self.leg.value() is not None)
@@ -383,7 +388,7 @@ class PainCheckInDialog(QDialog):
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Up
         ):
-            self.reach.setFocus(Qt.FocusReason.BacktabFocusReason)
+            self._focus(self.reach)
             return True
         return super().eventFilter(watched, event)
 
