@@ -337,4 +337,11 @@ def test_moving_down_a_small_window_scrolls_the_row_into_view(qtbot, open_check_
     assert dialog.focusWidget() is dialog.note
     viewport = dialog.scroll_area.viewport()
     top_left = dialog.note.mapTo(viewport, dialog.note.rect().topLeft())
-    assert 0 <= top_left.y() and top_left.y() + dialog.note.height() <= viewport.height()
+    assert top_left.y() >= 0 and top_left.y() + dialog.note.height() <= viewport.height()
+
+
+def test_leg_reach_and_stop_reasons_match_what_the_log_accepts() -> None:
+    from sciatica_coach.core import log
+
+    assert tuple(code for code, _label in core_safety.LEG_REACH) == log.SYMPTOM_REACH
+    assert set(log.STOP_RULE_REASONS) <= set(core_safety.STOP_REASONS)
