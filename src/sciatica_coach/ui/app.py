@@ -339,6 +339,25 @@ def make_application() -> QApplication:
     return app
 
 
+def build_context(data: Path) -> AppContext:
+    """Open the data folder: log, settings, routines and sound. Raises LogError or OSError."""
+    paths.ensure_private_dir(data)
+    log = SessionLog(data / paths.DATABASE_NAME)
+    settings = settings_for(data)
+    return AppContext(
+        data=data,
+        settings=settings,
+        log=log,
+        library=load_library(data),
+        cue_player=CuePlayer(paths.assets_dir() / "sounds", settings),
+    )
+
+
+def build_main_window(data: Path) -> MainWindow:
+    """The main window over ``data``, without the first-start questions (for start-up tests)."""
+    return MainWindow(build_context(data))
+
+
 def run_app(data: Path) -> int:
     app = make_application()
     name = server_name(data)
@@ -346,27 +365,20 @@ def run_app(data: Path) -> int:
         print("Sciatica Coach is already open; brought its window forward.", file=sys.stderr)
         return 0
     try:
-        paths.ensure_private_dir(data)
-        log = SessionLog(data / paths.DATABASE_NAME)
+        context = build_context(data)
     except (LogError, OSError) as error:
         QMessageBox.critical(None, APP_TITLE, f"Your exercise log could not be opened.\n\n{error}")
         return 1
-    settings = settings_for(data)
-    if not ensure_safety_acknowledged(settings):
-        log.close()
+    if not ensure_safety_acknowledged(context.settings):
+        context.log.close()
         return 0
-    context = AppContext(
-        data=data,
-        settings=settings,
-        log=log,
-        library=load_library(data),
-        cue_player=CuePlayer(paths.assets_dir() / "sounds", settings),
-    )
     window = MainWindow(context)
     server = listen_for_second_launch(name, window)
     window.show()
     QTimer.singleShot(0, window.offer_resume)
     code = app.exec()
     server.close()
-    log.close()
+    if context.cue_player is not None:
+        context.cue_player.close()
+    context.log.close()
     return code
