@@ -1,0 +1,47 @@
+"""CPU used by a real session running for a minute offscreen: the player's polling cost.
+
+The app is built as it would be at start, a built-in routine is started with the real
+monotonic clock, and the event loop runs for SECONDS. Process CPU time (all threads) is
+read before and after; the figure is CPU seconds per minute of session.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+
+from sciatica_coach.ui.app import build_main_window, make_application
+
+SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
+
+
+def main() -> None:
+    app = make_application()
+    with tempfile.TemporaryDirectory() as folder:
+        window = build_main_window(Path(folder) / "data")
+        window.ask_pain = lambda moment, previous: None
+        window.resize(1280, 800)
+        window.show()
+        window.start_routine("gentle-start")
+        cpu_before = time.process_time()
+        wall_before = time.monotonic()
+        QTimer.singleShot(int(SECONDS * 1000), app.quit)
+        app.exec()
+        cpu = time.process_time() - cpu_before
+        wall = time.monotonic() - wall_before
+        session = window.session
+        where = session.state().index if session else "finished"
+        print(f"session ran {wall:.1f} s (now at step {where}), CPU {cpu:.2f} s")
+        print(f"CPU seconds per minute of session: {cpu / wall * 60:.2f}")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
