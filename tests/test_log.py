@@ -87,8 +87,9 @@ def test_new_log_is_created_at_the_current_schema_in_wal_mode(log: SessionLog) -
     conn = sqlite3.connect(log.path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-    assert {"sessions", "steps", "pain_checks", "settings", "sessions_by_local_date"} <= tables
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"sessions", "steps", "pain_checks", "settings"} <= names
+    assert {"sessions_by_local_date", "steps_by_outcome"} <= names
     conn.close()
 
 
@@ -261,6 +262,7 @@ def test_sessions_are_listed_newest_first_within_the_dates(log: SessionLog) -> N
     in_range = log.sessions(since=date(2024, 5, 2), until=date(2024, 5, 3))
     assert [r.id for r in in_range] == [ids[0], second_on_the_2nd, ids[2]]
     assert log.sessions(until=date(2024, 4, 30)) == []
+    assert [r.id for r in log.sessions(limit=2)] == [ids[3], ids[0]]
 
 
 def test_an_unknown_session_is_reported_with_the_database_file(log: SessionLog) -> None:

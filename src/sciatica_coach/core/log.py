@@ -95,6 +95,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """ALTER TABLE pain_checks ADD COLUMN reach TEXT
             CHECK (reach IN ('none', 'back', 'buttock', 'thigh', 'below_knee', 'foot'))""",
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        # Lets the per-session work counts be read from the index alone.
+        "CREATE INDEX steps_by_outcome ON steps (session_id, kind, status)",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -286,9 +288,11 @@ class SessionLog:
 
     On open, sessions still marked in progress (the app was killed mid-session) become
     "interrupted" and are listed in `interrupted` so the UI can offer to resume them.
-    A schema migration is preceded by a backup copy next to the file. Safe to share between
-    threads: each call runs under the log's own lock.
+    A schema migration is preceded by a backup copy next to the file, named with the time from
+    `clock` (UTC). Safe to share between threads: each call runs under the log's own lock.
     """
+
+    interrupted: list[SessionRecord]
 
     def __init__(self, db_path: Path, *, clock: Callable[[], datetime] = _system_clock) -> None:
         self._path = Path(db_path)
@@ -311,7 +315,8 @@ class SessionLog:
             self.interrupted = self._open_transaction()
             if self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
                 raise LogError(f"Could not switch {self._path} to write-ahead logging.")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
+            # FULL: a committed step survives a power cut too, not just an app crash.
+            self._conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as error:
             self._conn.close()
             raise self._explain(error) from error
@@ -714,13 +719,19 @@ class SessionLog:
             int(data["sessions_per_week"]), frozenset(int(d) for d in data["weekdays"])
         )
 
-    def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
-        """Sessions whose local start date is within [since, until], newest first."""
+    def sessions(
+        self, since: date | None = None, until: date | None = None, limit: int | None = None
+    ) -> list[SessionRecord]:
+        """Sessions whose local start date is within [since, until], newest first.
+
+        With limit, only that many of the newest (for a "recent sessions" list).
+        """
         where, params = _date_range("s.local_date", since, until)
-        rows = self._read(
-            _SESSION_SELECT + where + " ORDER BY s.started_at DESC, s.id DESC", params
-        )
-        return [_session_from_row(row) for row in rows]
+        sql = _SESSION_SELECT + where + " ORDER BY s.started_at DESC, s.id DESC"
+        if limit is not None:
+            _require(limit >= 0, "limit cannot be negative")
+            sql += f" LIMIT {int(limit)}"
+        return [_session_from_row(row) for row in self._read(sql, params)]
 
     def session(self, session_id: int) -> SessionRecord:
         with self._lock:
