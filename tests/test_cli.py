@@ -85,3 +85,19 @@ def test_version_from_the_installed_script() -> None:
         [sys.executable, "-m", "sciatica_coach", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and result.stdout.strip() == f"sciatica-coach {__version__}"
+
+
+def test_history_leaves_a_running_session_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    from sciatica_coach.core.log import SessionLog
+
+    database = tmp_path / "data" / "sessions.sqlite3"
+    with SessionLog(database) as log:
+        log.start_session("gentle-start", "Gentle start", 600, 10, datetime.now(UTC))
+    code, out, _ = run(["history"], tmp_path, capsys)
+    assert code == 0 and "in_progress" in out
+    with SessionLog(database) as log:
+        assert [r.routine_id for r in log.interrupted] == ["gentle-start"]

@@ -178,7 +178,7 @@ def _cmd_history(args: argparse.Namespace, data: Path) -> int:
         print("No sessions logged yet.")
         return EXIT_OK
     try:
-        log = SessionLog(database)
+        log = SessionLog(database, recover=False)
     except LogError as error:
         raise CommandError(str(error)) from None
     try:

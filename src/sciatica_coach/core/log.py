@@ -294,7 +294,15 @@ class SessionLog:
 
     interrupted: list[SessionRecord]
 
-    def __init__(self, db_path: Path, *, clock: Callable[[], datetime] = _system_clock) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        clock: Callable[[], datetime] = _system_clock,
+        recover: bool = True,
+    ) -> None:
+        """With ``recover=False`` (command-line readers) sessions in progress are left alone:
+        the app may be running one right now."""
         self._path = Path(db_path)
         self._clock = clock
         self._lock = threading.Lock()
@@ -312,7 +320,7 @@ class SessionLog:
             raise self._explain(error) from error
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self.interrupted = self._open_transaction()
+            self.interrupted = self._open_transaction(recover)
             if self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
                 raise LogError(f"Could not switch {self._path} to write-ahead logging.")
             # FULL: a committed step survives a power cut too, not just an app crash.
@@ -384,7 +392,7 @@ class SessionLog:
         finally:
             os.close(fd)
 
-    def _open_transaction(self) -> list[SessionRecord]:
+    def _open_transaction(self, recover: bool) -> list[SessionRecord]:
         """Migrate if needed and mark abandoned sessions, all under one write lock."""
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
@@ -413,6 +421,7 @@ class SessionLog:
             ids = [
                 row[0]
                 for row in conn.execute("SELECT id FROM sessions WHERE status = ?", (IN_PROGRESS,))
+                if recover
             ]
             # Best knowledge of an abandoned session: the steps it got through.
             conn.execute(
@@ -420,7 +429,8 @@ class SessionLog:
                      active_seconds = COALESCE(
                        (SELECT SUM(actual_seconds) FROM steps WHERE session_id = sessions.id), 0),
                      ended_at = (SELECT MAX(ended_at) FROM steps WHERE session_id = sessions.id)
-                   WHERE status = 'in_progress'"""
+                   WHERE status = 'in_progress' AND ?""",
+                (recover,),
             )
             interrupted = [self._fetch_session(session_id) for session_id in ids]
             conn.execute("COMMIT")

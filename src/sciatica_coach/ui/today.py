@@ -87,7 +87,7 @@ class TodayView(QWidget):
         done = week[-1].sessions_done if week else 0
         planned = week[-1].planned if week else plan.sessions_per_week
         self.week.setText(week_line(done, planned))
-        recent = self.log.sessions()
+        recent = self.log.sessions(limit=1)
         if not recent:
             self.last.setText("No sessions yet. Pick a routine below to make a start.")
             return

@@ -1,0 +1,111 @@
+"""The main window around the player: navigation, Today, Routines, geometry, single instance."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtNetwork import QLocalServer
+from pytestqt.qtbot import QtBot
+
+from sciatica_coach.core import paths
+from sciatica_coach.core.library import load_library
+from sciatica_coach.core.log import SessionLog, WeeklyPlan
+from sciatica_coach.ui.app import (
+    AppContext,
+    MainWindow,
+    bring_forward_running_instance,
+    listen_for_second_launch,
+    server_name,
+)
+from sciatica_coach.ui.today import week_line
+
+MONDAY = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+
+
+def make_window(tmp_path: Path, qtbot: QtBot, now: datetime = MONDAY) -> MainWindow:
+    data = paths.ensure_private_dir(tmp_path / "data")
+    log = SessionLog(data / paths.DATABASE_NAME)
+    settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
+    context = AppContext(data, settings, log, load_library(data), now=lambda: now)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    return window
+
+
+def log_session(log: SessionLog, when: datetime, status: str = "completed") -> int:
+    session_id = log.start_session("gentle-start", "Gentle start", 600, 10, when)
+    log.finish_session(session_id, status, when + timedelta(minutes=10), 600.0)
+    return session_id
+
+
+def test_week_line_counts_against_the_plan() -> None:
+    assert week_line(2, 5) == "●●○○○   2 of 5 sessions this week"
+    assert week_line(6, 5).endswith("(+1)")
+
+
+def test_today_shows_this_week_and_the_last_session(tmp_path: Path, qtbot: QtBot) -> None:
+    window = make_window(tmp_path, qtbot, now=MONDAY + timedelta(days=2))
+    log = window.context.log
+    log.set_plan(WeeklyPlan(sessions_per_week=4))
+    log_session(log, MONDAY)
+    log_session(log, MONDAY + timedelta(days=1))
+    log_session(log, MONDAY - timedelta(days=3))  # last week: not counted
+    window.show()
+    window.today.refresh((MONDAY + timedelta(days=2)).date())
+    assert window.today.week.text() == week_line(2, 4)
+    assert "Gentle start" in window.today.last.text()
+    assert window.today.heading.text() == "Today, Wednesday 4 March"
+
+
+def test_today_with_no_sessions_says_how_to_begin(tmp_path: Path, qtbot: QtBot) -> None:
+    window = make_window(tmp_path, qtbot)
+    window.show()
+    assert "No sessions yet" in window.today.last.text()
+    assert window.today.week.text() == week_line(0, 5)
+
+
+def test_routines_page_lists_builtins_and_starts_one(tmp_path: Path, qtbot: QtBot) -> None:
+    window = make_window(tmp_path, qtbot)
+    window.ask_pain = lambda moment, previous: None
+    window.show()
+    window.nav.setCurrentRow(1)
+    routines = window.routines
+    assert routines.list.count() >= 5
+    routines.select("core-stability")
+    assert routines.title.text() == "Core and stability"
+    assert "Dead bug" in routines.exercises.text()
+    routines.start_button.click()
+    assert window.session is not None
+    assert window.session.timeline.routine.id == "core-stability"
+    assert window.pages.currentWidget() is window.player
+    assert window.context.log.sessions()[0].status == "in_progress"
+
+
+def test_window_geometry_is_remembered(tmp_path: Path, qtbot: QtBot) -> None:
+    window = make_window(tmp_path, qtbot)
+    window.resize(900, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    again = make_window(tmp_path, qtbot)
+    assert (again.width(), again.height()) == (900, 640)
+
+
+def test_second_launch_brings_the_first_window_forward(tmp_path: Path, qtbot: QtBot) -> None:
+    window = make_window(tmp_path, qtbot)
+    name = server_name(tmp_path / "data")
+    assert not bring_forward_running_instance(name)
+    server = listen_for_second_launch(name, window)
+    try:
+        assert isinstance(server, QLocalServer) and server.isListening()
+        assert not window.isVisible()
+        assert bring_forward_running_instance(name)
+        qtbot.waitUntil(window.isVisible, timeout=3000)
+    finally:
+        server.close()
+
+
+def test_server_name_differs_per_data_folder(tmp_path: Path) -> None:
+    assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
