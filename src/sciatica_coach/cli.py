@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run a short routine offscreen on a fast clock into a temporary folder, then exit",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help=f"where your log and routines live (also ${paths.DATA_DIR_ENV})",
@@ -66,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.self_test:
+            from sciatica_coach.selftest import run_self_test
+
+            return run_self_test()
         data = paths.data_dir(args.data_dir, os.environ)
         if args.command is None:
             from sciatica_coach.ui.app import run_app
