@@ -137,3 +137,27 @@ def _run_ending(dates: Iterable[date], last: date, step: timedelta) -> int:
     while last - step * run in present:
         run += 1
     return run
+
+
+@dataclass(frozen=True)
+class DayActivity:
+    """One local date with finished sessions, for the calendar of days exercised."""
+
+    local_date: date
+    sessions: int  # finished sessions, whatever their outcome
+    sessions_done: int  # of those, the ones that count towards the plan
+    minutes: float
+
+
+def days_exercised(log: SessionLog, start: date, end: date) -> list[DayActivity]:
+    """Every day from start to end (inclusive) with a finished session, oldest first."""
+    return [
+        DayActivity(t.period_start, t.sessions, t.adherent, t.active_seconds / 60)
+        for t in log.day_totals(start, end)
+    ]
+
+
+def first_week(log: SessionLog, today: date) -> date | None:
+    """The Monday of the first week with a finished session up to today; None if there is none."""
+    weeks = log.week_totals(until=today)
+    return weeks[0].period_start if weeks else None
