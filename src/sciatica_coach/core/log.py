@@ -13,7 +13,7 @@ import os
 import sqlite3
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -814,6 +814,128 @@ class SessionLog:
             params,
         )
         return [(date.fromisoformat(r[0]), int(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+
+    # --- for reports and file import ------------------------------------------------------
+
+    def exercise_totals(
+        self, since: date | None = None, until: date | None = None
+    ) -> list[tuple[str | None, str, int, int]]:
+        """(exercise_id, exercise_name, work steps done, skipped) over finished sessions in
+        the range, most skipped first."""
+        where, params = _date_range("s.local_date", since, until)
+        where += (" AND" if where else " WHERE") + " s.status != 'in_progress'"
+        rows = self._read(
+            f"""SELECT t.exercise_id, MAX(COALESCE(t.exercise_name, t.exercise_id, '')),
+                       SUM(t.status = 'done'), SUM(t.status = 'skipped')
+                FROM sessions AS s JOIN steps AS t ON t.session_id = s.id AND t.kind = 'work'
+                {where}
+                GROUP BY t.exercise_id ORDER BY 4 DESC, 2""",
+            params,
+        )
+        return [(r[0], str(r[1]), int(r[2]), int(r[3])) for r in rows]
+
+    def pain_times(self, session_id: int) -> dict[str, datetime]:
+        """When each pain check of a session was taken, by moment ("before", "after")."""
+        rows = self._read(
+            "SELECT moment, taken_at FROM pain_checks WHERE session_id = ?", (session_id,)
+        )
+        return {str(r[0]): _from_utc_text(r[1]) for r in rows}
+
+    def import_sessions(
+        self,
+        entries: Sequence[tuple[SessionRecord, Sequence[StepRecord], Mapping[str, datetime]]],
+    ) -> list[int | None]:
+        """Add whole finished sessions in one transaction: all of them or, on an error, none.
+
+        Each entry is a session (its id and work counts are ignored: they follow from the
+        steps), its steps, and when its pain checks were taken, by moment. A session whose
+        UTC start and routine id are already logged is left out; the result holds None for it
+        and the new id for each session added.
+        """
+        added: list[int | None] = []
+        with self._write() as conn:
+            for record, steps, pain_taken in entries:
+                _require(
+                    record.status in (COMPLETED, STOPPED, INTERRUPTED),
+                    f"an imported session is completed, stopped or interrupted, "
+                    f"not {record.status!r}",
+                )
+                _require(bool(record.routine_id), "routine_id cannot be empty")
+                _require_aware(record.started_at, "started_at")
+                started = _utc_text(record.started_at)
+                if conn.execute(
+                    "SELECT 1 FROM sessions WHERE started_at = ? AND routine_id = ?",
+                    (started, record.routine_id),
+                ).fetchone():
+                    added.append(None)
+                    continue
+                ended = None if record.ended_at is None else _utc_text(record.ended_at)
+                session_id = conn.execute(
+                    """INSERT INTO sessions (routine_id, routine_name, started_at, local_date,
+                         utc_offset_minutes, ended_at, status, stop_reason, planned_seconds,
+                         planned_work_steps, active_seconds, notes)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        record.routine_id,
+                        record.routine_name,
+                        started,
+                        record.local_date.isoformat(),
+                        record.utc_offset_minutes,
+                        ended,
+                        record.status,
+                        record.stop_reason,
+                        float(record.planned_seconds),
+                        int(record.planned_work_steps),
+                        float(record.active_seconds),
+                        record.notes,
+                    ),
+                ).lastrowid
+                conn.executemany(
+                    """INSERT INTO steps (session_id, step_index, kind, exercise_id,
+                         exercise_name, set_number, set_count, side, planned_seconds,
+                         actual_seconds, reps_planned, reps_done, status, ended_at)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    [
+                        (
+                            session_id,
+                            s.step_index,
+                            s.kind,
+                            s.exercise_id,
+                            s.exercise_name,
+                            s.set_number,
+                            s.set_count,
+                            s.side,
+                            float(s.planned_seconds),
+                            float(s.actual_seconds),
+                            s.reps_planned,
+                            s.reps_done,
+                            s.status,
+                            _utc_text(s.ended_at),
+                        )
+                        for s in steps
+                    ],
+                )
+                for check in (record.pain_before, record.pain_after):
+                    if check is None:
+                        continue
+                    taken = pain_taken.get(check.moment, record.started_at)
+                    _require_aware(taken, "taken_at")
+                    conn.execute(
+                        """INSERT INTO pain_checks
+                             (session_id, moment, back, leg, note, reach, taken_at)
+                           VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                        (
+                            session_id,
+                            check.moment,
+                            check.back,
+                            check.leg,
+                            check.note,
+                            check.reach,
+                            _utc_text(taken),
+                        ),
+                    )
+                added.append(session_id)
+        return added
 
 
 def _date_range(column: str, since: date | None, until: date | None) -> tuple[str, tuple[str, ...]]:
