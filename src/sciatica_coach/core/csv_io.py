@@ -1,0 +1,588 @@
+"""CSV export and import of the session history: one row per step, session fields repeated.
+
+The file is UTF-8 with a header row. Times are ISO-8601 with the UTC offset the session was
+logged in, numbers are plain decimals, empty cells mean "none". A session with no steps (a
+line copied from a paper log, say) is a single row with the step columns empty.
+
+Import checks every row first and writes nothing if any row is wrong; each problem names its
+line and column. A session is known by its start (as a UTC instant) and routine id: one that
+is already in the log is skipped, so importing the same file twice adds nothing the second
+time. Exporting, importing into an empty log and exporting again gives the identical file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import TextIO
+
+from sciatica_coach.core.log import (
+    COMPLETED,
+    IN_PROGRESS,
+    INTERRUPTED,
+    SIDES,
+    STEP_KINDS,
+    STEP_STATUSES,
+    STOPPED,
+    SYMPTOM_REACH,
+    PainCheck,
+    SessionLog,
+    SessionRecord,
+    StepRecord,
+)
+
+SESSION_COLUMNS = (
+    "started_at",
+    "routine_id",
+    "routine_name",
+    "status",
+    "stop_reason",
+    "ended_at",
+    "planned_seconds",
+    "planned_work_steps",
+    "active_seconds",
+    "notes",
+    "pain_before_back",
+    "pain_before_leg",
+    "pain_before_reach",
+    "pain_before_note",
+    "pain_before_at",
+    "pain_after_back",
+    "pain_after_leg",
+    "pain_after_reach",
+    "pain_after_note",
+    "pain_after_at",
+)
+STEP_COLUMNS = (
+    "step_index",
+    "step_kind",
+    "exercise_id",
+    "exercise_name",
+    "set_number",
+    "set_count",
+    "side",
+    "step_planned_seconds",
+    "step_actual_seconds",
+    "reps_planned",
+    "reps_done",
+    "step_status",
+    "step_ended_at",
+)
+COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
+REQUIRED_COLUMNS = ("started_at", "routine_id")
+# Free text is kept exactly as written; every other cell is trimmed before it is read.
+TEXT_COLUMNS = frozenset({"notes", "pain_before_note", "pain_after_note"})
+IMPORTABLE_STATUSES = (COMPLETED, STOPPED, INTERRUPTED)
+MAX_TEXT = 10_000
+
+Localise = Callable[[datetime], datetime]
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    """One thing wrong in the file, at a line (1 is the header) and, if known, a column."""
+
+    line: int
+    column: str | None
+    column_number: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}"
+        if self.column is not None:
+            where += f", column {self.column_number} ({self.column})"
+        return f"{where}: {self.message}"
+
+
+class CsvImportError(Exception):
+    """The file cannot be imported; ``problems`` lists every reason, in line order."""
+
+    def __init__(self, problems: Sequence[CsvProblem]) -> None:
+        self.problems = tuple(sorted(problems, key=lambda p: (p.line, p.column_number or 0)))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class ParsedSession:
+    """A session read from the file, ready for `SessionLog.import_sessions`."""
+
+    line: int
+    record: SessionRecord
+    steps: tuple[StepRecord, ...]
+    pain_taken: dict[str, datetime]
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    sessions_added: int
+    steps_added: int
+    already_present: int
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    sessions: int
+    rows: int
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+def export_csv(
+    log: SessionLog, out: TextIO, since: date | None = None, until: date | None = None
+) -> ExportSummary:
+    """Write the sessions whose local date is in [since, until], oldest first, to ``out``.
+
+    Sessions still in progress are left out. ``out`` should be opened with ``newline=""`` and
+    UTF-8; rows end in CRLF as RFC 4180 asks.
+    """
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    # A session still running has no end yet; it is exported once it has one.
+    sessions = [r for r in reversed(log.sessions(since, until)) if r.status != IN_PROGRESS]
+    rows = 0
+    for record in sessions:
+        zone = timezone(timedelta(minutes=record.utc_offset_minutes))
+        session_cells = _session_cells(record, log.pain_times(record.id), zone)
+        steps = log.steps(record.id)
+        if not steps:
+            writer.writerow(session_cells + [""] * len(STEP_COLUMNS))
+            rows += 1
+        for step in steps:
+            writer.writerow(session_cells + _step_cells(step, zone))
+            rows += 1
+    return ExportSummary(len(sessions), rows)
+
+
+def _session_cells(record: SessionRecord, taken: dict[str, datetime], zone: timezone) -> list[str]:
+    cells = [
+        _time(record.started_at, zone),
+        record.routine_id,
+        record.routine_name,
+        record.status,
+        record.stop_reason or "",
+        _time(record.ended_at, zone),
+        _number(record.planned_seconds),
+        str(record.planned_work_steps),
+        _number(record.active_seconds),
+        record.notes,
+    ]
+    for check in (record.pain_before, record.pain_after):
+        if check is None:
+            cells += [""] * 5
+        else:
+            cells += [
+                str(check.back),
+                str(check.leg),
+                check.reach or "",
+                check.note,
+                _time(taken.get(check.moment), zone),
+            ]
+    return cells
+
+
+def _step_cells(step: StepRecord, zone: timezone) -> list[str]:
+    return [
+        str(step.step_index),
+        step.kind,
+        step.exercise_id or "",
+        step.exercise_name or "",
+        str(step.set_number),
+        str(step.set_count),
+        step.side or "",
+        _number(step.planned_seconds),
+        _number(step.actual_seconds),
+        _optional_int(step.reps_planned),
+        _optional_int(step.reps_done),
+        step.status,
+        _time(step.ended_at, zone),
+    ]
+
+
+def _time(moment: datetime | None, zone: timezone) -> str:
+    return "" if moment is None else moment.astimezone(zone).isoformat()
+
+
+def _number(value: float) -> str:
+    # Shortest text that reads back as the same float; whole numbers without ".0".
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def _optional_int(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def decode_csv(data: bytes) -> str:
+    """The file's text; raises CsvImportError naming the line of the first byte that is not
+    UTF-8. A byte-order mark (as spreadsheet programs write) is dropped."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise CsvImportError(
+            [CsvProblem(line, None, None, "is not UTF-8 text; save the file as CSV UTF-8")]
+        ) from None
+
+
+def import_csv(log: SessionLog, text: str, *, localise: Localise | None = None) -> ImportSummary:
+    """Check the whole file, then add its sessions in one transaction (all or none).
+
+    Sessions already in the log (same UTC start, same routine id) are left out.
+    See `parse_csv` for ``localise``.
+    """
+    parsed = parse_csv(text, localise=localise)
+    ids = log.import_sessions([(p.record, p.steps, p.pain_taken) for p in parsed])
+    added = [p for p, new_id in zip(parsed, ids, strict=True) if new_id is not None]
+    return ImportSummary(
+        sessions_added=len(added),
+        steps_added=sum(len(p.steps) for p in added),
+        already_present=len(parsed) - len(added),
+    )
+
+
+def parse_csv(text: str, *, localise: Localise | None = None) -> list[ParsedSession]:
+    """Read and check every row; raises CsvImportError listing every problem found.
+
+    Times without a UTC offset are passed to ``localise`` (for example one that reads them as
+    the computer's local time); without it they are a problem, since the instant is unknown.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[CsvProblem] = []
+    rows: list[_Row] = []
+    header: list[str] | None = None
+    line = 1
+    try:
+        for cells in reader:
+            if header is None:
+                header = _check_header(cells, problems)
+                if problems:
+                    raise CsvImportError(problems)
+            elif any(cell.strip() for cell in cells):
+                row = _Row(line, header, cells, problems, localise)
+                if row.width_ok():
+                    rows.append(row)
+            line = reader.line_num + 1
+    except csv.Error as error:
+        problems.append(CsvProblem(reader.line_num, None, None, f"is not valid CSV: {error}"))
+    if header is None:
+        raise CsvImportError([CsvProblem(1, None, None, "the file is empty; it needs a header")])
+    parsed = _assemble(rows, problems)
+    if problems:
+        raise CsvImportError(problems)
+    return parsed
+
+
+def _check_header(cells: list[str], problems: list[CsvProblem]) -> list[str]:
+    names = [cell.strip().lstrip("\ufeff") for cell in cells]
+    seen: set[str] = set()
+    for number, name in enumerate(names, start=1):
+        if name not in COLUMNS:
+            problems.append(
+                CsvProblem(1, name, number, f"unknown column; the columns are {', '.join(COLUMNS)}")
+            )
+        elif name in seen:
+            problems.append(CsvProblem(1, name, number, "this column appears twice"))
+        seen.add(name)
+    for name in REQUIRED_COLUMNS:
+        if name not in seen:
+            problems.append(CsvProblem(1, None, None, f"the header has no {name} column"))
+    return names
+
+
+class _Row:
+    """One data row: reads cells by column name and notes a problem for each bad one."""
+
+    def __init__(
+        self,
+        line: int,
+        header: list[str],
+        cells: list[str],
+        problems: list[CsvProblem],
+        localise: Localise | None,
+    ) -> None:
+        self.line = line
+        self.header = header
+        self.cells = cells
+        self.problems = problems
+        self.localise = localise
+        self.values = {name: cell for name, cell in zip(header, cells, strict=False)}
+
+    def width_ok(self) -> bool:
+        if len(self.cells) != len(self.header):
+            self.problem(
+                None,
+                f"has {len(self.cells)} cells but the header has {len(self.header)} columns",
+            )
+            return False
+        return True
+
+    def problem(self, column: str | None, message: str) -> None:
+        number = self.header.index(column) + 1 if column in self.header else None
+        self.problems.append(CsvProblem(self.line, column, number, message))
+
+    def raw(self, column: str) -> str:
+        value = self.values.get(column, "")
+        return value if column in TEXT_COLUMNS else value.strip()
+
+    def text(self, column: str, *, required: bool = False) -> str | None:
+        value = self.raw(column)
+        if not value:
+            if required:
+                self.problem(column, "is empty; it is required")
+            return None
+        if len(value) > MAX_TEXT:
+            self.problem(column, f"is longer than {MAX_TEXT} characters")
+            return None
+        return value
+
+    def choice(self, column: str, options: Sequence[str]) -> str | None:
+        value = self.raw(column)
+        if value and value not in options:
+            self.problem(column, f"must be one of {', '.join(options)}, not {value!r}")
+            return None
+        return value or None
+
+    def integer(self, column: str, low: int = 0, high: int | None = None) -> int | None:
+        value = self.raw(column)
+        if not value:
+            return None
+        try:
+            number = int(value)
+        except ValueError:
+            number = None
+        if number is None or number < low or (high is not None and number > high):
+            limits = f"from {low} to {high}" if high is not None else f"{low} or more"
+            self.problem(column, f"must be a whole number {limits}, not {value!r}")
+            return None
+        return number
+
+    def seconds(self, column: str) -> float | None:
+        value = self.raw(column)
+        if not value:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number) or number < 0:
+            self.problem(column, f"must be a number of seconds, 0 or more, not {value!r}")
+            return None
+        return number
+
+    def moment(self, column: str, *, required: bool = False) -> datetime | None:
+        value = self.raw(column)
+        if not value:
+            if required:
+                self.problem(column, "is empty; it needs a date and time like 2024-05-06T09:30")
+            return None
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            self.problem(
+                column, f"is not a date and time like 2024-05-06T09:30:00+01:00: {value!r}"
+            )
+            return None
+        if parsed.utcoffset() is None:
+            if self.localise is None:
+                self.problem(column, f"needs a UTC offset, like {value}+01:00")
+                return None
+            parsed = self.localise(parsed)
+        return parsed
+
+    def has_step(self) -> bool:
+        return any(self.raw(column) for column in STEP_COLUMNS)
+
+
+@dataclass
+class _Draft:
+    """The rows of one session, gathered before the session is checked as a whole."""
+
+    key: tuple[str, str]
+    first: _Row
+    started_at: datetime
+    rows: list[_Row] = field(default_factory=list)
+
+
+def _assemble(rows: list[_Row], problems: list[CsvProblem]) -> list[ParsedSession]:
+    drafts: dict[tuple[str, str], _Draft] = {}
+    for row in rows:
+        started = row.moment("started_at", required=True)
+        routine_id = row.text("routine_id", required=True)
+        if started is None or routine_id is None:
+            continue
+        key = (started.astimezone(UTC).isoformat(), routine_id)
+        draft = drafts.get(key)
+        if draft is None:
+            drafts[key] = _Draft(key, row, started, [row])
+            continue
+        draft.rows.append(row)
+        for column in SESSION_COLUMNS:
+            if row.raw(column) != draft.first.raw(column):
+                row.problem(
+                    column,
+                    f"differs from line {draft.first.line}, which has the same session "
+                    f"(started_at and routine_id): {draft.first.raw(column)!r}",
+                )
+    parsed: list[ParsedSession] = []
+    for draft in drafts.values():
+        session = _session(draft, problems)
+        if session is not None:
+            parsed.append(session)
+    return parsed
+
+
+def _session(draft: _Draft, problems: list[CsvProblem]) -> ParsedSession | None:
+    before = len(problems)
+    row = draft.first
+    started = draft.started_at
+    ended = row.moment("ended_at")
+    steps = _steps(draft, ended or started)
+    status = row.choice("status", IMPORTABLE_STATUSES) or (None if row.raw("status") else COMPLETED)
+    stop_reason = row.text("stop_reason")
+    if stop_reason is not None and status != STOPPED:
+        row.problem("stop_reason", "only a stopped session has a stop reason")
+    planned_seconds = row.seconds("planned_seconds")
+    planned_work = row.integer("planned_work_steps")
+    active = row.seconds("active_seconds")
+    if active is None:
+        active = sum(step.actual_seconds for step in steps)
+    if ended is None and status != INTERRUPTED:
+        ended = started + timedelta(seconds=active)
+    if ended is not None and ended < started:
+        row.problem("ended_at", "is before started_at")
+    pains: dict[str, PainCheck] = {}
+    taken: dict[str, datetime] = {}
+    for moment in ("before", "after"):
+        check, when = _pain(row, moment)
+        if check is not None:
+            pains[moment] = check
+        if when is not None:
+            taken[moment] = when
+    notes = row.text("notes") or ""
+    routine_name = row.text("routine_name") or draft.key[1]
+    if len(problems) > before or status is None:
+        return None
+    offset = started.utcoffset()
+    assert offset is not None
+    record = SessionRecord(
+        id=0,
+        routine_id=draft.key[1],
+        routine_name=routine_name,
+        started_at=started,
+        local_date=started.date(),
+        utc_offset_minutes=int(offset.total_seconds() // 60),
+        ended_at=ended,
+        status=status,
+        stop_reason=stop_reason,
+        planned_seconds=(
+            planned_seconds
+            if planned_seconds is not None
+            else sum(step.planned_seconds for step in steps)
+        ),
+        planned_work_steps=(
+            planned_work
+            if planned_work is not None
+            else sum(1 for step in steps if step.kind == "work")
+        ),
+        active_seconds=active,
+        notes=notes,
+        pain_before=pains.get("before"),
+        pain_after=pains.get("after"),
+        work_done=0,
+        work_skipped=0,
+    )
+    return ParsedSession(row.line, record, tuple(steps), taken)
+
+
+def _pain(row: _Row, moment: str) -> tuple[PainCheck | None, datetime | None]:
+    prefix = f"pain_{moment}_"
+    back = row.integer(prefix + "back", 0, 10)
+    leg = row.integer(prefix + "leg", 0, 10)
+    reach = row.choice(prefix + "reach", SYMPTOM_REACH)
+    note = row.text(prefix + "note") or ""
+    when = row.moment(prefix + "at")
+    given = [column for column in ("back", "leg") if row.raw(prefix + column)]
+    if len(given) == 1:
+        missing = "leg" if given == ["back"] else "back"
+        row.problem(
+            prefix + missing, f"is empty but {prefix}{given[0]} is set; give both or neither"
+        )
+        return None, None
+    if not given:
+        for column in ("reach", "note", "at"):
+            if row.raw(prefix + column):
+                row.problem(
+                    prefix + column,
+                    f"is set but {prefix}back and {prefix}leg are empty; give the scores too",
+                )
+        return None, None
+    if back is None or leg is None:
+        return None, None
+    return PainCheck(moment, back, leg, note, reach), when
+
+
+def _steps(draft: _Draft, default_end: datetime) -> list[StepRecord]:
+    with_steps = [row for row in draft.rows if row.has_step()]
+    if with_steps and len(with_steps) != len(draft.rows):
+        for row in draft.rows:
+            if not row.has_step():
+                row.problem(
+                    "step_index",
+                    "is empty but other rows of this session describe steps; a session is "
+                    "either one row with no step or one row per step",
+                )
+    if not with_steps and len(draft.rows) > 1:
+        for row in draft.rows[1:]:
+            row.problem(None, f"repeats the session of line {draft.first.line} with no step")
+        return []
+    steps: list[StepRecord] = []
+    seen: dict[int, int] = {}
+    for row in with_steps:
+        index = row.integer("step_index")
+        if index is None and not row.raw("step_index"):
+            row.problem("step_index", "is empty; each step needs its number in the session")
+        elif index is not None and index in seen:
+            row.problem("step_index", f"step {index} is already on line {seen[index]}")
+            index = None
+        kind = row.choice("step_kind", sorted(STEP_KINDS))
+        if kind is None and not row.raw("step_kind"):
+            row.problem("step_kind", f"is empty; it is one of {', '.join(sorted(STEP_KINDS))}")
+        status = row.choice("step_status", sorted(STEP_STATUSES))
+        if status is None and not row.raw("step_status"):
+            row.problem("step_status", "is empty; it is done or skipped")
+        side = row.choice("side", sorted(SIDES))
+        set_number = row.integer("set_number")
+        set_count = row.integer("set_count")
+        planned = row.seconds("step_planned_seconds")
+        actual = row.seconds("step_actual_seconds")
+        reps_planned = row.integer("reps_planned")
+        reps_done = row.integer("reps_done")
+        ended = row.moment("step_ended_at") or default_end
+        if index is None or kind is None or status is None:
+            continue
+        seen[index] = row.line
+        steps.append(
+            StepRecord(
+                step_index=index,
+                kind=kind,
+                exercise_id=row.text("exercise_id"),
+                exercise_name=row.text("exercise_name"),
+                set_number=set_number or 0,
+                set_count=set_count or 0,
+                side=side,
+                planned_seconds=planned or 0.0,
+                actual_seconds=actual or 0.0,
+                reps_planned=reps_planned,
+                reps_done=reps_done,
+                status=status,
+                ended_at=ended,
+            )
+        )
+    return sorted(steps, key=lambda step: step.step_index)
