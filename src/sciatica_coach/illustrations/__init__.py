@@ -1,0 +1,142 @@
+"""Exercise illustrations drawn by code: a stick figure posed by joint angles, rendered to SVG.
+
+No Qt here. Every built-in exercise has a start and an end pose (`poses`); `render_svg` draws
+any phase between them and `render_sheet_svg` both side by side. Unmirrored pictures show the
+left side working (the figure faces left, its left side nearest); pass ``mirrored=True`` for
+the right side. `motion_phase` turns the time into a step into the phase to draw.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from sciatica_coach.illustrations import render
+from sciatica_coach.illustrations.poses import SCENES
+from sciatica_coach.illustrations.user_image import (
+    IMAGE_SUFFIXES,
+    UserImageError,
+    check_user_image_path,
+)
+
+__all__ = [
+    "IMAGE_SUFFIXES",
+    "SELF_PACED_REP_SECONDS",
+    "IllustrationNotFound",
+    "UserImageError",
+    "available",
+    "check_user_image_path",
+    "motion_phase",
+    "placeholder_svg",
+    "render_sheet_svg",
+    "render_svg",
+]
+
+SIZE = (480, 360)
+SHEET_GAP = 64
+SELF_PACED_REP_SECONDS = 4.0
+MIRRORED_SIDE = "right"
+
+
+class IllustrationNotFound(LookupError):
+    """There is no built-in illustration with this id."""
+
+
+def available() -> frozenset[str]:
+    """The exercise ids that have a built-in illustration."""
+    return frozenset(SCENES)
+
+
+@lru_cache(maxsize=64)
+def _solved(exercise_id: str) -> render.SolvedScene:
+    try:
+        scene = SCENES[exercise_id]
+    except KeyError:
+        raise IllustrationNotFound(f"no built-in illustration for {exercise_id!r}") from None
+    return render.solve_scene(scene)
+
+
+@lru_cache(maxsize=256)
+def _view(exercise_id: str, flip: bool, width: float, height: float) -> render.View:
+    return render.layout(_solved(exercise_id), flip, width, height)
+
+
+def render_svg(
+    exercise_id: str,
+    phase: float,
+    *,
+    mirrored: bool = False,
+    size: tuple[int, int] = SIZE,
+) -> str:
+    """One frame as an SVG document: phase 0 is the start pose, 1 the end pose.
+
+    Phases in between are eased (slow out of the start, slow into the end) and blended joint
+    by joint. From the end pose on, a pale ghost of the start pose and an arrow along the path
+    of the moving limb fade in. Raises `IllustrationNotFound` for an unknown id.
+    """
+    width, height = float(size[0]), float(size[1])
+    if width <= 0 or height <= 0:
+        raise ValueError(f"size must be positive, got {size}")
+    phase = 0.0 if math.isnan(phase) else min(1.0, max(0.0, phase))
+    solved = _solved(exercise_id)
+    view = _view(exercise_id, not mirrored, width, height)
+    body = render.panel(solved, view, phase, width=width, height=height)
+    return render.document(width, height, body)
+
+
+def render_sheet_svg(exercise_id: str, *, mirrored: bool = False) -> str:
+    """Start and end pose side by side with a small arrow between them (print, thumbnails)."""
+    width, height = SIZE
+    solved = _solved(exercise_id)
+    view = _view(exercise_id, not mirrored, width, height)
+    start = render.panel(solved, view, 0.0, width=width, height=height, label="Start")
+    end = render.panel(solved, view, 1.0, width=width, height=height, label="End")
+    total = 2 * width + SHEET_GAP
+    body = [
+        f'<rect x="0" y="0" width="{total}" height="{height}" fill="#ffffff"/>',
+        *start,
+        render.sheet_arrow(width + 14, height / 2, SHEET_GAP - 28),
+        *render.translated(width + SHEET_GAP, end),
+    ]
+    return render.document(total, height, body)
+
+
+def placeholder_svg(size: tuple[int, int] = SIZE, text: str = "No picture") -> str:
+    """A neutral grey figure outline with a short note, for a missing picture."""
+    return render.placeholder(float(size[0]), float(size[1]), text)
+
+
+def motion_phase(
+    mode: str,
+    seconds_into_step: float,
+    *,
+    tempo: float | None,
+    hold_seconds: float | None,
+    ease_in: float = 2.0,
+) -> float:
+    """The phase to draw (0 start pose, 1 end pose) at a moment in a step.
+
+    ``mode`` "hold": move into the end pose over ``ease_in`` seconds, then stay there.
+    ``mode`` "reps": out to the end pose and back once per ``tempo`` seconds; self-paced reps
+    (tempo None) loop gently at `SELF_PACED_REP_SECONDS` a rep. For reps, ``hold_seconds``
+    (when given and shorter than half the rep) is spent still at the end pose.
+
+    The result rises and falls linearly; `render_svg` eases it, so the figure slows at
+    both ends of a movement.
+    """
+    t = max(0.0, seconds_into_step) if math.isfinite(seconds_into_step) else 0.0
+    if mode == "hold":
+        return 1.0 if ease_in <= 0 else min(1.0, t / ease_in)
+    if mode != "reps":
+        raise ValueError(f"unknown mode {mode!r}: expected 'hold' or 'reps'")
+    if tempo is not None and not tempo > 0:
+        raise ValueError(f"tempo must be a positive number of seconds, got {tempo}")
+    period = tempo if tempo is not None else SELF_PACED_REP_SECONDS
+    pause = min(max(hold_seconds or 0.0, 0.0), period / 2)
+    travel = (period - pause) / 2
+    u = t % period
+    if u < travel:
+        return u / travel
+    if u < travel + pause:
+        return 1.0
+    return max(0.0, 1.0 - (u - travel - pause) / travel)
