@@ -1,0 +1,306 @@
+"""Chart helpers that need no plotting library: colours, date ticks and the exercise calendar.
+
+Kept apart from progress.py so they can be tested, and imported, without pyqtgraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from sciatica_coach.core.stats import DayActivity, week_start
+
+ONE_DAY = timedelta(days=1)
+ONE_WEEK = timedelta(days=7)
+# Calendar shades: no exercise, then up to these many minutes, then more.
+MINUTE_STEPS = (10.0, 20.0, 30.0)
+MIN_WEEKS = 26
+MAX_CELL = 22.0
+SHADE_LABELS = ("None", "< 10 min", "10–20", "20–30", "30+ min")
+
+
+def day_x(day: date) -> float:
+    """The x coordinate of the start of a day on a date axis (days since 1 Jan of year 1)."""
+    return float(day.toordinal())
+
+
+def x_day(x: float) -> date:
+    """The day holding x on a date axis."""
+    return date.fromordinal(max(1, int(x // 1)))
+
+
+def long_date(day: date) -> str:
+    """``Tue 4 Mar 2025``."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """Colours that read on the current palette; the series hues suit colour-blind eyes too."""
+
+    dark: bool
+    background: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+    sessions: QColor
+    minutes: QColor
+    plan: QColor
+    back: QColor
+    leg: QColor
+    shades: tuple[QColor, ...]  # the calendar, from no exercise to the most
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChartColours:
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = background.lightness() < 128
+        muted = _mix(background, text, 0.65)
+        grid = _mix(background, text, 0.15)
+        if dark:
+            series = ("#4fc3a1", "#b39ddb", "#56b4e9", "#f0a03c")
+            shades = ("#24603d", "#2f8a4d", "#40b061", "#6ee08a")
+        else:
+            series = ("#1b8a6b", "#6a5acd", "#0072b2", "#d55e00")
+            shades = ("#c6e9c9", "#7bc98a", "#3a9d57", "#1f6b36")
+        return cls(
+            dark=dark,
+            background=background,
+            text=text,
+            muted=muted,
+            grid=grid,
+            sessions=QColor(series[0]),
+            minutes=QColor(series[1]),
+            plan=text,
+            back=QColor(series[2]),
+            leg=QColor(series[3]),
+            shades=(_mix(background, text, 0.1), *(QColor(s) for s in shades)),
+        )
+
+
+def _mix(base: QColor, other: QColor, amount: float) -> QColor:
+    return QColor(
+        round(base.red() + (other.red() - base.red()) * amount),
+        round(base.green() + (other.green() - base.green()) * amount),
+        round(base.blue() + (other.blue() - base.blue()) * amount),
+    )
+
+
+def date_ticks(first: date, last: date, width: float, min_gap: float = 60.0) -> list[date]:
+    """Tick dates between first and last that leave at least min_gap pixels between labels.
+
+    Tries Mondays, every other Monday, month starts, quarters, then years (and every 2, 5, 10).
+    """
+    most = max(2, int(width // min_gap))
+    days = (last - first).days
+    if days <= 0:
+        return [first]
+    for step in (7, 14):
+        if days / step <= most:
+            monday = week_start(first)
+            if monday < first:
+                monday += ONE_WEEK
+            return _every(monday, last, timedelta(days=step))
+    for months in (1, 3, 6, 12, 24, 60, 120):
+        if days / (30.4 * months) <= most:
+            return [
+                d for d in _month_starts(first, last) if (d.year * 12 + d.month - 1) % months == 0
+            ]
+    return [first, last]
+
+
+def _every(start: date, last: date, step: timedelta) -> list[date]:
+    ticks = []
+    while start <= last:
+        ticks.append(start)
+        start += step
+    return ticks
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    day = date(first.year, first.month, 1)
+    if day < first:
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    months = []
+    while day <= last:
+        months.append(day)
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return months
+
+
+def tick_label(day: date, ticks: Sequence[date]) -> str:
+    """``3 Mar`` for weeks, ``Mar`` for months, ``2025`` for years; the first tick of a new year
+    carries the year (``6 Jan 2025``, ``Jan 2025``)."""
+    spacing = (ticks[1] - ticks[0]).days if len(ticks) > 1 else 7
+    if spacing > 300:
+        return str(day.year)
+    index = ticks.index(day)
+    new_year = index > 0 and ticks[index - 1].year != day.year
+    text = f"{day:%b}" if spacing > 20 else f"{day.day} {day:%b}"
+    return f"{text} {day.year}" if new_year else text
+
+
+def shade_level(minutes: float) -> int:
+    """0 for a day without exercise, then 1-4 by minutes exercised."""
+    if minutes <= 0:
+        return 0
+    return 1 + sum(1 for step in MINUTE_STEPS if minutes >= step)
+
+
+class CalendarHeatMap(QWidget):
+    """Days exercised as a calendar: one column per week (Monday at the top), shaded by minutes.
+
+    Shows the latest MIN_WEEKS weeks, or more where they fit at full size, drawn in one painter
+    pass; hovering a day shows its date, sessions and minutes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.colours = ChartColours.from_palette(self.palette())
+        self.days: dict[date, DayActivity] = {}
+        self.first = self.last = date.today()
+        self.hover_text = ""
+
+    def set_days(self, first: date, last: date, days: Mapping[date, DayActivity]) -> None:
+        """Show the weeks from the one holding first to the one holding last."""
+        self.first, self.last = week_start(first), last
+        self.days = dict(days)
+        self.update()
+
+    def set_colours(self, colours: ChartColours) -> None:
+        self.colours = colours
+        self.update()
+
+    # --- geometry -------------------------------------------------------------------------
+
+    def _weeks(self) -> int:
+        return (week_start(self.last) - self.first).days // 7 + 1
+
+    def _label_width(self) -> int:
+        return QFontMetrics(self.font()).horizontalAdvance("Wed") + 8
+
+    def _cell(self) -> float:
+        """Cell pitch in pixels: at least MIN_WEEKS must fit, and as many more as fit MAX_CELL."""
+        metrics = QFontMetrics(self.font())
+        available_w = self.width() - self._label_width() - 4
+        available_h = self.height() - 3 * metrics.lineSpacing() - 20
+        return max(4.0, min(MAX_CELL, available_h / 7, available_w / MIN_WEEKS))
+
+    def shown_weeks(self) -> int:
+        """How many of the latest weeks fit the current width."""
+        fit = int((self.width() - self._label_width() - 4) // self._cell())
+        return max(1, min(self._weeks(), fit))
+
+    def shown_first_day(self) -> date:
+        return week_start(self.last) - ONE_WEEK * (self.shown_weeks() - 1)
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.font())
+        return QSize(self._label_width() + MIN_WEEKS * 18, 7 * 18 + 3 * metrics.lineSpacing() + 20)
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.font())
+        return QSize(self._label_width() + MIN_WEEKS * 12, 7 * 12 + 3 * metrics.lineSpacing() + 20)
+
+    def _origin(self) -> tuple[float, float]:
+        return float(self._label_width()), float(QFontMetrics(self.font()).height() + 4)
+
+    def day_at(self, pos: QPoint) -> date | None:
+        left, top = self._origin()
+        cell = self._cell()
+        column = int((pos.x() - left) // cell)
+        row = int((pos.y() - top) // cell)
+        if not (0 <= column < self.shown_weeks() and 0 <= row < 7):
+            return None
+        day = self.shown_first_day() + ONE_WEEK * column + ONE_DAY * row
+        return day if day <= self.last else None
+
+    # --- painting and hover ---------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colours = self.colours
+        metrics = QFontMetrics(self.font())
+        left, top = self._origin()
+        cell = self._cell()
+        gap = max(2.0, cell * 0.15)
+        first = self.shown_first_day()
+        painter.setPen(colours.muted)
+        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")):
+            box = QRectF(0, top + row * cell, left - 6, cell - gap)
+            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
+        last_label_end = -1.0
+        for column in range(self.shown_weeks()):
+            monday = first + ONE_WEEK * column
+            x = left + column * cell
+            month_start = next(
+                (monday + ONE_DAY * d for d in range(7) if (monday + ONE_DAY * d).day == 1), None
+            )
+            if (month_start is not None or column == 0) and x > last_label_end:
+                text = f"{month_start or monday:%b}"
+                painter.setPen(colours.muted)
+                painter.drawText(int(x), metrics.ascent(), text)
+                last_label_end = x + metrics.horizontalAdvance(text) + 6
+            painter.setPen(Qt.PenStyle.NoPen)
+            for row in range(7):
+                day = monday + ONE_DAY * row
+                if day > self.last:
+                    break
+                activity = self.days.get(day)
+                level = shade_level(activity.minutes) if activity else 0
+                painter.setBrush(colours.shades[level])
+                box = QRectF(x, top + row * cell, cell - gap, cell - gap)
+                painter.drawRoundedRect(box, 2, 2)
+        self._paint_key(painter, top + 7 * cell + 6)
+        painter.end()
+
+    def _paint_key(self, painter: QPainter, top: float) -> None:
+        metrics = QFontMetrics(self.font())
+        size = float(metrics.height() - 4)
+        x = float(self._label_width())
+        for level, label in enumerate(SHADE_LABELS):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.colours.shades[level])
+            painter.drawRoundedRect(QRectF(x, top + 2, size, size), 2, 2)
+            x += size + 5
+            painter.setPen(self.colours.muted)
+            painter.drawText(int(x), int(top + metrics.ascent()), label)
+            x += metrics.horizontalAdvance(label) + 12
+        period = (
+            f"{long_date(self.shown_first_day())} to {long_date(self.last)}. "
+            "Point at a day to see what you did."
+        )
+        painter.drawText(
+            int(self._label_width()),
+            int(top + metrics.lineSpacing() + 6 + metrics.ascent()),
+            period,
+        )
+
+    def describe(self, day: date) -> str:
+        activity = self.days.get(day)
+        if activity is None:
+            return f"{long_date(day)}: no exercise"
+        return (
+            f"{long_date(day)}: {plural(activity.sessions, 'session')}, {activity.minutes:.0f} min"
+        )
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        day = self.day_at(event.position().toPoint())
+        self.hover_text = "" if day is None else self.describe(day)
+        if self.hover_text:
+            QToolTip.showText(event.globalPosition().toPoint(), self.hover_text, self)
+        else:
+            QToolTip.hideText()
+        super().mouseMoveEvent(event)

@@ -1,0 +1,581 @@
+"""The History screen: every session newest first, one session's steps in detail, its notes,
+deleting with undo, and a request for a printable summary.
+
+A deleted session is only hidden at first: it leaves the log when the view is hidden (the user
+moves to another page or closes the window) or when ``commit_pending_deletes`` is called, so
+Undo can bring it back until then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_coach.core.log import (
+    COMPLETED,
+    IN_PROGRESS,
+    INTERRUPTED,
+    STOPPED,
+    LogError,
+    PainCheck,
+    SessionLog,
+    SessionRecord,
+    StepRecord,
+)
+from sciatica_coach.core.safety import STOP_REASONS, reach_label
+
+COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
+COLUMN_WIDTHS = (158, 120, 54, 116, 68, 68)
+LIST_WIDTH = sum(COLUMN_WIDTHS) + 36  # room for the frame and a scroll bar
+STEP_COLUMNS = ("Step", "Planned", "Done")
+STEP_TITLES = {"prepare": "Get ready", "rest": "Rest", "switch": "Switch sides"}
+# Short stop reasons for the list; the detail pane gives the full wording from core.safety.
+SHORT_STOP_REASONS = {
+    "pain_spreading": "Stopped: pain spreading",
+    "numbness": "Stopped: numbness",
+    "sharp_pain": "Stopped: sharp pain",
+    "user": "Stopped early",
+    "tired": "Stopped: tired",
+}
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def local_start(record: SessionRecord) -> datetime:
+    """When the session started, on the clock the user saw then."""
+    return record.started_at.astimezone(timezone(timedelta(minutes=record.utc_offset_minutes)))
+
+
+def when_text(record: SessionRecord) -> str:
+    """``Tue 4 Mar 2025  08:15``."""
+    day = record.local_date
+    return f"{day:%a} {day.day} {day:%b %Y}  {local_start(record):%H:%M}"
+
+
+def clock_text(seconds: float) -> str:
+    """``12:05`` (minutes and seconds)."""
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def outcome_text(record: SessionRecord, *, short: bool = False) -> str:
+    if record.status == COMPLETED:
+        return "Completed"
+    if record.status == STOPPED:
+        reason = record.stop_reason or ""
+        if short:
+            return SHORT_STOP_REASONS.get(reason, "Stopped")
+        label = STOP_REASONS.get(reason, "")
+        return f"Stopped: {label}" if label else "Stopped"
+    if record.status == INTERRUPTED:
+        return "Interrupted"
+    return "In progress"
+
+
+def pain_pair(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
+    """``5 → 3``, with a dash for a check-in that was skipped."""
+    first = "–" if before is None else str(getattr(before, which))
+    last = "–" if after is None else str(getattr(after, which))
+    return f"{first} → {last}"
+
+
+def pain_column(record: SessionRecord, which: str) -> str:
+    before, after = record.pain_before, record.pain_after
+    if before is None and after is None:
+        return ""
+    return pain_pair(before, after, which)
+
+
+def step_title(step: StepRecord) -> str:
+    if step.kind != "work":
+        return STEP_TITLES.get(step.kind, step.kind)
+    title = step.exercise_name or step.exercise_id or "Exercise"
+    if step.set_count > 1:
+        title += f" · set {step.set_number}/{step.set_count}"
+    if step.side:
+        title += f" · {step.side}"
+    return title
+
+
+def step_amount(seconds: float, reps: int | None) -> str:
+    return clock_text(seconds) + ("" if reps is None else f" · {reps} reps")
+
+
+def step_texts(step: StepRecord) -> tuple[str, str, str]:
+    """Step, planned and done columns; a skipped step says so, with the time it ran.
+
+    A step planned in reps shows the reps alone as planned: its planned time is an estimate.
+    """
+    planned = (
+        clock_text(step.planned_seconds)
+        if step.reps_planned is None
+        else f"{step.reps_planned} reps"
+    )
+    if step.status == "skipped":
+        return step_title(step), planned, f"Skipped at {clock_text(step.actual_seconds)}"
+    return step_title(step), planned, step_amount(step.actual_seconds, step.reps_done)
+
+
+class SessionTableModel(QAbstractTableModel):
+    """The sessions shown in the list, newest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[SessionRecord] = []
+
+    def set_records(self, records: list[SessionRecord]) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.endResetModel()
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.records[row]
+        self.endRemoveRows()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self.records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.row_texts(record)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return outcome_text(record)
+        if role == Qt.ItemDataRole.UserRole:
+            return record.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 4, 5):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def row_texts(record: SessionRecord) -> tuple[str, ...]:
+        """What the list shows for a session, column by column."""
+        return (
+            when_text(record),
+            record.routine_name,
+            clock_text(record.active_seconds),
+            outcome_text(record, short=True),
+            pain_column(record, "back"),
+            pain_column(record, "leg"),
+        )
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def row_of(self, session_id: int) -> int | None:
+        return next((row for row, r in enumerate(self.records) if r.id == session_id), None)
+
+
+class HistoryView(QWidget):
+    """Every logged session; select one to see its steps, edit its notes, delete or print it."""
+
+    summary_requested = Signal(int)
+
+    def __init__(self, log: SessionLog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.log = log
+        self.pending_deletes: list[int] = []
+        self.confirm_delete: Callable[[SessionRecord], bool] = self._ask_to_delete
+        self.current: SessionRecord | None = None
+        self.steps: list[StepRecord] = []
+
+        heading = QLabel("History")
+        heading.setFont(_font(self.font(), 22, bold=True))
+        self.count_label = QLabel()
+        header = QHBoxLayout()
+        header.addWidget(heading)
+        header.addSpacing(16)
+        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(12, 6, 12, 6)
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.hide()
+
+        self.model = SessionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        columns.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        row_height = self.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([LIST_WIDTH, 480])
+        splitter.setChildrenCollapsible(False)
+        self.empty_page = QLabel(
+            "No sessions yet.\n\nWhen you finish a routine it appears here, newest first, with "
+            "every step and your pain scores before and after."
+        )
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_page.setWordWrap(True)
+        self.empty_page.setFont(_font(self.font(), 15))
+        self.body = QStackedWidget()
+        self.body.addWidget(splitter)
+        self.body.addWidget(self.empty_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.body, 1)
+        self.setStyleSheet(
+            "QFrame#undoBar { background: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete_key.activated.connect(self.delete_selected)
+        undo_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo_key.activated.connect(self.undo_delete)
+        self.refresh()
+
+    def _build_detail(self) -> QWidget:
+        pane = QWidget()
+        self.detail_title = QLabel()
+        self.detail_title.setFont(_font(self.font(), 16, bold=True))
+        self.detail_when = QLabel()
+        self.detail_outcome = QLabel()
+        self.detail_outcome.setWordWrap(True)
+        self.detail_pain = QLabel()
+        self.detail_pain.setWordWrap(True)
+        self.steps_table = QTableWidget(0, len(STEP_COLUMNS))
+        self.steps_table.setHorizontalHeaderLabels(list(STEP_COLUMNS))
+        self.steps_table.verticalHeader().hide()
+        self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.steps_table.setWordWrap(False)
+        self.steps_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        step_columns = self.steps_table.horizontalHeader()
+        step_columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            step_columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.steps_summary = QLabel()
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText("How did it go? Anything to remember next time?")
+        self.notes.setMaximumHeight(80)
+        self.notes.textChanged.connect(self._notes_edited)
+        self.save_notes_button = QPushButton("Save notes")
+        self.save_notes_button.setEnabled(False)
+        self.save_notes_button.clicked.connect(self.save_notes)
+        self.notes_status = QLabel()
+        self.summary_button = QPushButton("Print / PDF…")
+        self.summary_button.setToolTip("A one-page summary of this session, to print or save")
+        self.summary_button.clicked.connect(self._request_summary)
+        self.delete_button = QPushButton("Delete session…")
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(QLabel("Notes"))
+        notes_row.addStretch(1)
+        notes_row.addWidget(self.notes_status)
+        notes_row.addWidget(self.save_notes_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.summary_button)
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(12, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.detail_title)
+        layout.addWidget(self.detail_when)
+        layout.addWidget(self.detail_outcome)
+        layout.addWidget(self.detail_pain)
+        layout.addWidget(self.steps_table, 1)
+        layout.addWidget(self.steps_summary)
+        layout.addLayout(notes_row)
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        return pane
+
+    # --- loading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the sessions again (still hiding those waiting to be deleted)."""
+        self.save_notes()
+        keep = self.current.id if self.current else None
+        hidden = set(self.pending_deletes)
+        records = [r for r in self.log.sessions() if r.id not in hidden]
+        self.current = None
+        self.model.set_records(records)
+        self._show_count()
+        row = self.model.row_of(keep) if keep is not None else None
+        self._select_row(row if row is not None else 0)
+
+    def _show_count(self) -> None:
+        count = len(self.model.records)
+        self.count_label.setText(f"{count} session{'' if count == 1 else 's'}")
+        self.body.setCurrentWidget(self.empty_page if count == 0 else self.body.widget(0))
+
+    @property
+    def is_empty(self) -> bool:
+        return self.body.currentWidget() is self.empty_page
+
+    def _select_row(self, row: int) -> None:
+        if not self.model.records:
+            self._show_session(None)
+            return
+        row = max(0, min(row, len(self.model.records) - 1))
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        if self.current is None or self.current.id != self.model.records[row].id:
+            self._show_session(self.model.records[row])
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.save_notes()
+        valid = current.isValid() and current.row() < len(self.model.records)
+        self._show_session(self.model.records[current.row()] if valid else None)
+
+    def _show_session(self, record: SessionRecord | None) -> None:
+        self.current = record
+        for widget in (self.summary_button, self.delete_button, self.notes):
+            widget.setEnabled(record is not None)
+        self.delete_button.setEnabled(record is not None and record.status != IN_PROGRESS)
+        if record is None:
+            for label in (self.detail_title, self.detail_when, self.detail_outcome):
+                label.clear()
+            self.detail_pain.clear()
+            self.steps_summary.clear()
+            self.steps = []
+            self.steps_table.setRowCount(0)
+            self._set_notes_text("")
+            return
+        self.detail_title.setText(record.routine_name)
+        self.detail_when.setText(when_text(record))
+        self.detail_outcome.setText(
+            f"{outcome_text(record)} · {clock_text(record.active_seconds)} exercising, "
+            f"{clock_text(record.planned_seconds)} planned"
+        )
+        self.detail_pain.setText(self._pain_detail(record))
+        self.steps = self.log.steps(record.id)
+        self._fill_steps()
+        self.steps_summary.setText(
+            f"Exercises: {record.work_done} done, {record.work_skipped} skipped, "
+            f"{record.planned_work_steps} planned"
+        )
+        self._set_notes_text(record.notes)
+
+    def _pain_detail(self, record: SessionRecord) -> str:
+        before, after = record.pain_before, record.pain_after
+        if before is None and after is None:
+            return "Pain: not recorded"
+        lines = [
+            f"Back pain {pain_pair(before, after, 'back')}   ·   "
+            f"Leg pain {pain_pair(before, after, 'leg')}"
+        ]
+        reach = [reach_label(check.reach) if check else "" for check in (before, after)]
+        if any(reach):
+            lines.append(f"Symptoms reached: {reach[0] or '–'} before, {reach[1] or '–'} after")
+        for check in (before, after):
+            if check is not None and check.note:
+                lines.append(f"“{check.note}” ({check.moment})")
+        return "\n".join(lines)
+
+    def _fill_steps(self) -> None:
+        table = self.steps_table
+        table.setRowCount(len(self.steps))
+        skipped_colour = QColor("#f0a03c" if _dark(self) else "#b34700")
+        for row, step in enumerate(self.steps):
+            values = step_texts(step)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if column > 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if step.status == "skipped":
+                    item.setForeground(skipped_colour)
+                    font = QFont(table.font())
+                    font.setItalic(True)
+                    item.setFont(font)
+                elif step.kind != "work":
+                    item.setForeground(
+                        self.palette().color(self.palette().ColorRole.PlaceholderText)
+                    )
+                table.setItem(row, column, item)
+
+    # --- notes ----------------------------------------------------------------------------
+
+    def _set_notes_text(self, text: str) -> None:
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(text)
+        self.notes.blockSignals(False)
+        self.save_notes_button.setEnabled(False)
+        self.notes_status.clear()
+
+    def _notes_edited(self) -> None:
+        changed = self.current is not None and self.notes.toPlainText() != self.current.notes
+        self.save_notes_button.setEnabled(changed)
+        self.notes_status.setText("Not saved yet" if changed else "")
+
+    def save_notes(self) -> bool:
+        """Write the notes of the shown session if they were edited; False if that failed."""
+        record = self.current
+        if record is None or self.notes.toPlainText() == record.notes:
+            return True
+        text = self.notes.toPlainText()
+        try:
+            self.log.set_notes(record.id, text)
+        except LogError as error:
+            QMessageBox.warning(self, "Notes not saved", str(error))
+            return False
+        updated = self.log.session(record.id)
+        row = self.model.row_of(record.id)
+        if row is not None:
+            self.model.records[row] = updated
+        self.current = updated
+        self.save_notes_button.setEnabled(False)
+        self.notes_status.setText("Saved")
+        return True
+
+    # --- delete and undo ------------------------------------------------------------------
+
+    def _ask_to_delete(self, record: SessionRecord) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Delete session")
+        box.setText(f"Delete your {record.routine_name} session of {when_text(record)}?")
+        box.setInformativeText(
+            "Its steps, pain scores and notes will be removed. You can undo this until you "
+            "leave the History page."
+        )
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
+    def delete_selected(self) -> None:
+        """Ask, then hide the selected session until the deletes are committed."""
+        record = self.current
+        if record is None or record.status == IN_PROGRESS or not self.confirm_delete(record):
+            return
+        self.save_notes()
+        row = self.model.row_of(record.id)
+        self.pending_deletes.append(record.id)
+        self.current = None
+        if row is not None:
+            self.model.remove(row)
+        self._show_count()
+        self._select_row(row or 0)
+        self._show_undo(record)
+
+    def _show_undo(self, record: SessionRecord | None) -> None:
+        """Offer Undo while deletes are pending; name the session just deleted, if any."""
+        count = len(self.pending_deletes)
+        if count == 0:
+            self.undo_bar.hide()
+            return
+        if record is not None:
+            text = f"Deleted your {record.routine_name} session of {when_text(record)}."
+            if count > 1:
+                text += f" {count} deleted in all; Undo brings back one at a time."
+        else:
+            text = f"{count} session{'' if count == 1 else 's'} deleted."
+        self.undo_label.setText(text)
+        self.undo_bar.show()
+
+    def undo_delete(self) -> None:
+        """Bring back the most recently deleted session."""
+        if not self.pending_deletes:
+            return
+        session_id = self.pending_deletes.pop()
+        self.save_notes()
+        self.current = None
+        self.refresh()
+        row = self.model.row_of(session_id)
+        if row is not None:
+            self._select_row(row)
+        self._show_undo(None)
+
+    def commit_pending_deletes(self) -> int:
+        """Delete the hidden sessions from the log for good; returns how many were deleted."""
+        deleted = 0
+        failed: list[int] = []
+        for session_id in self.pending_deletes:
+            try:
+                self.log.delete_session(session_id)
+                deleted += 1
+            except LogError as error:
+                failed.append(session_id)
+                QMessageBox.warning(self, "Session not deleted", str(error))
+        self.pending_deletes = []
+        self.undo_bar.hide()
+        if failed:
+            self.refresh()
+        return deleted
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Leaving the page (or closing the window) ends the chance to undo; minimising does not.
+        if not event.spontaneous():
+            self.save_notes()
+            self.commit_pending_deletes()
+        super().hideEvent(event)
+
+    def _request_summary(self) -> None:
+        if self.current is not None:
+            self.save_notes()
+            self.summary_requested.emit(self.current.id)
+
+
+def _dark(widget: QWidget) -> bool:
+    return widget.palette().color(widget.palette().ColorRole.Base).lightness() < 128
+
+
+def _font(base: QFont, points: int, *, bold: bool = False) -> QFont:
+    font = QFont(base)
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font

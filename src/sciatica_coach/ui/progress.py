@@ -1,0 +1,661 @@
+"""The Progress screen: sessions and minutes per week against the plan, pain over time,
+streaks, completion and a calendar of days exercised.
+
+This is the only module that imports pyqtgraph (and with it numpy); the main window imports it
+the first time Progress is opened, so start-up stays as quick as a bare Qt window. Every figure
+comes from core.stats; this module only places them on charts.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from datetime import date
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_coach.core import stats
+from sciatica_coach.core.log import LogError, SessionLog, WeeklyPlan
+from sciatica_coach.core.stats import (
+    DayActivity,
+    PainPoint,
+    Streaks,
+    WeekAdherence,
+    WeekMinutes,
+    week_start,
+)
+from sciatica_coach.ui.charts import (
+    ONE_WEEK,
+    CalendarHeatMap,
+    ChartColours,
+    date_ticks,
+    day_x,
+    long_date,
+    plural,
+    tick_label,
+    x_day,
+)
+
+# (key, button text, weeks shown; None = since the first session)
+RANGES: tuple[tuple[str, str, int | None], ...] = (
+    ("4w", "4 weeks", 4),
+    ("3m", "3 months", 13),
+    ("1y", "1 year", 52),
+    ("all", "All", None),
+)
+RANGE_WORDS = {"4w": "the last 4 weeks", "3m": "the last 3 months", "1y": "the last year"}
+DEFAULT_RANGE = "3m"
+CALENDAR_WEEKS = 53  # a year of days; the calendar shows as many of them as fit
+BAR_WIDTH_DAYS = 5.6
+SYMBOLS_UP_TO = 120  # per series; beyond this points would crowd into a blur, so lines only
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PAIN_SERIES = (  # key, label, which score, moment
+    ("back_before", "Back, before", "back", "before"),
+    ("back_after", "Back, after", "back", "after"),
+    ("leg_before", "Leg, before", "leg", "before"),
+    ("leg_after", "Leg, after", "leg", "after"),
+)
+
+Series = tuple[list[date], list[float]]
+
+
+class DateAxis(pg.AxisItem):
+    """A bottom axis over day numbers (see charts.day_x) that labels weeks, months or years.
+
+    With week_bars, weekly labels sit under the middle of each week's bar.
+    """
+
+    def __init__(self, week_bars: bool = False) -> None:
+        super().__init__("bottom")
+        self.enableAutoSIPrefix(False)
+        self.week_bars = week_bars
+        self._labels: dict[float, str] = {}
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list]]:
+        ticks = date_ticks(x_day(minVal), x_day(maxVal), size)
+        weekly = len(ticks) > 1 and (ticks[1] - ticks[0]).days <= 14
+        shift = 3.5 if self.week_bars and weekly else 0.0
+        self._labels = {
+            day_x(t) + shift: tick_label(t, ticks)
+            for t in ticks
+            if minVal <= day_x(t) + shift <= maxVal
+        }
+        return [(7.0, list(self._labels))]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [self._labels.get(value, "") for value in values]
+
+
+class ChartCard(QFrame):
+    """A titled chart with a legend line, a friendly message when it has nothing to show, and
+    a tooltip that describes whatever is under the mouse.
+
+    ``series`` holds what each plotted series was given, as dates and values, for tests and
+    for the hover text.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        y_label: str,
+        x_label: str,
+        *,
+        week_bars: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.title = QLabel(title)
+        self.title.setFont(_font(self.font(), 12, bold=True))
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.axis = DateAxis(week_bars)
+        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis})
+        self.plot.setMinimumHeight(170)
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        item.vb.disableAutoRange()
+        self.y_label, self.x_label = y_label, x_label
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setFont(_font(self.font(), 12))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.empty)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.legend)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 6)
+        layout.setSpacing(4)
+        layout.addLayout(heading)
+        layout.addWidget(self.stack, 1)
+        self.series: dict[str, Series] = {}
+        self.describe: Callable[[float, float], str | None] = lambda x, tolerance: None
+        self.hover_text = ""
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    def set_empty(self, message: str | None) -> None:
+        """Show message instead of the chart, or the chart again with None."""
+        self.empty.setText(message or "")
+        self.stack.setCurrentWidget(self.empty if message else self.plot)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty
+
+    def apply_colours(self, colours: ChartColours) -> None:
+        self.plot.setBackground(colours.background)
+        item = self.plot.getPlotItem()
+        style = {"color": colours.muted.name(), "font-size": "10pt"}
+        item.setLabel("left", self.y_label, **style)
+        item.setLabel("bottom", self.x_label, **style)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(colours.grid))
+            axis.setTextPen(pg.mkPen(colours.text))
+            axis.setZValue(-1)  # grid lines behind the bars, not across them
+        item.showGrid(x=False, y=True, alpha=0.35 if colours.dark else 0.25)
+
+    def hover_at(self, x: float) -> str:
+        """The text the tooltip would show with the mouse at x (a day number)."""
+        tolerance = self.plot.getPlotItem().vb.viewPixelSize()[0] * 8
+        return self.describe(x, tolerance) or ""
+
+    def _mouse_moved(self, pos: QPointF) -> None:
+        view = self.plot.getPlotItem().vb
+        if self.is_empty or not view.sceneBoundingRect().contains(pos):
+            self.hover_text = ""
+            QToolTip.hideText()
+            return
+        self.hover_text = self.hover_at(view.mapSceneToView(pos).x())
+        if self.hover_text:
+            QToolTip.showText(QCursor.pos(), self.hover_text, self.plot)
+        else:
+            QToolTip.hideText()
+
+
+class FigureTile(QFrame):
+    """A headline number with a caption above and a line of context below."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.caption = QLabel(caption)
+        self.value = QLabel("–")
+        self.value.setFont(_font(self.font(), 20, bold=True))
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        for label in (self.caption, self.value, self.detail):
+            layout.addWidget(label)
+
+    def show_figure(self, value: str, detail: str) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+
+class ProgressView(QWidget):
+    """Charts of the log for a chosen range ending today, plus the weekly plan editor.
+
+    Exposes what each chart was given (``adherence_series``, ``minutes_series``,
+    ``pain_points``, ``calendar_days``, ``completion``, ``streaks`` and each card's ``series``).
+    """
+
+    def __init__(
+        self, log: SessionLog, today: Callable[[], date], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.log = log
+        self.today = today
+        self.range_key = DEFAULT_RANGE
+        self.colours = ChartColours.from_palette(self.palette())
+        self.adherence_series: list[WeekAdherence] = []
+        self.minutes_series: list[WeekMinutes] = []
+        self.pain_points: list[PainPoint] = []
+        self.calendar_days: list[DayActivity] = []
+        self.completion: float | None = None
+        self.streaks: Streaks | None = None
+        self._syncing_plan = False
+
+        heading = QLabel("Your progress")
+        heading.setFont(_font(self.font(), 22, bold=True))
+        self.range_buttons: dict[str, QPushButton] = {}
+        self._range_group = QButtonGroup(self)
+        header = QHBoxLayout()
+        header.addWidget(heading)
+        header.addStretch(1)
+        self.range_caption = QLabel("Show")
+        header.addWidget(self.range_caption)
+        for key, text, _weeks in RANGES:
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setMinimumWidth(84)
+            button.setProperty("range", True)
+            button.clicked.connect(lambda _=False, k=key: self.set_range(k))
+            self._range_group.addButton(button)
+            self.range_buttons[key] = button
+            header.addWidget(button)
+        self.range_buttons[self.range_key].setChecked(True)
+
+        self.plan_tile = self._build_plan_tile()
+        self.completion_tile = FigureTile("Exercises done")
+        self.current_tile = FigureTile("Current streak")
+        self.best_tile = FigureTile("Best streak")
+        tiles = QHBoxLayout()
+        tiles.setSpacing(12)
+        tiles.addWidget(self.plan_tile, 3)
+        for tile in (self.completion_tile, self.current_tile, self.best_tile):
+            tiles.addWidget(tile, 2)
+
+        self.adherence = ChartCard(
+            "Sessions each week", "Sessions", "Week starting", week_bars=True
+        )
+        self.minutes = ChartCard(
+            "Minutes of exercise each week", "Minutes", "Week starting", week_bars=True
+        )
+        self.pain = ChartCard("Pain over time", "Pain (0 = none, 10 = worst)", "Date")
+        self._build_items()
+        self.calendar = CalendarHeatMap()
+        self.calendar_title = QLabel("Days you exercised")
+        self.calendar_title.setFont(_font(self.font(), 12, bold=True))
+        calendar_card = QFrame()
+        calendar_card.setObjectName("card")
+        calendar_layout = QVBoxLayout(calendar_card)
+        calendar_layout.setContentsMargins(10, 8, 10, 8)
+        calendar_layout.addWidget(self.calendar_title)
+        calendar_layout.addWidget(self.calendar, 1)
+
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        grid.addWidget(self.adherence, 0, 0)
+        grid.addWidget(self.minutes, 0, 1)
+        grid.addWidget(self.pain, 1, 0)
+        grid.addWidget(calendar_card, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.empty_page = QLabel(
+            "No sessions yet.\n\nWhen you finish your first routine, your sessions, minutes, "
+            "pain scores and streaks will show up here.\nSet how often you plan to exercise "
+            "above; you can change it at any time."
+        )
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_page.setWordWrap(True)
+        self.empty_page.setFont(_font(self.font(), 15))
+        self.body = QStackedWidget()
+        self.body.addWidget(charts)
+        self.body.addWidget(self.empty_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addLayout(tiles)
+        layout.addWidget(self.body, 1)
+        self._apply_colours()
+        self.refresh()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_plan_tile(self) -> QFrame:
+        tile = QFrame()
+        tile.setObjectName("card")
+        self.plan_count = QSpinBox()
+        self.plan_count.setRange(1, 21)
+        self.plan_count.setSuffix(" a week")
+        self.plan_count.setToolTip("How many sessions you aim to do each week")
+        self.plan_count.valueChanged.connect(self._plan_edited)
+        self.plan_days: list[QToolButton] = []
+        days = QHBoxLayout()
+        days.setSpacing(3)
+        days.addWidget(QLabel("On set days (optional):"))
+        for index, name in enumerate(WEEKDAY_NAMES):
+            button = QToolButton()
+            button.setText(name[:2])
+            button.setCheckable(True)
+            button.setToolTip(f"Plan a session every {name}")
+            button.setAccessibleName(name)
+            button.toggled.connect(self._plan_edited)
+            button.setProperty("weekday", index)
+            self.plan_days.append(button)
+            days.addWidget(button)
+        days.addStretch(1)
+        top = QHBoxLayout()
+        caption = QLabel("Your weekly plan")
+        top.addWidget(caption)
+        top.addStretch(1)
+        sessions = QLabel("Sessions:")
+        top.addWidget(sessions)
+        top.addWidget(self.plan_count)
+        layout = QVBoxLayout(tile)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addLayout(days)
+        return tile
+
+    def _build_items(self) -> None:
+        self.done_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_DAYS)
+        self.plan_line = pg.PlotDataItem(antialias=True)
+        self.adherence.plot.addItem(self.done_bars)
+        self.adherence.plot.addItem(self.plan_line)
+        self.adherence.describe = self._describe_week_sessions
+        self.minute_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_DAYS)
+        self.minutes.plot.addItem(self.minute_bars)
+        self.minutes.describe = self._describe_week_minutes
+        self.pain_items = {key: pg.PlotDataItem(antialias=True) for key, *_ in PAIN_SERIES}
+        for item in self.pain_items.values():
+            self.pain.plot.addItem(item)
+        self.pain.describe = self._describe_pain
+        self.pain.plot.getPlotItem().setYRange(-0.4, 10.4, padding=0)
+        self.pain.plot.getPlotItem().getAxis("left").setTicks(
+            [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(11)]]
+        )
+
+    def _apply_colours(self) -> None:
+        colours = self.colours
+        for card in (self.adherence, self.minutes, self.pain):
+            card.apply_colours(colours)
+        self.done_bars.setOpts(brush=colours.sessions, pen=pg.mkPen(None))
+        self.plan_line.setPen(pg.mkPen(colours.plan, width=2, style=Qt.PenStyle.DashLine))
+        self.minute_bars.setOpts(brush=colours.minutes, pen=pg.mkPen(None))
+        self.calendar.set_colours(colours)
+        self.adherence.legend.setText(
+            _legend([("■", colours.sessions, "Sessions done"), ("╍╍", colours.plan, "Your plan")])
+        )
+        self.pain.legend.setText(
+            "Back "
+            + _legend([("○", colours.back, "before"), ("●━", colours.back, "after")])
+            + "&nbsp;&nbsp;&nbsp;&nbsp;Leg "
+            + _legend([("○", colours.leg, "before"), ("●━", colours.leg, "after")])
+        )
+        self._style_pain_items()
+        self.setStyleSheet(
+            "QFrame#card { border: 1px solid palette(mid); border-radius: 6px; }"
+            "QPushButton[range='true']:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border: 1px solid palette(highlight);"
+            " border-radius: 4px; padding: 4px; }"
+            f"QFrame#card QLabel {{ color: {colours.text.name()}; }}"
+        )
+        for tile in (self.completion_tile, self.current_tile, self.best_tile):
+            tile.detail.setStyleSheet(f"color: {colours.muted.name()};")
+
+    def _style_pain_items(self) -> None:
+        """After: a solid line through filled points. Before: hollow points and no line, which
+        keeps four noisy series apart; a faint line instead when points would crowd."""
+        for key, _label, which, moment in PAIN_SERIES:
+            colour = QColor(self.colours.back if which == "back" else self.colours.leg)
+            item = self.pain_items[key]
+            crowded = len(self.pain.series.get(key, ([], []))[0]) > SYMBOLS_UP_TO
+            item.setSymbol(None if crowded else "o")
+            item.setSymbolSize(6)
+            if moment == "after":
+                item.setPen(pg.mkPen(colour, width=1.8))
+                item.setSymbolPen(pg.mkPen(colour, width=1.3))
+                item.setSymbolBrush(colour)
+                continue
+            colour.setAlphaF(0.45 if crowded else 0.8)
+            item.setPen(pg.mkPen(colour, width=1) if crowded else None)
+            item.setSymbolPen(pg.mkPen(colour, width=1.3))
+            item.setSymbolBrush(self.colours.background)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.colours = ChartColours.from_palette(self.palette())
+            self._apply_colours()
+        super().changeEvent(event)
+
+    # --- the plan -------------------------------------------------------------------------
+
+    def current_plan(self) -> WeeklyPlan:
+        """The plan as the editor shows it."""
+        days = frozenset(i for i, button in enumerate(self.plan_days) if button.isChecked())
+        return WeeklyPlan(self.plan_count.value(), days)
+
+    def _show_plan(self, plan: WeeklyPlan) -> None:
+        self._syncing_plan = True
+        try:
+            self.plan_count.setValue(plan.planned_per_week)
+            self.plan_count.setEnabled(not plan.weekdays)
+            for index, button in enumerate(self.plan_days):
+                button.setChecked(index in plan.weekdays)
+        finally:
+            self._syncing_plan = False
+
+    def _plan_edited(self) -> None:
+        if self._syncing_plan:
+            return
+        try:
+            self.log.set_plan(self.current_plan())
+        except LogError as error:
+            QMessageBox.warning(self, "Plan not saved", str(error))
+        self.refresh()
+
+    # --- ranges and refresh ---------------------------------------------------------------
+
+    def set_range(self, key: str) -> None:
+        """Show "4w", "3m", "1y" or "all" (everything since the first session)."""
+        if key not in self.range_buttons:
+            raise ValueError(
+                f"unknown range {key!r}; expected one of {', '.join(self.range_buttons)}"
+            )
+        self.range_key = key
+        self.range_buttons[key].setChecked(True)
+        self.refresh()
+
+    def _range_start(self, today: date, first: date) -> date:
+        this_week = week_start(today)
+        weeks = dict((key, weeks) for key, _text, weeks in RANGES)[self.range_key]
+        if weeks is None:
+            return min(first, this_week - ONE_WEEK * 3)
+        return this_week - ONE_WEEK * (weeks - 1)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.body.currentWidget() is self.empty_page
+
+    def refresh(self) -> None:
+        """Read the plan and the figures for the chosen range again and redraw every chart."""
+        today = self.today()
+        plan = self.log.plan()
+        self._show_plan(plan)
+        first = stats.first_week(self.log, today)
+        empty = first is None
+        self.body.setCurrentWidget(self.empty_page if empty else self.body.widget(0))
+        for widget in (
+            self.completion_tile,
+            self.current_tile,
+            self.best_tile,
+            self.range_caption,
+            *self.range_buttons.values(),
+        ):
+            widget.setVisible(not empty)
+        if first is None:
+            return
+        start = self._range_start(today, first)
+        self.adherence_series = stats.weekly_adherence(self.log, plan, start, today)
+        self.minutes_series = stats.minutes_per_week(self.log, start, today)
+        self.pain_points = stats.pain_series(self.log, start, today)
+        self.completion = stats.completion_ratio(self.log, start, today)
+        self.streaks = stats.streaks(self.log, plan, today)
+        calendar_start = week_start(today) - ONE_WEEK * (CALENDAR_WEEKS - 1)
+        self.calendar_days = stats.days_exercised(self.log, calendar_start, today)
+        span = (day_x(week_start(start)), day_x(week_start(today) + ONE_WEEK))
+        words = RANGE_WORDS.get(self.range_key, f"since {long_date(start)}")
+        self._draw_adherence(span, words)
+        self._draw_minutes(span, words)
+        self._draw_pain(span, words)
+        self._show_figures(words)
+        self.calendar.set_days(
+            calendar_start, today, {day.local_date: day for day in self.calendar_days}
+        )
+
+    def _draw_adherence(self, span: tuple[float, float], words: str) -> None:
+        weeks = self.adherence_series
+        starts = [w.week_start for w in weeks]
+        done = [float(w.sessions_done) for w in weeks]
+        planned = [float(w.planned) for w in weeks]
+        self.adherence.series = {"done": (starts, done), "plan": (starts, planned)}
+        self.done_bars.setOpts(x=[day_x(d) + 3.5 for d in starts], height=done)
+        edges = [day_x(d) for d in starts] + [span[1]]
+        self.plan_line.setData(x=edges, y=planned, stepMode="center")
+        top = max([*done, *planned, 1.0])
+        item = self.adherence.plot.getPlotItem()
+        item.setXRange(*span, padding=0.01)
+        item.setYRange(0, top + 0.6, padding=0)
+        step = 1 if top <= 8 else 2 if top <= 16 else 5
+        item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, int(top) + 1, step)]])
+        self.adherence.set_empty(
+            None
+            if any(done)
+            else f"No finished sessions in {words}. Your plan is "
+            f"{plural(int(planned[0]), 'session')} a week."
+        )
+
+    def _draw_minutes(self, span: tuple[float, float], words: str) -> None:
+        weeks = self.minutes_series
+        starts = [w.week_start for w in weeks]
+        minutes = [w.minutes for w in weeks]
+        self.minutes.series = {"minutes": (starts, minutes)}
+        self.minute_bars.setOpts(x=[day_x(d) + 3.5 for d in starts], height=minutes)
+        item = self.minutes.plot.getPlotItem()
+        item.setXRange(*span, padding=0.01)
+        item.setYRange(0, max([*minutes, 10.0]) * 1.08, padding=0)
+        self.minutes.set_empty(None if any(minutes) else f"No exercise time in {words}.")
+
+    def _draw_pain(self, span: tuple[float, float], words: str) -> None:
+        series: dict[str, Series] = {}
+        for key, _label, which, moment in PAIN_SERIES:
+            attribute = f"{which}_{moment}"
+            points = [p for p in self.pain_points if getattr(p, attribute) is not None]
+            series[key] = ([p.local_date for p in points], [getattr(p, attribute) for p in points])
+        self.pain.series = series
+        for key, (days, values) in series.items():
+            self.pain_items[key].setData(x=[day_x(d) + 0.5 for d in days], y=values)
+        self._style_pain_items()
+        self.pain.plot.getPlotItem().setXRange(*span, padding=0.01)
+        self.pain.set_empty(
+            None
+            if self.pain_points
+            else f"No pain scores in {words}.\nThey are asked before and after each session."
+        )
+
+    def _show_figures(self, words: str) -> None:
+        if self.completion is None:
+            self.completion_tile.show_figure("–", f"No exercises planned in {words}")
+        else:
+            self.completion_tile.show_figure(f"{self.completion:.0%}", f"of those planned, {words}")
+        streaks = self.streaks
+        assert streaks is not None
+        self.current_tile.show_figure(
+            plural(streaks.current_weeks, "week"),
+            f"on plan · {plural(streaks.current_days, 'day')} in a row",
+        )
+        self.best_tile.show_figure(
+            plural(streaks.best_weeks, "week"),
+            f"on plan · best run: {plural(streaks.best_days, 'day')}",
+        )
+
+    # --- hover text -----------------------------------------------------------------------
+
+    def _week_at(self, x: float, starts: Sequence[date]) -> int | None:
+        if not starts:
+            return None
+        index = (x_day(x) - starts[0]).days // 7
+        if not 0 <= index < len(starts):
+            return None
+        offset = x - (day_x(starts[index]) + 3.5)
+        return index if abs(offset) <= BAR_WIDTH_DAYS / 2 else None
+
+    def _describe_week_sessions(self, x: float, tolerance: float) -> str | None:
+        index = self._week_at(x, [w.week_start for w in self.adherence_series])
+        if index is None:
+            return None
+        week = self.adherence_series[index]
+        so_far = " (so far)" if week.week_start == week_start(self.today()) else ""
+        return (
+            f"Week of {long_date(week.week_start)}{so_far}\n"
+            f"{plural(week.sessions_done, 'session')} done, plan {week.planned}"
+        )
+
+    def _describe_week_minutes(self, x: float, tolerance: float) -> str | None:
+        index = self._week_at(x, [w.week_start for w in self.minutes_series])
+        if index is None:
+            return None
+        week = self.minutes_series[index]
+        return f"Week of {long_date(week.week_start)}\n{week.minutes:.0f} minutes of exercise"
+
+    def _describe_pain(self, x: float, tolerance: float) -> str | None:
+        points = self.pain_points
+        if not points:
+            return None
+        centres = [day_x(p.local_date) + 0.5 for p in points]
+        index = bisect_left(centres, x)
+        nearest = min(
+            (i for i in (index - 1, index) if 0 <= i < len(points)),
+            key=lambda i: abs(centres[i] - x),
+        )
+        if abs(centres[nearest] - x) > max(tolerance, 0.5):
+            return None
+        day = points[nearest].local_date
+        lines = [long_date(day)]
+        for point in points:
+            if point.local_date == day:
+                lines.append(f"Back pain: {_before_after(point.back_before, point.back_after)}")
+                lines.append(f"Leg pain: {_before_after(point.leg_before, point.leg_after)}")
+        return "\n".join(lines)
+
+
+def _before_after(before: int | None, after: int | None) -> str:
+    shown = ["–" if value is None else str(value) for value in (before, after)]
+    return f"{shown[0]} before, {shown[1]} after"
+
+
+def _legend(entries: Sequence[tuple[str, QColor, str]]) -> str:
+    parts = [
+        f'<span style="color:{colour.name()}">{mark}</span>&nbsp;{text}'
+        for mark, colour, text in entries
+    ]
+    return "&nbsp;&nbsp; ".join(parts)
+
+
+def _font(base: QFont, points: int, *, bold: bool = False) -> QFont:
+    font = QFont(base)
+    font.setPointSize(points)
+    font.setBold(bold)
+    return font
+
+
+def plotted(item: pg.PlotDataItem | pg.BarGraphItem) -> tuple[list[float], list[float]]:
+    """The x and y an item was given to draw (bar centres and heights for bars)."""
+    if isinstance(item, pg.BarGraphItem):
+        return [float(v) for v in item.opts["x"]], [float(v) for v in item.opts["height"]]
+    xs, ys = item.getData()
+    if xs is None or ys is None:
+        return [], []
+    return [float(v) for v in xs], [float(v) for v in ys]
