@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench package clean
+.PHONY: run test lint bench package install-desktop uninstall-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,25 @@ test: lint
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+# A one-folder bundle in dist/sciatica-coach (PyInstaller goes into .venv on first use, as a
+# build tool, not a dependency of the app), then the bundle's own smoke test.
+PYINSTALLER := pyinstaller>=6.10,<7
+package: $(STAMP)
+	@$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet '$(PYINSTALLER)'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/pyinstaller/sciatica-coach.spec
+	dist/sciatica-coach/sciatica-coach --self-test
+	@du -sh dist/sciatica-coach
+
+# Linux menu entry, metainfo and icons under PREFIX (default ~/.local); EXEC picks the
+# program (default: the bundle in dist/ if built, else sciatica-coach on PATH).
+PREFIX ?= $(HOME)/.local
+install-desktop:
+	packaging/linux/install-desktop.sh --prefix "$(PREFIX)" $(if $(EXEC),--exec "$(EXEC)")
+
+uninstall-desktop:
+	packaging/linux/install-desktop.sh --prefix "$(PREFIX)" --uninstall
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
