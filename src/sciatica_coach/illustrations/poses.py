@@ -272,11 +272,10 @@ def _standing_hip_flexor_stretch() -> Scene:
 
 
 def _child_pose() -> Scene:
-    start = pose(0, QUAD_Y, 10, neck=-14, reach={**QUAD_KNEES, **QUAD_HANDS})
-    end = pose(
-        -36, 31, 2, ground=MAT, spine=30, neck=18,
-        reach={**QUAD_KNEES, "r_arm": hand(68.0, MAT), "l_arm": hand(68.0, MAT)},
-    )  # fmt: skip
+    # Hands stay where they are placed, a little ahead of the shoulders, as the hips sink back.
+    hands = {"r_arm": hand(62.0, MAT), "l_arm": hand(62.0, MAT)}
+    start = pose(0, QUAD_Y, 10, neck=-14, reach={**QUAD_KNEES, **hands})
+    end = pose(-36, 31, 4, ground=MAT, spine=22, neck=6, reach={**QUAD_KNEES, **hands})
     return Scene(
         start, end, worker=frozenset({"trunk"}), mat=True, arrows=(Trail("pelvis"),),
     )  # fmt: skip
@@ -325,7 +324,7 @@ def _dead_bug() -> Scene:
 def _bird_dog() -> Scene:
     start = pose(0, QUAD_Y, 10, neck=-18, reach={**QUAD_KNEES, **QUAD_HANDS})
     end = pose(
-        0, QUAD_Y, 10, neck=-18, r_hip=-8, r_knee=4, r_ankle=30, l_shoulder=172, l_elbow=4,
+        0, QUAD_Y, 10, neck=-18, r_hip=-8, r_knee=4, r_ankle=12, l_shoulder=172, l_elbow=4,
         reach={"l_leg": QUAD_KNEES["l_leg"], "r_arm": QUAD_HANDS["r_arm"]},
     )  # fmt: skip
     return Scene(

@@ -16,6 +16,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sciatica_coach.illustrations import skeleton as sk
 from sciatica_coach.illustrations.skeleton import Figure, Mat, Pose, Vec
@@ -138,9 +139,9 @@ MAT_HEIGHT = 2.0
 # -- geometry of a scene ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SolvedScene:
-    """A scene with its end poses settled, ready to draw at any phase."""
+    """A scene with its end poses settled, ready to draw at any phase (hashed by identity)."""
 
     scene: Scene
     start: Pose
@@ -403,6 +404,7 @@ def _arrow_svg(path: list[tuple[float, float]], width: float, colour: str) -> li
     ]
 
 
+@lru_cache(maxsize=512)
 def _trail_path(solved: SolvedScene, trail: Trail, view: View) -> list[tuple[float, float]]:
     samples = [solved.figure(i / 16) for i in range(17)]
     path = [view.px(_resolve(fig, trail.point)) for fig in samples]
