@@ -199,7 +199,7 @@ class CalendarHeatMap(QWidget):
 
     def shown_weeks(self) -> int:
         """How many of the latest weeks fit the current width."""
-        fit = int((self.width() - self._label_width() - 4) // self._cell())
+        fit = int((self.width() - self._label_width() - 4) / self._cell() + 1e-6)
         return max(1, min(self._weeks(), fit))
 
     def shown_first_day(self) -> date:
@@ -215,6 +215,15 @@ class CalendarHeatMap(QWidget):
 
     def _origin(self) -> tuple[float, float]:
         return float(self._label_width()), float(QFontMetrics(self.font()).height() + 4)
+
+    def cell_rect(self, day: date) -> QRectF | None:
+        """Where the day is drawn, or None when it is not shown."""
+        column = (week_start(day) - self.shown_first_day()).days // 7
+        if not 0 <= column < self.shown_weeks() or day > self.last:
+            return None
+        left, top = self._origin()
+        cell = self._cell()
+        return QRectF(left + column * cell, top + day.weekday() * cell, cell, cell)
 
     def day_at(self, pos: QPoint) -> date | None:
         left, top = self._origin()

@@ -14,7 +14,7 @@ from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtGui import QColor, QCursor, QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -240,6 +240,7 @@ class ProgressView(QWidget):
         self.completion: float | None = None
         self.streaks: Streaks | None = None
         self._syncing_plan = False
+        self._plan_count = WeeklyPlan().sessions_per_week
 
         heading = QLabel("Your progress")
         heading.setFont(_font(self.font(), 22, bold=True))
@@ -317,6 +318,13 @@ class ProgressView(QWidget):
         layout.addLayout(header)
         layout.addLayout(tiles)
         layout.addWidget(self.body, 1)
+        # palette() references keep this right in light and dark palettes alike.
+        self.setStyleSheet(
+            "QFrame#card { border: 1px solid palette(mid); border-radius: 6px; }"
+            "QPushButton[range='true']:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border: 1px solid palette(highlight);"
+            " border-radius: 4px; padding: 4px; }"
+        )
         self._apply_colours()
         self.refresh()
 
@@ -395,15 +403,10 @@ class ProgressView(QWidget):
             + _legend([("○", colours.leg, "before"), ("●━", colours.leg, "after")])
         )
         self._style_pain_items()
-        self.setStyleSheet(
-            "QFrame#card { border: 1px solid palette(mid); border-radius: 6px; }"
-            "QPushButton[range='true']:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border: 1px solid palette(highlight);"
-            " border-radius: 4px; padding: 4px; }"
-            f"QFrame#card QLabel {{ color: {colours.text.name()}; }}"
-        )
         for tile in (self.completion_tile, self.current_tile, self.best_tile):
-            tile.detail.setStyleSheet(f"color: {colours.muted.name()};")
+            detail = tile.detail.palette()
+            detail.setColor(QPalette.ColorRole.WindowText, colours.muted)
+            tile.detail.setPalette(detail)
 
     def _style_pain_items(self) -> None:
         """After: a solid line through filled points. Before: hollow points and no line, which
@@ -433,11 +436,17 @@ class ProgressView(QWidget):
     # --- the plan -------------------------------------------------------------------------
 
     def current_plan(self) -> WeeklyPlan:
-        """The plan as the editor shows it."""
+        """The plan as the editor shows it.
+
+        While weekdays are ticked the count shows how many and is read-only; the count the
+        user chose is kept for when they untick them all again.
+        """
         days = frozenset(i for i, button in enumerate(self.plan_days) if button.isChecked())
-        return WeeklyPlan(self.plan_count.value(), days)
+        count = self.plan_count.value() if self.plan_count.isEnabled() else self._plan_count
+        return WeeklyPlan(count, days)
 
     def _show_plan(self, plan: WeeklyPlan) -> None:
+        self._plan_count = plan.sessions_per_week
         self._syncing_plan = True
         try:
             self.plan_count.setValue(plan.planned_per_week)

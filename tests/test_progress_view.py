@@ -1,0 +1,246 @@
+"""The Progress view shows the hand-counted figures of a known history, chart by chart."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtTest import QTest
+
+from known_history import PLAN, TODAY, build_known_history
+from sciatica_coach.core.log import SessionLog, WeeklyPlan
+from sciatica_coach.core.stats import DayActivity, Streaks
+from sciatica_coach.ui.charts import date_ticks, day_x, shade_level, tick_label
+from sciatica_coach.ui.progress import ProgressView, plotted
+
+MAR, APR = 3, 4
+
+
+def d(month: int, day: int) -> date:
+    return date(2024, month, day)
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> Iterator[SessionLog]:
+    build_known_history(tmp_path / "sessions.db")
+    with SessionLog(tmp_path / "sessions.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def view(qtbot, log: SessionLog) -> ProgressView:  # type: ignore[no-untyped-def]
+    shown = ProgressView(log, lambda: TODAY)
+    qtbot.addWidget(shown)
+    shown.resize(1100, 760)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.set_range("4w")
+    return shown
+
+
+def test_sessions_each_week_are_counted_by_local_date_across_the_dst_switch(
+    view: ProgressView,
+) -> None:
+    # 25 Mar: sessions 4-7, session 7 stopped because pain spread (still counts).
+    # 1 Apr: 8 (00:30 BST, still 31 March in UTC) and 10; 9 was interrupted, 3 stopped early.
+    weeks = [d(MAR, 25), d(APR, 1), d(APR, 8), d(APR, 15)]
+    assert view.adherence.series["done"] == (weeks, [4.0, 2.0, 0.0, 1.0])
+    assert view.adherence.series["plan"] == (weeks, [3.0] * 4)
+    assert plotted(view.done_bars) == (
+        [day_x(week) + 3.5 for week in weeks],
+        [4.0, 2.0, 0.0, 1.0],
+    )
+    plan_x, plan_y = plotted(view.plan_line)
+    assert plan_x == [day_x(week) for week in weeks] + [day_x(d(APR, 22))]
+    assert plan_y == [3.0] * 4
+    assert [w.adherence for w in view.adherence_series] == [1.0, 2 / 3, 0.0, 1 / 3]
+
+
+def test_minutes_each_week_include_stopped_and_interrupted_sessions(view: ProgressView) -> None:
+    weeks, minutes = view.minutes.series["minutes"]
+    assert weeks == [d(MAR, 25), d(APR, 1), d(APR, 8), d(APR, 15)]
+    # (600 + 480 + 420 + 240) s; (540 + 70 + 660) s; nothing; 600 s
+    assert minutes == pytest.approx([29.0, 1270 / 60, 0.0, 10.0])
+    assert plotted(view.minute_bars)[1] == pytest.approx(minutes)
+
+
+def test_pain_series_keep_back_and_leg_before_and_after_apart(view: ProgressView) -> None:
+    series = view.pain.series
+    assert series["back_before"] == ([d(MAR, 31), d(APR, 1), d(APR, 4), d(APR, 16)], [4, 3, 3, 2])
+    assert series["leg_before"] == ([d(MAR, 31), d(APR, 1), d(APR, 4), d(APR, 16)], [5, 4, 4, 3])
+    after_days = [d(MAR, 30), d(MAR, 31), d(APR, 1), d(APR, 4), d(APR, 16)]
+    assert series["back_after"] == (after_days, [3, 4, 2, 2, 1])
+    assert series["leg_after"] == (after_days, [3, 7, 3, 2, 2])
+    assert plotted(view.pain_items["leg_after"]) == (
+        [day_x(day) + 0.5 for day in after_days],
+        [3.0, 7.0, 3.0, 2.0, 2.0],
+    )
+
+
+def test_completion_and_streaks(view: ProgressView) -> None:
+    # Work steps from 25 March: done 3+3+3+2+3+2+2+3 of planned 3+3+3+4+3+4+4+3.
+    assert view.completion == pytest.approx(21 / 27)
+    assert view.completion_tile.value.text() == "78%"
+    assert view.completion_tile.detail.text() == "of those planned, the last 4 weeks"
+    # Plan met only in the week of 25 March; days in a row: 30 and 31 March, 1 April.
+    assert view.streaks == Streaks(current_weeks=0, best_weeks=1, current_days=1, best_days=3)
+    assert view.current_tile.value.text() == "0 weeks"
+    assert view.current_tile.detail.text() == "on plan · 1 day in a row"
+    assert view.best_tile.value.text() == "1 week"
+    assert view.best_tile.detail.text() == "on plan · best run: 3 days"
+
+
+def test_calendar_marks_each_day_exercised(view: ProgressView) -> None:
+    assert view.calendar_days == [
+        DayActivity(d(MAR, 18), 1, 1, 10.0),
+        DayActivity(d(MAR, 20), 1, 1, 15.0),
+        DayActivity(d(MAR, 22), 1, 0, 5.0),
+        DayActivity(d(MAR, 25), 1, 1, 10.0),
+        DayActivity(d(MAR, 30), 1, 1, 8.0),
+        DayActivity(d(MAR, 31), 2, 2, 11.0),
+        DayActivity(d(APR, 1), 1, 1, 9.0),
+        DayActivity(d(APR, 3), 1, 0, pytest.approx(70 / 60)),
+        DayActivity(d(APR, 4), 1, 1, 11.0),
+        DayActivity(d(APR, 16), 1, 1, 10.0),
+    ]
+    calendar = view.calendar
+    assert calendar.shown_weeks() >= 26  # at least six months
+    assert calendar.last == TODAY
+    box = calendar.cell_rect(d(MAR, 31))
+    assert box is not None
+    assert calendar.day_at(box.center().toPoint()) == d(MAR, 31)
+    assert calendar.describe(d(MAR, 31)) == "Sun 31 Mar 2024: 2 sessions, 11 min"
+    assert calendar.describe(d(APR, 2)) == "Tue 2 Apr 2024: no exercise"
+    assert [shade_level(m) for m in (0, 5, 10, 25, 45)] == [0, 1, 2, 3, 4]
+
+
+def test_hovering_shows_the_value_and_date(view: ProgressView) -> None:
+    assert view.adherence.hover_at(day_x(d(MAR, 25)) + 3.5) == (
+        "Week of Mon 25 Mar 2024\n4 sessions done, plan 3"
+    )
+    assert view.adherence.hover_at(day_x(d(APR, 15)) + 3) == (
+        "Week of Mon 15 Apr 2024 (so far)\n1 session done, plan 3"
+    )
+    assert view.minutes.hover_at(day_x(d(APR, 1)) + 4) == (
+        "Week of Mon 1 Apr 2024\n21 minutes of exercise"
+    )
+    assert view.pain.hover_at(day_x(d(APR, 1)) + 0.6) == (
+        "Mon 1 Apr 2024\nBack pain: 3 before, 2 after\nLeg pain: 4 before, 3 after"
+    )
+    assert view.pain.hover_at(day_x(d(MAR, 30)) + 0.5) == (
+        "Sat 30 Mar 2024\nBack pain: – before, 3 after\nLeg pain: – before, 3 after"
+    )
+    assert view.pain.hover_at(day_x(d(APR, 10))) == ""  # nothing near
+
+
+def test_moving_the_mouse_over_a_bar_shows_its_week(view: ProgressView) -> None:
+    plot = view.adherence.plot
+    box = plot.getPlotItem().vb
+    over_bar = box.mapViewToScene(QPointF(day_x(d(APR, 1)) + 3.5, 1.0))
+    QTest.mouseMove(plot.viewport(), plot.mapFromScene(over_bar))
+    assert view.adherence.hover_text == "Week of Mon 1 Apr 2024\n2 sessions done, plan 3"
+    between_bars = box.mapViewToScene(QPointF(day_x(d(APR, 8)) - 0.2, 1.0))
+    QTest.mouseMove(plot.viewport(), plot.mapFromScene(between_bars))
+    assert view.adherence.hover_text == ""
+
+
+def test_ranges_cover_whole_weeks_up_to_today(view: ProgressView) -> None:
+    view.set_range("3m")
+    weeks = view.adherence.series["done"][0]
+    assert (weeks[0], weeks[-1], len(weeks)) == (d(1, 22), d(APR, 15), 13)
+    view.set_range("1y")
+    assert len(view.adherence.series["done"][0]) == 52
+    view.set_range("all")
+    weeks, done = view.adherence.series["done"]
+    assert weeks == [d(MAR, 18), d(MAR, 25), d(APR, 1), d(APR, 8), d(APR, 15)]
+    assert done == [2.0, 4.0, 2.0, 0.0, 1.0]
+    assert view.completion_tile.detail.text() == "of those planned, since Mon 18 Mar 2024"
+    assert view.range_buttons["all"].isChecked()
+    with pytest.raises(ValueError, match="unknown range"):
+        view.set_range("decade")
+
+
+def test_changing_the_plan_saves_it_and_redraws(view: ProgressView, log: SessionLog) -> None:
+    assert log.plan() == PLAN
+    assert view.plan_count.value() == 3
+    view.plan_count.setValue(2)
+    assert log.plan() == WeeklyPlan(2)
+    assert view.adherence.series["plan"][1] == [2.0] * 4
+    # The weeks of 18 March (2), 25 March (4) and 1 April (2) now meet the plan.
+    assert view.streaks is not None and view.streaks.best_weeks == 3
+
+    for weekday in (0, 2, 4):  # Monday, Wednesday, Friday
+        view.plan_days[weekday].click()
+    assert log.plan() == WeeklyPlan(2, frozenset({0, 2, 4}))
+    assert view.adherence.series["plan"][1] == [3.0] * 4
+    assert (view.plan_count.value(), view.plan_count.isEnabled()) == (3, False)
+    for weekday in (0, 2, 4):
+        view.plan_days[weekday].click()
+    assert log.plan() == WeeklyPlan(2)  # the chosen count comes back
+    assert (view.plan_count.value(), view.plan_count.isEnabled()) == (2, True)
+
+
+def test_a_range_without_sessions_says_so_instead_of_drawing_empty_axes(
+    qtbot,  # type: ignore[no-untyped-def]
+    log: SessionLog,
+) -> None:
+    later = ProgressView(log, lambda: date(2024, 9, 4))
+    qtbot.addWidget(later)
+    later.set_range("4w")
+    assert not later.is_empty
+    assert later.adherence.is_empty
+    assert "No finished sessions in the last 4 weeks" in later.adherence.empty.text()
+    assert later.minutes.is_empty and later.pain.is_empty
+    later.set_range("all")
+    assert not later.adherence.is_empty and not later.pain.is_empty
+
+
+def test_an_empty_log_shows_a_friendly_message(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with SessionLog(tmp_path / "empty.db") as empty:
+        view = ProgressView(empty, lambda: TODAY)
+        qtbot.addWidget(view)
+        view.show()
+        assert view.is_empty
+        assert "No sessions yet" in view.empty_page.text()
+        assert not view.range_buttons["4w"].isVisible()
+        assert view.plan_tile.isVisible()  # the plan can be set before the first session
+        view.plan_count.setValue(4)
+        assert empty.plan() == WeeklyPlan(4)
+
+
+def test_colours_follow_a_dark_palette(view: ProgressView) -> None:
+    assert not view.colours.dark
+    light_background = view.pain.plot.backgroundBrush().color()
+    dark = QPalette(view.palette())
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.Base, "#1b1b1d"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+    ):
+        dark.setColor(role, QColor(colour))
+    view.setPalette(dark)
+    assert view.colours.dark
+    assert view.pain.plot.backgroundBrush().color() == QColor("#1b1b1d")
+    assert view.pain.plot.backgroundBrush().color() != light_background
+    assert view.calendar.colours.dark
+    assert not view.grab().isNull()
+
+
+def test_date_ticks_step_from_weeks_to_years() -> None:
+    weekly = date_ticks(d(MAR, 24), d(APR, 21), 500)
+    assert weekly == [d(MAR, 25), d(APR, 1), d(APR, 8), d(APR, 15)]
+    assert [tick_label(t, weekly) for t in weekly] == ["25 Mar", "1 Apr", "8 Apr", "15 Apr"]
+    monthly = date_ticks(date(2023, 10, 20), d(APR, 20), 500)
+    assert monthly[0] == date(2023, 11, 1) and monthly[-1] == d(APR, 1)
+    assert [tick_label(t, monthly) for t in monthly[:3]] == ["Nov", "Dec", "Jan 2024"]
+    yearly = date_ticks(date(2015, 1, 5), d(APR, 20), 500)
+    assert [tick_label(t, yearly) for t in yearly][:2] == ["2016", "2018"]
