@@ -22,7 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from PySide6.QtCore import QByteArray, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter  # noqa: E402
+from PySide6.QtGui import (  # noqa: E402
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QImage,
+    QPainter,
+)
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
 from sciatica_coach.illustrations import available, render_sheet_svg  # noqa: E402
@@ -59,9 +66,11 @@ def write_contact_sheet(ids: list[str], names: dict[str, str], path: Path) -> No
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    font = QFont("DejaVu Sans")
-    font.setPixelSize(17)
-    font.setBold(True)
+    bold = QFont("DejaVu Sans")
+    bold.setPixelSize(17)
+    bold.setBold(True)
+    small = QFont("DejaVu Sans")
+    small.setPixelSize(13)
     for index, exercise_id in enumerate(ids):
         x = MARGIN + (index % COLUMNS) * CELL_W
         y = MARGIN + (index // COLUMNS) * CELL_H
@@ -71,10 +80,16 @@ def write_contact_sheet(ids: list[str], names: dict[str, str], path: Path) -> No
         size = renderer.defaultSize()
         width = SHEET_H * size.width() / size.height()
         renderer.render(painter, QRectF(x + (CELL_W - 16 - width) / 2, y + 34, width, SHEET_H))
-        painter.setFont(font)
+        name = names.get(exercise_id, exercise_id)
+        painter.setFont(bold)
         painter.setPen(QColor("#2f3b48"))
-        label = f"{names.get(exercise_id, exercise_id)}   ({exercise_id})"
-        painter.drawText(QRectF(x, y, CELL_W - 16, 30), Qt.AlignmentFlag.AlignLeft, label)
+        painter.drawText(QRectF(x, y, CELL_W - 16, 30), Qt.AlignmentFlag.AlignLeft, name)
+        used = QFontMetrics(bold).horizontalAdvance(name) + 10
+        painter.setFont(small)
+        painter.setPen(QColor("#7d838a"))
+        painter.drawText(
+            QRectF(x + used, y + 4, CELL_W - 16 - used, 26), Qt.AlignmentFlag.AlignLeft, exercise_id
+        )
     painter.end()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(path)):

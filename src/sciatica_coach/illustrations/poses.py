@@ -467,7 +467,7 @@ def _single_leg_stance() -> Scene:
     support = {"l_arm": hand(34.0, 90.0)}
     start = pose(0, STAND, ground=0, reach={**STAND_FEET, **support}, r_shoulder=4, r_elbow=12)
     end = pose(
-        0, STAND, ground=0, l_hip=28, l_knee=70, l_ankle=20, r_shoulder=4, r_elbow=12,
+        0, STAND, ground=0, l_hip=28, l_knee=80, l_ankle=5, r_shoulder=4, r_elbow=12,
         reach={"r_leg": foot(2.0), **support},
     )  # fmt: skip
     return Scene(
@@ -492,7 +492,7 @@ def _tandem_stance() -> Scene:
 def _single_leg_reach() -> Scene:
     support = {"l_arm": hand(2.0, 88.0)}
     start = pose(
-        0, 93, ground=0, l_hip=20, l_knee=45, l_ankle=10, r_shoulder=4, r_elbow=12,
+        0, 93, ground=0, l_hip=30, l_knee=85, l_ankle=0, r_shoulder=4, r_elbow=12,
         reach={"r_leg": foot(2.0), **support},
     )  # fmt: skip
     end = pose(
@@ -500,7 +500,7 @@ def _single_leg_reach() -> Scene:
         reach={"r_leg": foot(2.0), "l_leg": Reach(44.0, 14.0, -20.0), **support},
     )  # fmt: skip
     # Tap spots for the free (left) foot: forward, out to the side, behind.
-    marks = ((66.0, -8.5), (8.0, -50.0), (-42.0, -8.5))
+    marks = ((56.0, -8.5), (6.0, -48.0), (-40.0, -8.5))
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=chair(24.0, 44.0, z=-55.0),
         footprints=Footprints(marks), arrows=(Trail("l_toe", side=1),),
