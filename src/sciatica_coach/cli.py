@@ -11,9 +11,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sciatica_coach import __version__
 from sciatica_coach.core import paths
+
+if TYPE_CHECKING:
+    from sciatica_coach.core.log import SessionLog
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -64,7 +68,40 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, help="a routine .toml file")
     history = commands.add_parser("history", help="list logged sessions, newest first")
     history.add_argument("--since", type=_iso_date, metavar="DATE", help="from this date on")
+    summary = commands.add_parser("summary", help="write a one-page PDF summary of a session")
+    summary.add_argument(
+        "session", nargs="?", default="last", metavar="ID|last", help="session id (default: last)"
+    )
+    summary.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="PDF to write")
+    _paper_option(summary)
+    report = commands.add_parser("report", help="write a progress report PDF for a date range")
+    report.add_argument(
+        "--from",
+        dest="start",
+        type=_iso_date,
+        metavar="DATE",
+        help="first day (default: 12 weeks ago)",
+    )
+    report.add_argument(
+        "--to", dest="end", type=_iso_date, metavar="DATE", help="last day (default: today)"
+    )
+    report.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="PDF to write")
+    _paper_option(report)
+    export = commands.add_parser("export", help="write the history as CSV, one row per step")
+    export.add_argument(
+        "--csv", required=True, metavar="OUT.csv", help="file to write, or - for stdout"
+    )
+    export.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="first day")
+    export.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="last day")
+    import_ = commands.add_parser("import", help="add sessions from a CSV file (e.g. a paper log)")
+    import_.add_argument("--csv", type=Path, required=True, metavar="IN.csv", help="file to read")
     return parser
+
+
+def _paper_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: from your locale)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -223,9 +260,193 @@ def _pain_change(before: object, after: object, which: str) -> str:
     return f"{'-' if first is None else first}->{'-' if last is None else last}"
 
 
+def _open_log(data: Path) -> SessionLog:
+    from sciatica_coach.core.log import LogError, SessionLog
+
+    try:
+        return SessionLog(data / paths.DATABASE_NAME)
+    except LogError as error:
+        raise CommandError(str(error)) from None
+
+
+def _start_qt() -> object:
+    """The QGuiApplication that report painting needs, made without a display.
+
+    On Linux and other X11/Wayland systems the offscreen platform is used (unless
+    QT_QPA_PLATFORM says otherwise), so these commands run over ssh, in cron and in CI;
+    Windows and macOS can paint without a visible window on their own platform.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if sys.platform not in ("win32", "darwin") and not os.environ.get("QT_QPA_PLATFORM"):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QGuiApplication([sys.argv[0] if sys.argv else "sciatica-coach"])
+    return app
+
+
+def _output_path(path: Path) -> Path:
+    if path.is_dir():
+        raise CommandError(f"{path}: is a folder; give a file name", EXIT_BAD_INPUT)
+    if not path.parent.is_dir():
+        raise CommandError(f"{path}: the folder {path.parent} does not exist", EXIT_BAD_INPUT)
+    return path
+
+
+def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.library import load_library
+    from sciatica_coach.core.log import LogError
+
+    target = _output_path(args.pdf)
+    wanted: str = args.session
+    if wanted != "last" and not wanted.isdigit():
+        raise CommandError(f"not a session id: {wanted!r} (use a number or 'last')", EXIT_BAD_INPUT)
+    if not (data / paths.DATABASE_NAME).exists():
+        raise CommandError("No sessions logged yet: there is nothing to summarise.")
+    log = _open_log(data)
+    try:
+        if wanted == "last":
+            newest = log.sessions()
+            if not newest:
+                raise CommandError("No sessions logged yet: there is nothing to summarise.")
+            session_id = newest[0].id
+        else:
+            session_id = int(wanted)
+        try:
+            record = log.session(session_id)
+        except LogError:
+            raise CommandError(
+                f"no session {session_id} in the log (see: sciatica-coach history)",
+                EXIT_BAD_INPUT,
+            ) from None
+        _start_qt()
+        from sciatica_coach.report.documents import write_session_summary_pdf
+        from sciatica_coach.report.render import ReportError
+
+        try:
+            pages = write_session_summary_pdf(
+                log, load_library(data), session_id, target, paper=args.paper
+            )
+        except ReportError as error:
+            raise CommandError(str(error)) from None
+    finally:
+        log.close()
+    plural = "s" if pages != 1 else ""
+    print(f"Wrote {target}: session {session_id} of {record.local_date}, {pages} page{plural}")
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace, data: Path) -> int:
+    from datetime import timedelta
+
+    target = _output_path(args.pdf)
+    end: date = args.end or date.today()
+    start: date = args.start or end - timedelta(weeks=12) + timedelta(days=1)
+    if end < start:
+        raise CommandError(f"--to {end} is before --from {start}", EXIT_BAD_INPUT)
+    if (end - start).days > 3 * 366:
+        raise CommandError(
+            "the range is longer than three years; choose a shorter one", EXIT_BAD_INPUT
+        )
+    if not (data / paths.DATABASE_NAME).exists():
+        raise CommandError("No sessions logged yet: there is nothing to report.")
+    log = _open_log(data)
+    try:
+        _start_qt()
+        from sciatica_coach.report.documents import write_progress_report_pdf
+        from sciatica_coach.report.render import ReportError
+
+        try:
+            pages = write_progress_report_pdf(log, start, end, target, paper=args.paper)
+        except ReportError as error:
+            raise CommandError(str(error)) from None
+    finally:
+        log.close()
+    plural = "s" if pages != 1 else ""
+    print(f"Wrote {target}: progress from {start} to {end}, {pages} page{plural}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.csv_io import COLUMNS, export_csv
+
+    to_stdout = args.csv == "-"
+    target = None if to_stdout else _output_path(Path(args.csv))
+    if not (data / paths.DATABASE_NAME).exists():
+        header = ",".join(COLUMNS) + "\r\n"
+        if target is None:
+            sys.stdout.write(header)
+        else:
+            target.write_text(header, encoding="utf-8", newline="")
+        return EXIT_OK
+    log = _open_log(data)
+    try:
+        if target is None:
+            export_csv(log, sys.stdout, args.start, args.end)
+            return EXIT_OK
+        partial = target.with_name(target.name + ".part")
+        try:
+            with partial.open("w", encoding="utf-8", newline="") as out:
+                summary = export_csv(log, out, args.start, args.end)
+            partial.replace(target)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise CommandError(f"{target}: {error.strerror or error}") from None
+    finally:
+        log.close()
+    print(f"Wrote {target}: {summary.sessions} sessions, {summary.rows} rows")
+    return EXIT_OK
+
+
+MAX_PROBLEMS_SHOWN = 50
+
+
+def _cmd_import(args: argparse.Namespace, data: Path) -> int:
+    from datetime import datetime
+
+    from sciatica_coach.core.csv_io import CsvImportError, decode_csv, import_csv
+
+    source: Path = args.csv
+    try:
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"{source}: no such file", EXIT_BAD_INPUT) from None
+    except OSError as error:
+        raise CommandError(f"{source}: {error.strerror or error}", EXIT_BAD_INPUT) from None
+
+    def local(naive: datetime) -> datetime:
+        return naive.astimezone()  # a time written without an offset is this computer's
+
+    try:
+        text = decode_csv(raw)
+        log = _open_log(data)
+        try:
+            result = import_csv(log, text, localise=local)
+        finally:
+            log.close()
+    except CsvImportError as error:
+        for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
+            print(f"{source}: {problem}", file=sys.stderr)
+        hidden = len(error.problems) - MAX_PROBLEMS_SHOWN
+        if hidden > 0:
+            print(f"{source}: ... and {hidden} more problems", file=sys.stderr)
+        print(f"{source}: nothing was imported; fix the rows above and try again", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    line = f"Imported {result.sessions_added} sessions ({result.steps_added} steps) from {source}"
+    if result.already_present:
+        line += f"; {result.already_present} already in the log were left as they were"
+    print(line)
+    return EXIT_OK
+
+
 _COMMANDS = {
     "routines": _cmd_routines,
     "plan": _cmd_plan,
     "check": _cmd_check,
     "history": _cmd_history,
+    "summary": _cmd_summary,
+    "report": _cmd_report,
+    "export": _cmd_export,
+    "import": _cmd_import,
 }

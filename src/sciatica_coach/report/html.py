@@ -1,0 +1,477 @@
+"""The HTML of the printed session summary and progress report (plain Python, no Qt).
+
+Everything that came from the user or from a file (notes, routine and exercise names, ids) goes
+through `escape` or `text_block`, so it prints as text and can never become markup, a link or
+an image. Images are referred to by the names in `IMAGE_NAMES`-style constants; the renderer
+supplies those images and nothing else. The HTML keeps to what Qt's rich-text engine lays out:
+tables for layout, simple CSS, sizes in points.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Collection
+from datetime import date, datetime, timedelta, timezone
+
+from sciatica_coach.core.log import COMPLETED, INTERRUPTED, STOPPED, SessionRecord
+from sciatica_coach.core.safety import STOP_REASONS, reach_label
+from sciatica_coach.report.progress_report import ProgressReport, WeekRow
+from sciatica_coach.report.summary import ExerciseLine, SessionSummary
+
+APP_NAME = "Sciatica Coach"
+SUMMARY_TITLE = "Exercise session summary"
+REPORT_TITLE = "Exercise progress report"
+ADHERENCE_CHART = "chart:adherence"
+PAIN_CHART = "chart:pain"
+# Widths in CSS pixels (1/96 inch); the body of an A4 or Letter page is about 650 wide.
+CHART_SIZE = (640, 215)
+# A summary must fit one page: the more exercises, the smaller their pictures.
+THUMBNAIL_ASPECT = 1024 / 360  # the illustrations' start-and-end sheet
+THUMBNAIL_HEIGHTS = (64, 36)  # largest and smallest, in CSS pixels
+COMPACT_THUMBNAIL_HEIGHTS = (40, 26)
+THUMBNAIL_ROOM = 470  # height shared by the exercise rows on a Letter page
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DASH = "–"
+MINUS = "−"
+
+INK = "#1d2b36"
+MUTED = "#5f6b76"
+ACCENT = "#1f6f69"
+RULE = "#d3dade"
+SHADE = "#eef3f3"
+
+# Qt's rich text takes cell padding in px only and ignores font-size on headings; the
+# renderer sizes headings itself (render.HEADING_POINTS).
+CSS = f"""
+body {{ color: {INK}; }}
+h1 {{ color: {INK}; margin-top: 0px; margin-bottom: 2px; }}
+h2 {{ color: {ACCENT}; margin-top: 20px; margin-bottom: 6px; }}
+h3 {{ color: {MUTED}; margin-top: 9px; margin-bottom: 1px; }}
+p {{ margin-top: 0px; margin-bottom: 5px; }}
+p.note {{ margin-bottom: 2px; }}
+.sub {{ color: {MUTED}; font-size: 10.5pt; margin-bottom: 12px; }}
+.caption {{ color: {MUTED}; font-size: 8.5pt; margin-top: 3px; }}
+.muted {{ color: {MUTED}; }}
+.small {{ font-size: 8.5pt; }}
+.label {{ color: {MUTED}; font-size: 7.5pt; }}
+.figure {{ font-size: 13pt; font-weight: 600; color: {INK}; }}
+table.facts td {{ background-color: {SHADE}; padding: 9px 12px 10px 12px; vertical-align: top; }}
+table.grid {{ border-collapse: collapse; }}
+table.grid th {{ font-size: 8pt; font-weight: 600; color: {MUTED}; text-align: left;
+  padding: 3px 7px 4px 7px; border-bottom: 1px solid #9aa6ad; }}
+table.grid td {{ padding: 5px 7px 5px 7px; border-bottom: 0.6px solid {RULE};
+  vertical-align: middle; }}
+table.days td {{ padding: 2px 0px 2px 0px; text-align: center; font-size: 9pt; }}
+.nowrap {{ white-space: nowrap; }}
+table.compact td {{ padding: 2px 7px 2px 7px; }}
+"""
+
+
+# --- escaping and formatting -------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Text for an HTML element or attribute: <, >, &, and both quotes become entities."""
+    return html.escape(text, quote=True)
+
+
+def text_block(text: str) -> str:
+    """User text with its line breaks kept, escaped."""
+    lines = text.strip().splitlines()
+    return "<br />".join(escape(line) for line in lines)
+
+
+def long_date(day: date) -> str:
+    """'Mon 6 May 2024': the same in every locale, unlike 6/5/24."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def date_range(start: date, end: date) -> str:
+    if start.year == end.year:
+        return f"{start.day} {MONTHS[start.month - 1]} {DASH} {short_date(end)} {end.year}"
+    return f"{short_date(start)} {start.year} {DASH} {short_date(end)} {end.year}"
+
+
+def duration(seconds: float) -> str:
+    """'12 min 5 s', '45 s', '3 h 20 min'."""
+    total = round(seconds)
+    if total < 60:
+        return f"{total} s"
+    minutes, rest = divmod(total, 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def seconds_text(value: float) -> str:
+    return f"{value:.0f} s" if value >= 10 or value.is_integer() else f"{value:.1f} s"
+
+
+def local_time(session: SessionRecord, moment: datetime) -> datetime:
+    """``moment`` on the clock of the place the session was done."""
+    return moment.astimezone(timezone(timedelta(minutes=session.utc_offset_minutes)))
+
+
+def clock(session: SessionRecord, moment: datetime) -> str:
+    """The wall-clock time at the place the session was done."""
+    return local_time(session, moment).strftime("%H:%M")
+
+
+def percent(ratio: float) -> str:
+    return f"{round(ratio * 100)}%"
+
+
+def plan_text(sessions_per_week: int, weekdays: Collection[int]) -> str:
+    if weekdays:
+        return "on " + ", ".join(WEEKDAYS[day] for day in sorted(weekdays))
+    return f"{sessions_per_week} session{'s' if sessions_per_week != 1 else ''} a week"
+
+
+def outcome(session: SessionRecord) -> str:
+    if session.status == COMPLETED:
+        return "Completed"
+    if session.status == STOPPED:
+        reason = STOP_REASONS.get(session.stop_reason or "user", session.stop_reason or "")
+        return f"Stopped: {reason}"
+    if session.status == INTERRUPTED:
+        return "Not finished (the app was closed)"
+    return "In progress"
+
+
+def _document(body: str) -> str:
+    return (
+        f'<html><head><meta charset="utf-8" /><style type="text/css">{CSS}</style></head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+def _fact(label: str, figure: str, detail: str = "", width: int = 25) -> str:
+    extra = f'<br /><span class="muted small">{detail}</span>' if detail else ""
+    return (
+        f'<td width="{width}%"><span class="label">{escape(label.upper())}</span><br />'
+        f'<span class="figure">{figure}</span>{extra}</td>'
+    )
+
+
+# --- session summary -------------------------------------------------------------------------
+
+
+def session_summary_html(
+    summary: SessionSummary, *, thumbnails: Collection[int] = (), compact: bool = False
+) -> str:
+    """The one-page summary; ``thumbnails`` holds the indexes of exercises that have a picture
+    (named by `thumbnail_name`). ``compact`` has smaller pictures and tighter rows, for a
+    session too long to fit a page otherwise."""
+    session = summary.session
+    when = long_date(session.local_date) + ", " + clock(session, session.started_at)
+    if session.ended_at is not None:
+        when += f"{DASH}{clock(session, session.ended_at)}"
+    done = sum(line.done_steps for line in summary.exercises)
+    planned = session.planned_work_steps or sum(line.planned_steps for line in summary.exercises)
+    skipped = sum(line.skipped_steps for line in summary.exercises)
+    parts = [
+        f"<h1>{SUMMARY_TITLE}</h1>",
+        f'<p class="sub">{escape(when)} &nbsp;·&nbsp; {escape(session.routine_name)}</p>',
+        '<table class="facts" width="100%" cellspacing="0"><tr>',
+        _fact("Routine", escape(session.routine_name), width=30),
+        _fact(
+            "Time exercising",
+            duration(session.active_seconds),
+            f"about {duration(round(session.planned_seconds / 60) * 60)} planned",
+            width=24,
+        ),
+        _fact("Outcome", escape(outcome(session)), width=24),
+        _fact(
+            "Exercise sets done",
+            f"{done} of {planned}",
+            f"{skipped} skipped" if skipped else "none skipped",
+            width=22,
+        ),
+        "</tr></table>",
+        "<h2>Exercises</h2>",
+        _exercise_table(summary.exercises, thumbnails, compact),
+        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px;"><tr>',
+        f'<td width="55%">{_pain_section(session)}</td><td width="6%"></td>',
+        f'<td width="39%">{_week_section(summary)}</td>',
+        "</tr></table>",
+        _notes_section(session),
+    ]
+    return _document("".join(parts))
+
+
+def thumbnail_name(index: int) -> str:
+    return f"thumb:{index}"
+
+
+def thumbnail_size(exercises: int, *, compact: bool = False) -> tuple[int, int]:
+    """Width and height of the pictures in a summary listing this many exercises."""
+    largest, smallest = COMPACT_THUMBNAIL_HEIGHTS if compact else THUMBNAIL_HEIGHTS
+    height = max(smallest, min(largest, THUMBNAIL_ROOM // max(1, exercises) - 14))
+    return round(height * THUMBNAIL_ASPECT), height
+
+
+def planned_text(line: ExerciseLine) -> str:
+    """'2 × 30 s hold, each side', '1 × 10 reps': sets × dose, as clinicians write it."""
+    if line.reps is not None:
+        text = f"{line.set_count} × {line.reps} reps" + (" each side" if line.alternating else "")
+    elif line.hold_seconds is not None:
+        text = f"{line.set_count} × {seconds_text(line.hold_seconds)} hold"
+    else:
+        text = f"{line.set_count} set{'s' if line.set_count != 1 else ''}"
+    if len(line.sides) > 1:
+        text += ", each side"
+    return text
+
+
+def done_text(line: ExerciseLine) -> str:
+    text = f"{line.done_steps} of {line.planned_steps}"
+    if line.held_seconds is not None:
+        held = seconds_text(line.held_seconds)
+        text += f'<br /><span class="muted small">held {held} avg</span>'
+    elif line.reps_done is not None:
+        text += f'<br /><span class="muted small">{line.reps_done} reps</span>'
+    return text
+
+
+def _exercise_table(
+    lines: tuple[ExerciseLine, ...], thumbnails: Collection[int], compact: bool
+) -> str:
+    if not lines:
+        return '<p class="muted">No exercise steps were recorded for this session.</p>'
+    width, height = thumbnail_size(len(lines), compact=compact)
+    rows = [
+        f'<table class="grid{" compact" if compact else ""}" width="100%"><thead><tr>',
+        f'<th width="{width + 14}">Picture</th><th>Exercise</th>',
+        '<th width="27%">Planned (sets × dose)</th><th width="14%" align="right">Sets done</th>',
+        '<th width="10%" align="right">Skipped</th></tr></thead>',
+    ]
+    for index, line in enumerate(lines):
+        picture = (
+            f'<img src="{thumbnail_name(index)}" width="{width}" height="{height}" />'
+            if index in thumbnails
+            else ""
+        )
+        missed = str(line.skipped_steps) if line.skipped_steps else DASH
+        if line.not_reached:
+            missed += f'<br /><span class="muted small">{line.not_reached} not reached</span>'
+        rows.append(
+            f"<tr><td>{picture}</td><td><b>{escape(line.name)}</b></td>"
+            f"<td>{escape(planned_text(line))}</td>"
+            f'<td align="right">{done_text(line)}</td><td align="right">{missed}</td></tr>'
+        )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _pain_section(session: SessionRecord) -> str:
+    before, after = session.pain_before, session.pain_after
+    if before is None and after is None:
+        return '<h2>Pain</h2><p class="muted">No pain check-in was recorded.</p>'
+
+    def score(check: object, which: str) -> str:
+        value = getattr(check, which, None)
+        return DASH if value is None else str(value)
+
+    def change(which: str) -> str:
+        first = getattr(before, which, None)
+        last = getattr(after, which, None)
+        if first is None or last is None or first == last:
+            return "no change" if first is not None and first == last else DASH
+        word = "easier" if last < first else "worse"
+        sign = MINUS if last < first else "+"
+        return f"{sign}{abs(last - first)} ({word})"
+
+    rows = [
+        "<h2>Pain (0 = none, 10 = worst)</h2>",
+        '<table class="grid" width="100%"><thead><tr><th></th><th align="right">Before</th>',
+        '<th align="right">After</th><th align="right">Change</th></tr></thead>',
+    ]
+    for which, label in (("back", "Back"), ("leg", "Leg")):
+        rows.append(
+            f'<tr><td>{label}</td><td align="right">{score(before, which)}</td>'
+            f'<td align="right">{score(after, which)}</td>'
+            f'<td align="right">{change(which)}</td></tr>'
+        )
+    reach_before = reach_label(before.reach if before else None) or DASH
+    reach_after = reach_label(after.reach if after else None) or DASH
+    if reach_before != DASH or reach_after != DASH:
+        rows.append(
+            f'<tr><td>Symptoms reach</td><td align="right">{escape(reach_before)}</td>'
+            f'<td align="right">{escape(reach_after)}</td><td></td></tr>'
+        )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _week_section(summary: SessionSummary) -> str:
+    week = summary.week
+    end = week.week_start + timedelta(days=6)
+    cells = "".join(
+        f'<td style="color: {ACCENT if done else "#9aa6ad"};">{"✓" if done else "·"}</td>'
+        for done in summary.week_days
+    )
+    names = "".join(f'<td class="label">{day}</td>' for day in WEEKDAYS)
+    return (
+        "<h2>This week</h2>"
+        f"<p><b>{week.sessions_done} of {week.planned}</b> planned sessions done "
+        f"({percent(week.adherence)})</p>"
+        f'<p class="muted small">{short_date(week.week_start)} {DASH} {short_date(end)} '
+        f"{end.year}</p>"
+        f'<table class="days" width="100%"><tr>{names}</tr><tr>{cells}</tr></table>'
+    )
+
+
+def _notes_section(session: SessionRecord) -> str:
+    notes = [
+        ("Before the session", session.pain_before.note if session.pain_before else ""),
+        ("Session notes", session.notes),
+        ("After the session", session.pain_after.note if session.pain_after else ""),
+    ]
+    written = [(label, text) for label, text in notes if text.strip()]
+    if not written:
+        return ""
+    parts = ["<h2>Notes</h2>"]
+    for label, text in written:
+        parts.append(f'<h3>{label}</h3><p class="note">{text_block(text)}</p>')
+    return "".join(parts)
+
+
+# --- progress report -------------------------------------------------------------------------
+
+
+def progress_report_html(report: ProgressReport) -> str:
+    """The progress report; the charts are the images `ADHERENCE_CHART` and `PAIN_CHART`."""
+    plan = plan_text(report.plan.sessions_per_week, report.plan.weekdays)
+    width, height = CHART_SIZE
+    done, planned = report.sessions_done, report.sessions_planned
+    minutes = report.minutes
+    per_session = f"{duration(minutes * 60 / done)} a session on average" if done else ""
+    parts = [
+        f"<h1>{REPORT_TITLE}</h1>",
+        f'<p class="sub">{escape(date_range(report.start, report.end))} &nbsp;·&nbsp; '
+        f"Plan: {escape(plan)}</p>",
+        '<table class="facts" width="100%" cellspacing="0"><tr>',
+        _fact(
+            "Sessions done",
+            f"{done} of {planned}",
+            f"{percent(done / planned)} of the plan" if planned else "",
+            width=21,
+        ),
+        _fact("Time exercising", duration(minutes * 60), per_session, width=23),
+        _fact(
+            "Exercise sets done",
+            percent(report.completion) if report.completion is not None else DASH,
+            "of the sets in the sessions logged",
+            width=22,
+        ),
+        _pain_fact(report),
+        "</tr></table>",
+        "<h2>Sessions per week</h2>",
+        f'<p><img src="{ADHERENCE_CHART}" width="{width}" height="{height}" /></p>',
+        '<p class="caption">A session counts when it was completed or stopped by a safety rule. '
+        "Weeks run Monday to Sunday; the first and last week are counted in full.</p>",
+        "<h2>Pain trend</h2>",
+        f'<p><img src="{PAIN_CHART}" width="{width}" height="{height}" /></p>',
+        '<p class="caption">Weekly averages of the check-ins before and after each session, '
+        "0 = no pain, 10 = worst imaginable. Gaps are weeks without a check-in.</p>",
+        '<h2 style="page-break-before: always;">Week by week</h2>',
+        _week_table(report.weeks),
+        _skipped_section(report),
+        _stop_section(report),
+        _report_notes(report),
+    ]
+    return _document("".join(parts))
+
+
+def _pain_fact(report: ProgressReport) -> str:
+    change = report.pain_change
+    label = "Pain before sessions"
+    if change is None:
+        return _fact(label, DASH, "too few check-ins to compare", width=34)
+    figure = f"Back {change.back_first:.1f} → {change.back_last:.1f}"
+    detail = (
+        f"Leg {change.leg_first:.1f} → {change.leg_last:.1f}<br />"
+        f"average of the first and last {change.sessions} check-ins"
+    )
+    return _fact(label, figure, detail, width=34)
+
+
+def _average(value: float | None) -> str:
+    return DASH if value is None else f"{value:.1f}"
+
+
+def _pain_pair(before: float | None, after: float | None) -> str:
+    if before is None and after is None:
+        return DASH
+    return f"{_average(before)} → {_average(after)}"
+
+
+def _week_table(weeks: tuple[WeekRow, ...]) -> str:
+    rows = [
+        '<table class="grid" width="100%"><thead><tr><th>Week starting</th>',
+        '<th align="right">Sessions</th><th align="right">Planned</th>',
+        '<th align="right">Plan met</th><th align="right">Minutes</th>',
+        '<th align="right">Back pain<br />before → after</th>',
+        '<th align="right">Leg pain<br />before → after</th></tr></thead>',
+    ]
+    for week in weeks:
+        rows.append(
+            f'<tr><td class="nowrap">{long_date(week.week_start)}</td>'
+            f'<td align="right">{week.sessions_done}</td><td align="right">{week.planned}</td>'
+            f'<td align="right">{percent(week.adherence)}</td>'
+            f'<td align="right">{week.minutes:.0f}</td>'
+            f'<td align="right">{_pain_pair(week.back_before, week.back_after)}</td>'
+            f'<td align="right">{_pain_pair(week.leg_before, week.leg_after)}</td></tr>'
+        )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _skipped_section(report: ProgressReport) -> str:
+    if not report.skipped:
+        return '<h2>Most skipped exercises</h2><p class="muted">No exercise was skipped.</p>'
+    rows = [
+        '<h2>Most skipped exercises</h2><table class="grid" width="100%"><tr>',
+        '<th width="46%">Exercise</th><th align="right">Sets skipped</th>',
+        '<th align="right">Sets offered</th><th align="right">Share skipped</th></tr>',
+    ]
+    for item in report.skipped:
+        rows.append(
+            f'<tr><td>{escape(item.name)}</td><td align="right">{item.skipped}</td>'
+            f'<td align="right">{item.planned}</td>'
+            f'<td align="right">{percent(item.skipped / item.planned)}</td></tr>'
+        )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _stop_section(report: ProgressReport) -> str:
+    if not report.stop_reasons:
+        return '<h2>Sessions ended early</h2><p class="muted">Every session was completed.</p>'
+    rows = [
+        '<h2>Sessions ended early</h2><table class="grid" width="100%"><tr>',
+        '<th>Reason</th><th align="right">Sessions</th></tr>',
+    ]
+    for label, count in report.stop_reasons:
+        rows.append(f'<tr><td>{escape(label)}</td><td align="right">{count}</td></tr>')
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _report_notes(report: ProgressReport) -> str:
+    """Notes as paragraphs, not table rows: Qt splits a tall table row across pages untidily,
+    while paragraphs break cleanly between lines."""
+    if not report.notes:
+        return '<h2>Notes</h2><p class="muted">No notes were written in this period.</p>'
+    parts = ["<h2>Notes</h2>"]
+    for note in report.notes:
+        head = f"{long_date(note.local_date)} · {note.routine_name} · {note.label}"
+        parts.append(f'<h3>{escape(head)}</h3><p class="note">{text_block(note.text)}</p>')
+    return "".join(parts)

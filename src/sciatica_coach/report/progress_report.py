@@ -1,0 +1,176 @@
+"""What a progress report shows for a date range, gathered from the log (no Qt, no HTML).
+
+Weekly figures cover whole ISO weeks (Monday to Sunday), as `stats` does: the weeks holding the
+first and last day of the range are counted in full. Lists (skipped exercises, stop reasons,
+notes) keep to the dates asked for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sciatica_coach.core import stats
+from sciatica_coach.core.log import INTERRUPTED, STOPPED, SessionLog, WeeklyPlan
+from sciatica_coach.core.safety import STOP_REASONS
+from sciatica_coach.core.stats import PainPoint
+
+# How many check-ins at each end of the range the "pain then and now" figures average over.
+PAIN_SAMPLE = 5
+MOST_SKIPPED = 8
+INTERRUPTED_LABEL = "Not finished (the app was closed mid-session)"
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    week_start: date
+    sessions_done: int
+    planned: int
+    adherence: float
+    minutes: float
+    back_before: float | None  # averages of the week's check-ins, None if there were none
+    leg_before: float | None
+    back_after: float | None
+    leg_after: float | None
+
+
+@dataclass(frozen=True)
+class PainChange:
+    """Average pain before sessions at the start and the end of the range."""
+
+    sessions: int  # check-ins averaged at each end
+    back_first: float
+    back_last: float
+    leg_first: float
+    leg_last: float
+
+
+@dataclass(frozen=True)
+class SkippedExercise:
+    name: str
+    skipped: int
+    planned: int  # work steps done or skipped
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    local_date: date
+    routine_name: str
+    label: str  # "Session note", "Before the session", "After the session"
+    text: str
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    start: date
+    end: date
+    plan: WeeklyPlan
+    weeks: tuple[WeekRow, ...]
+    sessions_logged: int
+    completion: float | None
+    pain_change: PainChange | None
+    skipped: tuple[SkippedExercise, ...]
+    stop_reasons: tuple[tuple[str, int], ...]
+    notes: tuple[NoteLine, ...]
+
+    @property
+    def sessions_done(self) -> int:
+        return sum(week.sessions_done for week in self.weeks)
+
+    @property
+    def sessions_planned(self) -> int:
+        return sum(week.planned for week in self.weeks)
+
+    @property
+    def minutes(self) -> float:
+        return sum(week.minutes for week in self.weeks)
+
+
+def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
+    """Raises ValueError if end is before start."""
+    if end < start:
+        raise ValueError(f"the range ends ({end}) before it starts ({start})")
+    plan = log.plan()
+    adherence = stats.weekly_adherence(log, plan, start, end)
+    minutes = stats.minutes_per_week(log, start, end)
+    first_week, last_week = adherence[0].week_start, adherence[-1].week_start
+    pain = stats.pain_series(log, first_week, last_week + timedelta(days=6))
+    by_week: dict[date, list[PainPoint]] = {}
+    for point in pain:
+        by_week.setdefault(stats.week_start(point.local_date), []).append(point)
+    weeks = tuple(
+        WeekRow(
+            week_start=done.week_start,
+            sessions_done=done.sessions_done,
+            planned=done.planned,
+            adherence=done.adherence,
+            minutes=spent.minutes,
+            back_before=_mean(p.back_before for p in by_week.get(done.week_start, [])),
+            leg_before=_mean(p.leg_before for p in by_week.get(done.week_start, [])),
+            back_after=_mean(p.back_after for p in by_week.get(done.week_start, [])),
+            leg_after=_mean(p.leg_after for p in by_week.get(done.week_start, [])),
+        )
+        for done, spent in zip(adherence, minutes, strict=True)
+    )
+    sessions = sorted(log.sessions(start, end), key=lambda s: (s.started_at, s.id))
+    finished = [s for s in sessions if s.status != "in_progress"]
+    reasons: Counter[str] = Counter()
+    for session in finished:
+        if session.status == STOPPED:
+            reasons[STOP_REASONS.get(session.stop_reason or "user", "Stopped early")] += 1
+        elif session.status == INTERRUPTED:
+            reasons[INTERRUPTED_LABEL] += 1
+    notes: list[NoteLine] = []
+    for session in sessions:
+        for label, text in (
+            ("Before the session", session.pain_before.note if session.pain_before else ""),
+            ("Session note", session.notes),
+            ("After the session", session.pain_after.note if session.pain_after else ""),
+        ):
+            if text.strip():
+                notes.append(
+                    NoteLine(session.local_date, session.routine_name, label, text.strip())
+                )
+    skipped = [
+        SkippedExercise(name, skipped_steps, done_steps + skipped_steps)
+        for _, name, done_steps, skipped_steps in log.exercise_totals(start, end)
+        if skipped_steps > 0
+    ]
+    return ProgressReport(
+        start=start,
+        end=end,
+        plan=plan,
+        weeks=weeks,
+        sessions_logged=len(finished),
+        completion=stats.completion_ratio(log, start, end),
+        pain_change=_pain_change([p for p in pain if start <= p.local_date <= end]),
+        skipped=tuple(skipped[:MOST_SKIPPED]),
+        stop_reasons=tuple(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
+        notes=tuple(notes),
+    )
+
+
+def _mean(values: Iterable[int | None]) -> float | None:
+    present = [value for value in values if value is not None]
+    return sum(present) / len(present) if present else None
+
+
+def _pain_change(points: Sequence[PainPoint]) -> PainChange | None:
+    checked = [p for p in points if p.back_before is not None and p.leg_before is not None]
+    if len(checked) < 2:
+        return None
+    count = min(PAIN_SAMPLE, len(checked) // 2)
+    first, last = checked[:count], checked[-count:]
+
+    def average(sample: Sequence[PainPoint], which: str) -> float:
+        return sum(getattr(p, which) for p in sample) / len(sample)
+
+    return PainChange(
+        sessions=count,
+        back_first=average(first, "back_before"),
+        back_last=average(last, "back_before"),
+        leg_first=average(first, "leg_before"),
+        leg_last=average(last, "leg_before"),
+    )

@@ -1,0 +1,310 @@
+"""Lay report HTML out on pages and paint them to a PDF file or a printer.
+
+Every page gets the same frame painted around its slice of the QTextDocument: a header (app
+icon and name, the report's title and date on the right, a thin rule) and a footer (the safety
+wording, the print date and "Page n of m"). A heading that would end up alone at the foot of a
+page is moved to the next one. The document only ever shows the images handed to it: any
+other image or link it is asked to load comes back empty, never read from disk or network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from sciatica_coach.core import paths
+from sciatica_coach.core.safety import REPORT_FOOTER
+from sciatica_coach.report.charts import FONT_FAMILIES
+from sciatica_coach.report.html import APP_NAME, long_date
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+# Territories that use US Letter paper (Unicode CLDR, supplemental paperSize data).
+LETTER_TERRITORIES = frozenset(
+    {"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", "PA", "PH", "PR", "SV", "US", "VE"}
+)
+RESOLUTION = 600  # dots per inch of the PDF's coordinate space; text and charts stay vector
+BODY_POINTS = 10
+HEADING_POINTS = {1: 17.0, 2: 11.5, 3: 8.5}
+
+# Page frame, in millimetres.
+SIDE_MARGIN = 17.0
+HEADER_TOP = 11.0
+HEADER_HEIGHT = 8.0
+BODY_TOP = 25.0
+FOOTER_HEIGHT = 17.0
+BOTTOM_MARGIN = 9.0
+BODY_GAP = 5.0
+
+ACCENT = QColor("#1f6f69")
+MUTED = QColor("#5f6b76")
+RULE = QColor("#c4ccd1")
+
+
+class ReportError(Exception):
+    """The report could not be written; the message says where and why."""
+
+
+@dataclass
+class ReportDocument:
+    """A report ready to paint: HTML, the images it names, and its page header title.
+
+    With a ``page_limit``, the ``alternatives`` (tighter layouts of the same content) are
+    tried in turn while the HTML runs past that many pages.
+    """
+
+    html: str
+    title: str
+    printed_on: date
+    images: Mapping[str, QImage] = field(default_factory=dict)
+    pdf_title: str = ""
+    page_limit: int | None = None
+    alternatives: tuple[str, ...] = ()
+
+
+def paper_for_territory(territory: str) -> str:
+    """'letter' for the territories that use it (an ISO 3166 code like 'US'), else 'a4'."""
+    return "letter" if territory.upper() in LETTER_TERRITORIES else "a4"
+
+
+def default_paper(locale: QLocale | None = None) -> str:
+    """The paper size of the locale (the system's by default): 'a4' or 'letter'."""
+    name = (locale or QLocale()).name()  # "en_US"; "C" has no territory
+    territory = name.split("_")[1] if "_" in name else ""
+    return paper_for_territory(territory)
+
+
+def page_size(paper: str | None = None) -> QPageSize:
+    """``paper`` is 'a4', 'letter' or None for the locale's choice."""
+    key = (paper or default_paper()).lower()
+    if key not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; use a4 or letter")
+    return QPageSize(PAPERS[key])
+
+
+def write_pdf(document: ReportDocument, path: Path, paper: str | None = None) -> int:
+    """Write the report to ``path`` as PDF; returns the number of pages."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setCreator(APP_NAME)
+    writer.setTitle(document.pdf_title or document.title)
+    layout = QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    writer.setPageLayout(layout)
+    return paint_document(document, writer, where=str(path))
+
+
+def paint_document(
+    document: ReportDocument, device: QPagedPaintDevice, *, where: str = "the printer"
+) -> int:
+    """Paint every page onto ``device`` (a QPdfWriter, or a QPrinter set to full page)."""
+    dpi = device.logicalDpiY()
+    mm = dpi / 25.4
+    full = device.pageLayout().fullRectPixels(dpi)
+    page_width, page_height = float(full.width()), float(full.height())
+    body = QRectF(
+        SIDE_MARGIN * mm,
+        BODY_TOP * mm,
+        page_width - 2 * SIDE_MARGIN * mm,
+        page_height - (BODY_TOP + BODY_GAP + FOOTER_HEIGHT + BOTTOM_MARGIN) * mm,
+    )
+    text = _layout(document, device, body.size())
+    pages = text.pageCount()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ReportError(f"Could not write {where}: check the folder exists and is writable.")
+    try:
+        for index in range(pages):
+            if index and not device.newPage():
+                raise ReportError(f"Could not add a page to {where}; is the disk full?")
+            _header(painter, document, page_width, mm)
+            painter.save()
+            # A table row Qt could not keep whole must not spill into the footer.
+            painter.setClipRect(body)
+            painter.translate(body.left(), body.top() - index * body.height())
+            text.drawContents(
+                painter, QRectF(0, index * body.height(), body.width(), body.height())
+            )
+            painter.restore()
+            _footer(painter, document, page_width, page_height, mm, index + 1, pages)
+    finally:
+        painter.end()
+    return pages
+
+
+class _SealedDocument(QTextDocument):
+    """A text document that loads nothing it was not given (no files, no network)."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        return None
+
+
+def _layout(document: ReportDocument, device: QPagedPaintDevice, size: QSizeF) -> QTextDocument:
+    for markup in (document.html, *document.alternatives):
+        text = _SealedDocument()
+        text.documentLayout().setPaintDevice(device)
+        text.setDefaultFont(_font(BODY_POINTS))
+        text.setDocumentMargin(0)
+        for name, image in document.images.items():
+            text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        text.setHtml(markup)
+        _size_headings(text)
+        text.setPageSize(size)
+        _keep_headings_with_next(text)
+        if document.page_limit is None or text.pageCount() <= document.page_limit:
+            break
+    return text
+
+
+def _font(points: float, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    # No ligatures: copied or extracted text should read "file", not "ﬁle".
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+def _size_headings(text: QTextDocument) -> None:
+    """Give headings the sizes of `HEADING_POINTS`: Qt's HTML import ignores CSS font-size on
+    h1-h6 in favour of its own relative sizes."""
+    block = text.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in HEADING_POINTS:
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                sized = fragment.charFormat()
+                sized.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+                sized.setFontPointSize(HEADING_POINTS[level])
+                cursor = QTextCursor(text)
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(
+                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.setCharFormat(sized)
+                fragments += 1
+        block = block.next()
+
+
+def _keep_headings_with_next(text: QTextDocument) -> None:
+    """Move a heading to the next page when what follows it starts there."""
+    layout = text.documentLayout()
+    page = text.pageSize().height()
+    block = text.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() > 0 and following.isValid():
+            text.pageCount()  # lays the document out up to date
+            here = layout.blockBoundingRect(block)
+            there = layout.blockBoundingRect(following)
+            if int(there.top() // page) > int(here.top() // page):
+                cursor = QTextCursor(block)
+                moved = QTextBlockFormat()
+                moved.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.mergeBlockFormat(moved)
+        block = following
+
+
+def _header(painter: QPainter, document: ReportDocument, width: float, mm: float) -> None:
+    left, right = SIDE_MARGIN * mm, width - SIDE_MARGIN * mm
+    top, height = HEADER_TOP * mm, HEADER_HEIGHT * mm
+    icon = _icon()
+    name_left = left
+    if icon is not None:
+        side = height * 0.82
+        icon.render(painter, QRectF(left, top + (height - side) / 2, side, side))
+        name_left += side + 2.2 * mm
+    painter.setFont(_font(11.5, bold=True))
+    painter.setPen(ACCENT)
+    middle = int(Qt.AlignmentFlag.AlignVCenter)
+    painter.drawText(
+        QRectF(name_left, top, right - name_left, height),
+        middle | int(Qt.AlignmentFlag.AlignLeft),
+        APP_NAME,
+    )
+    painter.setFont(_font(9))
+    painter.setPen(MUTED)
+    painter.drawText(
+        QRectF(left, top, right - left, height),
+        middle | int(Qt.AlignmentFlag.AlignRight),
+        document.title,
+    )
+    painter.setPen(QPen(RULE, 0.35 * mm))
+    rule = top + height + 1.6 * mm
+    painter.drawLine(
+        QRectF(left, rule, right - left, 0).topLeft(), QRectF(right, rule, 0, 0).topLeft()
+    )
+
+
+def _footer(
+    painter: QPainter,
+    document: ReportDocument,
+    width: float,
+    height: float,
+    mm: float,
+    page: int,
+    pages: int,
+) -> None:
+    left, right = SIDE_MARGIN * mm, width - SIDE_MARGIN * mm
+    top = height - (BOTTOM_MARGIN + FOOTER_HEIGHT) * mm
+    painter.setPen(QPen(RULE, 0.25 * mm))
+    painter.drawLine(QRectF(left, top, 0, 0).topLeft(), QRectF(right, top, 0, 0).topLeft())
+    side = 34 * mm
+    painter.setFont(_font(7.5))
+    painter.setPen(MUTED)
+    painter.drawText(
+        QRectF(left, top + 2.2 * mm, right - left - side - 6 * mm, FOOTER_HEIGHT * mm),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+        REPORT_FOOTER,
+    )
+    painter.setFont(_font(8.5, bold=True))
+    painter.drawText(
+        QRectF(right - side, top + 2 * mm, side, 5 * mm),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+        f"Page {page} of {pages}",
+    )
+    painter.setFont(_font(7.5))
+    painter.drawText(
+        QRectF(right - side, top + 6.6 * mm, side, 5 * mm),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+        f"Printed {long_date(document.printed_on)}",
+    )
+
+
+_ICON: list[Any] = []
+
+
+def _icon() -> Any:
+    """The app icon as an SVG renderer, or None if QtSvg or the file is missing."""
+    if not _ICON:
+        renderer = None
+        try:
+            from PySide6.QtSvg import QSvgRenderer
+
+            candidate = QSvgRenderer(str(paths.assets_dir() / "icons" / "sciatica-coach.svg"))
+            renderer = candidate if candidate.isValid() else None
+        except (ImportError, FileNotFoundError):
+            renderer = None
+        _ICON.append(renderer)
+    return _ICON[0]
