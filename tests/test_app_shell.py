@@ -85,12 +85,14 @@ def test_routines_page_lists_builtins_and_starts_one(tmp_path: Path, qtbot: QtBo
 
 def test_window_geometry_is_remembered(tmp_path: Path, qtbot: QtBot) -> None:
     window = make_window(tmp_path, qtbot)
-    window.resize(900, 640)
+    window.resize(760, 520)  # the offscreen screen is 800x600
     window.show()
     qtbot.waitExposed(window)
+    saved = (window.width(), window.height())
     window.close()
     again = make_window(tmp_path, qtbot)
-    assert (again.width(), again.height()) == (900, 640)
+    assert (again.width(), again.height()) == saved
+    assert saved[1] == 520
 
 
 def test_second_launch_brings_the_first_window_forward(tmp_path: Path, qtbot: QtBot) -> None:

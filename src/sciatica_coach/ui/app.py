@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.addItems(list(PAGES))
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(150)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }"
         )
@@ -269,8 +269,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None and self.recorder is not None:
+            # Closing mid-session stops it; no end screen or check-in follows.
+            self.player.detach()
             self.session.stop("user")
             self.recorder.finish(self.session)
+            self.session = None
+            self.recorder = None
         self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)

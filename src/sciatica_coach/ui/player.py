@@ -188,8 +188,10 @@ class PlayerView(QWidget):
         ):
             controls.addWidget(button)
         controls.addStretch(1)
-        controls.addWidget(self.pain_button)
-        controls.addWidget(self.stop_button)
+        # The stop actions sit apart, top right, where no one hits them by accident.
+        top.addSpacing(12)
+        top.addWidget(self.pain_button)
+        top.addWidget(self.stop_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -244,6 +246,11 @@ class PlayerView(QWidget):
         session.start()
         self._timer.start()
         self.refresh()
+
+    def detach(self) -> None:
+        """Stop following the session without ending it (the window is closing)."""
+        self._timer.stop()
+        self.session = None
 
     def refresh(self) -> None:
         if self.session is None:

@@ -37,6 +37,8 @@ class TodayView(QWidget):
         self.week = QLabel()
         self.last = QLabel()
         self.last.setWordWrap(True)
+        self.heading.setWordWrap(True)
+        self.week.setWordWrap(True)
         for label, size, bold in ((self.heading, 26, True), (self.week, 18, False)):
             font = QFont(label.font())
             font.setPointSize(size)
@@ -72,12 +74,12 @@ class TodayView(QWidget):
         routines += [r for r in self.library.routines.values() if not r.builtin][:3]
         for index, routine in enumerate(routines):
             button = QPushButton(f"{routine.name}\n{routine_minutes(routine)} min")
-            button.setMinimumSize(200, 72)
+            button.setMinimumSize(160, 72)
             font = QFont(button.font())
             font.setPointSize(14)
             button.setFont(font)
             button.clicked.connect(lambda _=False, rid=routine.id: self.start_requested.emit(rid))
-            self.quick.addWidget(button, index // 3, index % 3)
+            self.quick.addWidget(button, index // 2, index % 2)
 
     def refresh(self, today: date) -> None:
         self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
