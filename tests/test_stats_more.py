@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sciatica_coach.core import stats
-from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.log import PainCheck, SessionLog
 from sciatica_coach.core.stats import DayActivity
 
 LONDON = ZoneInfo("Europe/London")
@@ -61,3 +61,35 @@ def test_first_week_is_the_monday_of_the_earliest_finished_session(log: SessionL
     finished(log, datetime(2024, 4, 2, 9, tzinfo=LONDON), "completed", 600)
     assert stats.first_week(log, date(2024, 5, 1)) == date(2024, 3, 11)
     assert stats.first_week(log, date(2024, 3, 13)) is None
+
+
+def with_pain(
+    log: SessionLog,
+    started: datetime,
+    before: tuple[int, int] | None,
+    after: tuple[int, int] | None,
+) -> None:
+    session_id = finished(log, started, "completed", 600)
+    if before is not None:
+        log.record_pain(session_id, PainCheck("before", *before), started)
+    if after is not None:
+        log.record_pain(session_id, PainCheck("after", *after), started + timedelta(minutes=20))
+
+
+def test_pain_by_week_averages_each_score_over_the_sessions_that_had_it(log: SessionLog) -> None:
+    # Week of 25 March 2024, across the clocks going forward on Sunday 31st.
+    with_pain(log, datetime(2024, 3, 25, 9, tzinfo=LONDON), (6, 7), (4, 5))
+    with_pain(log, datetime(2024, 3, 31, 0, 30, tzinfo=LONDON), (5, 6), None)
+    with_pain(log, datetime(2024, 3, 31, 23, 30, tzinfo=LONDON), None, (2, 2))
+    finished(log, datetime(2024, 3, 27, 9, tzinfo=LONDON), "completed", 600)  # no pain check
+    # 00:30 summer time on Monday 1 April is still Sunday in UTC: the next week.
+    with_pain(log, datetime(2024, 4, 1, 0, 30, tzinfo=LONDON), (3, 3), (2, 1))
+    with_pain(log, datetime(2024, 4, 15, 9, tzinfo=LONDON), (9, 9), (9, 9))  # after the range
+
+    weeks = stats.pain_by_week(log, date(2024, 3, 27), date(2024, 4, 10))
+
+    assert weeks == [
+        stats.WeekPain(date(2024, 3, 25), 3, 5.5, 6.5, 3.0, 3.5),
+        stats.WeekPain(date(2024, 4, 1), 1, 3.0, 3.0, 2.0, 1.0),
+    ]
+    assert stats.pain_by_week(log, date(2024, 5, 1), date(2024, 5, 31)) == []

@@ -937,6 +937,28 @@ class SessionLog:
                 added.append(session_id)
         return added
 
+    # --- for the progress charts -------------------------------------------------------
+
+    def pain_week_rows(
+        self, since: date | None = None, until: date | None = None
+    ) -> list[tuple[date, int, float | None, float | None, float | None, float | None]]:
+        """Per ISO week (Monday start) of local dates in range: (week, sessions with a pain
+        check, mean back before, leg before, back after, leg after), oldest first; a mean is
+        None when no session that week had that check."""
+        where, params = _date_range("s.local_date", since, until)
+        rows = self._read(
+            f"""SELECT date(s.local_date, 'weekday 0', '-6 days') AS week, COUNT(*),
+                       AVG(pb.back), AVG(pb.leg), AVG(pa.back), AVG(pa.leg)
+                FROM sessions AS s
+                LEFT JOIN pain_checks AS pb ON pb.session_id = s.id AND pb.moment = 'before'
+                LEFT JOIN pain_checks AS pa ON pa.session_id = s.id AND pa.moment = 'after'
+                {where}{" AND" if where else " WHERE"}
+                  (pb.session_id IS NOT NULL OR pa.session_id IS NOT NULL)
+                GROUP BY week ORDER BY week""",
+            params,
+        )
+        return [(date.fromisoformat(r[0]), int(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+
 
 def _date_range(column: str, since: date | None, until: date | None) -> tuple[str, tuple[str, ...]]:
     clauses: list[str] = []

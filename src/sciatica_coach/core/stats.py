@@ -161,3 +161,22 @@ def first_week(log: SessionLog, today: date) -> date | None:
     """The Monday of the first week with a finished session up to today; None if there is none."""
     weeks = log.week_totals(until=today)
     return weeks[0].period_start if weeks else None
+
+
+@dataclass(frozen=True)
+class WeekPain:
+    """Mean pain scores over the sessions of one week that had a pain check."""
+
+    week_start: date
+    sessions: int
+    back_before: float | None
+    leg_before: float | None
+    back_after: float | None
+    leg_after: float | None
+
+
+def pain_by_week(log: SessionLog, start: date, end: date) -> list[WeekPain]:
+    """Weekly mean pain, before and after, for the whole weeks from start to end; weeks without
+    a pain check are left out. For long ranges, where one point per session would be a blur."""
+    weeks = _week_starts(start, end)
+    return [WeekPain(*row) for row in log.pain_week_rows(weeks[0], weeks[-1] + ONE_WEEK - ONE_DAY)]
