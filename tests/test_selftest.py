@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from sciatica_coach import selftest
 
-OK_LINE = re.compile(r"^self-test ok: 3 steps logged, session completed, chart drawn in \d+\.\d s$")
+OK_LINE = re.compile(
+    r"^self-test ok: 3 steps logged, session completed, summary printed, chart drawn in \d+\.\d s$"
+)
 
 
 def test_self_test_runs_a_session_and_leaves_nothing_behind(

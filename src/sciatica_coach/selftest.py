@@ -1,8 +1,9 @@
 """``sciatica-coach --self-test``: the whole app, offscreen, through one tiny routine.
 
 It proves an install or a bundle can start Qt, find its assets, run a session through the
-real main window and write it to a log: a short routine runs on a fast fake clock in a
-temporary data folder, which is removed afterwards. The user's own data is never opened.
+real main window, write it to a log, print its summary to PDF and draw a chart: the parts a
+bundle may lack. A short routine runs on a fast fake clock in a temporary data folder, which
+is removed afterwards. The user's own data is never opened.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sciatica_coach.core import paths
+from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import PainCheck, SessionLog
 
 if TYPE_CHECKING:
@@ -95,7 +97,7 @@ def _run(data: Path) -> str:
     try:
         summary = _run_session(app, data)
         _draw_chart(app)
-        return f"{summary}, chart drawn"
+        return f"{summary}, summary printed, chart drawn"
     finally:
         qInstallMessageHandler(previous_handler)
 
@@ -134,7 +136,9 @@ def _run_session(app: QApplication, data: Path) -> str:
             clock.now += TICK_SECONDS
             window.player.refresh()
             app.processEvents()
-        return _check_log(context.log)
+        summary = _check_log(context.log)
+        _print_summary(context.log, context.library, data / "summary.pdf")
+        return summary
     finally:
         window.close()
         window.deleteLater()
@@ -159,6 +163,15 @@ def _draw_chart(app: QApplication) -> None:
         plot.close()
         plot.deleteLater()
         app.processEvents()
+
+
+def _print_summary(log: SessionLog, library: Library, pdf: Path) -> None:
+    # The report module prints with QtPrintSupport and QPdfWriter: the bundle must carry both.
+    from sciatica_coach.report.documents import write_session_summary_pdf
+
+    pages = write_session_summary_pdf(log, library, log.sessions()[0].id, pdf)
+    if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
+        raise SelfTestError("the session summary could not be printed to PDF")
 
 
 def _check_log(log: SessionLog) -> str:
