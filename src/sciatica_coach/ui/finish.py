@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from sciatica_coach.core.log import PainCheck, SessionRecord
 from sciatica_coach.core.safety import STOP_REASONS
-from sciatica_coach.ui.ring import format_clock
+from sciatica_coach.ui.ring import describe_duration
 
 
 def pain_text(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
@@ -46,6 +46,9 @@ class FinishView(QWidget):
         self.subheading = QLabel()
         self.subheading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subheading.setWordWrap(True)
+        sub_font = QFont(self.font())
+        sub_font.setPointSize(16)
+        self.subheading.setFont(sub_font)
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
@@ -103,7 +106,7 @@ class FinishView(QWidget):
         reason = STOP_REASONS.get(record.stop_reason or "", record.stop_reason or "")
         detail = record.routine_name + (f" · {reason}" if record.status != "completed" else "")
         self.subheading.setText(detail)
-        self.figures["duration"].setText(format_clock(record.active_seconds))
+        self.figures["duration"].setText(describe_duration(record.active_seconds))
         planned = record.planned_work_steps
         self.figures["steps"].setText(f"{record.work_done} of {planned}")
         self.figures["skipped"].setText(str(record.work_skipped))

@@ -27,7 +27,7 @@ from sciatica_coach.core.engine import Session, SessionState
 from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui.illustration import IllustrationView
-from sciatica_coach.ui.ring import CountdownRing, format_clock
+from sciatica_coach.ui.ring import CountdownRing, format_clock, format_duration
 from sciatica_coach.ui.sound import CuePlayer
 
 POLL_MS = 50
@@ -82,7 +82,9 @@ def next_preview(steps: tuple[Step, ...], index: int) -> str:
     later = next((s for s in steps[index + 2 :] if s.kind == WORK), None)
     what = "Rest" if following.kind == REST else following.title
     then = f", then {later.exercise.name}" if later and later.exercise else ""
-    return f"Next: {what} {format_clock(following.seconds)} s{then}"
+    length = following.seconds
+    how_long = f"{length:g} s" if length < 60 else format_duration(length)
+    return f"Next: {what} {how_long}{then}"
 
 
 class PlayerView(QWidget):
@@ -349,7 +351,7 @@ class PlayerView(QWidget):
         assert self.session is not None
         steps = self.session.timeline.steps
         self.progress.setValue(int(state.progress * 1000))
-        self.time_left_label.setText(f"{format_clock(state.session_remaining)} left")
+        self.time_left_label.setText(f"{format_duration(state.session_remaining)} left")
         step = state.step
         if step is None:
             self.ring.show_time(1.0, "✓", "Finished" if state.status == engine.FINISHED else "")
@@ -381,6 +383,10 @@ class PlayerView(QWidget):
             self.ring.show_time(0.0, str(step.reps), caption or "reps")
         else:
             remaining = state.remaining or 0.0
+            if not caption and step.kind == WORK and step.tempo and step.reps:
+                count = len(step.rep_cue_times())
+                rep = min(count, int(state.elapsed_in_step // step.tempo) + 1)
+                caption = f"rep {rep} of {count}"
             self.ring.show_time(1 - remaining / step.seconds, format_clock(remaining), caption)
 
     def _upcoming(self, steps: tuple[Step, ...], index: int) -> Step | None:
@@ -389,7 +395,8 @@ class PlayerView(QWidget):
     def _show_step(self, step: Step, steps: tuple[Step, ...]) -> None:
         self.ring.set_accent(QColor(KIND_COLOURS.get(step.kind, "#2a9d8f")))
         self.done_button.setVisible(step.self_paced)
-        self.next_label.setText(next_preview(steps, step.index))
+        # Between exercises the big type already says what comes next.
+        self.next_label.setText(next_preview(steps, step.index) if step.kind == WORK else "")
         focus = step if step.kind in (WORK, SWITCH) else self._upcoming(steps, step.index)
         exercise = focus.exercise if focus else None
         if step.kind == WORK:

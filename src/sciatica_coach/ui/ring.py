@@ -15,6 +15,24 @@ def format_clock(seconds: float) -> str:
     return str(whole)
 
 
+def format_duration(seconds: float) -> str:
+    """Always ``m:ss``: for lengths of time rather than a countdown's last seconds."""
+    whole = max(0, round(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def describe_duration(seconds: float) -> str:
+    """``18 s``, ``10 min 15 s``, ``1 h 5 min``: a length of time in words, for summaries."""
+    whole = max(0, round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    return f"{secs} s"
+
+
 class CountdownRing(QWidget):
     """Shows ``text`` inside a ring filled to ``fraction``; sized by the layout, type by itself."""
 

@@ -12,7 +12,7 @@ from sciatica_coach.core import stats
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.ui.finish import pain_text
-from sciatica_coach.ui.ring import format_clock
+from sciatica_coach.ui.ring import describe_duration
 from sciatica_coach.ui.routines import routine_minutes
 
 SUGGESTED = ("gentle-start", "daily-mobility", "core-stability", "strength", "balance")
@@ -50,6 +50,10 @@ class TodayView(QWidget):
         self.quick = QGridLayout()
         self.quick.setSpacing(12)
         browse = QPushButton("All routines…")
+        browse.setMinimumHeight(40)
+        browse_font = QFont(browse.font())
+        browse_font.setPointSize(13)
+        browse.setFont(browse_font)
         browse.clicked.connect(self.browse_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -96,6 +100,6 @@ class TodayView(QWidget):
         last = recent[0]
         when = f"{last.local_date:%A} {last.local_date.day} {last.local_date:%B}"
         self.last.setText(
-            f"Last session: {last.routine_name}, {when}, {format_clock(last.active_seconds)} "
+            f"Last session: {last.routine_name}, {when}, {describe_duration(last.active_seconds)} "
             f"({last.status}). Leg pain {pain_text(last.pain_before, last.pain_after, 'leg')}."
         )
