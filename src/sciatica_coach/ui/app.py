@@ -16,11 +16,11 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -87,8 +87,10 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.today = TodayView(context.library, context.log)
         self.routines = RoutinesView(context.library)
-        self.progress_page = self._placeholder("Progress charts arrive in a later version.")
-        self.history_page = self._placeholder("Session history arrives in a later version.")
+        # Progress and History are built on first visit: the charts pull in pyqtgraph and
+        # numpy, which the first window must not wait for.
+        self.progress_page = LazyPage(self._make_progress)
+        self.history_page = LazyPage(self._make_history)
         self.player = PlayerView(context.settings, context.cue_player)
         self.finish = FinishView()
         for page in (
@@ -115,18 +117,61 @@ class MainWindow(QMainWindow):
         self.player.stop_rule_requested.connect(lambda: self.show_stop_advice())
         self.finish.home_requested.connect(lambda: self._go(0))
         self.finish.progress_requested.connect(lambda: self._go(2))
-        self.finish.summary_button.hide()
+        self.finish.summary_requested.connect(self.offer_summary)
         self._build_menus()
         self._restore_geometry()
         self._go(0)
 
-    def _placeholder(self, text: str) -> QWidget:
-        label = QLabel(text)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
+    def _make_progress(self) -> QWidget:
+        from sciatica_coach.ui.progress import ProgressView
+
+        return ProgressView(self.context.log, lambda: self.context.now().date())
+
+    def _make_history(self) -> QWidget:
+        from sciatica_coach.ui.history import HistoryView
+
+        history = HistoryView(self.context.log)
+        history.summary_requested.connect(self.offer_summary)
+        return history
+
+    def offer_summary(self, session_id: int) -> None:
+        """Print the session summary, or save it as a PDF, as the user chooses."""
+        from sciatica_coach.ui import printing
+
+        choice = self._ask_print_or_save("Session summary")
+        if choice == "print":
+            printing.print_session(self, self.context.log, self.context.library, session_id)
+        elif choice == "pdf":
+            printing.save_session_pdf(self, self.context.log, self.context.library, session_id)
+
+    def offer_progress_report(self) -> None:
+        from sciatica_coach.ui import printing
+
+        choice = self._ask_print_or_save("Progress report")
+        today = self.context.now().date()
+        if choice == "print":
+            printing.print_progress_report(self, self.context.log, today=today)
+        elif choice == "pdf":
+            printing.save_progress_report_pdf(self, self.context.log, today=today)
+
+    def _ask_print_or_save(self, what: str) -> str:
+        box = QMessageBox(self)
+        box.setWindowTitle(what)
+        box.setText(f"{what}: print it, or save it as a PDF to send or keep?")
+        print_button = box.addButton("Print…", QMessageBox.ButtonRole.AcceptRole)
+        pdf_button = box.addButton("Save as PDF…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "print" if clicked is print_button else "pdf" if clicked is pdf_button else ""
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        report = QAction("Progress &report…", self)
+        report.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P))
+        report.triggered.connect(self.offer_progress_report)
+        file_menu.addAction(report)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -165,7 +210,16 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row == 0:
             self.today.refresh(self.context.now().date())
+        elif row in (2, 3):
+            page = self.progress_page if row == 2 else self.history_page
+            page.content().refresh()
+        self._commit_history_deletes()
         self.pages.setCurrentIndex(row)
+
+    def _commit_history_deletes(self) -> None:
+        """Deleted sessions can be undone until the History view is left."""
+        if self.history_page.built and self.pages.currentWidget() is self.history_page:
+            self.history_page.content().commit_pending_deletes()
 
     # -- a session from check-in to end screen --------------------------------------------
 
@@ -275,9 +329,31 @@ class MainWindow(QMainWindow):
             self.recorder.finish(self.session)
             self.session = None
             self.recorder = None
+        self._commit_history_deletes()
         self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)
+
+
+class LazyPage(QWidget):
+    """A page whose real widget is made the first time it is shown."""
+
+    def __init__(self, make: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._make = make
+        self._content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._make()
+            self._layout.addWidget(self._content)
+        return self._content
 
 
 def timeline_session(
