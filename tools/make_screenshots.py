@@ -124,9 +124,11 @@ def shoot(folder: Path, size: tuple[int, int]) -> None:
         window.start_routine("legs")
         session = window.session
         assert session is not None
-        run_until(window, clock, lambda: session.state().waiting_for_done)
-        clock.now += 7
-        window.player.refresh()
+        run_until(
+            window,
+            clock,
+            lambda: session.state().waiting_for_done and session.state().elapsed_in_step > 7,
+        )
         save(window, folder, "player-self-paced", size)
         window.player.mark_done()
         run_until(window, clock, lambda: window.session is None)
