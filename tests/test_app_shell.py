@@ -111,3 +111,16 @@ def test_second_launch_brings_the_first_window_forward(tmp_path: Path, qtbot: Qt
 
 def test_server_name_differs_per_data_folder(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+
+
+def test_animation_setting_is_remembered_and_reaches_the_player(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    window = make_window(tmp_path, qtbot)
+    window.set_animated_illustrations(False)
+    assert window.context.settings.value("illustrations/animated", type=bool) is False
+    window.ask_pain = lambda moment, previous: None
+    window.start_routine("gentle-start")
+    illustration = window.player.illustration
+    illustration.set_phase(0.5)
+    assert illustration.drawn_phase == 1.0  # still picture: the end pose, whatever the timer

@@ -33,7 +33,7 @@ from sciatica_coach.core.recorder import SessionRecorder, local_now
 from sciatica_coach.core.timeline import Timeline, expand_routine
 from sciatica_coach.ui.checkin import PainCheckInDialog
 from sciatica_coach.ui.finish import FinishView
-from sciatica_coach.ui.player import PlayerView
+from sciatica_coach.ui.player import ANIMATED_KEY, PlayerView
 from sciatica_coach.ui.routines import RoutinesView
 from sciatica_coach.ui.safety import SafetyDialog, StopAdviceDialog, ensure_safety_acknowledged
 from sciatica_coach.ui.sound import CuePlayer
@@ -60,7 +60,8 @@ class AppContext:
 
 def ask_pain(parent: QWidget, moment: str, previous: PainCheck | None) -> PainCheck | None:
     values = (previous.back, previous.leg) if previous else None
-    dialog = PainCheckInDialog(moment, parent, previous=values)
+    reach = previous.reach if previous else None
+    dialog = PainCheckInDialog(moment, parent, previous=values, previous_reach=reach)
     dialog.exec()
     return dialog.result_check()
 
@@ -181,6 +182,11 @@ class MainWindow(QMainWindow):
         full.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full.triggered.connect(self.player.toggle_full_screen)
         view_menu.addAction(full)
+        animate = QAction("&Animate illustrations", self)
+        animate.setCheckable(True)
+        animate.setChecked(self.context.settings.value(ANIMATED_KEY, True, type=bool))
+        animate.toggled.connect(self.set_animated_illustrations)
+        view_menu.addAction(animate)
         help_menu = self.menuBar().addMenu("&Help")
         safety = QAction("&Safety information", self)
         safety.triggered.connect(lambda: SafetyDialog(self, require_ack=False).exec())
@@ -188,6 +194,11 @@ class MainWindow(QMainWindow):
         about = QAction("&About", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def set_animated_illustrations(self, on: bool) -> None:
+        """Off: a still picture of the movement instead of one that moves with the timer."""
+        self.context.settings.setValue(ANIMATED_KEY, on)
+        self.player.illustration.set_animated(on)
 
     def _about(self) -> None:
         QMessageBox.about(
