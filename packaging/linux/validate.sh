@@ -16,7 +16,7 @@ echo "sciatica-coach.desktop: ok"
 appstreamcli validate --no-net "$metainfo"
 
 missing=0
-for url in $(sed -n 's|.*<image>\(.*\)</image>.*|\1|p' "$metainfo"); do
+for url in $(sed -n 's|.*<image[^>]*>\(.*\)</image>.*|\1|p' "$metainfo"); do
     case "$url" in
         "$base"*) path="${url#"$base"}" ;;
         *) echo "screenshot address outside the convention: $url" >&2; missing=1; continue ;;
