@@ -94,54 +94,41 @@ def write_progress_report_pdf(
 def exercise_thumbnail(
     library: Library, exercise_id: str | None, size: tuple[int, int]
 ) -> QImage | None:
-    """The exercise's start-and-end picture on white, fitted into ``size`` CSS pixels.
+    """The exercise's picture on white, fitted into ``size`` CSS pixels; None without an id.
 
-    None when there is no picture: no id, or neither a built-in illustration nor a picture
-    the user's routine file names.
+    As in the player: the user's own picture when their routine names one, else the built-in
+    start-and-end sheet, else the grey stand-in.
     """
     if not exercise_id:
         return None
+    from sciatica_coach.ui.illustration import illustration_image
+
     width, height = round(size[0] * THUMBNAIL_SCALE), round(size[1] * THUMBNAIL_SCALE)
-    svg = _builtin_sheet(exercise_id)
-    if svg is not None:
-        return _render_svg(svg.encode("utf-8"), width, height)
     exercise = library.exercises.get(exercise_id)
     if exercise is not None and exercise.image is not None and exercise.image.is_file():
-        if exercise.image.suffix.lower() == ".svg":
-            return _render_svg(exercise.image.read_bytes(), width, height)
-        picture = QImage(str(exercise.image))
-        if not picture.isNull():
-            return _fit(picture, width, height)
-    return None
+        own = _user_picture(exercise.image, width, height)
+        if own is not None:
+            return own
+    return illustration_image(exercise_id, width, height)
 
 
-def _builtin_sheet(exercise_id: str) -> str | None:
-    try:
-        from sciatica_coach.illustrations import IllustrationNotFound, render_sheet_svg
-    except ImportError:
+def _user_picture(path: Path, width: int, height: int) -> QImage | None:
+    if path.suffix.lower() == ".svg":
+        from PySide6.QtSvg import QSvgRenderer
+
+        renderer = QSvgRenderer(str(path))
+        if not renderer.isValid():
+            return None
+        natural = renderer.defaultSize()
+        image = _blank(width, height)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, _fitted_rect(natural.width(), natural.height(), width, height))
+        painter.end()
+        return image
+    picture = QImage(str(path))  # the first frame of an animated GIF
+    if picture.isNull():
         return None
-    try:
-        return render_sheet_svg(exercise_id)
-    except IllustrationNotFound:
-        return None
-
-
-def _render_svg(data: bytes, width: int, height: int) -> QImage | None:
-    from PySide6.QtSvg import QSvgRenderer
-
-    renderer = QSvgRenderer(data)
-    if not renderer.isValid():
-        return None
-    natural = renderer.defaultSize()
-    image = _blank(width, height)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, _fitted_rect(natural.width(), natural.height(), width, height))
-    painter.end()
-    return image
-
-
-def _fit(picture: QImage, width: int, height: int) -> QImage:
     image = _blank(width, height)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)

@@ -27,7 +27,7 @@ PAIN_CHART = "chart:pain"
 CHART_SIZE = (640, 215)
 # A summary must fit one page: the more exercises, the smaller their pictures.
 THUMBNAIL_ASPECT = 1024 / 360  # the illustrations' start-and-end sheet
-THUMBNAIL_HEIGHTS = (64, 36)  # largest and smallest, in CSS pixels
+THUMBNAIL_HEIGHTS = (54, 36)  # largest and smallest, in CSS pixels
 COMPACT_THUMBNAIL_HEIGHTS = (40, 26)
 THUMBNAIL_ROOM = 470  # height shared by the exercise rows on a Letter page
 
@@ -249,8 +249,8 @@ def _exercise_table(
     rows = [
         f'<table class="grid{" compact" if compact else ""}" width="100%"><thead><tr>',
         f'<th width="{width + 14}">Picture</th><th>Exercise</th>',
-        '<th width="27%">Planned (sets × dose)</th><th width="14%" align="right">Sets done</th>',
-        '<th width="10%" align="right">Skipped</th></tr></thead>',
+        '<th width="25%">Planned (sets × dose)</th><th width="12%" align="right">Sets done</th>',
+        '<th width="9%" align="right">Skipped</th></tr></thead>',
     ]
     for index, line in enumerate(lines):
         picture = (

@@ -164,13 +164,14 @@ def _pain_change(points: Sequence[PainPoint]) -> PainChange | None:
     count = min(PAIN_SAMPLE, len(checked) // 2)
     first, last = checked[:count], checked[-count:]
 
-    def average(sample: Sequence[PainPoint], which: str) -> float:
-        return sum(getattr(p, which) for p in sample) / len(sample)
+    def average(values: Sequence[int | None]) -> float:
+        present = [value for value in values if value is not None]
+        return sum(present) / len(present)
 
     return PainChange(
         sessions=count,
-        back_first=average(first, "back_before"),
-        back_last=average(last, "back_before"),
-        leg_first=average(first, "leg_before"),
-        leg_last=average(last, "leg_before"),
+        back_first=average([p.back_before for p in first]),
+        back_last=average([p.back_before for p in last]),
+        leg_first=average([p.leg_before for p in first]),
+        leg_last=average([p.leg_before for p in last]),
     )

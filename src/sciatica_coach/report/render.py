@@ -9,6 +9,7 @@ other image or link it is asked to load comes back empty, never read from disk o
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,14 +103,30 @@ def page_size(paper: str | None = None) -> QPageSize:
 
 
 def write_pdf(document: ReportDocument, path: Path, paper: str | None = None) -> int:
-    """Write the report to ``path`` as PDF; returns the number of pages."""
+    """Write the report to ``path`` as PDF; returns the number of pages.
+
+    The file is written next to its place and moved there when complete, so a failure never
+    leaves a half-written PDF under the name asked for.
+    """
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        pages = _write_pdf(document, partial, paper, shown=path)
+        os.replace(partial, path)
+    except OSError as error:
+        raise ReportError(f"Could not write {path}: {error.strerror or error}.") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return pages
+
+
+def _write_pdf(document: ReportDocument, path: Path, paper: str | None, shown: Path) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
     writer.setCreator(APP_NAME)
     writer.setTitle(document.pdf_title or document.title)
     layout = QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
     writer.setPageLayout(layout)
-    return paint_document(document, writer, where=str(path))
+    return paint_document(document, writer, where=str(shown))
 
 
 def paint_document(
@@ -151,10 +168,34 @@ def paint_document(
 
 
 class _SealedDocument(QTextDocument):
-    """A text document that loads nothing it was not given (no files, no network)."""
+    """A text document that loads no resource it was not given (style sheets, files, network).
+
+    Qt still reads an <img> it has no resource for straight from disk, so `_drop_foreign_images`
+    takes those out before layout.
+    """
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         return None
+
+
+def _drop_foreign_images(text: QTextDocument, allowed: set[str]) -> None:
+    """Delete every image whose name is not one of ours. The HTML builder escapes user text,
+    so this only matters if that ever fails: a stray <img src="file:..."> stays off paper."""
+    cursor = QTextCursor(text)
+    block = text.begin()
+    foreign: list[int] = []
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            found = fragment.charFormat()
+            if found.isImageFormat() and found.toImageFormat().name() not in allowed:
+                foreign.extend(range(fragment.position(), fragment.position() + fragment.length()))
+            fragments += 1
+        block = block.next()
+    for position in reversed(foreign):
+        cursor.setPosition(position)
+        cursor.deleteChar()
 
 
 def _layout(document: ReportDocument, device: QPagedPaintDevice, size: QSizeF) -> QTextDocument:
@@ -166,6 +207,7 @@ def _layout(document: ReportDocument, device: QPagedPaintDevice, size: QSizeF) -
         for name, image in document.images.items():
             text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         text.setHtml(markup)
+        _drop_foreign_images(text, set(document.images))
         _size_headings(text)
         text.setPageSize(size)
         _keep_headings_with_next(text)

@@ -1,0 +1,240 @@
+"""Print and save as PDF from the app: the session summary and the progress report.
+
+Each action builds the report document first (errors are shown, not raised), then opens the
+print preview (whose Print button brings up the system print dialog) or a file dialog.
+Progress reports first ask for a date range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sciatica_coach.core.library import Library
+from sciatica_coach.core.log import LogError, SessionLog
+from sciatica_coach.report.documents import progress_report_document, session_summary_document
+from sciatica_coach.report.render import (
+    ReportDocument,
+    ReportError,
+    default_paper,
+    page_size,
+    paint_document,
+    write_pdf,
+)
+
+QUICK_RANGES: tuple[tuple[str, int], ...] = (
+    ("Last 4 weeks", 28),
+    ("Last 12 weeks", 84),
+    ("Last 6 months", 182),
+    ("Last year", 365),
+)
+DEFAULT_RANGE_DAYS = 84
+
+
+# --- session summary -------------------------------------------------------------------------
+
+
+def print_session(
+    parent: QWidget | None, log: SessionLog, library: Library, session_id: int
+) -> bool:
+    """Preview the session summary with a Print button; True if it was sent to print."""
+    document = _build(parent, lambda: session_summary_document(log, library, session_id))
+    return document is not None and preview_and_print(parent, document)
+
+
+def save_session_pdf(
+    parent: QWidget | None, log: SessionLog, library: Library, session_id: int
+) -> Path | None:
+    """Ask where to save the summary as PDF and write it; the path written, or None."""
+    document = _build(parent, lambda: session_summary_document(log, library, session_id))
+    if document is None:
+        return None
+    day = log.session(session_id).local_date
+    return save_pdf(parent, document, f"sciatica-coach-session-{day.isoformat()}.pdf")
+
+
+# --- progress report -------------------------------------------------------------------------
+
+
+def print_progress_report(
+    parent: QWidget | None, log: SessionLog, *, today: date | None = None
+) -> bool:
+    """Ask for a date range, then preview the report with a Print button."""
+    chosen = ask_date_range(parent, today or date.today())
+    if chosen is None:
+        return False
+    document = _build(parent, lambda: progress_report_document(log, *chosen))
+    return document is not None and preview_and_print(parent, document)
+
+
+def save_progress_report_pdf(
+    parent: QWidget | None, log: SessionLog, *, today: date | None = None
+) -> Path | None:
+    """Ask for a date range and a file name, then write the report as PDF."""
+    chosen = ask_date_range(parent, today or date.today())
+    if chosen is None:
+        return None
+    document = _build(parent, lambda: progress_report_document(log, *chosen))
+    if document is None:
+        return None
+    start, end = chosen
+    name = f"sciatica-coach-progress-{start.isoformat()}-to-{end.isoformat()}.pdf"
+    return save_pdf(parent, document, name)
+
+
+class DateRangeDialog(QDialog):
+    """Pick the first and last day of a progress report, or one of a few common spans."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Progress report")
+        self._today = today
+        self.quick = QComboBox()
+        self.quick.addItems([label for label, _ in QUICK_RANGES] + ["Custom"])
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setMaximumDate(_qdate(today))
+        self.end.setDate(_qdate(today))
+        self.start.setDate(_qdate(today - timedelta(days=DEFAULT_RANGE_DAYS - 1)))
+        self.quick.setCurrentIndex([days for _, days in QUICK_RANGES].index(DEFAULT_RANGE_DAYS))
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Period", self.quick)
+        form.addRow("From", self.start)
+        form.addRow("To", self.end)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self._setting = False
+        self.quick.currentIndexChanged.connect(self._quick_chosen)
+        self.start.dateChanged.connect(self._edited)
+        self.end.dateChanged.connect(self._edited)
+        self._edited()
+
+    def chosen(self) -> tuple[date, date]:
+        return _day(self.start.date()), _day(self.end.date())
+
+    def _quick_chosen(self, index: int) -> None:
+        if index >= len(QUICK_RANGES):
+            return
+        self._setting = True
+        self.end.setDate(_qdate(self._today))
+        self.start.setDate(_qdate(self._today - timedelta(days=QUICK_RANGES[index][1] - 1)))
+        self._setting = False
+        self._edited()
+
+    def _edited(self) -> None:
+        if not self._setting:
+            start, end = self.chosen()
+            spans = [days for _, days in QUICK_RANGES]
+            span = (end - start).days + 1
+            matching = end == self._today and span in spans
+            self.quick.blockSignals(True)
+            self.quick.setCurrentIndex(spans.index(span) if matching else len(QUICK_RANGES))
+            self.quick.blockSignals(False)
+        start, end = self.chosen()
+        bad = end < start
+        self.problem.setText("The last day is before the first." if bad else "")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not bad)
+
+
+def ask_date_range(parent: QWidget | None, today: date) -> tuple[date, date] | None:
+    dialog = DateRangeDialog(today, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen()
+
+
+# --- shared ----------------------------------------------------------------------------------
+
+
+def new_printer() -> QPrinter:
+    """A high-resolution printer on the locale's paper; the report paints its own margins."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(page_size(default_paper()))
+    printer.setFullPage(True)
+    return printer
+
+
+def preview_and_print(parent: QWidget | None, document: ReportDocument) -> bool:
+    """The print preview; its Print button opens the system print dialog."""
+    printer = new_printer()
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(document.pdf_title or document.title)
+    failures: list[str] = []
+
+    def paint(target: QPrinter) -> None:
+        target.setFullPage(True)
+        try:
+            paint_document(document, target)
+        except ReportError as error:
+            failures.append(str(error))
+
+    dialog.paintRequested.connect(paint)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if failures:
+        QMessageBox.warning(parent, "Could not print", failures[-1])
+        return False
+    return accepted
+
+
+def save_pdf(parent: QWidget | None, document: ReportDocument, suggested: str) -> Path | None:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Save as PDF", str(Path(folder or Path.home()) / suggested), "PDF files (*.pdf)"
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if not re.search(r"\.pdf$", path.name, re.IGNORECASE):
+        path = path.with_name(path.name + ".pdf")
+    try:
+        write_pdf(document, path)
+    except (ReportError, OSError) as error:
+        QMessageBox.warning(parent, "PDF not saved", str(error))
+        return None
+    return path
+
+
+def _build(parent: QWidget | None, make: Callable[[], ReportDocument]) -> ReportDocument | None:
+    try:
+        return make()
+    except (LogError, ValueError) as error:
+        QMessageBox.warning(parent, "Report not made", str(error))
+        return None
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
