@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 
 from known_history import PLAN, TODAY, build_known_history
+from sciatica_coach.core import stats
 from sciatica_coach.core.log import SessionLog, WeeklyPlan
 from sciatica_coach.core.stats import DayActivity, Streaks
 from sciatica_coach.ui.charts import date_ticks, day_x, shade_level, tick_label
@@ -83,6 +86,29 @@ def test_pain_series_keep_back_and_leg_before_and_after_apart(view: ProgressView
         [day_x(day) + 0.5 for day in after_days],
         [3.0, 7.0, 3.0, 2.0, 2.0],
     )
+
+
+def test_pain_over_a_year_is_a_weekly_mean(view: ProgressView) -> None:
+    view.set_range("1y")
+    assert view.pain_points == []
+    weeks = [d(MAR, 18), d(MAR, 25), d(APR, 1), d(APR, 15)]
+    series = view.pain.series
+    # 18 Mar: sessions 1-3 (3 had no after check); 25 Mar: 5 (after only) and 7.
+    assert series["back_before"][0] == weeks
+    assert series["back_before"][1] == pytest.approx([14 / 3, 4, 3, 2])
+    assert series["leg_before"][1] == pytest.approx([19 / 3, 5, 4, 3])
+    assert series["back_after"][1] == pytest.approx([4, 3.5, 2, 1])
+    assert series["leg_after"][1] == pytest.approx([4.5, 5, 2.5, 2])
+    assert plotted(view.pain_items["leg_after"])[0] == [day_x(week) + 3.5 for week in weeks]
+    assert view.pain.y_label == "Weekly average pain (0–10)"
+    assert view.pain.hover_at(day_x(d(MAR, 18)) + 2) == (
+        "Week of Mon 18 Mar 2024, average of 3 sessions\n"
+        "Back pain: 4.67 before, 4 after\nLeg pain: 6.33 before, 4.5 after"
+    )
+    assert view.pain.hover_at(day_x(d(APR, 8)) + 2) == ""
+    view.set_range("3m")
+    assert view.pain.y_label == "Pain (0 = none, 10 = worst)"
+    assert view.pain_weeks == [] and len(view.pain_points) == 8
 
 
 def test_completion_and_streaks(view: ProgressView) -> None:
@@ -244,3 +270,47 @@ def test_date_ticks_step_from_weeks_to_years() -> None:
     assert [tick_label(t, monthly) for t in monthly[:3]] == ["Nov", "Dec", "Jan 2024"]
     yearly = date_ticks(date(2015, 1, 5), d(APR, 20), 500)
     assert [tick_label(t, yearly) for t in yearly][:2] == ["2016", "2018"]
+
+
+def load_demo_tool(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    path = Path(__file__).parent.parent / "tools" / "make_demo_data.py"
+    spec = importlib.util.spec_from_file_location("make_demo_data", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # its dataclasses look it up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_demo_data_is_varied_and_repeatable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = load_demo_tool(monkeypatch)
+    end = date(2025, 4, 16)
+    assert (
+        tool.main(["--data-dir", str(tmp_path / "a"), "--months", "6", "--end", "2025-04-16"]) == 0
+    )
+    with SessionLog(tmp_path / "a" / "sessions.sqlite3") as demo:
+        sessions = demo.sessions()
+        outcomes = {(s.status, s.stop_reason) for s in sessions}
+        assert {
+            ("completed", None),
+            ("interrupted", None),
+            ("stopped", "pain_spreading"),
+        } <= outcomes
+        assert sum(s.work_skipped for s in sessions) > 20
+        assert sum(1 for s in sessions if s.notes) > 5
+        assert 80 < len(sessions) < 130  # about four a week
+        assert demo.plan() == WeeklyPlan(4)
+        weeks = stats.pain_by_week(demo, end - timedelta(days=182), end)
+        early = [w.leg_before for w in weeks[:6] if w.leg_before is not None]
+        late = [w.leg_before for w in weeks[-6:] if w.leg_before is not None]
+        assert sum(late) / len(late) < sum(early) / len(early) - 1.5  # easing over time
+        first = [(s.started_at, s.routine_id, s.status, s.active_seconds) for s in sessions]
+    # The same seed and end date give the same history; a full folder is refused.
+    tool.make_demo_data(tmp_path / "b", 6, 7, end, tool.ZoneInfo("Europe/London"))
+    with SessionLog(tmp_path / "b" / "sessions.sqlite3") as again:
+        assert [
+            (s.started_at, s.routine_id, s.status, s.active_seconds) for s in again.sessions()
+        ] == first
+    assert tool.main(["--data-dir", str(tmp_path / "b"), "--end", "2025-04-16"]) == 1

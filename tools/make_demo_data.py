@@ -113,15 +113,15 @@ class DemoWriter:
         session_id = self.log.start_session(
             routine.id, routine.name, timeline.total_seconds, timeline.work_steps, started
         )
-        leg = 6.5 - 4.0 * progress + phase.extra_pain + rng.gauss(0, 0.9)
-        back = 5.0 - 2.5 * progress + phase.extra_pain * 0.6 + rng.gauss(0, 0.9)
+        leg = 6.5 - 4.0 * progress + phase.extra_pain + rng.gauss(0, 0.75)
+        back = 5.0 - 2.5 * progress + phase.extra_pain * 0.6 + rng.gauss(0, 0.75)
         if rng.random() < 0.92:
             before = PainCheck("before", score(back), score(leg), reach=reach_for(score(leg)))
             self.log.record_pain(session_id, before, started)
 
         outcome, reason = "completed", None
         roll = rng.random()
-        if phase.name == "flare-up" and roll < 0.25:
+        if phase.name == "flare-up" and roll < 0.35:
             outcome, reason = (
                 "stopped",
                 rng.choice(("pain_spreading", "pain_spreading", "numbness")),

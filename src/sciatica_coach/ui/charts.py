@@ -39,6 +39,10 @@ def long_date(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def _day_month_year(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
@@ -64,8 +68,8 @@ class ChartColours:
         background = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         dark = background.lightness() < 128
-        muted = _mix(background, text, 0.65)
-        grid = _mix(background, text, 0.15)
+        muted = mix(background, text, 0.65)
+        grid = mix(background, text, 0.15)
         if dark:
             series = ("#4fc3a1", "#b39ddb", "#56b4e9", "#f0a03c")
             shades = ("#24603d", "#2f8a4d", "#40b061", "#6ee08a")
@@ -83,11 +87,12 @@ class ChartColours:
             plan=text,
             back=QColor(series[2]),
             leg=QColor(series[3]),
-            shades=(_mix(background, text, 0.1), *(QColor(s) for s in shades)),
+            shades=(mix(background, text, 0.1), *(QColor(s) for s in shades)),
         )
 
 
-def _mix(base: QColor, other: QColor, amount: float) -> QColor:
+def mix(base: QColor, other: QColor, amount: float) -> QColor:
+    """The colour amount (0 to 1) of the way from base to other."""
     return QColor(
         round(base.red() + (other.red() - base.red()) * amount),
         round(base.green() + (other.green() - base.green()) * amount),
@@ -288,8 +293,8 @@ class CalendarHeatMap(QWidget):
             painter.drawText(int(x), int(top + metrics.ascent()), label)
             x += metrics.horizontalAdvance(label) + 12
         period = (
-            f"{long_date(self.shown_first_day())} to {long_date(self.last)}. "
-            "Point at a day to see what you did."
+            f"{_day_month_year(self.shown_first_day())} to {_day_month_year(self.last)}. "
+            "Point at a day for details."
         )
         painter.drawText(
             int(self._label_width()),

@@ -39,6 +39,7 @@ from sciatica_coach.core.stats import (
     Streaks,
     WeekAdherence,
     WeekMinutes,
+    WeekPain,
     week_start,
 )
 from sciatica_coach.ui.charts import (
@@ -48,6 +49,7 @@ from sciatica_coach.ui.charts import (
     date_ticks,
     day_x,
     long_date,
+    mix,
     plural,
     tick_label,
     x_day,
@@ -60,12 +62,17 @@ RANGES: tuple[tuple[str, str, int | None], ...] = (
     ("1y", "1 year", 52),
     ("all", "All", None),
 )
+RANGE_KEYS = tuple(key for key, _text, _weeks in RANGES)
 RANGE_WORDS = {"4w": "the last 4 weeks", "3m": "the last 3 months", "1y": "the last year"}
 DEFAULT_RANGE = "3m"
 CALENDAR_WEEKS = 53  # a year of days; the calendar shows as many of them as fit
 BAR_WIDTH_DAYS = 5.6
+# Over a year and more, one point per session would be a blur: weekly means instead.
+WEEKLY_PAIN_RANGES = frozenset({"1y", "all"})
 SYMBOLS_UP_TO = 120  # per series; beyond this points would crowd into a blur, so lines only
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PAIN_LABEL = "Pain (0 = none, 10 = worst)"
+PAIN_WEEK_LABEL = "Weekly average pain (0–10)"
 PAIN_SERIES = (  # key, label, which score, moment
     ("back_before", "Back, before", "back", "before"),
     ("back_after", "Back, after", "back", "after"),
@@ -127,7 +134,8 @@ class ChartCard(QFrame):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.axis = DateAxis(week_bars)
-        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis})
+        # No context menus: they are for tinkering with plots, and cost time to build.
+        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis}, enableMenu=False)
         self.plot.setMinimumHeight(170)
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)
@@ -135,6 +143,7 @@ class ChartCard(QFrame):
         item.setMouseEnabled(x=False, y=False)
         item.vb.disableAutoRange()
         self.y_label, self.x_label = y_label, x_label
+        self._label_style: dict[str, str] = {}
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -168,15 +177,20 @@ class ChartCard(QFrame):
     def apply_colours(self, colours: ChartColours) -> None:
         self.plot.setBackground(colours.background)
         item = self.plot.getPlotItem()
-        style = {"color": colours.muted.name(), "font-size": "10pt"}
-        item.setLabel("left", self.y_label, **style)
-        item.setLabel("bottom", self.x_label, **style)
+        self._label_style = {"color": colours.muted.name(), "font-size": "10pt"}
+        item.setLabel("left", self.y_label, **self._label_style)
+        item.setLabel("bottom", self.x_label, **self._label_style)
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(colours.grid))
             axis.setTextPen(pg.mkPen(colours.text))
             axis.setZValue(-1)  # grid lines behind the bars, not across them
         item.showGrid(x=False, y=True, alpha=0.35 if colours.dark else 0.25)
+
+    def set_y_label(self, text: str) -> None:
+        if text != self.y_label:
+            self.y_label = text
+            self.plot.getPlotItem().setLabel("left", text, **self._label_style)
 
     def hover_at(self, x: float) -> str:
         """The text the tooltip would show with the mouse at x (a day number)."""
@@ -222,20 +236,31 @@ class ProgressView(QWidget):
     """Charts of the log for a chosen range ending today, plus the weekly plan editor.
 
     Exposes what each chart was given (``adherence_series``, ``minutes_series``,
-    ``pain_points``, ``calendar_days``, ``completion``, ``streaks`` and each card's ``series``).
+    ``pain_points`` or, for a year and more, ``pain_weeks``, ``calendar_days``, ``completion``,
+    ``streaks`` and each card's ``series``).
     """
 
     def __init__(
-        self, log: SessionLog, today: Callable[[], date], parent: QWidget | None = None
+        self,
+        log: SessionLog,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+        *,
+        range_key: str = DEFAULT_RANGE,
     ) -> None:
         super().__init__(parent)
+        if range_key not in RANGE_KEYS:
+            raise ValueError(
+                f"unknown range {range_key!r}; expected one of {', '.join(RANGE_KEYS)}"
+            )
         self.log = log
         self.today = today
-        self.range_key = DEFAULT_RANGE
+        self.range_key = range_key
         self.colours = ChartColours.from_palette(self.palette())
         self.adherence_series: list[WeekAdherence] = []
         self.minutes_series: list[WeekMinutes] = []
         self.pain_points: list[PainPoint] = []
+        self.pain_weeks: list[WeekPain] = []
         self.calendar_days: list[DayActivity] = []
         self.completion: float | None = None
         self.streaks: Streaks | None = None
@@ -278,7 +303,7 @@ class ProgressView(QWidget):
         self.minutes = ChartCard(
             "Minutes of exercise each week", "Minutes", "Week starting", week_bars=True
         )
-        self.pain = ChartCard("Pain over time", "Pain (0 = none, 10 = worst)", "Date")
+        self.pain = ChartCard("Pain over time", PAIN_LABEL, "Date")
         self._build_items()
         self.calendar = CalendarHeatMap()
         self.calendar_title = QLabel("Days you exercised")
@@ -369,7 +394,7 @@ class ProgressView(QWidget):
 
     def _build_items(self) -> None:
         self.done_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_DAYS)
-        self.plan_line = pg.PlotDataItem(antialias=True)
+        self.plan_line = pg.PlotDataItem(antialias=False)  # level steps: nothing to smooth
         self.adherence.plot.addItem(self.done_bars)
         self.adherence.plot.addItem(self.plan_line)
         self.adherence.describe = self._describe_week_sessions
@@ -422,8 +447,11 @@ class ProgressView(QWidget):
                 item.setSymbolPen(pg.mkPen(colour, width=1.3))
                 item.setSymbolBrush(colour)
                 continue
-            colour.setAlphaF(0.45 if crowded else 0.8)
-            item.setPen(pg.mkPen(colour, width=1) if crowded else None)
+            if crowded:  # opaque, so Qt can take its fast path for plain lines
+                item.setPen(pg.mkPen(mix(self.colours.background, colour, 0.5), width=1))
+            else:
+                colour.setAlphaF(0.8)
+                item.setPen(None)
             item.setSymbolPen(pg.mkPen(colour, width=1.3))
             item.setSymbolBrush(self.colours.background)
 
@@ -469,10 +497,8 @@ class ProgressView(QWidget):
 
     def set_range(self, key: str) -> None:
         """Show "4w", "3m", "1y" or "all" (everything since the first session)."""
-        if key not in self.range_buttons:
-            raise ValueError(
-                f"unknown range {key!r}; expected one of {', '.join(self.range_buttons)}"
-            )
+        if key not in RANGE_KEYS:
+            raise ValueError(f"unknown range {key!r}; expected one of {', '.join(RANGE_KEYS)}")
         self.range_key = key
         self.range_buttons[key].setChecked(True)
         self.refresh()
@@ -509,7 +535,12 @@ class ProgressView(QWidget):
         start = self._range_start(today, first)
         self.adherence_series = stats.weekly_adherence(self.log, plan, start, today)
         self.minutes_series = stats.minutes_per_week(self.log, start, today)
-        self.pain_points = stats.pain_series(self.log, start, today)
+        if self.range_key in WEEKLY_PAIN_RANGES:
+            self.pain_points = []
+            self.pain_weeks = stats.pain_by_week(self.log, start, today)
+        else:
+            self.pain_points = stats.pain_series(self.log, start, today)
+            self.pain_weeks = []
         self.completion = stats.completion_ratio(self.log, start, today)
         self.streaks = stats.streaks(self.log, plan, today)
         calendar_start = week_start(today) - ONE_WEEK * (CALENDAR_WEEKS - 1)
@@ -558,19 +589,33 @@ class ProgressView(QWidget):
         self.minutes.set_empty(None if any(minutes) else f"No exercise time in {words}.")
 
     def _draw_pain(self, span: tuple[float, float], words: str) -> None:
+        """One point per session, or per week (its mean, at mid-week) over long ranges."""
+        weekly = bool(self.pain_weeks)
+        rows: Sequence[PainPoint | WeekPain] = self.pain_weeks if weekly else self.pain_points
         series: dict[str, Series] = {}
         for key, _label, which, moment in PAIN_SERIES:
             attribute = f"{which}_{moment}"
-            points = [p for p in self.pain_points if getattr(p, attribute) is not None]
-            series[key] = ([p.local_date for p in points], [getattr(p, attribute) for p in points])
+            shown = [row for row in rows if getattr(row, attribute) is not None]
+            series[key] = (
+                [_pain_day(row) for row in shown],
+                [getattr(row, attribute) for row in shown],
+            )
         self.pain.series = series
+        offset = 3.5 if weekly else 0.5
         for key, (days, values) in series.items():
-            self.pain_items[key].setData(x=[day_x(d) + 0.5 for d in days], y=values)
+            # Antialiased lines through hundreds of points cost tens of milliseconds to paint;
+            # that many points are a blur anyway, so they get Qt's fast plain lines.
+            self.pain_items[key].setData(
+                x=[day_x(d) + offset for d in days],
+                y=values,
+                antialias=len(days) <= SYMBOLS_UP_TO,
+            )
         self._style_pain_items()
+        self.pain.set_y_label(PAIN_WEEK_LABEL if weekly else PAIN_LABEL)
         self.pain.plot.getPlotItem().setXRange(*span, padding=0.01)
         self.pain.set_empty(
             None
-            if self.pain_points
+            if rows
             else f"No pain scores in {words}.\nThey are asked before and after each session."
         )
 
@@ -620,6 +665,8 @@ class ProgressView(QWidget):
         return f"Week of {long_date(week.week_start)}\n{week.minutes:.0f} minutes of exercise"
 
     def _describe_pain(self, x: float, tolerance: float) -> str | None:
+        if self.pain_weeks:
+            return self._describe_pain_week(x)
         points = self.pain_points
         if not points:
             return None
@@ -639,10 +686,26 @@ class ProgressView(QWidget):
                 lines.append(f"Leg pain: {_before_after(point.leg_before, point.leg_after)}")
         return "\n".join(lines)
 
+    def _describe_pain_week(self, x: float) -> str | None:
+        monday = week_start(x_day(x))
+        week = next((w for w in self.pain_weeks if w.week_start == monday), None)
+        if week is None:
+            return None
+        return (
+            f"Week of {long_date(week.week_start)}, "
+            f"average of {plural(week.sessions, 'session')}\n"
+            f"Back pain: {_before_after(week.back_before, week.back_after)}\n"
+            f"Leg pain: {_before_after(week.leg_before, week.leg_after)}"
+        )
 
-def _before_after(before: int | None, after: int | None) -> str:
-    shown = ["–" if value is None else str(value) for value in (before, after)]
+
+def _before_after(before: float | None, after: float | None) -> str:
+    shown = ["–" if value is None else f"{value:.3g}" for value in (before, after)]
     return f"{shown[0]} before, {shown[1]} after"
+
+
+def _pain_day(row: PainPoint | WeekPain) -> date:
+    return row.week_start if isinstance(row, WeekPain) else row.local_date
 
 
 def _legend(entries: Sequence[tuple[str, QColor, str]]) -> str:
