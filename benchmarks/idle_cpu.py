@@ -30,17 +30,27 @@ def main() -> None:
         window.resize(1280, 800)
         window.show()
         window.start_routine("gentle-start")
+        session = window.session
+        assert session is not None
+        measured: dict[str, float] = {}
+
+        def finish() -> None:
+            measured["cpu"] = time.process_time() - cpu_before
+            measured["wall"] = time.monotonic() - wall_before
+            measured["step"] = session.state().index
+            measured["renders"] = window.player.illustration.render_count
+            app.quit()
+
         cpu_before = time.process_time()
         wall_before = time.monotonic()
-        QTimer.singleShot(int(SECONDS * 1000), app.quit)
+        QTimer.singleShot(int(SECONDS * 1000), finish)
         app.exec()
-        cpu = time.process_time() - cpu_before
-        wall = time.monotonic() - wall_before
-        session = window.session
-        where = session.state().index if session else "finished"
-        print(f"session ran {wall:.1f} s (now at step {where}), CPU {cpu:.2f} s")
-        print(f"CPU seconds per minute of session: {cpu / wall * 60:.2f}")
-        window.close()
+        cpu, wall = measured["cpu"], measured["wall"]
+        print(
+            f"session ran {wall:.1f} s to step {measured['step']:.0f} of "
+            f"{len(session.timeline.steps)}; {measured['renders']:.0f} illustration frames"
+        )
+        print(f"CPU {cpu:.2f} s: {cpu / wall * 60:.2f} CPU seconds per minute of session")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -42,6 +42,7 @@ class CountdownRing(QWidget):
         self._text = ""
         self._caption = ""
         self._accent = QColor("#2a9d8f")
+        self._track: QPixmap | None = None
         self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -60,7 +61,7 @@ class CountdownRing(QWidget):
     def show_time(self, fraction: float, text: str, caption: str = "") -> None:
         fraction = min(1.0, max(0.0, fraction))
         if (fraction, text, caption) != (self._fraction, self._text, self._caption):
-            changed_enough = abs(fraction - self._fraction) > 0.002 or text != self._text
+            changed_enough = abs(fraction - self._fraction) > 0.004 or text != self._text
             self._fraction, self._text, self._caption = fraction, text, caption
             if changed_enough or caption:
                 self.update()
@@ -78,13 +79,9 @@ class CountdownRing(QWidget):
             side - thickness,
             side - thickness,
         )
-        track = self.palette().color(QPalette.ColorRole.Mid)
-        track.setAlpha(90)
-        pen = QPen(track, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawEllipse(box)
+        painter.drawPixmap(0, 0, self._track_pixmap(box, thickness))
+        pen = QPen(self._accent, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         if self._fraction > 0:
-            pen.setColor(self._accent)
             painter.setPen(pen)
             span = -round(self._fraction * 360 * 16)
             painter.drawArc(box, 90 * 16, span)
@@ -102,3 +99,25 @@ class CountdownRing(QWidget):
             lower = QRectF(box.left(), box.center().y() + side * 0.16, box.width(), side * 0.14)
             painter.drawText(lower, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
+
+    def _track_pixmap(self, box: QRectF, thickness: float) -> QPixmap:
+        """The grey full circle, drawn once per size: a thick smooth ellipse is costly."""
+        ratio = self.devicePixelRatioF()
+        if self._track is None or self._track.size() != self.size() * ratio:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            track = self.palette().color(QPalette.ColorRole.Mid)
+            track.setAlpha(90)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(track, thickness))
+            painter.drawEllipse(box)
+            painter.end()
+            self._track = pixmap
+        return self._track
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._track = None
+        super().changeEvent(event)
