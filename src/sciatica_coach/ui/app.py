@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -123,12 +124,12 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._go(0)
 
-    def _make_progress(self) -> QWidget:
+    def _make_progress(self) -> RefreshingPage:
         from sciatica_coach.ui.progress import ProgressView
 
         return ProgressView(self.context.log, lambda: self.context.now().date())
 
-    def _make_history(self) -> QWidget:
+    def _make_history(self) -> RefreshingPage:
         from sciatica_coach.ui.history import HistoryView
 
         history = HistoryView(self.context.log)
@@ -346,13 +347,23 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+@runtime_checkable
+class RefreshingPage(Protocol):
+    def refresh(self) -> None: ...
+
+
+@runtime_checkable
+class HistoryLike(RefreshingPage, Protocol):
+    def commit_pending_deletes(self) -> int: ...
+
+
 class LazyPage(QWidget):
     """A page whose real widget is made the first time it is shown."""
 
-    def __init__(self, make: Callable[[], QWidget]) -> None:
+    def __init__(self, make: Callable[[], RefreshingPage]) -> None:
         super().__init__()
         self._make = make
-        self._content: QWidget | None = None
+        self._content: RefreshingPage | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -360,9 +371,10 @@ class LazyPage(QWidget):
     def built(self) -> bool:
         return self._content is not None
 
-    def content(self) -> QWidget:
+    def content(self) -> RefreshingPage:
         if self._content is None:
             self._content = self._make()
+            assert isinstance(self._content, QWidget)
             self._layout.addWidget(self._content)
         return self._content
 
