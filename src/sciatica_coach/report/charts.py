@@ -132,16 +132,20 @@ def _axes(
 
 
 def _week_labels(starts: Sequence[date], band: float) -> list[tuple[int, str]]:
-    """Week-start dates when they fit; over longer ranges, the first week of each month.
-
-    A label that would crowd the one before it is left out.
-    """
+    """Every n-th week's date, n as small as fits; over longer ranges, months (every first,
+    second or third month, as space allows) at their first week. Labels keep regular steps;
+    one that would still crowd its neighbour (a first label carrying the year) is left out."""
     if len(starts) <= 20:
-        candidates = [(n, short_date(day)) for n, day in enumerate(starts)]
+        step = max(1, math.ceil((LABEL_CHAR * 6 + LABEL_GAP) / band))
+        candidates = [(n, short_date(day)) for n, day in enumerate(starts) if n % step == 0]
     else:
+        month_width = band * 52 / 12
+        month_step = next(
+            (s for s in (1, 2, 3, 6) if s * month_width >= LABEL_CHAR * 3 + LABEL_GAP), 12
+        )
         candidates = []
         for n, day in enumerate(starts):
-            if day.day <= 7:
+            if day.day <= 7 and (day.month - 1) % month_step == 0:
                 name = MONTHS[day.month - 1]
                 if not candidates or day.month == 1:
                     name += f" {day.year}"

@@ -60,12 +60,12 @@ p.note {{ margin-bottom: 2px; }}
 table.facts td {{ background-color: {SHADE}; padding: 9px 12px 10px 12px; vertical-align: top; }}
 table.grid {{ border-collapse: collapse; }}
 table.grid th {{ font-size: 8pt; font-weight: 600; color: {MUTED}; text-align: left;
-  padding: 3px 7px 4px 7px; border-bottom: 1px solid #9aa6ad; }}
-table.grid td {{ padding: 5px 7px 5px 7px; border-bottom: 0.6px solid {RULE};
+  padding: 3px 6px 4px 6px; border-bottom: 1px solid #9aa6ad; }}
+table.grid td {{ padding: 5px 6px 5px 6px; border-bottom: 0.6px solid {RULE};
   vertical-align: middle; }}
 table.days td {{ padding: 2px 0px 2px 0px; text-align: center; font-size: 9pt; }}
 .nowrap {{ white-space: nowrap; }}
-table.compact td {{ padding: 2px 7px 2px 7px; }}
+table.compact td {{ padding: 2px 6px 2px 6px; }}
 """
 
 
@@ -249,8 +249,8 @@ def _exercise_table(
     rows = [
         f'<table class="grid{" compact" if compact else ""}" width="100%"><thead><tr>',
         f'<th width="{width + 14}">Picture</th><th>Exercise</th>',
-        '<th width="25%">Planned (sets × dose)</th><th width="12%" align="right">Sets done</th>',
-        '<th width="9%" align="right">Skipped</th></tr></thead>',
+        '<th width="24%">Planned (sets × dose)</th><th width="14%" align="right">Sets done</th>',
+        '<th width="10%" align="right">Skipped</th></tr></thead>',
     ]
     for index, line in enumerate(lines):
         picture = (
@@ -320,12 +320,18 @@ def _week_section(summary: SessionSummary) -> str:
     names = "".join(f'<td class="label">{day}</td>' for day in WEEKDAYS)
     return (
         "<h2>This week</h2>"
-        f"<p><b>{week.sessions_done} of {week.planned}</b> planned sessions done "
-        f"({percent(week.adherence)})</p>"
+        f"<p>{_week_progress(week.sessions_done, week.planned)}</p>"
         f'<p class="muted small">{short_date(week.week_start)} {DASH} {short_date(end)} '
         f"{end.year}</p>"
         f'<table class="days" width="100%"><tr>{names}</tr><tr>{cells}</tr></table>'
     )
+
+
+def _week_progress(done: int, planned: int) -> str:
+    if done >= planned:
+        sessions = f"session{'s' if done != 1 else ''}"
+        return f"<b>{done}</b> {sessions} done: the plan of {planned} is met"
+    return f"<b>{done} of {planned}</b> planned sessions done ({percent(done / planned)})"
 
 
 def _notes_section(session: SessionRecord) -> str:

@@ -148,6 +148,9 @@ def paint_document(
     painter = QPainter()
     if not painter.begin(device):
         raise ReportError(f"Could not write {where}: check the folder exists and is writable.")
+    # Charts and line drawings: without this the PDF engine stores them as JPEG, which greys
+    # the white and blurs the lines.
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     try:
         for index in range(pages):
             if index and not device.newPage():
