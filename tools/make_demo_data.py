@@ -47,8 +47,11 @@ NOTES = (
 )
 FLARE_NOTES = (
     "Flare-up after lifting boxes at the weekend.",
-    "Pain went further down the leg on the second stretch, stopped there.",
     "Sore this morning, kept everything small.",
+)
+STOP_NOTES = (
+    "Pain went further down the leg on the second stretch, stopped there.",
+    "Tingling in the foot came back halfway through. Stopped and lay down.",
 )
 
 
@@ -126,7 +129,7 @@ class DemoWriter:
                 "stopped",
                 rng.choice(("pain_spreading", "pain_spreading", "numbness")),
             )
-        elif roll < 0.02:
+        elif roll < 0.01:
             outcome, reason = "stopped", "sharp_pain"
         elif roll < 0.06:
             outcome, reason = "stopped", rng.choice(("user", "tired"))
@@ -176,9 +179,9 @@ class DemoWriter:
             )
             self.log.record_pain(session_id, after, clock + timedelta(minutes=1))
         note_roll = rng.random()
-        if reason in ("pain_spreading", "numbness") or (
-            phase.name == "flare-up" and note_roll < 0.3
-        ):
+        if reason in ("pain_spreading", "numbness"):
+            self.log.set_notes(session_id, rng.choice(STOP_NOTES))
+        elif phase.name == "flare-up" and note_roll < 0.3:
             self.log.set_notes(session_id, rng.choice(FLARE_NOTES))
         elif note_roll < 0.12:
             self.log.set_notes(session_id, rng.choice(NOTES))

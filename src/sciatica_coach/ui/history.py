@@ -46,7 +46,7 @@ from sciatica_coach.core.log import (
 from sciatica_coach.core.safety import STOP_REASONS, reach_label
 
 COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
-COLUMN_WIDTHS = (158, 120, 54, 116, 68, 68)
+COLUMN_WIDTHS = (156, 114, 52, 154, 66, 66)
 LIST_WIDTH = sum(COLUMN_WIDTHS) + 36  # room for the frame and a scroll bar
 STEP_COLUMNS = ("Step", "Planned", "Done")
 STEP_TITLES = {"prepare": "Get ready", "rest": "Rest", "switch": "Switch sides"}
@@ -289,6 +289,7 @@ class HistoryView(QWidget):
         self.detail_when = QLabel()
         self.detail_outcome = QLabel()
         self.detail_outcome.setWordWrap(True)
+        self.detail_outcome.setFont(_font(self.font(), self.font().pointSize(), bold=True))
         self.detail_pain = QLabel()
         self.detail_pain.setWordWrap(True)
         self.steps_table = QTableWidget(0, len(STEP_COLUMNS))
@@ -368,10 +369,20 @@ class HistoryView(QWidget):
             self._show_session(None)
             return
         row = max(0, min(row, len(self.model.records) - 1))
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
         self.table.selectRow(row)
-        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         if self.current is None or self.current.id != self.model.records[row].id:
             self._show_session(self.model.records[row])
+
+    def select_session(self, session_id: int) -> bool:
+        """Show one session (False if it is not listed)."""
+        row = self.model.row_of(session_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.save_notes()
@@ -393,11 +404,11 @@ class HistoryView(QWidget):
             self._set_notes_text("")
             return
         self.detail_title.setText(record.routine_name)
-        self.detail_when.setText(when_text(record))
-        self.detail_outcome.setText(
-            f"{outcome_text(record)} · {clock_text(record.active_seconds)} exercising, "
-            f"{clock_text(record.planned_seconds)} planned"
+        self.detail_when.setText(
+            f"{when_text(record)} · exercised {clock_text(record.active_seconds)} "
+            f"of {clock_text(record.planned_seconds)} planned"
         )
+        self.detail_outcome.setText(outcome_text(record))
         self.detail_pain.setText(self._pain_detail(record))
         self.steps = self.log.steps(record.id)
         self._fill_steps()
