@@ -3,6 +3,12 @@
 Sessions follow the built-in routines step by step, with skipped sets, stops, pain easing
 over the months and the odd note, one of which tries to smuggle in an image tag. Everything
 comes from a seeded random generator, so the same call always writes the same history.
+
+docs/screenshots/summary.png and report.png are the first pages of session 92 and of
+1 Apr - 30 Jun 2024 from `write_history(log, load_library(None), date(2024, 1, 1),
+date(2024, 12, 31))`, written with `sciatica-coach summary 92 --pdf ... --paper a4` and
+`sciatica-coach report --from 2024-04-01 --to 2024-06-30 --pdf ... --paper a4`, then
+`pdftoppm -png -r 80 -f 1 -l 1 -singlefile`.
 """
 
 from __future__ import annotations

@@ -234,7 +234,7 @@ def done_text(line: ExerciseLine) -> str:
     text = f"{line.done_steps} of {line.planned_steps}"
     if line.held_seconds is not None:
         held = seconds_text(line.held_seconds)
-        text += f'<br /><span class="muted small">held {held} avg</span>'
+        text += f'<br /><span class="muted small">avg {held}</span>'
     elif line.reps_done is not None:
         text += f'<br /><span class="muted small">{line.reps_done} reps</span>'
     return text
@@ -249,7 +249,7 @@ def _exercise_table(
     rows = [
         f'<table class="grid{" compact" if compact else ""}" width="100%"><thead><tr>',
         f'<th width="{width + 14}">Picture</th><th>Exercise</th>',
-        '<th width="24%">Planned (sets × dose)</th><th width="14%" align="right">Sets done</th>',
+        '<th width="28%">Planned (sets × dose)</th><th width="11%" align="right">Sets done</th>',
         '<th width="10%" align="right">Skipped</th></tr></thead>',
     ]
     for index, line in enumerate(lines):
