@@ -2,9 +2,9 @@
 
 Everything that came from the user or from a file (notes, routine and exercise names, ids) goes
 through `escape` or `text_block`, so it prints as text and can never become markup, a link or
-an image. Images are referred to by the names in `IMAGE_NAMES`-style constants; the renderer
-supplies those images and nothing else. The HTML keeps to what Qt's rich-text engine lays out:
-tables for layout, simple CSS, sizes in points.
+an image. Images are named by `ADHERENCE_CHART`, `PAIN_CHART` and `thumbnail_name`; the
+renderer supplies those images and nothing else. The HTML keeps to what Qt's rich-text engine
+lays out: tables for layout, simple CSS, font sizes in points and spacing in pixels.
 """
 
 from __future__ import annotations

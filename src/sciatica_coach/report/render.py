@@ -13,10 +13,11 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
+from PySide6.QtSvg import QSvgRenderer
 
 from sciatica_coach.core import paths
 from sciatica_coach.core.safety import REPORT_FOOTER
@@ -297,9 +299,7 @@ def _header(painter: QPainter, document: ReportDocument, width: float, mm: float
     )
     painter.setPen(QPen(RULE, 0.35 * mm))
     rule = top + height + 1.6 * mm
-    painter.drawLine(
-        QRectF(left, rule, right - left, 0).topLeft(), QRectF(right, rule, 0, 0).topLeft()
-    )
+    painter.drawLine(QPointF(left, rule), QPointF(right, rule))
 
 
 def _footer(
@@ -314,7 +314,7 @@ def _footer(
     left, right = SIDE_MARGIN * mm, width - SIDE_MARGIN * mm
     top = height - (BOTTOM_MARGIN + FOOTER_HEIGHT) * mm
     painter.setPen(QPen(RULE, 0.25 * mm))
-    painter.drawLine(QRectF(left, top, 0, 0).topLeft(), QRectF(right, top, 0, 0).topLeft())
+    painter.drawLine(QPointF(left, top), QPointF(right, top))
     side = 34 * mm
     painter.setFont(_font(7.5))
     painter.setPen(MUTED)
@@ -337,19 +337,11 @@ def _footer(
     )
 
 
-_ICON: list[Any] = []
-
-
-def _icon() -> Any:
-    """The app icon as an SVG renderer, or None if QtSvg or the file is missing."""
-    if not _ICON:
-        renderer = None
-        try:
-            from PySide6.QtSvg import QSvgRenderer
-
-            candidate = QSvgRenderer(str(paths.assets_dir() / "icons" / "sciatica-coach.svg"))
-            renderer = candidate if candidate.isValid() else None
-        except (ImportError, FileNotFoundError):
-            renderer = None
-        _ICON.append(renderer)
-    return _ICON[0]
+@cache
+def _icon() -> QSvgRenderer | None:
+    """The app icon, or None if its file is missing (a report still prints without it)."""
+    try:
+        renderer = QSvgRenderer(str(paths.assets_dir() / "icons" / "sciatica-coach.svg"))
+    except FileNotFoundError:
+        return None
+    return renderer if renderer.isValid() else None
