@@ -433,7 +433,9 @@ def _cmd_import(args: argparse.Namespace, data: Path) -> int:
             print(f"{source}: ... and {hidden} more problems", file=sys.stderr)
         print(f"{source}: nothing was imported; fix the rows above and try again", file=sys.stderr)
         return EXIT_BAD_INPUT
-    line = f"Imported {result.sessions_added} sessions ({result.steps_added} steps) from {source}"
+    added = result.sessions_added
+    line = f"Imported {added} session{'s' if added != 1 else ''} ({result.steps_added} steps)"
+    line += f" from {source}"
     if result.already_present:
         line += f"; {result.already_present} already in the log were left as they were"
     print(line)

@@ -171,7 +171,9 @@ def session_summary_html(
     session too long to fit a page otherwise."""
     session = summary.session
     when = long_date(session.local_date) + ", " + clock(session, session.started_at)
-    if session.ended_at is not None:
+    if session.ended_at is not None and clock(session, session.ended_at) != clock(
+        session, session.started_at
+    ):
         when += f"{DASH}{clock(session, session.ended_at)}"
     done = sum(line.done_steps for line in summary.exercises)
     planned = session.planned_work_steps or sum(line.planned_steps for line in summary.exercises)
@@ -184,14 +186,16 @@ def session_summary_html(
         _fact(
             "Time exercising",
             duration(session.active_seconds),
-            f"about {duration(round(session.planned_seconds / 60) * 60)} planned",
+            f"about {duration(round(session.planned_seconds / 60) * 60)} planned"
+            if session.planned_seconds >= 30
+            else "",
             width=24,
         ),
         _fact("Outcome", escape(outcome(session)), width=24),
         _fact(
             "Exercise sets done",
-            f"{done} of {planned}",
-            f"{skipped} skipped" if skipped else "none skipped",
+            f"{done} of {planned}" if planned else DASH,
+            (f"{skipped} skipped" if skipped else "none skipped") if planned else "none recorded",
             width=22,
         ),
         "</tr></table>",
