@@ -73,11 +73,11 @@ SYMBOLS_UP_TO = 120  # per series; beyond this points would crowd into a blur, s
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PAIN_LABEL = "Pain (0 = none, 10 = worst)"
 PAIN_WEEK_LABEL = "Weekly average pain (0–10)"
-PAIN_SERIES = (  # key, label, which score, moment
-    ("back_before", "Back, before", "back", "before"),
-    ("back_after", "Back, after", "back", "after"),
-    ("leg_before", "Leg, before", "leg", "before"),
-    ("leg_after", "Leg, after", "leg", "after"),
+PAIN_SERIES = (  # key, which score, moment
+    ("back_before", "back", "before"),
+    ("back_after", "back", "after"),
+    ("leg_before", "leg", "before"),
+    ("leg_after", "leg", "after"),
 )
 
 Series = tuple[list[date], list[float]]
@@ -114,8 +114,8 @@ class ChartCard(QFrame):
     """A titled chart with a legend line, a friendly message when it has nothing to show, and
     a tooltip that describes whatever is under the mouse.
 
-    ``series`` holds what each plotted series was given, as dates and values, for tests and
-    for the hover text.
+    ``series`` holds what each plotted series was given, as dates and values, so tests (and
+    anyone curious) can check the figures without reading pixels.
     """
 
     def __init__(
@@ -436,7 +436,7 @@ class ProgressView(QWidget):
     def _style_pain_items(self) -> None:
         """After: a solid line through filled points. Before: hollow points and no line, which
         keeps four noisy series apart; a faint line instead when points would crowd."""
-        for key, _label, which, moment in PAIN_SERIES:
+        for key, which, moment in PAIN_SERIES:
             colour = QColor(self.colours.back if which == "back" else self.colours.leg)
             item = self.pain_items[key]
             crowded = len(self.pain.series.get(key, ([], []))[0]) > SYMBOLS_UP_TO
@@ -593,7 +593,7 @@ class ProgressView(QWidget):
         weekly = bool(self.pain_weeks)
         rows: Sequence[PainPoint | WeekPain] = self.pain_weeks if weekly else self.pain_points
         series: dict[str, Series] = {}
-        for key, _label, which, moment in PAIN_SERIES:
+        for key, which, moment in PAIN_SERIES:
             attribute = f"{which}_{moment}"
             shown = [row for row in rows if getattr(row, attribute) is not None]
             series[key] = (
