@@ -264,7 +264,8 @@ def _open_log(data: Path) -> SessionLog:
     from sciatica_coach.core.log import LogError, SessionLog
 
     try:
-        return SessionLog(data / paths.DATABASE_NAME)
+        # The app may be mid-session on this log: leave its session in progress alone.
+        return SessionLog(data / paths.DATABASE_NAME, recover=False)
     except LogError as error:
         raise CommandError(str(error)) from None
 

@@ -222,10 +222,13 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row == 0:
             self.today.refresh(self.context.now().date())
-        elif row in (2, 3):
-            page = self.progress_page if row == 2 else self.history_page
-            page.content().refresh()
         self._commit_history_deletes()
+        if row in (2, 3):
+            page = self.progress_page if row == 2 else self.history_page
+            if page.built:
+                page.content().refresh()
+            else:
+                page.content()  # a new view reads the log as it is made
         self.pages.setCurrentIndex(row)
 
     def _commit_history_deletes(self) -> None:
@@ -428,6 +431,10 @@ def listen_for_second_launch(name: str, window: QMainWindow) -> QLocalServer:
     return server
 
 
+def preload_charts() -> None:
+    import sciatica_coach.ui.progress  # noqa: F401 - imported for its side effect of loading
+
+
 def make_application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
@@ -479,6 +486,8 @@ def run_app(data: Path) -> int:
     server = listen_for_second_launch(name, window)
     window.show()
     QTimer.singleShot(0, window.offer_resume)
+    # Load the charting libraries once the window is up, so Progress opens quickly later.
+    QTimer.singleShot(2000, preload_charts)
     code = app.exec()
     server.close()
     if context.cue_player is not None:
