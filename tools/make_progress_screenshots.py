@@ -1,8 +1,7 @@
 """Screenshots of the Progress and History screens at 1280x800, from six months of demo data.
 
 Runs offscreen in a temporary data folder filled by make_demo_data.py (fixed seed and end
-date), so the pictures are the same every time. The views sit beside a navigation list like
-the main window's.
+date), so the pictures are the same every time. They show the real main window.
 
     .venv/bin/python tools/make_progress_screenshots.py             # docs/screenshots/
     .venv/bin/python tools/make_progress_screenshots.py --dark --out /tmp/shots
@@ -14,7 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -22,21 +21,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from make_demo_data import make_demo_data  # tools/ is on sys.path when this file is run
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QListWidget,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from sciatica_coach.core import paths
-from sciatica_coach.core.log import SessionLog
+from sciatica_coach.ui.app import MainWindow, build_context
+from sciatica_coach.ui.history import HistoryView
+from sciatica_coach.ui.progress import ProgressView
 
 END = date(2025, 4, 16)
 SIZE = (1280, 800)
-PAGES = ("Today", "Routines", "Progress", "History")
 DARK = {
     QPalette.ColorRole.Window: "#2b2b2b",
     QPalette.ColorRole.WindowText: "#e6e6e6",
@@ -52,35 +44,10 @@ DARK = {
 }
 
 
-def window_around(page: QWidget, row: int) -> QMainWindow:
-    """A window like the app's: menus, the navigation list on the left, the page beside it."""
-    window = QMainWindow()
-    window.setWindowTitle("Sciatica Coach")
-    for title in ("&File", "&View", "&Help"):
-        window.menuBar().addMenu(title)
-    nav = QListWidget()
-    nav.addItems(list(PAGES))
-    nav.setFixedWidth(170)
-    nav.setStyleSheet("QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }")
-    nav.setCurrentRow(row)
-    pages = QStackedWidget()
-    pages.addWidget(page)
-    central = QWidget()
-    layout = QHBoxLayout(central)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(nav)
-    layout.addWidget(pages, 1)
-    window.setCentralWidget(central)
-    window.resize(*SIZE)
-    return window
-
-
 def shoot(window: QMainWindow, target: Path) -> None:
-    window.show()
     for _ in range(3):
         QApplication.processEvents()
     window.grab().save(str(target))
-    window.close()
     print(f"wrote {target}")
 
 
@@ -103,25 +70,35 @@ def main(argv: list[str] | None = None) -> int:
         ):
             palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#777777"))
         app.setPalette(palette)
-    from sciatica_coach.ui.history import HistoryView
-    from sciatica_coach.ui.progress import ProgressView
-
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = "-dark" if args.dark else ""
     with tempfile.TemporaryDirectory(prefix="sciatica-coach-shots-") as folder:
         data = Path(folder)
         make_demo_data(data, 6, 7, END, ZoneInfo("Europe/London"))
-        with SessionLog(data / paths.DATABASE_NAME) as log:
-            progress = ProgressView(log, lambda: END, range_key=args.range)
-            shoot(window_around(progress, 2), args.out / f"progress{suffix}.png")
-            history = HistoryView(log)
-            # A session stopped because pain spread, with a note and, if any, skipped steps.
-            stopped = max(
-                (r for r in log.sessions() if r.stop_reason == "pain_spreading" and r.notes),
-                key=lambda r: r.work_skipped,
-            ).id
-            history.select_session(stopped)
-            shoot(window_around(history, 3), args.out / f"history{suffix}.png")
+        context = build_context(data)
+        context.now = lambda: datetime.combine(END, time(18, 0), ZoneInfo("Europe/London"))
+        context.cue_player = None
+        window = MainWindow(context)
+        window.resize(*SIZE)
+        window.show()
+        window.nav.setCurrentRow(2)
+        progress = window.progress_page.content()
+        assert isinstance(progress, ProgressView)
+        progress.set_range(args.range)
+        shoot(window, args.out / f"progress{suffix}.png")
+        window.nav.setCurrentRow(3)
+        history = window.history_page.content()
+        assert isinstance(history, HistoryView)
+        log = context.log
+        # A session stopped because pain spread, with a note and, if any, skipped steps.
+        stopped = max(
+            (r for r in log.sessions() if r.stop_reason == "pain_spreading" and r.notes),
+            key=lambda r: r.work_skipped,
+        ).id
+        history.select_session(stopped)
+        shoot(window, args.out / f"history{suffix}.png")
+        window.close()
+        log.close()
     return 0
 
 
