@@ -22,7 +22,8 @@ from zoneinfo import ZoneInfo
 
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
-from sciatica_coach.core.log import LogError, PainCheck, SessionLog, StepRecord, WeeklyPlan
+from sciatica_coach.core.log import LogError, PainCheck, SessionLog, WeeklyPlan
+from sciatica_coach.core.recorder import step_record
 from sciatica_coach.core.timeline import WORK, Timeline, expand_routine
 
 PLAN = WeeklyPlan(sessions_per_week=4)
@@ -147,22 +148,8 @@ class DemoWriter:
             reps_done = None
             if step.kind == WORK and step.reps is not None:
                 reps_done = 0 if skipped else step.reps - (rng.random() < 0.1)
-            exercise = step.exercise if step.kind == WORK else None
-            record = StepRecord(
-                step_index=step.index,
-                kind=step.kind,
-                exercise_id=exercise.id if exercise else None,
-                exercise_name=exercise.name if exercise else None,
-                set_number=step.set_number,
-                set_count=step.set_count,
-                side=step.side,
-                planned_seconds=step.seconds,
-                actual_seconds=round(actual, 3),
-                reps_planned=step.reps if step.kind == WORK else None,
-                reps_done=reps_done,
-                status="skipped" if skipped else "done",
-                ended_at=clock,
-            )
+            status = "skipped" if skipped else "done"
+            record = step_record(step, status, actual, reps_done, clock)
             self.log.record_step(session_id, record)
         if outcome == "interrupted":
             self.left_open += 1  # found "interrupted" when the log is next opened

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sciatica_coach.core.engine import FINISHED, Session, StepOutcome
 from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord
-from sciatica_coach.core.timeline import WORK, Timeline
+from sciatica_coach.core.timeline import WORK, Step, Timeline
 
 LocalNow = Callable[[], datetime]
 
@@ -15,6 +15,28 @@ LocalNow = Callable[[], datetime]
 def local_now() -> datetime:
     """The wall clock in the user's zone, with its offset, for stored times and local dates."""
     return datetime.now().astimezone()
+
+
+def step_record(
+    step: Step, status: str, actual_seconds: float, reps_done: int | None, ended_at: datetime
+) -> StepRecord:
+    """The log's row for a timeline step that has ended."""
+    exercise = step.exercise if step.kind == WORK else None
+    return StepRecord(
+        step_index=step.index,
+        kind=step.kind,
+        exercise_id=exercise.id if exercise else None,
+        exercise_name=exercise.name if exercise else None,
+        set_number=step.set_number,
+        set_count=step.set_count,
+        side=step.side,
+        planned_seconds=step.seconds,
+        actual_seconds=round(actual_seconds, 3),
+        reps_planned=step.reps if step.kind == WORK else None,
+        reps_done=reps_done,
+        status=status,
+        ended_at=ended_at,
+    )
 
 
 class SessionRecorder:
@@ -51,22 +73,8 @@ class SessionRecorder:
         return self.session_id
 
     def record_step(self, outcome: StepOutcome) -> None:
-        step = outcome.step
-        exercise = step.exercise if step.kind == WORK else None
-        record = StepRecord(
-            step_index=step.index,
-            kind=step.kind,
-            exercise_id=exercise.id if exercise else None,
-            exercise_name=exercise.name if exercise else None,
-            set_number=step.set_number,
-            set_count=step.set_count,
-            side=step.side,
-            planned_seconds=step.seconds,
-            actual_seconds=round(outcome.actual_seconds, 3),
-            reps_planned=step.reps if step.kind == WORK else None,
-            reps_done=outcome.reps_done,
-            status=outcome.status,
-            ended_at=self._now(),
+        record = step_record(
+            outcome.step, outcome.status, outcome.actual_seconds, outcome.reps_done, self._now()
         )
         self.log.record_step(self._id(), record)
 
