@@ -217,16 +217,10 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
 
 
 def _cmd_history(args: argparse.Namespace, data: Path) -> int:
-    from sciatica_coach.core.log import LogError, SessionLog
-
-    database = data / paths.DATABASE_NAME
-    if not database.exists():
+    if not (data / paths.DATABASE_NAME).exists():
         print("No sessions logged yet.")
         return EXIT_OK
-    try:
-        log = SessionLog(database, recover=False)
-    except LogError as error:
-        raise CommandError(str(error)) from None
+    log = _open_log(data)
     try:
         sessions = log.sessions(since=args.since)
     finally:
