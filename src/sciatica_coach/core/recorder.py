@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from sciatica_coach.core.clock import local_now
 from sciatica_coach.core.engine import FINISHED, Session, StepOutcome
 from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord
 from sciatica_coach.core.timeline import WORK, Step, Timeline
 
 LocalNow = Callable[[], datetime]
-
-
-def local_now() -> datetime:
-    """The wall clock in the user's zone, with its offset, for stored times and local dates."""
-    return datetime.now().astimezone()
 
 
 def step_record(

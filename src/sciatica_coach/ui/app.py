@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -27,22 +27,23 @@ from PySide6.QtWidgets import (
 
 from sciatica_coach import __version__
 from sciatica_coach.core import paths
-from sciatica_coach.core.engine import Session
+from sciatica_coach.core.clock import local_now
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import LogError, PainCheck, SessionLog, SessionRecord
-from sciatica_coach.core.recorder import SessionRecorder, local_now
 from sciatica_coach.core.timeline import Timeline, expand_routine
-from sciatica_coach.ui.checkin import PainCheckInDialog
-from sciatica_coach.ui.finish import FinishView
-from sciatica_coach.ui.player import ANIMATED_KEY, PlayerView
 from sciatica_coach.ui.routines import RoutinesView
-from sciatica_coach.ui.safety import SafetyDialog, StopAdviceDialog, ensure_safety_acknowledged
-from sciatica_coach.ui.sound import CuePlayer
+from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY
 from sciatica_coach.ui.today import TodayView
+
+if TYPE_CHECKING:
+    from sciatica_coach.core.engine import Session
+    from sciatica_coach.core.recorder import SessionRecorder
+    from sciatica_coach.ui.finish import FinishView
+    from sciatica_coach.ui.player import PlayerView
+    from sciatica_coach.ui.sound import CuePlayer
 
 ORGANISATION = "Sciatica Coach"
 APP_TITLE = "Sciatica Coach"
-GEOMETRY_KEY = "window/geometry"
 PAGES = ("Today", "Routines", "Progress", "History")
 
 
@@ -60,6 +61,8 @@ class AppContext:
 
 
 def ask_pain(parent: QWidget, moment: str, previous: PainCheck | None) -> PainCheck | None:
+    from sciatica_coach.ui.checkin import PainCheckInDialog
+
     values = (previous.back, previous.leg) if previous else None
     reach = previous.reach if previous else None
     dialog = PainCheckInDialog(moment, parent, previous=values, previous_reach=reach)
@@ -75,7 +78,7 @@ class MainWindow(QMainWindow):
         self.ask_pain: Callable[[str, PainCheck | None], PainCheck | None] = (
             lambda moment, previous: ask_pain(self, moment, previous)
         )
-        self.show_stop_advice: Callable[[], object] = lambda: StopAdviceDialog(self).exec()
+        self.show_stop_advice: Callable[[], object] = self._stop_advice
         self.session: Session | None = None
         self.recorder: SessionRecorder | None = None
         self._pain_before: PainCheck | None = None
@@ -93,16 +96,10 @@ class MainWindow(QMainWindow):
         # numpy, which the first window must not wait for.
         self.progress_page = LazyPage(self._make_progress)
         self.history_page = LazyPage(self._make_history)
-        self.player = PlayerView(context.settings, context.cue_player)
-        self.finish = FinishView()
-        for page in (
-            self.today,
-            self.routines,
-            self.progress_page,
-            self.history_page,
-            self.player,
-            self.finish,
-        ):
+        # The player and end screen are made for the first session, not at start.
+        self._player: PlayerView | None = None
+        self._finish: FinishView | None = None
+        for page in (self.today, self.routines, self.progress_page, self.history_page):
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self._show_page)
         central = QWidget()
@@ -115,14 +112,48 @@ class MainWindow(QMainWindow):
         self.today.start_requested.connect(self.start_routine)
         self.today.browse_requested.connect(lambda: self.nav.setCurrentRow(1))
         self.routines.start_requested.connect(self.start_routine)
-        self.player.ended.connect(self._session_ended)
-        self.player.stop_rule_requested.connect(lambda: self.show_stop_advice())
-        self.finish.home_requested.connect(lambda: self._go(0))
-        self.finish.progress_requested.connect(lambda: self._go(2))
-        self.finish.summary_requested.connect(self.offer_summary)
         self._build_menus()
         self._restore_geometry()
         self._go(0)
+
+    @property
+    def player(self) -> PlayerView:
+        if self._player is None:
+            from sciatica_coach.ui.player import PlayerView
+
+            self._player = PlayerView(self.context.settings, self.context.cue_player)
+            self._player.ended.connect(self._session_ended)
+            self._player.stop_rule_requested.connect(lambda: self.show_stop_advice())
+            self.pages.addWidget(self._player)
+        return self._player
+
+    @property
+    def finish(self) -> FinishView:
+        if self._finish is None:
+            from sciatica_coach.ui.finish import FinishView
+
+            self._finish = FinishView()
+            self._finish.home_requested.connect(lambda: self._go(0))
+            self._finish.progress_requested.connect(lambda: self._go(2))
+            self._finish.summary_requested.connect(self.offer_summary)
+            self.pages.addWidget(self._finish)
+        return self._finish
+
+    def _stop_advice(self) -> None:
+        from sciatica_coach.ui.safety import StopAdviceDialog
+
+        StopAdviceDialog(self).exec()
+
+    def _show_safety(self) -> None:
+        from sciatica_coach.ui.safety import SafetyDialog
+
+        SafetyDialog(self, require_ack=False).exec()
+
+    def _toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
 
     def _make_progress(self) -> RefreshingPage:
         from sciatica_coach.ui.progress import ProgressView
@@ -181,7 +212,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         full = QAction("&Full screen", self)
         full.setShortcut(QKeySequence(Qt.Key.Key_F11))
-        full.triggered.connect(self.player.toggle_full_screen)
+        full.triggered.connect(self._toggle_full_screen)
         view_menu.addAction(full)
         animate = QAction("&Animate illustrations", self)
         animate.setCheckable(True)
@@ -190,7 +221,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(animate)
         help_menu = self.menuBar().addMenu("&Help")
         safety = QAction("&Safety information", self)
-        safety.triggered.connect(lambda: SafetyDialog(self, require_ack=False).exec())
+        safety.triggered.connect(self._show_safety)
         help_menu.addAction(safety)
         about = QAction("&About", self)
         about.triggered.connect(self._about)
@@ -199,7 +230,8 @@ class MainWindow(QMainWindow):
     def set_animated_illustrations(self, on: bool) -> None:
         """Off: a still picture of the movement instead of one that moves with the timer."""
         self.context.settings.setValue(ANIMATED_KEY, on)
-        self.player.illustration.set_animated(on)
+        if self._player is not None:
+            self._player.illustration.set_animated(on)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -242,6 +274,8 @@ class MainWindow(QMainWindow):
         routine = self.context.library.find(routine_id)
         if routine is None or self.session is not None:
             return
+        from sciatica_coach.core.recorder import SessionRecorder
+
         timeline = expand_routine(routine)
         self._pain_before = self.ask_pain("before", None)
         recorder = SessionRecorder(self.context.log, timeline, now=self.context.now)
@@ -251,6 +285,8 @@ class MainWindow(QMainWindow):
 
     def resume_session(self, record: SessionRecord) -> bool:
         """Carry on an interrupted session from its first unfinished step."""
+        from sciatica_coach.core.recorder import SessionRecorder
+
         routine = self.context.library.find(record.routine_id)
         if routine is None:
             return False
@@ -339,7 +375,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None and self.recorder is not None:
             # Closing mid-session stops it; no end screen or check-in follows.
-            self.player.detach()
+            if self._player is not None:
+                self._player.detach()
             self.session.stop("user")
             self.recorder.finish(self.session)
             self.session = None
@@ -386,6 +423,8 @@ def timeline_session(
     timeline: Timeline, context: AppContext, recorder: SessionRecorder, start: int = 0
 ) -> Session:
     """An engine session on the app's clock whose finished steps go straight to the log."""
+    from sciatica_coach.core.engine import Session
+
     return Session(timeline, context.clock, on_step_end=recorder.record_step, start_index=start)
 
 
@@ -451,6 +490,8 @@ def make_application() -> QApplication:
 
 def build_context(data: Path) -> AppContext:
     """Open the data folder: log, settings, routines and sound. Raises LogError or OSError."""
+    from sciatica_coach.ui.sound import CuePlayer
+
     paths.ensure_private_dir(data)
     log = SessionLog(data / paths.DATABASE_NAME)
     settings = settings_for(data)
@@ -479,6 +520,8 @@ def run_app(data: Path) -> int:
     except (LogError, OSError) as error:
         QMessageBox.critical(None, APP_TITLE, f"Your exercise log could not be opened.\n\n{error}")
         return 1
+    from sciatica_coach.ui.safety import ensure_safety_acknowledged
+
     if not ensure_safety_acknowledged(context.settings):
         context.log.close()
         return 0

@@ -28,10 +28,10 @@ from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui.illustration import IllustrationView
 from sciatica_coach.ui.ring import CountdownRing, format_clock, format_duration
+from sciatica_coach.ui.settings_keys import ANIMATED_KEY
 from sciatica_coach.ui.sound import CuePlayer
 
 POLL_MS = 100  # 10 Hz: smooth enough for a countdown, cues within a tenth of a second
-ANIMATED_KEY = "illustrations/animated"
 
 # When several cues fall due in one poll, the most telling one is heard.
 CUE_PRIORITY = (
