@@ -179,15 +179,16 @@ class PlayerView(QWidget):
         )
         self.pain_button.setObjectName("painStop")
         self.stop_button = self._button("Stop", self.request_stop, "End the session (Esc)")
-        controls = QHBoxLayout()
-        for button in (
+        self.session_buttons = (
             self.back_button,
             self.pause_button,
             self.skip_button,
             self.restart_button,
             self.mute_button,
             self.full_button,
-        ):
+        )
+        controls = QHBoxLayout()
+        for button in self.session_buttons:
             controls.addWidget(button)
         controls.addStretch(1)
         # The stop actions sit apart, top right, where no one hits them by accident.
@@ -457,15 +458,6 @@ class PlayerView(QWidget):
         sized(self.notice_label, 20)
         sized(self.sound_label, 16)
         sized(self.done_button, 34, bold=True)
-        for button in (
-            self.back_button,
-            self.pause_button,
-            self.skip_button,
-            self.restart_button,
-            self.mute_button,
-            self.full_button,
-            self.pain_button,
-            self.stop_button,
-        ):
+        for button in (*self.session_buttons, self.pain_button, self.stop_button):
             sized(button, 18)
         self.progress.setFixedHeight(max(10, int(16 * scale)))
