@@ -8,17 +8,17 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from sciatica_coach.core.log import PainCheck, SessionRecord
 from sciatica_coach.core.safety import STOP_REASONS
+from sciatica_coach.core.stats import pain_pair
 from sciatica_coach.ui.ring import describe_duration
 
 
 def pain_text(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
     """``4 → 2`` with a word on the direction, or a dash where a check-in was skipped."""
-    first = getattr(before, which) if before else None
-    last = getattr(after, which) if after else None
-    if first is None and last is None:
+    if before is None and after is None:
         return "not recorded"
-    shown = f"{'–' if first is None else first} → {'–' if last is None else last}"
-    if first is not None and last is not None:
+    shown = pain_pair(before, after, which)
+    if before is not None and after is not None:
+        first, last = getattr(before, which), getattr(after, which)
         if last < first:
             shown += "  (easier)"
         elif last > first:

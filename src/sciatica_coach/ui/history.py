@@ -38,12 +38,12 @@ from sciatica_coach.core.log import (
     INTERRUPTED,
     STOPPED,
     LogError,
-    PainCheck,
     SessionLog,
     SessionRecord,
     StepRecord,
 )
 from sciatica_coach.core.safety import STOP_REASONS, reach_label
+from sciatica_coach.core.stats import pain_pair
 
 COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
 COLUMN_WIDTHS = (156, 114, 52, 154, 66, 66)
@@ -90,13 +90,6 @@ def outcome_text(record: SessionRecord, *, short: bool = False) -> str:
     if record.status == INTERRUPTED:
         return "Interrupted"
     return "In progress"
-
-
-def pain_pair(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
-    """``5 → 3``, with a dash for a check-in that was skipped."""
-    first = "–" if before is None else str(getattr(before, which))
-    last = "–" if after is None else str(getattr(after, which))
-    return f"{first} → {last}"
 
 
 def pain_column(record: SessionRecord, which: str) -> str:
