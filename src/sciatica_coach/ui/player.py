@@ -370,9 +370,9 @@ class PlayerView(QWidget):
         elif state.status == engine.RUNNING:
             self.notice_label.hide()
         self.pause_button.setText("Resume" if state.status == engine.PAUSED else "Pause")
-        focus = step if step.kind == WORK else self._upcoming(steps, state.index)
-        if focus is not None and focus.exercise is not None and step.kind == WORK:
-            mode = focus.exercise.dose.mode
+        # Only a work step moves its figure; rests show the next exercise's start pose.
+        if step.kind == WORK and step.exercise is not None:
+            mode = step.exercise.dose.mode
             hold = step.seconds if mode == "hold" else None
             self.illustration.set_phase(
                 motion_phase(mode, state.elapsed_in_step, tempo=step.tempo, hold_seconds=hold)
