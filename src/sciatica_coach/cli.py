@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -289,6 +289,16 @@ def _output_path(path: Path) -> Path:
     return path
 
 
+def _rendered(write: Callable[[], int]) -> int:
+    """Run a PDF writer; a report that cannot be made becomes one line on stderr."""
+    from sciatica_coach.report.render import ReportError
+
+    try:
+        return write()
+    except ReportError as error:
+        raise CommandError(str(error)) from None
+
+
 def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
     from sciatica_coach.core.library import load_library
     from sciatica_coach.core.log import LogError
@@ -302,7 +312,7 @@ def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
     log = _open_log(data)
     try:
         if wanted == "last":
-            newest = log.sessions()
+            newest = log.sessions(limit=1)
             if not newest:
                 raise CommandError("No sessions logged yet: there is nothing to summarise.")
             session_id = newest[0].id
@@ -317,14 +327,12 @@ def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
             ) from None
         _start_qt()
         from sciatica_coach.report.documents import write_session_summary_pdf
-        from sciatica_coach.report.render import ReportError
 
-        try:
-            pages = write_session_summary_pdf(
+        pages = _rendered(
+            lambda: write_session_summary_pdf(
                 log, load_library(data), session_id, target, paper=args.paper
             )
-        except ReportError as error:
-            raise CommandError(str(error)) from None
+        )
     finally:
         log.close()
     plural = "s" if pages != 1 else ""
@@ -350,12 +358,10 @@ def _cmd_report(args: argparse.Namespace, data: Path) -> int:
     try:
         _start_qt()
         from sciatica_coach.report.documents import write_progress_report_pdf
-        from sciatica_coach.report.render import ReportError
 
-        try:
-            pages = write_progress_report_pdf(log, start, end, target, paper=args.paper)
-        except ReportError as error:
-            raise CommandError(str(error)) from None
+        pages = _rendered(
+            lambda: write_progress_report_pdf(log, start, end, target, paper=args.paper)
+        )
     finally:
         log.close()
     plural = "s" if pages != 1 else ""
