@@ -89,7 +89,7 @@ def add_session(
 def build_known_history(path: Path) -> None:
     """Write the history above to a new log at path (session ids 1 to 11)."""
     with SessionLog(path) as log:
-        log.set_plan(PLAN)
+        log.set_plan(PLAN, at(3, 18, 9).date())
         add_session(log, at(3, 18, 9), active=600, planned=3, done=3, before=(5, 6), after=(4, 5))
         add_session(
             log,

@@ -48,7 +48,7 @@ def test_week_line_counts_against_the_plan() -> None:
 def test_today_shows_this_week_and_the_last_session(tmp_path: Path, qtbot: QtBot) -> None:
     window = make_window(tmp_path, qtbot, now=MONDAY + timedelta(days=2))
     log = window.context.log
-    log.set_plan(WeeklyPlan(sessions_per_week=4))
+    log.set_plan(WeeklyPlan(sessions_per_week=4), MONDAY - timedelta(days=7))
     log_session(log, MONDAY)
     log_session(log, MONDAY + timedelta(days=1))
     log_session(log, MONDAY - timedelta(days=3))  # last week: not counted

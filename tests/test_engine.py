@@ -206,8 +206,80 @@ def test_stop_records_reason_and_ends_the_session() -> None:
     session.stop("pain_spreading")
     state = session.state()
     assert state.status == STOPPED and session.stop_reason == "pain_spreading"
-    assert [o.step.index for o in outcomes] == [0]
+    # The prepare step ended on time; the hold under way is logged as stopped where it got to.
+    assert [(o.step.index, o.status) for o in outcomes] == [(0, "done"), (1, "stopped")]
+    prepare_seconds = outcomes[0].actual_seconds
+    assert outcomes[1].actual_seconds == 15 - prepare_seconds
+    assert session.stop_index == 1
     assert state.elapsed == 15
+
+
+def test_a_stop_while_paused_logs_the_step_up_to_the_pause_and_no_paused_time() -> None:
+    clock = FakeClock()
+    outcomes: list[StepOutcome] = []
+    session = Session(expand_routine(make_routine()), clock, on_step_end=outcomes.append)
+    session.start()
+    run_for(session, clock, 12)
+    session.pause()
+    clock.advance(300)
+    session.stop("tired")
+    stopped = outcomes[-1]
+    assert stopped.status == "stopped"
+    assert stopped.actual_seconds == 12 - outcomes[0].actual_seconds
+    assert session.state().elapsed == 12
+    assert session.paused_seconds == 300
+
+
+def test_a_stop_part_way_through_paced_reps_logs_the_reps_finished() -> None:
+    clock = FakeClock()
+    routine = make_routine(
+        {"exercise": "bridge"},
+        exercises=[exercise_table("bridge", mode="reps", reps=10, tempo=4)],
+        prepare=0,
+    )
+    outcomes: list[StepOutcome] = []
+    session = Session(expand_routine(routine), clock, on_step_end=outcomes.append)
+    session.start()
+    run_for(session, clock, 13.5)  # three reps of four seconds done, the fourth under way
+    session.stop("sharp_pain")
+    assert [(o.status, o.reps_done) for o in outcomes] == [("stopped", 3)]
+
+
+def test_a_resumed_session_counts_down_into_its_step_and_never_logs_the_lead_in() -> None:
+    clock = FakeClock()
+    timeline = expand_routine(make_routine())
+    outcomes: list[StepOutcome] = []
+    session = Session(
+        timeline, clock, on_step_end=outcomes.append, start_index=1, lead_in_seconds=10
+    )
+    session.start()
+    state = session.state()
+    assert session.in_lead_in and state.step is not None
+    assert state.step.title == "Get ready" and state.remaining == 10
+    assert state.session_remaining == timeline.seconds_from(1) + 10
+    run_for(session, clock, 9.9)
+    assert session.in_lead_in
+    clock.advance(0.2)
+    state = session.state()
+    ticks = [cue.kind for cue in state.cues]
+    assert not session.in_lead_in and state.index == 1 and state.step == timeline.steps[1]
+    assert CUE_START in ticks
+    assert outcomes == []
+    run_for(session, clock, timeline.steps[1].seconds)
+    assert [(o.step.index, o.status) for o in outcomes] == [(1, "done")]
+
+
+def test_stopping_during_the_lead_in_logs_nothing() -> None:
+    clock = FakeClock()
+    outcomes: list[StepOutcome] = []
+    timeline = expand_routine(make_routine())
+    session = Session(
+        timeline, clock, on_step_end=outcomes.append, start_index=1, lead_in_seconds=10
+    )
+    session.start()
+    run_for(session, clock, 4)
+    session.stop("user")
+    assert outcomes == [] and session.stop_index is None
 
 
 def test_cues_countdown_halfway_switch_and_end() -> None:

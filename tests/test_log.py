@@ -183,6 +183,36 @@ def test_a_step_redone_after_back_replaces_its_row(log: SessionLog) -> None:
     assert (record.work_done, record.work_skipped) == (2, 0)
 
 
+def test_a_redo_that_is_skipped_or_stopped_never_lowers_a_done_step(log: SessionLog) -> None:
+    session_id = start(log)
+    log.record_step(session_id, step(0))
+    log.record_step(session_id, step(0, status="skipped", actual_seconds=2.0))
+    log.record_step(session_id, step(0, status="stopped", actual_seconds=5.0, reps_done=2))
+    log.record_step(session_id, step(1, status="skipped", actual_seconds=1.0))
+    log.record_step(session_id, step(1, status="stopped", actual_seconds=6.0, reps_done=3))
+    steps = log.steps(session_id)
+    assert [(s.status, s.actual_seconds, s.reps_done) for s in steps] == [
+        ("done", 31.5, 10),
+        ("stopped", 6.0, 3),
+    ]
+    record = log.session(session_id)
+    assert (record.work_done, record.work_skipped) == (1, 0)
+
+
+def test_a_stopped_session_keeps_the_step_it_was_stopped_in(log: SessionLog) -> None:
+    session_id = start(log)
+    log.record_step(session_id, step(0))
+    log.record_step(session_id, step(1, status="stopped", actual_seconds=8.0, reps_done=None))
+    log.finish_session(session_id, "stopped", local(2024, 5, 6, 9, 5), 40.0, "pain_spreading", 1)
+    record = log.session(session_id)
+    assert (record.stop_reason, record.stop_step) == ("pain_spreading", 1)
+    with pytest.raises(ValueError, match="stop step"):
+        log.finish_session(start(log), "completed", local(2024, 5, 6, 10), 40.0, None, 1)
+    # Resuming starts again at the step that was stopped part-way, and forgets the stop.
+    assert log.reopen_session(session_id) == 1
+    assert log.session(session_id).stop_step is None
+
+
 def test_pain_checks_are_kept_per_moment_and_replaced_when_retaken(log: SessionLog) -> None:
     session_id = start(log)
     log.record_pain(session_id, PainCheck("before", 6, 7, "stiff"), local(2024, 5, 6, 8, 59))
@@ -213,7 +243,7 @@ def test_pain_checks_outside_the_scale_are_refused(
 
 def test_bad_statuses_and_kinds_are_refused(log: SessionLog) -> None:
     session_id = start(log)
-    with pytest.raises(ValueError, match="done or skipped"):
+    with pytest.raises(ValueError, match="done, skipped or stopped"):
         step(0, status="half")
     with pytest.raises(ValueError, match="step kind"):
         step(0, kind="warmup")
@@ -290,12 +320,50 @@ def test_deleting_a_session_removes_its_steps_and_pain_checks(log: SessionLog) -
 def test_weekly_plan_defaults_to_five_and_survives_reopening(db_path: Path) -> None:
     with SessionLog(db_path) as log:
         assert log.plan() == WeeklyPlan(5, frozenset())
-        log.set_plan(WeeklyPlan(3, frozenset({0, 2, 4})))
+        log.set_plan(WeeklyPlan(3, frozenset({0, 2, 4})), date(2026, 3, 2))
     with SessionLog(db_path) as log:
         plan = log.plan()
     assert plan == WeeklyPlan(3, frozenset({0, 2, 4}))
     assert plan.planned_per_week == 3
     assert WeeklyPlan(4).planned_per_week == 4
+
+
+def test_each_week_is_judged_by_the_plan_in_effect_then(log: SessionLog) -> None:
+    assert log.plan_history() == []
+    log.set_plan(WeeklyPlan(3), date(2026, 1, 5))
+    log.set_plan(WeeklyPlan(5, frozenset({0, 2})), date(2026, 2, 2))
+    log.set_plan(WeeklyPlan(4), date(2026, 2, 2))  # the same day again: replaces it
+    assert log.plan_history() == [
+        (date(2026, 1, 5), WeeklyPlan(3)),
+        (date(2026, 2, 2), WeeklyPlan(4)),
+    ]
+    assert log.plan(date(2026, 1, 1)) == WeeklyPlan()  # before any plan: the default
+    assert log.plan(date(2026, 1, 20)) == WeeklyPlan(3)
+    assert log.plan(date(2026, 2, 2)) == WeeklyPlan(4)
+    assert log.plan() == WeeklyPlan(4)
+
+
+def test_a_version_2_plan_is_kept_from_the_first_session_on(db_path: Path) -> None:
+    make_version_1_log(db_path)
+    conn = sqlite3.connect(db_path)
+    for statement in MIGRATIONS[1]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(
+        """INSERT INTO settings VALUES ('weekly_plan', '{"sessions_per_week": 3, "weekdays": [0, 4]}')"""
+    )
+    conn.execute(
+        """INSERT INTO steps VALUES (1, 0, 'work', 'bridge', 'Glute bridge', 1, 1, NULL, 30, 30,
+             10, 10, 'done', '2023-11-02T08:01:00.000000+00:00')"""
+    )
+    conn.commit()
+    conn.close()
+    with SessionLog(db_path, clock=lambda: BACKUP_CLOCK) as log:
+        assert log.plan_history() == [(date(2023, 11, 2), WeeklyPlan(3, frozenset({0, 4})))]
+        assert [s.status for s in log.steps(1)] == ["done"]
+        session_id = start(log)
+        log.record_step(session_id, step(0, status="stopped"))
+    assert list(db_path.parent.glob("*.backup-v2-*"))
 
 
 def test_a_weekly_plan_needs_sensible_numbers() -> None:
@@ -420,7 +488,7 @@ def test_an_old_log_is_backed_up_before_it_is_migrated(db_path: Path) -> None:
         record = log.session(1)
         assert record.pain_before == PainCheck("before", 5, 6, "", None)
         log.record_pain(1, PainCheck("after", 3, 3, reach="buttock"), local(2023, 11, 2))
-        log.set_plan(WeeklyPlan(4))
+        log.set_plan(WeeklyPlan(4), date(2023, 11, 2))
 
     backup = db_path.with_name("sessions.db.backup-v1-20250102T030405Z")
     assert [p.name for p in db_path.parent.glob("*.backup-*")] == [backup.name]

@@ -189,7 +189,7 @@ def make_demo_data(
     with SessionLog(data_dir / paths.DATABASE_NAME) as log:
         if log.sessions():
             raise LogError(f"{log.path} already holds sessions; choose an empty data folder.")
-        log.set_plan(PLAN)
+        log.set_plan(PLAN, first)
         writer = DemoWriter(log, rng, timelines)
         for offset in range(days + 1):
             day = first + timedelta(days=offset)

@@ -4,6 +4,7 @@ Every step has a deadline computed from the clock, never from counted ticks, so 
 irregular the polling, each boundary lands where the plan put it. Pauses push the
 deadlines back; a long silence between two polls (a laptop asleep) pauses the session at
 the moment the silence began instead of racing through the steps that would have passed.
+A resumed session opens with a short "get ready" lead-in that is not part of the timeline.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sciatica_coach.core.timeline import REST, SWITCH, WORK, Step, Timeline
+from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step, Timeline
 
 Clock = Callable[[], float]
 
@@ -22,6 +23,7 @@ FINISHED = "finished"
 STOPPED = "stopped"
 
 SLEEP_GAP_SECONDS = 5.0
+RESUME_LEAD_IN_SECONDS = 10.0
 COUNTDOWN_FROM = 3
 MIN_HALFWAY_SECONDS = 10.0
 
@@ -46,7 +48,8 @@ class Cue:
 
 @dataclass(frozen=True)
 class StepOutcome:
-    """How a step ended, for the log: done or skipped, and for how long it really ran."""
+    """How a step ended, for the log: done, skipped, or stopped part-way (the session was
+    stopped during it), and for how long it really ran."""
 
     step: Step
     status: str
@@ -101,11 +104,16 @@ class Session:
         *,
         on_step_end: Callable[[StepOutcome], None] | None = None,
         start_index: int = 0,
+        lead_in_seconds: float = 0.0,
     ) -> None:
+        """``lead_in_seconds`` > 0 opens with a "get ready" countdown into ``start_index``
+        (a resumed session); the lead-in is never logged."""
         if not timeline.steps:
             raise ValueError("a session needs at least one step")
         if not 0 <= start_index < len(timeline.steps):
             raise ValueError(f"start step {start_index} is outside the timeline")
+        if lead_in_seconds < 0:
+            raise ValueError("the lead-in cannot be negative")
         self.timeline = timeline
         self._clock = clock
         self._on_step_end = on_step_end
@@ -119,7 +127,11 @@ class Session:
         self._cue_cursor = -1.0
         self._pending: list[Cue] = []
         self._slept = False
+        self._lead_in: Step | None = None
+        if lead_in_seconds > 0:
+            self._lead_in = Step(start_index, PREPARE, lead_in_seconds)
         self.stop_reason: str | None = None
+        self.stop_index: int | None = None
 
     # -- commands -------------------------------------------------------------------------
 
@@ -141,7 +153,10 @@ class Session:
         now = self._clock()
         self._status = RUNNING
         self._session_start = now
-        self._begin_step(self._index, now)
+        if self._lead_in is not None:
+            self._begin_lead_in(now)
+        else:
+            self._begin_step(self._index, now)
 
     def pause(self) -> None:
         now = self._advance()
@@ -173,6 +188,10 @@ class Session:
         if self._status not in (RUNNING, PAUSED):
             return
         at = self._paused_at if self._paused_at is not None else now
+        if self._lead_in is not None:
+            self._lead_in = None
+            self._begin_step(self._index, at)
+            return
         self._end_step("skipped", at)
         self._move_to(self._index + 1, at)
 
@@ -180,7 +199,7 @@ class Session:
         """Finish a self-paced step; returns False when the current step runs on a timer."""
         now = self._advance()
         step = self.current_step
-        if self._status != RUNNING or step is None or not step.self_paced:
+        if self._status != RUNNING or step is None or not step.self_paced or self._lead_in:
             return False
         self._end_step("done", now)
         self._move_to(self._index + 1, now)
@@ -195,23 +214,36 @@ class Session:
             (s.index for s in reversed(self.timeline.steps[: self._index]) if s.kind == WORK),
             0,
         )
+        self._lead_in = None
         self._begin_step(target, self._paused_at if self._paused_at is not None else now)
 
     def restart_step(self) -> None:
         now = self._advance()
-        if self._status in (RUNNING, PAUSED):
-            self._begin_step(self._index, self._paused_at if self._paused_at is not None else now)
+        if self._status not in (RUNNING, PAUSED):
+            return
+        at = self._paused_at if self._paused_at is not None else now
+        if self._lead_in is not None:
+            self._begin_lead_in(at)
+        else:
+            self._begin_step(self._index, at)
 
     def stop(self, reason: str) -> None:
-        """End the session early; the unfinished step is not logged."""
+        """End the session early. The step under way is logged as stopped, with the time and
+        reps it got to, so the log can say which exercise the session was stopped in."""
         now = self._advance()
-        if self._status in (RUNNING, PAUSED, READY):
-            if self._paused_at is not None:
-                self._paused_total += now - self._paused_at
-                self._paused_at = None
-            self._status = STOPPED
-            self.stop_reason = reason
-            self._last_seen = now
+        if self._status not in (RUNNING, PAUSED, READY):
+            return
+        at = self._paused_at if self._paused_at is not None else now
+        if self._status != READY and self._lead_in is None:
+            self.stop_index = self._index
+            self._end_step("stopped", at)
+        if self._paused_at is not None:
+            self._paused_total += now - self._paused_at
+            self._paused_at = None
+        self._lead_in = None
+        self._status = STOPPED
+        self.stop_reason = reason
+        self._last_seen = now
 
     # -- reading --------------------------------------------------------------------------
 
@@ -219,7 +251,12 @@ class Session:
     def current_step(self) -> Step | None:
         if self._status in (FINISHED, STOPPED):
             return None
-        return self.timeline.steps[self._index]
+        return self._running_step()
+
+    @property
+    def in_lead_in(self) -> bool:
+        """Whether the "get ready" countdown of a resumed session is showing."""
+        return self._lead_in is not None and self._status in (READY, RUNNING, PAUSED)
 
     def state(self, now: float | None = None) -> SessionState:
         """Where the session is at ``now``; also the tick that moves it on and collects cues."""
@@ -236,7 +273,8 @@ class Session:
             in_step = max(0.0, reference - self._step_start)
             elapsed = reference - self._session_start - self._paused_total
         remaining: float | None = None
-        left_after = self.timeline.seconds_from(self._index + 1) if step else 0.0
+        next_index = self._index if self._lead_in is not None else self._index + 1
+        left_after = self.timeline.seconds_from(next_index) if step else 0.0
         if step is not None and step.timed:
             remaining = max(0.0, step.seconds - in_step)
         current_left = step.seconds - min(in_step, step.seconds) if step else 0.0
@@ -278,13 +316,20 @@ class Session:
             self._last_seen = max(self._last_seen, now)
         return now
 
+    def _running_step(self) -> Step:
+        return self._lead_in if self._lead_in is not None else self.timeline.steps[self._index]
+
     def _run_until(self, now: float) -> None:
         while self._status == RUNNING:
-            step = self.timeline.steps[self._index]
+            step = self._running_step()
             deadline = self._step_start + step.seconds
             self._collect_cues(step, min(now, deadline) - self._step_start)
             if step.self_paced or now < deadline:
                 return
+            if self._lead_in is not None:
+                self._lead_in = None
+                self._begin_step(self._index, deadline)
+                continue
             self._end_step("done", deadline)
             self._move_to(self._index + 1, deadline)
 
@@ -293,6 +338,13 @@ class Session:
             if self._cue_cursor < offset <= upto:
                 self._pending.append(Cue(kind, step.index, offset, count))
         self._cue_cursor = max(self._cue_cursor, upto)
+
+    def _begin_lead_in(self, at: float) -> None:
+        assert self._lead_in is not None
+        self._step_start = at
+        self._cue_cursor = -1.0
+        self._last_seen = max(self._last_seen, at)
+        self._collect_cues(self._lead_in, 0.0)
 
     def _begin_step(self, index: int, at: float) -> None:
         self._index = index
@@ -313,7 +365,19 @@ class Session:
 
     def _end_step(self, status: str, at: float) -> None:
         step = self.timeline.steps[self._index]
-        reps_done = step.reps if status == "done" and step.kind == WORK else None
         actual = max(0.0, at - self._step_start)
+        reps_done = step.reps if status == "done" and step.kind == WORK else None
+        if status == "stopped":
+            reps_done = reps_before(step, actual)
         if self._on_step_end is not None:
             self._on_step_end(StepOutcome(step, status, actual, reps_done, at))
+
+
+def reps_before(step: Step, seconds: float) -> int | None:
+    """Whole reps of a paced step finished ``seconds`` into it; None where reps are not
+    counted by the clock (holds, rests and reps at the user's own pace)."""
+    if step.kind != WORK or step.reps is None or step.tempo is None or step.self_paced:
+        return None
+    movements = int((seconds + 1e-9) // step.tempo)
+    per_rep = 2 if step.alternating else 1
+    return min(step.reps, movements // per_rep)

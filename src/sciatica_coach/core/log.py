@@ -28,7 +28,11 @@ SESSION_STATUSES = frozenset({IN_PROGRESS, COMPLETED, STOPPED, INTERRUPTED})
 
 DONE = "done"
 SKIPPED = "skipped"
-STEP_STATUSES = frozenset({DONE, SKIPPED})
+STEP_STOPPED = "stopped"  # the step running when the session was stopped, as far as it got
+STEP_STATUSES = frozenset({DONE, SKIPPED, STEP_STOPPED})
+# When a step is logged twice (back, then again), the better outcome stays: a set once done is
+# never lowered to skipped by a redo that was skipped or stopped.
+STEP_OUTCOME_RANK = {SKIPPED: 0, STEP_STOPPED: 1, DONE: 2}
 STEP_KINDS = frozenset({"prepare", "work", "rest", "switch"})
 SIDES = frozenset({"left", "right"})
 PAIN_MOMENTS = frozenset({"before", "after"})
@@ -98,6 +102,45 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # Lets the per-session work counts be read from the index alone.
         "CREATE INDEX steps_by_outcome ON steps (session_id, kind, status)",
     ),
+    (
+        # A step may end "stopped" (SQLite cannot alter a CHECK, so the table is rebuilt).
+        """CREATE TABLE steps_v3 (
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            step_index INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('prepare', 'work', 'rest', 'switch')),
+            exercise_id TEXT,
+            exercise_name TEXT,
+            set_number INTEGER NOT NULL,
+            set_count INTEGER NOT NULL,
+            side TEXT CHECK (side IN ('left', 'right')),
+            planned_seconds REAL NOT NULL,
+            actual_seconds REAL NOT NULL,
+            reps_planned INTEGER,
+            reps_done INTEGER,
+            status TEXT NOT NULL CHECK (status IN ('done', 'skipped', 'stopped')),
+            ended_at TEXT NOT NULL,
+            PRIMARY KEY (session_id, step_index)
+        ) WITHOUT ROWID""",
+        "INSERT INTO steps_v3 SELECT * FROM steps",
+        "DROP TABLE steps",
+        "ALTER TABLE steps_v3 RENAME TO steps",
+        "CREATE INDEX steps_by_outcome ON steps (session_id, kind, status)",
+        # Which step the session was stopped in, so reports can name the exercise.
+        "ALTER TABLE sessions ADD COLUMN stop_step INTEGER CHECK (stop_step >= 0)",
+        # Each weekly plan with the local date it took effect, so past weeks keep their plan.
+        """CREATE TABLE plans (
+            effective_from TEXT PRIMARY KEY,
+            sessions_per_week INTEGER NOT NULL CHECK (sessions_per_week BETWEEN 1 AND 21),
+            weekdays TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        # The plan set before plans had dates is taken to hold from the first session on.
+        """INSERT INTO plans (effective_from, sessions_per_week, weekdays)
+           SELECT COALESCE((SELECT MIN(local_date) FROM sessions), date('now', 'localtime')),
+                  json_extract(value, '$.sessions_per_week'),
+                  json(json_extract(value, '$.weekdays'))
+           FROM settings WHERE key = 'weekly_plan'""",
+        "DELETE FROM settings WHERE key = 'weekly_plan'",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -134,7 +177,8 @@ class PainCheck:
 
 @dataclass(frozen=True)
 class StepRecord:
-    """One step of a session as it ended: done or skipped, planned against actual time."""
+    """One step of a session as it ended: done, skipped or stopped part-way, planned against
+    actual time."""
 
     step_index: int
     kind: str
@@ -155,7 +199,7 @@ class StepRecord:
         _require(self.kind in STEP_KINDS, f"unknown step kind {self.kind!r}")
         _require(
             self.status in STEP_STATUSES,
-            f"step status must be done or skipped, not {self.status!r}",
+            f"step status must be done, skipped or stopped, not {self.status!r}",
         )
         _require(
             self.side is None or self.side in SIDES,
@@ -192,6 +236,7 @@ class SessionRecord:
     pain_after: PainCheck | None
     work_done: int
     work_skipped: int
+    stop_step: int | None = None
 
     @property
     def adherent(self) -> bool:
@@ -276,7 +321,8 @@ SELECT s.id, s.routine_id, s.routine_name, s.started_at, s.local_date, s.utc_off
        (SELECT COUNT(*) FROM steps AS t
          WHERE t.session_id = s.id AND t.kind = 'work' AND t.status = 'done'),
        (SELECT COUNT(*) FROM steps AS t
-         WHERE t.session_id = s.id AND t.kind = 'work' AND t.status = 'skipped')
+         WHERE t.session_id = s.id AND t.kind = 'work' AND t.status = 'skipped'),
+       s.stop_step
 FROM sessions AS s
 LEFT JOIN pain_checks AS pb ON pb.session_id = s.id AND pb.moment = 'before'
 LEFT JOIN pain_checks AS pa ON pa.session_id = s.id AND pa.moment = 'after'
@@ -578,12 +624,13 @@ class SessionLog:
         return session_id
 
     def record_step(self, session_id: int, step: StepRecord) -> None:
-        """Save a step as it ends; a step redone (after "back") replaces its earlier row."""
+        """Save a step as it ends. A step logged again (after "back") replaces its earlier row
+        unless that row was a better outcome: a redo never lowers done to skipped or stopped."""
         with self._write() as conn:
             status = self._status_of(conn, session_id)
             _require(status == IN_PROGRESS, f"session {session_id} is {status}, not in progress")
             conn.execute(
-                """INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
+                f"""INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
                      set_number, set_count, side, planned_seconds, actual_seconds, reps_planned,
                      reps_done, status, ended_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -594,7 +641,8 @@ class SessionLog:
                      planned_seconds = excluded.planned_seconds,
                      actual_seconds = excluded.actual_seconds,
                      reps_planned = excluded.reps_planned, reps_done = excluded.reps_done,
-                     status = excluded.status, ended_at = excluded.ended_at""",
+                     status = excluded.status, ended_at = excluded.ended_at
+                   WHERE {_rank_sql("excluded.status")} >= {_rank_sql("steps.status")}""",
                 (
                     session_id,
                     step.step_index,
@@ -648,8 +696,10 @@ class SessionLog:
         ended_at: datetime,
         active_seconds: float,
         stop_reason: str | None = None,
+        stop_step: int | None = None,
     ) -> None:
-        """Close a session as "completed" or "stopped" (stop_reason says why, if known)."""
+        """Close a session as "completed" or "stopped" (stop_reason says why, if known, and
+        stop_step is the index of the step it was stopped in)."""
         _require(
             status in (COMPLETED, STOPPED),
             f"a session finishes completed or stopped, not {status!r}",
@@ -658,6 +708,8 @@ class SessionLog:
             status == STOPPED or stop_reason is None, "only a stopped session has a stop reason"
         )
         _require(active_seconds >= 0, "active_seconds cannot be negative")
+        _require(status == STOPPED or stop_step is None, "only a stopped session has a stop step")
+        _require(stop_step is None or stop_step >= 0, "stop_step cannot be negative")
         _require_aware(ended_at, "ended_at")
         with self._write() as conn:
             current = self._status_of(conn, session_id)
@@ -666,15 +718,24 @@ class SessionLog:
                 f"session {session_id} is already {current}",
             )
             conn.execute(
-                """UPDATE sessions SET status = ?, ended_at = ?, active_seconds = ?, stop_reason = ?
+                """UPDATE sessions SET status = ?, ended_at = ?, active_seconds = ?, stop_reason = ?,
+                     stop_step = ?
                    WHERE id = ?""",
-                (status, _utc_text(ended_at), float(active_seconds), stop_reason, session_id),
+                (
+                    status,
+                    _utc_text(ended_at),
+                    float(active_seconds),
+                    stop_reason,
+                    stop_step,
+                    session_id,
+                ),
             )
 
     def reopen_session(self, session_id: int) -> int:
         """Mark an interrupted or stopped session in progress again.
 
-        Returns the index of the first unfinished step: the lowest step index with no row.
+        Returns the index of the first unfinished step: the lowest step index with no row,
+        or whose row says it was stopped part-way.
         """
         with self._write() as conn:
             current = self._status_of(conn, session_id)
@@ -683,22 +744,22 @@ class SessionLog:
                 f"only an interrupted or stopped session can be resumed; {session_id} is {current}",
             )
             conn.execute(
-                """UPDATE sessions SET status = 'in_progress', ended_at = NULL, stop_reason = NULL
+                """UPDATE sessions SET status = 'in_progress', ended_at = NULL, stop_reason = NULL,
+                     stop_step = NULL
                    WHERE id = ?""",
                 (session_id,),
             )
-            row = conn.execute(
-                """SELECT CASE
-                     WHEN NOT EXISTS (SELECT 1 FROM steps WHERE session_id = ?1 AND step_index = 0)
-                       THEN 0
-                     ELSE (SELECT MIN(s.step_index) + 1 FROM steps AS s
-                           WHERE s.session_id = ?1 AND NOT EXISTS (
-                             SELECT 1 FROM steps AS n
-                             WHERE n.session_id = ?1 AND n.step_index = s.step_index + 1))
-                   END""",
-                (session_id,),
-            ).fetchone()
-        return int(row[0])
+            finished = {
+                int(row[0])
+                for row in conn.execute(
+                    "SELECT step_index FROM steps WHERE session_id = ? AND status != 'stopped'",
+                    (session_id,),
+                )
+            }
+        first = 0
+        while first in finished:
+            first += 1
+        return first
 
     def delete_session(self, session_id: int) -> None:
         """Remove a session with its steps and pain checks."""
@@ -706,28 +767,47 @@ class SessionLog:
             self._status_of(conn, session_id)
             conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
-    def set_plan(self, plan: WeeklyPlan) -> None:
-        value = json.dumps(
-            {"sessions_per_week": plan.sessions_per_week, "weekdays": sorted(plan.weekdays)}
-        )
+    def set_plan(self, plan: WeeklyPlan, effective_from: date) -> None:
+        """Adopt ``plan`` from the local date ``effective_from`` on; earlier weeks keep theirs.
+
+        A plan set twice on one day replaces that day's plan.
+        """
         with self._write() as conn:
             conn.execute(
-                """INSERT INTO settings (key, value) VALUES ('weekly_plan', ?)
-                   ON CONFLICT (key) DO UPDATE SET value = excluded.value""",
-                (value,),
+                """INSERT INTO plans (effective_from, sessions_per_week, weekdays)
+                   VALUES (?, ?, ?)
+                   ON CONFLICT (effective_from) DO UPDATE SET
+                     sessions_per_week = excluded.sessions_per_week,
+                     weekdays = excluded.weekdays""",
+                (
+                    effective_from.isoformat(),
+                    plan.sessions_per_week,
+                    json.dumps(sorted(plan.weekdays)),
+                ),
             )
 
     # --- reads ---------------------------------------------------------------------------
 
-    def plan(self) -> WeeklyPlan:
-        """The stored weekly plan, or the default (5 a week) if none was set."""
-        rows = self._read("SELECT value FROM settings WHERE key = 'weekly_plan'")
-        if not rows:
-            return WeeklyPlan()
-        data = json.loads(rows[0][0])
-        return WeeklyPlan(
-            int(data["sessions_per_week"]), frozenset(int(d) for d in data["weekdays"])
+    def plan(self, on: date | None = None) -> WeeklyPlan:
+        """The weekly plan in effect on the local date ``on`` (the newest plan when ``on`` is
+        None); the default (5 a week) before any plan was set."""
+        history = self.plan_history()
+        if on is not None:
+            history = [(start, plan) for start, plan in history if start <= on]
+        return history[-1][1] if history else WeeklyPlan()
+
+    def plan_history(self) -> list[tuple[date, WeeklyPlan]]:
+        """Every plan the user has set, with the local date it took effect, oldest first."""
+        rows = self._read(
+            "SELECT effective_from, sessions_per_week, weekdays FROM plans ORDER BY effective_from"
         )
+        return [
+            (
+                date.fromisoformat(r[0]),
+                WeeklyPlan(int(r[1]), frozenset(int(day) for day in json.loads(r[2]))),
+            )
+            for r in rows
+        ]
 
     def sessions(
         self, since: date | None = None, until: date | None = None, limit: int | None = None
@@ -873,8 +953,8 @@ class SessionLog:
                 session_id = conn.execute(
                     """INSERT INTO sessions (routine_id, routine_name, started_at, local_date,
                          utc_offset_minutes, ended_at, status, stop_reason, planned_seconds,
-                         planned_work_steps, active_seconds, notes)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                         planned_work_steps, active_seconds, notes, stop_step)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         record.routine_id,
                         record.routine_name,
@@ -888,6 +968,7 @@ class SessionLog:
                         int(record.planned_work_steps),
                         float(record.active_seconds),
                         record.notes,
+                        record.stop_step,
                     ),
                 ).lastrowid
                 conn.executemany(
@@ -960,6 +1041,12 @@ class SessionLog:
         return [(date.fromisoformat(r[0]), int(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
 
 
+def _rank_sql(column: str) -> str:
+    """SQL giving STEP_OUTCOME_RANK of a status column."""
+    cases = " ".join(f"WHEN '{status}' THEN {rank}" for status, rank in STEP_OUTCOME_RANK.items())
+    return f"(CASE {column} {cases} ELSE -1 END)"
+
+
 def _date_range(column: str, since: date | None, until: date | None) -> tuple[str, tuple[str, ...]]:
     clauses: list[str] = []
     params: list[str] = []
@@ -1015,6 +1102,7 @@ def _session_from_row(r: Any) -> SessionRecord:
         pain_after=_pain_from("after", r[17], r[18], r[19], r[20]),
         work_done=int(r[21]),
         work_skipped=int(r[22]),
+        stop_step=None if r[23] is None else int(r[23]),
     )
 
 

@@ -87,8 +87,9 @@ class SessionRecorder:
         state = session.state()
         status = "completed" if state.status == FINISHED else "stopped"
         reason = None if status == "completed" else (session.stop_reason or "user")
+        stop_step = None if status == "completed" else session.stop_index
         active = round(self._prior_seconds + state.elapsed, 3)
-        self.log.finish_session(self._id(), status, self._now(), active, reason)
+        self.log.finish_session(self._id(), status, self._now(), active, reason, stop_step)
         self.finished = True
 
     def _id(self) -> int:

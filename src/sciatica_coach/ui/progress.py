@@ -488,7 +488,7 @@ class ProgressView(QWidget):
         if self._syncing_plan:
             return
         try:
-            self.log.set_plan(self.current_plan())
+            self.log.set_plan(self.current_plan(), self.today())
         except LogError as error:
             QMessageBox.warning(self, "Plan not saved", str(error))
         self.refresh()
