@@ -350,7 +350,8 @@ def test_a_version_2_plan_is_kept_from_the_first_session_on(db_path: Path) -> No
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 2")
     conn.execute(
-        """INSERT INTO settings VALUES ('weekly_plan', '{"sessions_per_week": 3, "weekdays": [0, 4]}')"""
+        "INSERT INTO settings VALUES (?, ?)",
+        ("weekly_plan", '{"sessions_per_week": 3, "weekdays": [0, 4]}'),
     )
     conn.execute(
         """INSERT INTO steps VALUES (1, 0, 'work', 'bridge', 'Glute bridge', 1, 1, NULL, 30, 30,

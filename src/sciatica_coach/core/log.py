@@ -718,8 +718,8 @@ class SessionLog:
                 f"session {session_id} is already {current}",
             )
             conn.execute(
-                """UPDATE sessions SET status = ?, ended_at = ?, active_seconds = ?, stop_reason = ?,
-                     stop_step = ?
+                """UPDATE sessions SET status = ?, ended_at = ?, active_seconds = ?,
+                     stop_reason = ?, stop_step = ?
                    WHERE id = ?""",
                 (
                     status,
