@@ -1,7 +1,10 @@
 """Exercises and routines: load the TOML files, check every field, explain every problem.
 
 Loading never stops at the first mistake: each problem is reported with the file, the item
-and the field, and a file with problems is skipped as a whole so the app still starts.
+and the field, and a file with problems is skipped as a whole so the app still starts. Nothing
+in a file can stop or stall loading: files are read with `safe_read` (regular files only, at
+most MAX_ROUTINE_BYTES), their shape is checked with `toml_guard` before parsing, pictures with
+`pictures`, and any other exception becomes a listed problem too.
 """
 
 from __future__ import annotations
@@ -12,6 +15,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from sciatica_coach.core.pictures import PictureError, read_picture
+from sciatica_coach.core.safe_read import FileRefused, read_regular_file
+from sciatica_coach.core.toml_guard import TomlTooComplex, check_toml_shape
 
 GROUPS = ("mobility", "core", "strength", "balance")
 POSITIONS = (
@@ -27,6 +34,10 @@ MODES = ("hold", "reps")
 SIDES = ("none", "both", "alternating")
 SPINAL_DIRECTIONS = ("neutral", "flexion", "extension", "rotation", "flexion_and_extension")
 IMAGE_SUFFIXES = (".svg", ".png", ".gif")
+# The whole built-in catalog of 29 exercises is 24 KiB; a routine that defines its own
+# exercises with every text field at its longest is still under 100 KiB. 256 KiB is far above
+# anything written by hand and small enough to read and parse in a fraction of a second.
+MAX_ROUTINE_BYTES = 256 * 1024
 
 EXERCISE_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 ROUTINE_ID = re.compile(r"[a-z][a-z0-9-]{0,63}")
@@ -361,47 +372,72 @@ def _read_exercise(
 
 
 def _read_image(check: _Checker, image_root: Path | None) -> Path | None:
-    """A user picture must stay inside the routine's folder; built-ins use illustrations."""
+    """A user picture must stay inside the routine's folder and pass the `pictures` rules;
+    built-ins use illustrations."""
     relative = check.text("image", required=False, max_length=300)
     if relative is None:
         return None
     if image_root is None:
         check.problem("image", "image is only for your own routines; built-ins use illustrations")
         return None
+    if any(ord(c) < 32 or ord(c) == 127 for c in relative):
+        check.problem("image", f"image must not contain control characters, got {_show(relative)}")
+        return None
     candidate = Path(relative)
     if candidate.is_absolute() or relative.startswith(("~", "\\")) or ":" in relative:
         check.problem("image", f"image must be a path relative to the routine file, got {relative}")
         return None
-    root = image_root.resolve()
-    resolved = (root / candidate).resolve()
+    try:
+        root = image_root.resolve()
+        resolved = (root / candidate).resolve()
+    except (OSError, RuntimeError) as error:
+        # RuntimeError is how Python 3.11 reports a symbolic link loop.
+        check.problem("image", f"image {relative} cannot be followed: {error}")
+        return None
     if not resolved.is_relative_to(root):
         check.problem("image", f"image must stay inside the folder {root}, got {relative}")
         return None
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
         check.problem("image", f"image must be an SVG, PNG or GIF file, got {relative}")
         return None
-    if not resolved.is_file():
+    if not resolved.exists():
         check.problem("image", f"image file {resolved} does not exist")
+        return None
+    try:
+        read_picture(resolved)
+    except PictureError as error:
+        check.problem("image", f"image {relative} {error}")
         return None
     return resolved
 
 
 def _read_toml(path: Path, label: str) -> dict[str, Any]:
+    def refuse(message: str) -> RoutineError:
+        return RoutineError([Problem(label, None, None, message)])
+
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise RoutineError(
-            [Problem(label, None, None, f"cannot be read: {error.strerror}")]
-        ) from None
+        raw = read_regular_file(path, MAX_ROUTINE_BYTES)
+    except FileRefused as error:
+        raise refuse(str(error)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         message = f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})"
-        raise RoutineError([Problem(label, None, None, message)]) from None
+        raise refuse(message) from None
+    try:
+        check_toml_shape(text)
+    except TomlTooComplex as error:
+        raise refuse(f"is too complex to be a routine: it {error}") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RoutineError([Problem(label, None, None, f"is not valid TOML: {error}")]) from None
+        raise refuse(f"is not valid TOML: {error}") from None
+
+
+def _unexpected(label: str, item: str | None, error: BaseException) -> Problem:
+    """A problem for an exception no check foresaw, so one odd file never stops loading."""
+    detail = str(error) or "no details"
+    return Problem(label, item, None, f"could not be loaded ({type(error).__name__}: {detail})")
 
 
 def _read_exercise_list(
@@ -412,7 +448,10 @@ def _read_exercise_list(
     exercises: dict[str, Exercise] = {}
     problems: list[Problem] = []
     for index, table in enumerate(tables):
-        exercise, found = _read_exercise(table, file, index, image_root)
+        try:
+            exercise, found = _read_exercise(table, file, index, image_root)
+        except Exception as error:
+            exercise, found = None, [_unexpected(file, f"exercise #{index + 1}", error)]
         problems.extend(found)
         if exercise is None:
             continue
@@ -429,10 +468,15 @@ def _read_exercise_list(
 def load_catalog(path: Path, label: str | None = None) -> dict[str, Exercise]:
     """The built-in exercises; raises RoutineError listing every problem."""
     label = label or path.name
-    document = _read_toml(path, label)
-    check = _Checker(label, None, document)
-    check.unknown_fields(frozenset({"exercise"}))
-    exercises, problems = _read_exercise_list(document.get("exercise", []), label, None, {})
+    try:
+        document = _read_toml(path, label)
+        check = _Checker(label, None, document)
+        check.unknown_fields(frozenset({"exercise"}))
+        exercises, problems = _read_exercise_list(document.get("exercise", []), label, None, {})
+    except RoutineError:
+        raise
+    except Exception as error:
+        raise RoutineError([_unexpected(label, None, error)]) from None
     if check.problems or problems:
         raise RoutineError(check.problems + problems)
     return exercises
@@ -533,10 +577,15 @@ def load_routine_file(
     label: str | None = None,
     builtin: bool = False,
 ) -> Routine:
-    """One routine file; raises RoutineError listing every problem."""
+    """One routine file; raises RoutineError listing every problem, and nothing else."""
     label = label or str(path)
-    document = _read_toml(path, label)
-    return parse_routine(document, catalog, label=label, source=path, builtin=builtin)
+    try:
+        document = _read_toml(path, label)
+        return parse_routine(document, catalog, label=label, source=path, builtin=builtin)
+    except RoutineError:
+        raise
+    except Exception as error:
+        raise RoutineError([_unexpected(label, None, error)]) from None
 
 
 def load_routines(
@@ -545,9 +594,15 @@ def load_routines(
     """Every ``*.toml`` in each ``(folder, builtin)``; bad files are reported and skipped."""
     result = LoadResult()
     for folder, builtin in folders:
-        if not folder.is_dir():
+        try:
+            if not folder.is_dir():
+                continue
+            paths = sorted(folder.glob("*.toml"))
+        except OSError as error:
+            message = f"cannot be listed: {error.strerror or error}"
+            result.problems.append(Problem(f"{folder.name}/", None, None, message))
             continue
-        for path in sorted(folder.glob("*.toml")):
+        for path in paths:
             label = f"{folder.name}/{path.name}"
             try:
                 routine = load_routine_file(path, catalog, label=label, builtin=builtin)
