@@ -282,20 +282,40 @@ def _start_qt() -> object:
 
 
 def _output_path(path: Path) -> Path:
-    if path.is_dir():
-        raise CommandError(f"{path}: is a folder; give a file name", EXIT_BAD_INPUT)
-    if not path.parent.is_dir():
-        raise CommandError(f"{path}: the folder {path.parent} does not exist", EXIT_BAD_INPUT)
+    """``path`` if a file may be written there; a link, pipe, device or folder is refused."""
+    from sciatica_coach.core.outputs import OutputError, check_target
+
+    try:
+        check_target(path)
+    except OutputError as error:
+        raise CommandError(str(error), EXIT_BAD_INPUT) from None
     return path
 
 
+def _private_data(data: Path, *, create: bool = False) -> Path:
+    """The data folder, tightened to owner-only if it exists (made, with ``create``)."""
+    try:
+        return paths.ensure_private_dir(data, create=create)
+    except NotADirectoryError:
+        raise CommandError(
+            f"The data folder {data} is a file, not a folder; choose another with --data-dir."
+        ) from None
+    except OSError as error:
+        if create:
+            raise CommandError(
+                f"Cannot use the data folder {data}: {error.strerror or error}."
+            ) from None
+        return data  # a folder only read from stays usable even if it cannot be tightened
+
+
 def _rendered(write: Callable[[], int]) -> int:
-    """Run a PDF writer; a report that cannot be made becomes one line on stderr."""
+    """Run a PDF writer; a report that cannot be made or saved becomes one line on stderr."""
+    from sciatica_coach.core.outputs import OutputError
     from sciatica_coach.report.render import ReportError
 
     try:
         return write()
-    except ReportError as error:
+    except (ReportError, OutputError) as error:
         raise CommandError(str(error)) from None
 
 
@@ -307,6 +327,7 @@ def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
     wanted: str = args.session
     if wanted != "last" and not wanted.isdigit():
         raise CommandError(f"not a session id: {wanted!r} (use a number or 'last')", EXIT_BAD_INPUT)
+    _private_data(data)
     if not (data / paths.DATABASE_NAME).exists():
         raise CommandError("No sessions logged yet: there is nothing to summarise.")
     log = _open_log(data)
@@ -352,6 +373,7 @@ def _cmd_report(args: argparse.Namespace, data: Path) -> int:
         raise CommandError(
             "the range is longer than three years; choose a shorter one", EXIT_BAD_INPUT
         )
+    _private_data(data)
     if not (data / paths.DATABASE_NAME).exists():
         raise CommandError("No sessions logged yet: there is nothing to report.")
     log = _open_log(data)
@@ -370,32 +392,31 @@ def _cmd_report(args: argparse.Namespace, data: Path) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core import outputs
     from sciatica_coach.core.csv_io import COLUMNS, export_csv
 
     to_stdout = args.csv == "-"
     target = None if to_stdout else _output_path(Path(args.csv))
-    if not (data / paths.DATABASE_NAME).exists():
-        header = ",".join(COLUMNS) + "\r\n"
-        if target is None:
-            sys.stdout.write(header)
-        else:
-            target.write_text(header, encoding="utf-8", newline="")
-        return EXIT_OK
-    log = _open_log(data)
+    _private_data(data)
     try:
-        if target is None:
-            export_csv(log, sys.stdout, args.start, args.end)
+        if not (data / paths.DATABASE_NAME).exists():
+            header = ",".join(COLUMNS) + "\r\n"
+            if target is None:
+                sys.stdout.write(header)
+            else:
+                outputs.write_text(target, header)
             return EXIT_OK
-        partial = target.with_name(target.name + ".part")
+        log = _open_log(data)
         try:
-            with partial.open("w", encoding="utf-8", newline="") as out:
+            if target is None:
+                export_csv(log, sys.stdout, args.start, args.end)
+                return EXIT_OK
+            with outputs.open_text(target) as out:
                 summary = export_csv(log, out, args.start, args.end)
-            partial.replace(target)
-        except OSError as error:
-            partial.unlink(missing_ok=True)
-            raise CommandError(f"{target}: {error.strerror or error}") from None
-    finally:
-        log.close()
+        finally:
+            log.close()
+    except outputs.OutputError as error:
+        raise CommandError(str(error)) from None
     print(f"Wrote {target}: {summary.sessions} sessions, {summary.rows} rows")
     return EXIT_OK
 
@@ -406,15 +427,20 @@ MAX_PROBLEMS_SHOWN = 50
 def _cmd_import(args: argparse.Namespace, data: Path) -> int:
     from datetime import datetime
 
-    from sciatica_coach.core.csv_io import CsvImportError, decode_csv, import_csv
+    from sciatica_coach.core.csv_io import (
+        CsvImportError,
+        CsvReadError,
+        decode_csv,
+        import_csv,
+        read_csv_file,
+    )
 
     source: Path = args.csv
     try:
-        raw = source.read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"{source}: no such file", EXIT_BAD_INPUT) from None
-    except OSError as error:
-        raise CommandError(f"{source}: {error.strerror or error}", EXIT_BAD_INPUT) from None
+        raw = read_csv_file(source)
+    except CsvReadError as error:
+        raise CommandError(str(error), EXIT_BAD_INPUT) from None
+    _private_data(data, create=True)
 
     def local(naive: datetime) -> datetime:
         return naive.astimezone()  # a time written without an offset is this computer's

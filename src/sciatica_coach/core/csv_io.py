@@ -8,6 +8,11 @@ Import checks every row first and writes nothing if any row is wrong; each probl
 line and column. A session is known by its start (as a UTC instant) and routine id: one that
 is already in the log is skipped, so importing the same file twice adds nothing the second
 time. Exporting, importing into an empty log and exporting again gives the identical file.
+
+A cell a spreadsheet would run as a formula (one starting with =, +, -, @, a tab or a carriage
+return) is written with an apostrophe in front, as spreadsheets expect; so is a cell that
+already starts with an apostrophe. Import takes exactly one leading apostrophe off any cell, so
+the round trip gives back the very text that was exported.
 """
 
 from __future__ import annotations
@@ -15,18 +20,21 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import TextIO
 
+from sciatica_coach.core import log as session_log
 from sciatica_coach.core.log import (
     COMPLETED,
     IN_PROGRESS,
     INTERRUPTED,
     SIDES,
     STEP_KINDS,
-    STEP_STATUSES,
     STOPPED,
     SYMPTOM_REACH,
     PainCheck,
@@ -77,7 +85,23 @@ REQUIRED_COLUMNS = ("started_at", "routine_id")
 # Free text is kept exactly as written; every other cell is trimmed before it is read.
 TEXT_COLUMNS = frozenset({"notes", "pain_before_note", "pain_after_note"})
 IMPORTABLE_STATUSES = (COMPLETED, STOPPED, INTERRUPTED)
+# The one limit on free text (session notes, pain-check notes) wherever it enters: the History
+# notes box counts towards it and import accepts exactly this much, so every backup restores.
+# Names and ids are held to it too; the csv module's own field limit (131,072) is far above.
 MAX_TEXT = 10_000
+# Bounds that keep every number and time inside what the log and Python's dates can hold.
+MAX_COUNT = 1_000_000
+MAX_SECONDS = 7 * 24 * 3600
+EARLIEST_YEAR = 1970
+LATEST_YEAR = 2100
+# Spreadsheets run a cell starting with one of these as a formula. The full-width forms are
+# included because some spreadsheet locales treat them the same way.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+ESCAPE = "'"
+SHOWN_CHARS = 40
+# Far above any real history (ten years of daily sessions is a few tens of MB), far below
+# what would exhaust memory.
+MAX_FILE_BYTES = 512 * 1024 * 1024
 
 Localise = Callable[[datetime], datetime]
 
@@ -96,6 +120,10 @@ class CsvProblem:
         if self.column is not None:
             where += f", column {self.column_number} ({self.column})"
         return f"{where}: {self.message}"
+
+
+class CsvReadError(Exception):
+    """The file could not be read at all; the message names it and says why."""
 
 
 class CsvImportError(Exception):
@@ -150,12 +178,26 @@ def export_csv(
         session_cells = _session_cells(record, log.pain_times(record.id), zone)
         steps = log.steps(record.id)
         if not steps:
-            writer.writerow(session_cells + [""] * len(STEP_COLUMNS))
+            writer.writerow(escape_cells(session_cells + [""] * len(STEP_COLUMNS)))
             rows += 1
         for step in steps:
-            writer.writerow(session_cells + _step_cells(step, zone))
+            writer.writerow(escape_cells(session_cells + _step_cells(step, zone)))
             rows += 1
     return ExportSummary(len(sessions), rows)
+
+
+def escape_cell(text: str) -> str:
+    """The cell as written: an apostrophe in front of formula-like text or a leading one."""
+    return ESCAPE + text if text.startswith((*FORMULA_STARTS, ESCAPE)) else text
+
+
+def unescape_cell(text: str) -> str:
+    """Undo `escape_cell`: one leading apostrophe comes off."""
+    return text[len(ESCAPE) :] if text.startswith(ESCAPE) else text
+
+
+def escape_cells(cells: Sequence[str]) -> list[str]:
+    return [escape_cell(cell) for cell in cells]
 
 
 def _session_cells(record: SessionRecord, taken: dict[str, datetime], zone: timezone) -> list[str]:
@@ -217,6 +259,54 @@ def _optional_int(value: int | None) -> str:
 
 
 # --- import ----------------------------------------------------------------------------------
+
+
+def read_csv_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; raises CsvReadError otherwise.
+
+    A pipe, FIFO or device (such as /dev/zero) is refused rather than read: it could block
+    for ever or never end. The type is checked before opening, so a device is never opened,
+    and again on the open file, which is opened non-blocking in case a FIFO was swapped in.
+    """
+    try:
+        _check_csv_file(path, os.stat(path), limit)
+        fd = os.open(path, _READ_FLAGS)
+    except FileNotFoundError:
+        raise CsvReadError(f"{path}: no such file") from None
+    except OSError as error:
+        raise CsvReadError(f"{path}: {error.strerror or error}") from None
+    except ValueError:
+        raise CsvReadError(f"{path}: the name contains a NUL character") from None
+    with os.fdopen(fd, "rb") as file:
+        _check_csv_file(path, os.fstat(fd), limit)
+        try:
+            data = file.read(limit + 1)
+        except OSError as error:
+            raise CsvReadError(f"{path}: {error.strerror or error}") from None
+    if len(data) > limit:  # it grew while being read
+        raise CsvReadError(f"{path}: is larger than {limit // 2**20} MB; split it up")
+    return data
+
+
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _check_csv_file(path: Path, info: os.stat_result, limit: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise CsvReadError(f"{path}: is a folder; give the CSV file inside it")
+    if not stat.S_ISREG(info.st_mode):
+        raise CsvReadError(
+            f"{path}: is not a regular file (a pipe, FIFO or device); save the CSV as a file "
+            "and import that"
+        )
+    if info.st_size > limit:
+        raise CsvReadError(f"{path}: is larger than {limit // 2**20} MB; split it up")
 
 
 def decode_csv(data: bytes) -> str:
@@ -329,7 +419,7 @@ class _Row:
 
     def raw(self, column: str) -> str:
         value = self.values.get(column, "")
-        return value if column in TEXT_COLUMNS else value.strip()
+        return unescape_cell(value if column in TEXT_COLUMNS else value.strip())
 
     def text(self, column: str, *, required: bool = False) -> str | None:
         value = self.raw(column)
@@ -338,28 +428,30 @@ class _Row:
                 self.problem(column, "is empty; it is required")
             return None
         if len(value) > MAX_TEXT:
-            self.problem(column, f"is longer than {MAX_TEXT} characters")
+            self.problem(column, f"has {len(value):,} characters; at most {MAX_TEXT:,} fit")
             return None
         return value
 
     def choice(self, column: str, options: Sequence[str]) -> str | None:
         value = self.raw(column)
         if value and value not in options:
-            self.problem(column, f"must be one of {', '.join(options)}, not {value!r}")
+            self.problem(column, f"must be one of {', '.join(options)}, not {_shown(value)}")
             return None
         return value or None
 
-    def integer(self, column: str, low: int = 0, high: int | None = None) -> int | None:
+    def integer(self, column: str, low: int = 0, high: int = MAX_COUNT) -> int | None:
         value = self.raw(column)
         if not value:
             return None
         try:
+            # Python refuses to read an integer of more than 4,300 digits: a ValueError too.
             number = int(value)
         except ValueError:
             number = None
-        if number is None or number < low or (high is not None and number > high):
-            limits = f"from {low} to {high}" if high is not None else f"{low} or more"
-            self.problem(column, f"must be a whole number {limits}, not {value!r}")
+        if number is None or not low <= number <= high:
+            self.problem(
+                column, f"must be a whole number from {low} to {high}, not {_shown(value)}"
+            )
             return None
         return number
 
@@ -371,8 +463,10 @@ class _Row:
             number = float(value)
         except ValueError:
             number = math.nan
-        if not math.isfinite(number) or number < 0:
-            self.problem(column, f"must be a number of seconds, 0 or more, not {value!r}")
+        if not 0 <= number <= MAX_SECONDS:  # also false for NaN
+            self.problem(
+                column, f"must be a number of seconds from 0 to {MAX_SECONDS}, not {_shown(value)}"
+            )
             return None
         return number
 
@@ -386,14 +480,25 @@ class _Row:
             parsed = datetime.fromisoformat(value)
         except ValueError:
             self.problem(
-                column, f"is not a date and time like 2024-05-06T09:30:00+01:00: {value!r}"
+                column, f"is not a date and time like 2024-05-06T09:30:00+01:00: {_shown(value)}"
+            )
+            return None
+        # Years near 1 or 9999 overflow as soon as they are moved to UTC or added to.
+        if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
+            self.problem(
+                column,
+                f"must be a date from {EARLIEST_YEAR} to {LATEST_YEAR}, not {_shown(value)}",
             )
             return None
         if parsed.utcoffset() is None:
             if self.localise is None:
                 self.problem(column, f"needs a UTC offset, like {value}+01:00")
                 return None
-            parsed = self.localise(parsed)
+            try:
+                parsed = self.localise(parsed)
+            except (OverflowError, OSError, ValueError):
+                self.problem(column, f"cannot be placed in this computer's time zone: {value!r}")
+                return None
         return parsed
 
     def has_step(self) -> bool:
@@ -528,6 +633,13 @@ def _pain(row: _Row, moment: str) -> tuple[PainCheck | None, datetime | None]:
     return PainCheck(moment, back, leg, note, reach), when
 
 
+def _shown(value: str) -> str:
+    """A cell quoted for a message, cut short so one huge cell cannot flood the screen."""
+    if len(value) <= SHOWN_CHARS:
+        return repr(value)
+    return f"{value[: SHOWN_CHARS - 3]!r}... ({len(value)} characters)"
+
+
 def _steps(draft: _Draft, default_end: datetime) -> list[StepRecord]:
     with_steps = [row for row in draft.rows if row.has_step()]
     if with_steps and len(with_steps) != len(draft.rows):
@@ -554,9 +666,11 @@ def _steps(draft: _Draft, default_end: datetime) -> list[StepRecord]:
         kind = row.choice("step_kind", sorted(STEP_KINDS))
         if kind is None and not row.raw("step_kind"):
             row.problem("step_kind", f"is empty; it is one of {', '.join(sorted(STEP_KINDS))}")
-        status = row.choice("step_status", sorted(STEP_STATUSES))
+        # Looked up on each import, so a status the log learns is accepted here at once.
+        statuses = sorted(session_log.STEP_STATUSES)
+        status = row.choice("step_status", statuses)
         if status is None and not row.raw("step_status"):
-            row.problem("step_status", "is empty; it is done or skipped")
+            row.problem("step_status", f"is empty; it is one of {', '.join(statuses)}")
         side = row.choice("side", sorted(SIDES))
         set_number = row.integer("set_number")
         set_count = row.integer("set_count")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -24,9 +25,21 @@ def data_dir(override: str | os.PathLike[str] | None, environ: Mapping[str, str]
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` if needed and make it readable by its owner only: the log is health data."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+def ensure_private_dir(path: Path, *, create: bool = True) -> Path:
+    """Make ``path`` a folder readable by its owner only (0700): the log is health data.
+
+    With ``create=False`` a missing folder is left missing (commands that only read). Raises
+    NotADirectoryError, with a message naming the path, if ``path`` is something else, and
+    other OSErrors if it cannot be made or tightened.
+    """
+    if path.exists() and not path.is_dir():
+        raise NotADirectoryError(
+            errno.ENOTDIR, "is not a folder; choose another data folder", str(path)
+        )
+    if not path.exists():
+        if not create:
+            return path
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
     if path.stat().st_mode & 0o077:
         path.chmod(0o700)
     return path

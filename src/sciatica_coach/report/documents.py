@@ -1,6 +1,10 @@
 """The session summary and the progress report as documents, and as PDF files (Qt).
 
 A QGuiApplication (or QApplication) must exist: charts and pictures are painted with fonts.
+
+A PDF is painted into memory, checked to be whole (its header and its closing ``%%EOF``) and
+only then written, through `core.outputs`, as a private file that replaces the target in one
+step: a full disk or a failing write leaves the old file as it was.
 """
 
 from __future__ import annotations
@@ -8,14 +12,22 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter, QPdfWriter
 
+from sciatica_coach.core import outputs
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.report import charts, html
+from sciatica_coach.report.html import APP_NAME
 from sciatica_coach.report.progress_report import gather_progress
-from sciatica_coach.report.render import ReportDocument, write_pdf
+from sciatica_coach.report.render import (
+    RESOLUTION,
+    ReportDocument,
+    ReportError,
+    page_size,
+    paint_document,
+)
 from sciatica_coach.report.summary import summarise_session
 
 THUMBNAIL_SCALE = 3.0
@@ -72,9 +84,13 @@ def write_session_summary_pdf(
     paper: str | None = None,
     printed_on: date | None = None,
 ) -> int:
-    """Write the one-page summary of a session; returns the number of pages."""
+    """Write the one-page summary of a session; returns the number of pages.
+
+    Raises LogError (no such session), ReportError or OutputError (see `write_document_pdf`).
+    """
+    outputs.check_target(path)  # before the work of painting
     document = session_summary_document(log, library, session_id, printed_on=printed_on)
-    return write_pdf(document, path, paper)
+    return write_document_pdf(document, path, paper)
 
 
 def write_progress_report_pdf(
@@ -86,9 +102,47 @@ def write_progress_report_pdf(
     paper: str | None = None,
     printed_on: date | None = None,
 ) -> int:
-    """Write the progress report for [start, end]; returns the number of pages."""
+    """Write the progress report for [start, end]; returns the number of pages.
+
+    Raises ValueError (end before start), ReportError or OutputError.
+    """
+    outputs.check_target(path)
     document = progress_report_document(log, start, end, printed_on=printed_on)
-    return write_pdf(document, path, paper)
+    return write_document_pdf(document, path, paper)
+
+
+def write_document_pdf(document: ReportDocument, path: Path, paper: str | None = None) -> int:
+    """Write ``document`` to ``path`` as a 0600 PDF, all or nothing; returns the page count.
+
+    Raises ReportError if the PDF could not be made whole, OutputError if it could not be
+    written (the old file at ``path`` is then unchanged).
+    """
+    data, pages = pdf_bytes(document, paper, where=str(path))
+    outputs.write_bytes(path, data)
+    return pages
+
+
+def pdf_bytes(
+    document: ReportDocument, paper: str | None = None, *, where: str = "the PDF"
+) -> tuple[bytes, int]:
+    """The document as a complete PDF file in memory, and its number of pages."""
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise ReportError(f"Could not make {where}: no memory for the PDF.")
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setCreator(APP_NAME)
+    writer.setTitle(document.pdf_title or document.title)
+    layout = QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+    if not writer.setPageLayout(layout):
+        raise ReportError(f"Could not make {where}: the page size was not accepted.")
+    pages = paint_document(document, writer, where=where)  # ends the painter: the PDF is closed
+    data = bytes(buffer.data().data())
+    buffer.close()
+    # A PDF ends in %%EOF; without it (or its header) the writer stopped part way.
+    if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
+        raise ReportError(f"Could not make {where}: the PDF came out incomplete.")
+    return data, pages
 
 
 def exercise_thumbnail(

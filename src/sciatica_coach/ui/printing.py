@@ -29,14 +29,18 @@ from PySide6.QtWidgets import (
 
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import LogError, SessionLog
-from sciatica_coach.report.documents import progress_report_document, session_summary_document
+from sciatica_coach.core.outputs import OutputError
+from sciatica_coach.report.documents import (
+    progress_report_document,
+    session_summary_document,
+    write_document_pdf,
+)
 from sciatica_coach.report.render import (
     ReportDocument,
     ReportError,
     default_paper,
     page_size,
     paint_document,
-    write_pdf,
 )
 
 QUICK_RANGES: tuple[tuple[str, int], ...] = (
@@ -207,6 +211,11 @@ def preview_and_print(parent: QWidget | None, document: ReportDocument) -> bool:
 
 
 def save_pdf(parent: QWidget | None, document: ReportDocument, suggested: str) -> Path | None:
+    """Ask for a file name and write the PDF there; the path, or None (a dialog said why).
+
+    A failed write (a full disk, a link or a pipe chosen as the file) leaves any file that was
+    already there unchanged.
+    """
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _ = QFileDialog.getSaveFileName(
         parent, "Save as PDF", str(Path(folder or Path.home()) / suggested), "PDF files (*.pdf)"
@@ -217,8 +226,8 @@ def save_pdf(parent: QWidget | None, document: ReportDocument, suggested: str) -
     if not re.search(r"\.pdf$", path.name, re.IGNORECASE):
         path = path.with_name(path.name + ".pdf")
     try:
-        write_pdf(document, path)
-    except (ReportError, OSError) as error:
+        write_document_pdf(document, path)
+    except (ReportError, OutputError) as error:
         QMessageBox.warning(parent, "PDF not saved", str(error))
         return None
     return path
