@@ -84,10 +84,14 @@ def check_dimensions(width: int, height: int, what: str = "is") -> None:
 def _check_png(data: bytes) -> None:
     if not data.startswith(PNG_SIGNATURE):
         raise PictureError("is not a PNG picture (it does not start with the PNG signature)")
-    # The IHDR chunk always comes first; a file too short to hold it cannot be decoded at all.
-    if len(data) >= 24 and data[12:16] == b"IHDR":
-        width, height = struct.unpack(">II", data[16:24])
-        check_dimensions(width, height)
+    # The IHDR chunk always comes first. A file too short to hold it has no size to check and
+    # cannot be decoded at all; the decoder reports it.
+    if len(data) < 24:
+        return
+    if data[12:16] != b"IHDR":
+        raise PictureError("is damaged: it does not begin with a PNG header (IHDR) chunk")
+    width, height = struct.unpack(">II", data[16:24])
+    check_dimensions(width, height)
 
 
 def _check_gif(data: bytes) -> None:
@@ -96,30 +100,32 @@ def _check_gif(data: bytes) -> None:
     if len(data) < 13:
         return
     width, height, flags = struct.unpack("<HHB", data[6:11])
-    check_dimensions(width, height)
+    frames: list[tuple[int, int]] = []
     position = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
-    frame = 0
-    # Walk the blocks for each frame's size; a truncated file stops the walk (it will not
+    # Walk the blocks for each frame's extent. The walk is checked before the sizes so a file
+    # of noise is called damaged, not huge; a truncated file just ends the walk (it will not
     # decode past that point either).
     while position < len(data):
         kind = data[position]
         if kind == 0x3B:
-            return
+            break
         if kind == 0x21:
             position = _skip_sub_blocks(data, position + 2)
         elif kind == 0x2C:
             if position + 10 > len(data):
-                return
+                break
             descriptor = data[position + 1 : position + 10]
-            left, top, w, h, frame_flags = struct.unpack("<HHHHB", descriptor)
-            frame += 1
-            check_dimensions(left + w, top + h, f"has frame {frame} reaching")
+            left, top, frame_width, frame_height, frame_flags = struct.unpack("<HHHHB", descriptor)
+            frames.append((left + frame_width, top + frame_height))
             position += 10
             if frame_flags & 0x80:
                 position += 3 << ((frame_flags & 7) + 1)
             position = _skip_sub_blocks(data, position + 1)
         else:
-            return
+            raise PictureError(f"is damaged: unexpected byte 0x{kind:02x} at offset {position}")
+    check_dimensions(width, height)
+    for number, (right, bottom) in enumerate(frames, start=1):
+        check_dimensions(right, bottom, f"has frame {number} reaching")
 
 
 def _skip_sub_blocks(data: bytes, position: int) -> int:
@@ -154,7 +160,7 @@ def _check_svg(data: bytes) -> None:
     except ParseError as error:
         line, column = error.position
         raise PictureError(
-            f"is not a well-formed SVG drawing (line {line}, column {column + 1})"
+            f"is damaged: it is not well-formed XML (line {line}, column {column + 1})"
         ) from None
 
 

@@ -25,6 +25,8 @@ def check_user_image_path(routine_file: Path, relative: str) -> Path:
 
     if not relative.strip():
         raise refuse("is empty")
+    if any(ord(c) < 32 or ord(c) == 127 for c in relative):
+        raise refuse("contains control characters")
     if (
         PurePosixPath(relative).is_absolute()
         or PureWindowsPath(relative).is_absolute()
@@ -35,8 +37,12 @@ def check_user_image_path(routine_file: Path, relative: str) -> Path:
     suffix = PurePosixPath(relative.replace("\\", "/")).suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
         raise refuse(f"has an unsupported type; use one of {', '.join(sorted(IMAGE_SUFFIXES))}")
-    folder = routine_file.parent.resolve()
-    target = (folder / relative).resolve()
+    try:
+        folder = routine_file.parent.resolve()
+        target = (folder / relative).resolve()
+    except (OSError, RuntimeError) as error:
+        # RuntimeError is how Python 3.11 reports a symbolic link loop.
+        raise refuse(f"cannot be followed ({error})") from None
     if not target.is_relative_to(folder):
         raise refuse(f"points outside the routine's folder {folder}")
     if not target.exists():

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QImageReader, QMovie, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from sciatica_coach.core.pictures import PictureError, check_dimensions, read_picture
 from sciatica_coach.illustrations import (
     UserImageError,
     available,
@@ -172,24 +173,36 @@ class IllustrationView(QWidget):
         self.update()
 
     def _load_user_image(self, path: Path) -> None:
-        suffix = path.suffix.lower()
-        if not path.is_file():
+        """The user's picture, or nothing (the stand-in) if it breaks a rule or will not decode.
+
+        The bytes are read and checked again here, not trusted from when the routine loaded:
+        the file may have been replaced since.
+        """
+        try:
+            data = read_picture(path)
+        except PictureError:
             return
+        suffix = path.suffix.lower()
         if suffix == ".svg":
-            renderer = QSvgRenderer(str(path), self)
+            renderer = QSvgRenderer(QByteArray(data), self)
             if renderer.isValid():
                 self._svg = renderer
+            else:
+                renderer.deleteLater()
         elif suffix == ".gif":
-            movie = QMovie(str(path), QByteArray(), self)
+            movie = _movie(data, self)
             if movie.isValid() and movie.jumpToFrame(0) and not movie.currentImage().isNull():
                 movie.frameChanged.connect(self.update)
                 self._movie = movie
                 if self._animated:
                     movie.start()
-        elif suffix == ".png":
-            picture = QImage(str(path))
-            if not picture.isNull():
-                self._image = picture
+            else:
+                movie.deleteLater()
+        else:
+            try:
+                self._image = _decode_raster(data, suffix)
+            except PictureError:
+                return
 
     def _clear(self) -> None:
         if self._movie is not None:
@@ -240,19 +253,62 @@ def illustration_image(exercise_id: str, width: int, height: int) -> QImage:
     return image
 
 
+def _buffer(data: bytes, parent: QObject | None = None) -> QBuffer:
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return buffer
+
+
+def _movie(data: bytes, parent: QObject) -> QMovie:
+    """An animated GIF played from memory (the buffer lives as long as the movie)."""
+    buffer = _buffer(data)
+    movie = QMovie(buffer, QByteArray(b"gif"), parent)
+    buffer.setParent(movie)
+    return movie
+
+
+def _decode_raster(data: bytes, suffix: str) -> QImage:
+    """The first frame of a PNG or GIF already passed by `check_picture`; raises PictureError.
+
+    Qt's own reading of the size is checked too before it allocates the image.
+    """
+    buffer = _buffer(data)
+    reader = QImageReader(buffer, QByteArray(suffix.lstrip(".").encode("ascii")))
+    size = reader.size()
+    if size.isValid():
+        check_dimensions(size.width(), size.height())
+    image = reader.read()
+    if image.isNull():
+        raise PictureError(f"is damaged: it cannot be read as a picture ({reader.errorString()})")
+    return image
+
+
+def check_user_picture(path: Path) -> None:
+    """Check a picture the way the player loads it: the safety rules, then a real decode.
+
+    Raises `PictureError` whose message starts with a verb ("is damaged: ...", "has an <image>
+    element ...") so callers can put the picture's name in front.
+    """
+    data = read_picture(path)
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        if not QSvgRenderer(QByteArray(data)).isValid():
+            raise PictureError("is damaged: it is not a valid SVG drawing")
+    else:
+        _decode_raster(data, suffix)
+
+
 def validate_user_image(routine_file: Path, relative: str) -> Path:
     """The picture a routine file names, checked for safety and that it really is a picture.
 
     Raises `UserImageError` (a ValueError) naming the routine file and the path when the path
-    is absolute, leaves the routine's folder, is missing, has the wrong type or cannot be read.
+    is absolute, leaves the routine's folder, is missing, has the wrong type or cannot be read,
+    or when the picture breaks a `core.pictures` rule or does not decode.
     """
     path = check_user_image_path(routine_file, relative)
-    if path.suffix.lower() == ".svg":
-        ok, why = QSvgRenderer(str(path)).isValid(), "it is not a valid SVG drawing"
-    else:
-        reader = QImageReader(str(path))
-        ok = not reader.read().isNull()
-        why = f"it cannot be read as a picture ({reader.errorString()})"
-    if not ok:
-        raise UserImageError(f"{routine_file}: picture {relative!r} is damaged: {why}")
+    try:
+        check_user_picture(path)
+    except PictureError as error:
+        raise UserImageError(f"{routine_file}: picture {relative!r} {error}") from None
     return path
