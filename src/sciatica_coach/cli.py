@@ -196,12 +196,14 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, data: Path) -> int:
-    from sciatica_coach.core.catalog import RoutineError, load_routine_file
+    """The verdict the app reaches on this file (same reader, same rules), and then each of its
+    pictures decoded the way the player decodes it."""
+    from sciatica_coach.core.catalog import Problem, RoutineError, load_routine_file
     from sciatica_coach.core.library import load_library
     from sciatica_coach.core.timeline import expand_routine
 
     path: Path = args.file
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         raise CommandError(f"{path}: no such file", EXIT_BAD_INPUT)
     library = load_library(None)
     try:
@@ -209,6 +211,25 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
     except RoutineError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    problems: list[Problem] = []
+    pictures = {b.exercise.id: b.exercise.image for b in routine.blocks if b.exercise.image}
+    folder = path.parent.resolve()
+    if pictures:
+        from sciatica_coach.core.pictures import PictureError
+        from sciatica_coach.ui.illustration import check_user_picture
+
+        for exercise_id, image in pictures.items():
+            try:
+                check_user_picture(image)
+            except PictureError as error:
+                item = f"exercise '{exercise_id}'"
+                shown = image.relative_to(folder) if image.is_relative_to(folder) else image
+                message = f"image {shown} {error}"
+                problems.append(Problem(str(path), item, "image", message))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
         return EXIT_BAD_INPUT
     minutes = expand_routine(routine).total_seconds / 60
     count = len(routine.blocks)
