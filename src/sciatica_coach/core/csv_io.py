@@ -94,6 +94,8 @@ MAX_COUNT = 1_000_000
 MAX_SECONDS = 7 * 24 * 3600
 EARLIEST_YEAR = 1970
 LATEST_YEAR = 2100
+EARLIEST = datetime(EARLIEST_YEAR, 1, 1, tzinfo=UTC)
+LATEST = datetime(LATEST_YEAR, 12, 31, 23, 59, 59, 999999, tzinfo=UTC)
 # Spreadsheets run a cell starting with one of these as a formula. The full-width forms are
 # included because some spreadsheet locales treat them the same way.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -483,12 +485,11 @@ class _Row:
                 column, f"is not a date and time like 2024-05-06T09:30:00+01:00: {_shown(value)}"
             )
             return None
-        # Years near 1 or 9999 overflow as soon as they are moved to UTC or added to.
-        if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
-            self.problem(
-                column,
-                f"must be a date from {EARLIEST_YEAR} to {LATEST_YEAR}, not {_shown(value)}",
-            )
+        # Years near 1 or 9999 overflow as soon as they are moved to UTC or added to: turn
+        # them away first. The bounds proper hold for the UTC instant, so that a time passes
+        # or fails the same whichever zone it was written in.
+        if not EARLIEST_YEAR - 1 <= parsed.year <= LATEST_YEAR + 1:
+            self.problem(column, self._out_of_range(value))
             return None
         if parsed.utcoffset() is None:
             if self.localise is None:
@@ -499,7 +500,14 @@ class _Row:
             except (OverflowError, OSError, ValueError):
                 self.problem(column, f"cannot be placed in this computer's time zone: {value!r}")
                 return None
+        if not EARLIEST <= parsed <= LATEST:
+            self.problem(column, self._out_of_range(value))
+            return None
         return parsed
+
+    @staticmethod
+    def _out_of_range(value: str) -> str:
+        return f"must be a date from {EARLIEST_YEAR} to {LATEST_YEAR}, not {_shown(value)}"
 
     def has_step(self) -> bool:
         return any(self.raw(column) for column in STEP_COLUMNS)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QHideEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_coach.core.csv_io import MAX_TEXT as MAX_NOTES
 from sciatica_coach.core.log import (
     COMPLETED,
     IN_PROGRESS,
@@ -301,6 +302,10 @@ class HistoryView(QWidget):
         self.notes.setPlaceholderText("How did it go? Anything to remember next time?")
         self.notes.setMaximumHeight(80)
         self.notes.textChanged.connect(self._notes_edited)
+        # Notes longer than a CSV backup can restore are not accepted; the counter says so.
+        self.notes_counter = QLabel()
+        self.notes_counter.setForegroundRole(self.palette().ColorRole.PlaceholderText)
+        self._notes_length = 0
         self.save_notes_button = QPushButton("Save notes")
         self.save_notes_button.setEnabled(False)
         self.save_notes_button.clicked.connect(self.save_notes)
@@ -313,6 +318,7 @@ class HistoryView(QWidget):
 
         notes_row = QHBoxLayout()
         notes_row.addWidget(QLabel("Notes"))
+        notes_row.addWidget(self.notes_counter)
         notes_row.addStretch(1)
         notes_row.addWidget(self.notes_status)
         notes_row.addWidget(self.save_notes_button)
@@ -457,20 +463,60 @@ class HistoryView(QWidget):
         self.notes.blockSignals(True)
         self.notes.setPlainText(text)
         self.notes.blockSignals(False)
+        self._notes_length = len(text)
+        self._show_notes_count()
         self.save_notes_button.setEnabled(False)
         self.notes_status.clear()
 
     def _notes_edited(self) -> None:
-        changed = self.current is not None and self.notes.toPlainText() != self.current.notes
-        self.save_notes_button.setEnabled(changed)
-        self.notes_status.setText("Not saved yet" if changed else "")
+        text = self.notes.toPlainText()
+        if len(text) > MAX_NOTES and len(text) > self._notes_length:
+            self._cut_notes_to_limit(text)
+            return  # the cut edits the text again, and that call updates the rest
+        self._notes_length = len(text)
+        self._show_notes_count()
+        changed = self.current is not None and text != self.current.notes
+        over = len(text) > MAX_NOTES  # only an old note from before the limit can be
+        self.save_notes_button.setEnabled(changed and not over)
+        if over:
+            self.notes_status.setText(f"{len(text) - MAX_NOTES:,} characters too long to save")
+        else:
+            self.notes_status.setText("Not saved yet" if changed else "")
+
+    def _cut_notes_to_limit(self, text: str) -> None:
+        """Drop what was just typed or pasted beyond the limit, keeping everything else."""
+        excess = len(text) - max(MAX_NOTES, self._notes_length)
+        cursor = self.notes.textCursor()
+        # Qt counts positions in UTF-16 units, Python in code points.
+        end = cursor.position()
+        before = text.encode("utf-16-le")[: end * 2].decode("utf-16-le", errors="ignore")
+        if len(before) >= excess:
+            start = len(before[: len(before) - excess].encode("utf-16-le")) // 2
+        else:  # text set as a whole: keep its beginning
+            start = len(text[: len(text) - excess].encode("utf-16-le")) // 2
+            end = len(text.encode("utf-16-le")) // 2
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self.notes.setTextCursor(cursor)
+
+    def _show_notes_count(self) -> None:
+        count = self._notes_length
+        self.notes_counter.setText(f"{count:,} / {MAX_NOTES:,}")
+        full = count >= MAX_NOTES
+        self.notes_counter.setStyleSheet("color: #b34700; font-weight: bold;" if full else "")
 
     def save_notes(self) -> bool:
-        """Write the notes of the shown session if they were edited; False if that failed."""
+        """Write the notes of the shown session if they were edited; False if that failed.
+
+        Notes over the limit (only an old note can be) are not written until shortened.
+        """
         record = self.current
         if record is None or self.notes.toPlainText() == record.notes:
             return True
         text = self.notes.toPlainText()
+        if len(text) > MAX_NOTES:
+            return False
         try:
             self.log.set_notes(record.id, text)
         except LogError as error:
