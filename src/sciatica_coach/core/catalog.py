@@ -381,7 +381,9 @@ def _read_image(check: _Checker, image_root: Path | None) -> Path | None:
         check.problem("image", "image is only for your own routines; built-ins use illustrations")
         return None
     if any(ord(c) < 32 or ord(c) == 127 for c in relative):
-        check.problem("image", f"image must not contain control characters, got {_show(relative)}")
+        # Shown escaped: a raw control character would garble the terminal or the label.
+        shown = "".join(c if 32 <= ord(c) != 127 else f"\\x{ord(c):02x}" for c in relative)
+        check.problem("image", f"image must not contain control characters, got {_show(shown)}")
         return None
     candidate = Path(relative)
     if candidate.is_absolute() or relative.startswith(("~", "\\")) or ":" in relative:
