@@ -165,14 +165,16 @@ def replacing(path: Path) -> Iterator[_Sink]:
     done = False
     try:
         # mkstemp already creates 0600; say so explicitly in case a platform differs.
-        os.fchmod(fd, FILE_MODE)
+        if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+            os.fchmod(fd, FILE_MODE)
         yield sink
         os.fsync(fd)
         size = os.fstat(fd).st_size
         if size != sink.written:
             raise OSError(errno.EIO, f"{size} of {sink.written} bytes reached the disk")
-        os.close(fd)
-        fd = sink.fd = -1
+        # Some network file systems report a failed write only at close: check it too.
+        closing, fd, sink.fd = fd, -1, -1
+        os.close(closing)
         # The target may have changed while we wrote; never rename over a link or a FIFO.
         check_target(path)
         os.replace(temp, path)
