@@ -199,9 +199,14 @@ def test_changing_the_plan_saves_it_and_redraws(view: ProgressView, log: Session
     assert view.plan_count.value() == 3
     view.plan_count.setValue(2)
     assert log.plan() == WeeklyPlan(2)
-    assert view.adherence.series["plan"][1] == [2.0] * 4
-    # The weeks of 18 March (2), 25 March (4) and 1 April (2) now meet the plan.
-    assert view.streaks is not None and view.streaks.best_weeks == 3
+    assert log.plan_history()[-1][0] == TODAY  # effective from today
+    # Only this week takes the new plan; earlier weeks are still judged by 3, so the weeks of
+    # 18 March (2 done) and 1 April (2 done) still miss it and the best run stays 1 week.
+    assert view.adherence.series["plan"][1] == [3.0, 3.0, 3.0, 2.0]
+    assert view.streaks is not None and view.streaks.best_weeks == 1
+    assert view.adherence.hover_at(day_x(d(APR, 15)) + 3) == (
+        "Week of Mon 15 Apr 2024 (so far)\n1 session done, plan 2"
+    )
 
     for weekday in (0, 2, 4):  # Monday, Wednesday, Friday
         view.plan_days[weekday].click()

@@ -85,6 +85,11 @@ def session(
     return session_id
 
 
+def planned(log: SessionLog, plan: WeeklyPlan, since: date = date(2023, 1, 2)) -> None:
+    """Adopt ``plan`` from ``since`` (by default long before any session here)."""
+    log.set_plan(plan, since)
+
+
 def test_week_start_is_the_monday_of_the_iso_week() -> None:
     assert stats.week_start(date(2024, 5, 6)) == date(2024, 5, 6)
     assert stats.week_start(date(2024, 5, 12)) == date(2024, 5, 6)
@@ -105,19 +110,20 @@ def test_weekly_adherence_counts_completed_sessions_and_safety_stops(log: Sessio
     for day in range(13, 19):
         session(log, at(2024, 5, day))
     # Week of 20 May: nothing, but still listed.
-    weeks = stats.weekly_adherence(log, WeeklyPlan(5), date(2024, 5, 6), date(2024, 5, 26))
+    weeks = stats.weekly_adherence(log, date(2024, 5, 6), date(2024, 5, 26))
+    default = WeeklyPlan()  # 5 a week: no plan was ever set
     assert weeks == [
-        WeekAdherence(date(2024, 5, 6), 3, 5, 0.6),
-        WeekAdherence(date(2024, 5, 13), 6, 5, 1.0),
-        WeekAdherence(date(2024, 5, 20), 0, 5, 0.0),
+        WeekAdherence(date(2024, 5, 6), 3, 5, 0.6, default),
+        WeekAdherence(date(2024, 5, 13), 6, 5, 1.0, default),
+        WeekAdherence(date(2024, 5, 20), 0, 5, 0.0, default),
     ]
 
 
 def test_weekdays_in_the_plan_set_the_weekly_target(log: SessionLog) -> None:
     session(log, at(2024, 5, 6))
     session(log, at(2024, 5, 8, 18), "stopped", "pain_spreading")
-    plan = WeeklyPlan(sessions_per_week=6, weekdays=frozenset({0, 2, 4}))
-    [week] = stats.weekly_adherence(log, plan, date(2024, 5, 6), date(2024, 5, 12))
+    planned(log, WeeklyPlan(sessions_per_week=6, weekdays=frozenset({0, 2, 4})))
+    [week] = stats.weekly_adherence(log, date(2024, 5, 6), date(2024, 5, 12))
     assert (week.sessions_done, week.planned) == (2, 3)
     assert week.adherence == pytest.approx(2 / 3)
 
@@ -125,13 +131,13 @@ def test_weekdays_in_the_plan_set_the_weekly_target(log: SessionLog) -> None:
 def test_a_range_covers_the_whole_weeks_at_its_ends(log: SessionLog) -> None:
     session(log, at(2024, 5, 6))  # Monday, before the range starts on Wednesday
     session(log, at(2024, 5, 19))  # Sunday, after the range ends on Friday 17th
-    weeks = stats.weekly_adherence(log, WeeklyPlan(2), date(2024, 5, 8), date(2024, 5, 17))
+    weeks = stats.weekly_adherence(log, date(2024, 5, 8), date(2024, 5, 17))
     assert [(w.week_start, w.sessions_done) for w in weeks] == [
         (date(2024, 5, 6), 1),
         (date(2024, 5, 13), 1),
     ]
     with pytest.raises(ValueError, match="ends"):
-        stats.weekly_adherence(log, WeeklyPlan(2), date(2024, 5, 17), date(2024, 5, 8))
+        stats.weekly_adherence(log, date(2024, 5, 17), date(2024, 5, 8))
 
 
 def test_completion_is_work_steps_done_over_planned(log: SessionLog) -> None:
@@ -190,31 +196,31 @@ def streak_calendar(log: SessionLog) -> None:
 
 def test_streaks_count_weeks_meeting_the_plan_and_days_with_a_session(log: SessionLog) -> None:
     streak_calendar(log)
-    plan = WeeklyPlan(2)
-    on_wednesday = stats.streaks(log, plan, date(2024, 5, 22))
+    planned(log, WeeklyPlan(2))
+    on_wednesday = stats.streaks(log, date(2024, 5, 22))
     assert on_wednesday == Streaks(current_weeks=1, best_weeks=2, current_days=2, best_days=3)
     # Nothing yet on Thursday: the day streak still ends yesterday.
-    assert stats.streaks(log, plan, date(2024, 5, 23)).current_days == 2
+    assert stats.streaks(log, date(2024, 5, 23)).current_days == 2
     # Nothing Thursday or Friday: the day streak is broken.
-    assert stats.streaks(log, plan, date(2024, 5, 24)).current_days == 0
+    assert stats.streaks(log, date(2024, 5, 24)).current_days == 0
     # Seen on Wed 15 May (stopped by choice): the unmet week so far leaves the run up to last
     # week standing, and the day streak ends yesterday.
-    assert stats.streaks(log, plan, date(2024, 5, 15)) == Streaks(2, 2, 1, 3)
+    assert stats.streaks(log, date(2024, 5, 15)) == Streaks(2, 2, 1, 3)
 
 
 def test_the_week_streak_runs_up_to_last_week_until_this_week_is_met(log: SessionLog) -> None:
     for day in (6, 8, 13, 15, 20):
         session(log, at(2024, 5, day))
-    plan = WeeklyPlan(2)
-    assert stats.streaks(log, plan, date(2024, 5, 20)).current_weeks == 2
+    planned(log, WeeklyPlan(2))
+    assert stats.streaks(log, date(2024, 5, 20)).current_weeks == 2
     session(log, at(2024, 5, 21))
-    assert stats.streaks(log, plan, date(2024, 5, 21)).current_weeks == 3
-    assert stats.streaks(log, plan, date(2024, 6, 3)).current_weeks == 0
-    assert stats.streaks(log, plan, date(2024, 6, 3)).best_weeks == 3
+    assert stats.streaks(log, date(2024, 5, 21)).current_weeks == 3
+    assert stats.streaks(log, date(2024, 6, 3)).current_weeks == 0
+    assert stats.streaks(log, date(2024, 6, 3)).best_weeks == 3
 
 
 def test_streaks_on_an_empty_log_are_zero(log: SessionLog) -> None:
-    assert stats.streaks(log, WeeklyPlan(), date(2024, 5, 1)) == Streaks(0, 0, 0, 0)
+    assert stats.streaks(log, date(2024, 5, 1)) == Streaks(0, 0, 0, 0)
 
 
 def day_counts(log: SessionLog) -> dict[date, int]:
@@ -222,6 +228,7 @@ def day_counts(log: SessionLog) -> dict[date, int]:
 
 
 def test_london_spring_forward_keeps_each_session_on_its_local_day(log: SessionLog) -> None:
+    planned(log, WeeklyPlan(3))
     # Clocks go from 01:00 GMT to 02:00 BST on Sunday 31 March 2024.
     session(log, at(2024, 3, 30, 23, 30))  # Saturday night, 23:30 UTC
     session(log, at(2024, 3, 31, 0, 30))  # before the switch, 00:30 UTC
@@ -229,26 +236,28 @@ def test_london_spring_forward_keeps_each_session_on_its_local_day(log: SessionL
     session(log, at(2024, 4, 1, 0, 15))  # Monday just after midnight BST: Sunday 23:15 UTC
     assert day_counts(log) == {date(2024, 3, 30): 1, date(2024, 3, 31): 2, date(2024, 4, 1): 1}
     assert [r.utc_offset_minutes for r in log.sessions()] == [60, 60, 0, 0]
-    weeks = stats.weekly_adherence(log, WeeklyPlan(3), date(2024, 3, 25), date(2024, 4, 7))
+    weeks = stats.weekly_adherence(log, date(2024, 3, 25), date(2024, 4, 7))
     assert [w.sessions_done for w in weeks] == [3, 1]
-    assert stats.streaks(log, WeeklyPlan(3), date(2024, 4, 1)).current_days == 3
+    assert stats.streaks(log, date(2024, 4, 1)).current_days == 3
 
 
 def test_london_fall_back_counts_the_repeated_hour_on_one_day(log: SessionLog) -> None:
+    planned(log, WeeklyPlan(3))
     # 01:00-02:00 happens twice on Sunday 27 October 2024: first in BST, then in GMT.
     session(log, at(2024, 10, 26, 23, 30))
     first = session(log, at(2024, 10, 27, 1, 30, fold=0))
     second = session(log, at(2024, 10, 27, 1, 30, fold=1))
     assert log.session(second).started_at - log.session(first).started_at == timedelta(hours=1)
     assert day_counts(log) == {date(2024, 10, 26): 1, date(2024, 10, 27): 2}
-    weeks = stats.weekly_adherence(log, WeeklyPlan(3), date(2024, 10, 21), date(2024, 10, 27))
+    weeks = stats.weekly_adherence(log, date(2024, 10, 21), date(2024, 10, 27))
     assert [(w.week_start, w.sessions_done, w.adherence) for w in weeks] == [
         (date(2024, 10, 21), 3, 1.0)
     ]
-    assert stats.streaks(log, WeeklyPlan(3), date(2024, 10, 27)) == Streaks(1, 1, 2, 2)
+    assert stats.streaks(log, date(2024, 10, 27)) == Streaks(1, 1, 2, 2)
 
 
 def test_new_york_evening_sessions_stay_on_their_local_day_and_week(log: SessionLog) -> None:
+    planned(log, WeeklyPlan(2))
     # Sat 9 March 22:00 EST is 03:00 UTC on Sunday; Sun 10 March 21:00 EDT is 01:00 UTC Monday.
     session(log, at(2024, 3, 9, 22, tz=NEW_YORK))
     session(log, at(2024, 3, 10, 21, tz=NEW_YORK))
@@ -256,16 +265,17 @@ def test_new_york_evening_sessions_stay_on_their_local_day_and_week(log: Session
     session(log, at(2024, 11, 3, 1, 30, tz=NEW_YORK, fold=0))
     session(log, at(2024, 11, 3, 1, 30, tz=NEW_YORK, fold=1))
     assert day_counts(log) == {date(2024, 3, 9): 1, date(2024, 3, 10): 1, date(2024, 11, 3): 2}
-    march = stats.weekly_adherence(log, WeeklyPlan(2), date(2024, 3, 4), date(2024, 3, 17))
+    march = stats.weekly_adherence(log, date(2024, 3, 4), date(2024, 3, 17))
     assert [(w.week_start, w.sessions_done) for w in march] == [
         (date(2024, 3, 4), 2),
         (date(2024, 3, 11), 0),
     ]
-    november = stats.weekly_adherence(log, WeeklyPlan(2), date(2024, 11, 3), date(2024, 11, 3))
+    november = stats.weekly_adherence(log, date(2024, 11, 3), date(2024, 11, 3))
     assert [(w.week_start, w.sessions_done) for w in november] == [(date(2024, 10, 28), 2)]
 
 
 def test_flying_berlin_to_los_angeles_neither_splits_nor_merges_days(log: SessionLog) -> None:
+    planned(log, WeeklyPlan(3))
     session(log, at(2024, 6, 8, 9, tz=BERLIN))  # Sat 07:00 UTC
     session(log, at(2024, 6, 9, 8, tz=BERLIN))  # Sun 06:00 UTC, then the flight west
     session(log, at(2024, 6, 9, 20, tz=LOS_ANGELES))  # Sun evening: Mon 03:00 UTC
@@ -280,10 +290,10 @@ def test_flying_berlin_to_los_angeles_neither_splits_nor_merges_days(log: Sessio
         date(2024, 6, 18): 1,
     }
     assert sorted({r.utc_offset_minutes for r in log.sessions()}) == [-420, 120]
-    weeks = stats.weekly_adherence(log, WeeklyPlan(3), date(2024, 6, 3), date(2024, 6, 23))
+    weeks = stats.weekly_adherence(log, date(2024, 6, 3), date(2024, 6, 23))
     assert [w.sessions_done for w in weeks] == [3, 1, 2]
-    assert stats.streaks(log, WeeklyPlan(3), date(2024, 6, 10)).current_days == 3
-    assert stats.streaks(log, WeeklyPlan(3), date(2024, 6, 18)) == Streaks(0, 1, 2, 3)
+    assert stats.streaks(log, date(2024, 6, 10)).current_days == 3
+    assert stats.streaks(log, date(2024, 6, 18)) == Streaks(0, 1, 2, 3)
 
 
 @settings(max_examples=25, deadline=None)
@@ -294,9 +304,12 @@ def test_flying_berlin_to_los_angeles_neither_splits_nor_merges_days(log: Sessio
             st.sampled_from(["completed", "numbness", "user", "in_progress"]),
         ),
         max_size=30,
-    )
+    ),
+    st.none() | st.dates(min_value=date(2022, 12, 1), max_value=date(2023, 4, 30)),
 )
-def test_weekly_adherence_agrees_with_a_plain_count(entries: list[tuple[date, str]]) -> None:
+def test_weekly_adherence_agrees_with_a_plain_count(
+    entries: list[tuple[date, str]], plan_from: date | None
+) -> None:
     with tempfile.TemporaryDirectory() as folder, SessionLog(Path(folder) / "s.db") as log:
         expected: Counter[date] = Counter()
         for day, outcome in entries:
@@ -309,9 +322,23 @@ def test_weekly_adherence_agrees_with_a_plain_count(entries: list[tuple[date, st
                 session(log, started, "stopped", outcome)
             if outcome in ("completed", "numbness"):
                 expected[stats.week_start(day)] += 1
-        weeks = stats.weekly_adherence(log, WeeklyPlan(4), date(2023, 1, 1), date(2023, 3, 31))
+        if plan_from is not None:
+            log.set_plan(WeeklyPlan(4), plan_from)
+        weeks = stats.weekly_adherence(log, date(2023, 1, 1), date(2023, 3, 31))
     assert weeks[0].week_start == date(2022, 12, 26)
     gaps = {b.week_start - a.week_start for a, b in itertools.pairwise(weeks)}
     assert gaps == {timedelta(days=7)}
     assert {w.week_start: w.sessions_done for w in weeks if w.sessions_done} == dict(expected)
-    assert all(w.adherence == min(1.0, w.sessions_done / 4) for w in weeks)
+    # Counted from the earlier of the first finished session and the plan; before the plan
+    # took effect (by the week's Sunday) the default of 5 applies.
+    begun = [day for day, outcome in entries if outcome != "in_progress"]
+    begun += [plan_from] if plan_from is not None else []
+    first = stats.week_start(min(begun)) if begun else None
+    for week in weeks:
+        if first is None or week.week_start < first:
+            assert (week.planned, week.adherence, week.plan) == (0, 0.0, None)
+            continue
+        sunday = week.week_start + timedelta(days=6)
+        target = 4 if plan_from is not None and plan_from <= sunday else 5
+        assert week.planned == target
+        assert week.adherence == min(1.0, week.sessions_done / target)

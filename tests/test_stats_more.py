@@ -1,4 +1,5 @@
-"""Days exercised for the calendar, and the first week with a session for the "All" range."""
+"""Days exercised for the calendar, the first week with a session for the "All" range, the
+day the user started, and each week judged by the plan in effect that week."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sciatica_coach.core import stats
-from sciatica_coach.core.log import PainCheck, SessionLog
+from sciatica_coach.core.log import PainCheck, SessionLog, WeeklyPlan
 from sciatica_coach.core.stats import DayActivity
 
 LONDON = ZoneInfo("Europe/London")
@@ -93,3 +94,90 @@ def test_pain_by_week_averages_each_score_over_the_sessions_that_had_it(log: Ses
         stats.WeekPain(date(2024, 4, 1), 1, 3.0, 3.0, 2.0, 1.0),
     ]
     assert stats.pain_by_week(log, date(2024, 5, 1), date(2024, 5, 31)) == []
+
+
+# --- each week against its own plan, counted from the start -------------------------------
+
+
+def completed_on(log: SessionLog, *days: date) -> None:
+    for day in days:
+        finished(log, datetime(day.year, day.month, day.day, 9, tzinfo=LONDON), "completed", 600)
+
+
+def test_a_user_who_started_ten_weeks_into_a_65_week_range_is_judged_on_those_ten(
+    log: SessionLog,
+) -> None:
+    first_monday = date(2024, 1, 1)
+    started = first_monday + timedelta(weeks=55, days=2)  # a Wednesday, week 56 of 65
+    log.set_plan(WeeklyPlan(2), started)
+    completed_on(log, started, started + timedelta(days=1), started + timedelta(weeks=3))
+
+    weeks = stats.weekly_adherence(log, first_monday, first_monday + timedelta(weeks=65, days=-1))
+
+    assert len(weeks) == 65
+    before, since = weeks[:55], weeks[55:]
+    assert all(not w.counted and (w.planned, w.adherence) == (0, 0.0) for w in before)
+    assert all(w.counted and w.planned == 2 for w in since)
+    assert sum(w.planned for w in weeks) == 20  # 10 weeks of 2, not 65
+    assert [w.sessions_done for w in since] == [2, 0, 0, 1, 0, 0, 0, 0, 0, 0]
+    assert stats.started_on(log) == started
+
+
+def test_the_start_is_the_earlier_of_the_first_session_and_the_first_plan(
+    log: SessionLog,
+) -> None:
+    assert stats.started_on(log) is None
+    log.start_session("gentle", "Gentle start", 900.0, 4, datetime(2024, 2, 1, 9, tzinfo=LONDON))
+    assert stats.started_on(log) is None  # a session still running has not started anything
+    completed_on(log, date(2024, 3, 14))
+    assert stats.started_on(log) == date(2024, 3, 14)
+    log.set_plan(WeeklyPlan(3), date(2024, 3, 20))  # set later: the session still came first
+    assert stats.started_on(log) == date(2024, 3, 14)
+    log.set_plan(WeeklyPlan(4), date(2024, 3, 4))  # a plan before the first session
+    assert stats.started_on(log) == date(2024, 3, 4)
+    # Set up a plan, then did nothing for a week: that week is missed, not ignored.
+    [week] = stats.weekly_adherence(log, date(2024, 3, 4), date(2024, 3, 10))
+    assert (week.sessions_done, week.planned, week.counted) == (0, 4, True)
+
+
+def test_a_plan_changed_from_3_to_5_judges_earlier_weeks_by_3_and_later_by_5(
+    log: SessionLog,
+) -> None:
+    log.set_plan(WeeklyPlan(3), date(2024, 4, 1))
+    # Three sessions in each of five weeks from 1 April; the plan becomes 5 on Wednesday
+    # 17 April, so the week of 15 April is judged by 5, its Sunday's plan.
+    for monday in (date(2024, 4, 1) + timedelta(weeks=n) for n in range(5)):
+        completed_on(log, monday, monday + timedelta(days=2), monday + timedelta(days=4))
+    log.set_plan(WeeklyPlan(5), date(2024, 4, 17))
+
+    weeks = stats.weekly_adherence(log, date(2024, 4, 1), date(2024, 5, 5))
+
+    assert [w.planned for w in weeks] == [3, 3, 5, 5, 5]
+    assert [w.adherence for w in weeks] == [1.0, 1.0, 0.6, 0.6, 0.6]
+    assert [w.plan for w in weeks] == [WeeklyPlan(3)] * 2 + [WeeklyPlan(5)] * 3
+    # The two weeks met under the old plan stay met; the new plan is not met yet.
+    assert stats.streaks(log, date(2024, 5, 5)) == stats.Streaks(0, 2, 0, 1)
+    assert stats.week_plan(log.plan_history(), date(2024, 4, 8)) == WeeklyPlan(3)
+    assert stats.week_plan(log.plan_history(), date(2024, 4, 15)) == WeeklyPlan(5)
+
+
+def test_weeks_before_the_first_plan_keep_the_default(log: SessionLog) -> None:
+    completed_on(log, date(2024, 4, 2), date(2024, 4, 9))
+    log.set_plan(WeeklyPlan(2), date(2024, 4, 15))  # chosen only after two weeks of exercise
+    weeks = stats.weekly_adherence(log, date(2024, 4, 1), date(2024, 4, 21))
+    assert [w.planned for w in weeks] == [5, 5, 2]
+
+
+def test_this_week_is_judged_even_before_the_first_session(log: SessionLog) -> None:
+    week = stats.week_of(log, date(2024, 5, 8))
+    assert (week.week_start, week.sessions_done, week.planned, week.counted) == (
+        date(2024, 5, 6),
+        0,
+        5,
+        True,
+    )
+    log.set_plan(WeeklyPlan(3, frozenset({0, 2, 4})), date(2024, 5, 8))
+    completed_on(log, date(2024, 5, 6))
+    assert stats.week_of(log, date(2024, 5, 12)).planned == 3
+    assert stats.week_of(log, date(2024, 5, 12)).sessions_done == 1
+    assert stats.week_of(log, date(2024, 4, 30)).planned == 5  # before the plan: the default

@@ -3,7 +3,9 @@
 Everything is written through the core's own SessionLog API, exactly as the app writes it:
 a mix of the built-in routines, about four sessions a week with a holiday, a flare-up and a
 quiet patch, pain easing slowly with day-to-day noise, a few sessions stopped (some by a safety
-rule) or interrupted, skipped steps, and notes. The same seed and end date give the same data.
+rule) or interrupted, skipped steps, and notes. The plan starts at three sessions a week and
+goes up to four after a month, so past weeks are judged by the plan of their day. The same seed
+and end date give the same data.
 
     python tools/make_demo_data.py --data-dir /tmp/demo --months 6
     SCIATICA_COACH_DATA_DIR=/tmp/demo sciatica-coach
@@ -26,7 +28,9 @@ from sciatica_coach.core.log import LogError, PainCheck, SessionLog, WeeklyPlan
 from sciatica_coach.core.recorder import step_record
 from sciatica_coach.core.timeline import WORK, Timeline, expand_routine
 
+FIRST_PLAN = WeeklyPlan(sessions_per_week=3)
 PLAN = WeeklyPlan(sessions_per_week=4)
+PLAN_RAISED_AFTER = timedelta(weeks=4, days=2)  # a month in, and likely part-way through a week
 # Routine ids with how often they are picked early on and later (strength comes in later).
 ROUTINE_WEIGHTS = {
     "gentle-start": (5, 1),
@@ -189,7 +193,8 @@ def make_demo_data(
     with SessionLog(data_dir / paths.DATABASE_NAME) as log:
         if log.sessions():
             raise LogError(f"{log.path} already holds sessions; choose an empty data folder.")
-        log.set_plan(PLAN, first)
+        log.set_plan(FIRST_PLAN, first)
+        log.set_plan(PLAN, first + PLAN_RAISED_AFTER)
         writer = DemoWriter(log, rng, timelines)
         for offset in range(days + 1):
             day = first + timedelta(days=offset)

@@ -3,6 +3,11 @@
 Days are the local calendar dates stored when each session started; weeks are ISO weeks
 (Monday to Sunday) over those dates. A range given as (start, end) covers the whole weeks that
 contain start and end, so a chart never shows a half-counted first or last week.
+
+Each week is judged by its own plan: the one in effect on its Sunday, the week's last day. So a
+plan changed mid-week applies to the whole of that week (a new plan shows at once in this week's
+figures), and a plan first set mid-week covers the week it was set in. Weeks before the user
+started (`started_on`) are not judged at all: nothing was asked of them, so they are not missed.
 """
 
 from __future__ import annotations
@@ -19,10 +24,22 @@ ONE_WEEK = timedelta(days=7)
 
 @dataclass(frozen=True)
 class WeekAdherence:
+    """One week's done sessions against the plan that applied to it.
+
+    ``plan`` is None for a week before the user started: nothing was asked of it, so it is
+    neither met nor missed, and ``planned`` and ``adherence`` are 0.
+    """
+
     week_start: date
     sessions_done: int
     planned: int
     adherence: float  # sessions_done / planned, capped at 1.0
+    plan: WeeklyPlan | None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the week is judged against a plan (it is not before the user started)."""
+        return self.plan is not None
 
 
 @dataclass(frozen=True)
@@ -61,10 +78,43 @@ def _week_starts(start: date, end: date) -> list[date]:
     return [first + ONE_WEEK * n for n in range((last - first).days // 7 + 1)]
 
 
-def weekly_adherence(
-    log: SessionLog, plan: WeeklyPlan, start: date, end: date
-) -> list[WeekAdherence]:
-    """Every week from start to end, zeros included.
+PlanHistory = Sequence[tuple[date, WeeklyPlan]]
+
+
+def started_on(log: SessionLog) -> date | None:
+    """The day the user started: the earlier of their first finished session's date and the
+    day their first plan took effect; None if there is neither."""
+    days = log.day_totals()
+    plans = log.plan_history()
+    candidates = [days[0].period_start] if days else []
+    candidates += [plans[0][0]] if plans else []
+    return min(candidates, default=None)
+
+
+def week_plan(history: PlanHistory, monday: date) -> WeeklyPlan:
+    """The plan that judges the week starting ``monday``: the one in effect on its Sunday.
+
+    ``history`` is `SessionLog.plan_history()`; the default plan before any was set.
+    """
+    sunday = monday + ONE_WEEK - ONE_DAY
+    chosen = WeeklyPlan()
+    for effective_from, plan in history:
+        if effective_from > sunday:
+            break
+        chosen = plan
+    return chosen
+
+
+def _judged(week: date, done: int, plan: WeeklyPlan | None) -> WeekAdherence:
+    if plan is None:
+        return WeekAdherence(week, done, 0, 0.0, None)
+    planned = plan.planned_per_week
+    return WeekAdherence(week, done, planned, min(1.0, done / planned), plan)
+
+
+def weekly_adherence(log: SessionLog, start: date, end: date) -> list[WeekAdherence]:
+    """Every week from start to end, zeros included, each against its own plan; weeks before
+    the user started are listed but not judged (``plan`` None).
 
     A week's done sessions are the completed ones plus those stopped by a safety rule.
     """
@@ -73,11 +123,26 @@ def weekly_adherence(
         totals.period_start: totals.adherent
         for totals in log.week_totals(weeks[0], weeks[-1] + ONE_WEEK - ONE_DAY)
     }
-    planned = plan.planned_per_week
+    history = log.plan_history()
+    began = started_on(log)
+    first = week_start(began) if began is not None else None
     return [
-        WeekAdherence(week, done.get(week, 0), planned, min(1.0, done.get(week, 0) / planned))
+        _judged(
+            week,
+            done.get(week, 0),
+            week_plan(history, week) if first is not None and week >= first else None,
+        )
         for week in weeks
     ]
+
+
+def week_of(log: SessionLog, day: date) -> WeekAdherence:
+    """The week holding ``day`` against its plan, judged even if the user has not started: it
+    is the week a new user starts in (Today) or the week of a session just done (a summary)."""
+    monday = week_start(day)
+    totals = log.week_totals(monday, monday + ONE_WEEK - ONE_DAY)
+    done = totals[0].adherent if totals else 0
+    return _judged(monday, done, week_plan(log.plan_history(), monday))
 
 
 def completion_ratio(log: SessionLog, start: date, end: date) -> float | None:
@@ -101,14 +166,18 @@ def pain_series(log: SessionLog, start: date, end: date) -> list[PainPoint]:
     return [PainPoint(*row) for row in log.pain_rows(start, end)]
 
 
-def streaks(log: SessionLog, plan: WeeklyPlan, today: date) -> Streaks:
-    """Runs of weeks meeting the plan and of days with a done session.
+def streaks(log: SessionLog, today: date) -> Streaks:
+    """Runs of weeks meeting their plan and of days with a done session.
 
     The current week counts once the plan is met; until then the week streak runs up to last
     week. The current day streak ends today or, if nothing is done yet today, yesterday.
     """
-    planned = plan.planned_per_week
-    met_weeks = [t.period_start for t in log.week_totals(until=today) if t.adherent >= planned]
+    history = log.plan_history()
+    met_weeks = [
+        t.period_start
+        for t in log.week_totals(until=today)
+        if t.adherent >= week_plan(history, t.period_start).planned_per_week
+    ]
     done_days = [t.period_start for t in log.day_totals(until=today) if t.adherent > 0]
     this_week = week_start(today)
     return Streaks(

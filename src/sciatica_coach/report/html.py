@@ -10,12 +10,12 @@ lays out: tables for layout, simple CSS, font sizes in points and spacing in pix
 from __future__ import annotations
 
 import html
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta, timezone
 
-from sciatica_coach.core.log import COMPLETED, INTERRUPTED, STOPPED, SessionRecord
+from sciatica_coach.core.log import COMPLETED, INTERRUPTED, STOPPED, SessionRecord, WeeklyPlan
 from sciatica_coach.core.safety import STOP_REASONS, reach_label
-from sciatica_coach.report.progress_report import ProgressReport, WeekRow
+from sciatica_coach.report.progress_report import ProgressReport
 from sciatica_coach.report.summary import ExerciseLine, SessionSummary
 
 APP_NAME = "Sciatica Coach"
@@ -358,22 +358,15 @@ def _notes_section(session: SessionRecord) -> str:
 
 def progress_report_html(report: ProgressReport) -> str:
     """The progress report; the charts are the images `ADHERENCE_CHART` and `PAIN_CHART`."""
-    plan = plan_text(report.plan.sessions_per_week, report.plan.weekdays)
     width, height = CHART_SIZE
-    done, planned = report.sessions_done, report.sessions_planned
-    minutes = report.minutes
+    done, minutes = report.sessions_done, report.minutes
     per_session = f"{duration(minutes * 60 / done)} a session on average" if done else ""
+    plan = f" &nbsp;·&nbsp; Plan: {escape(plans_text(report.plans))}" if report.plans else ""
     parts = [
         f"<h1>{REPORT_TITLE}</h1>",
-        f'<p class="sub">{escape(date_range(report.start, report.end))} &nbsp;·&nbsp; '
-        f"Plan: {escape(plan)}</p>",
+        f'<p class="sub">{escape(date_range(report.start, report.end))}{plan}</p>',
         '<table class="facts" width="100%" cellspacing="0"><tr>',
-        _fact(
-            "Sessions done",
-            f"{done} of {planned}",
-            f"{percent(done / planned)} of the plan" if planned else "",
-            width=21,
-        ),
+        _fact("Sessions done", *_sessions_figure(report), width=21),
         _fact("Time exercising", duration(minutes * 60), per_session, width=23),
         _fact(
             "Exercise sets done",
@@ -385,19 +378,56 @@ def progress_report_html(report: ProgressReport) -> str:
         "</tr></table>",
         "<h2>Sessions per week</h2>",
         f'<p><img src="{ADHERENCE_CHART}" width="{width}" height="{height}" /></p>',
-        '<p class="caption">A session counts when it was completed or stopped by a safety rule. '
-        "Weeks run Monday to Sunday; the first and last week are counted in full.</p>",
+        f'<p class="caption">{_adherence_caption(report)}</p>',
         "<h2>Pain trend</h2>",
         f'<p><img src="{PAIN_CHART}" width="{width}" height="{height}" /></p>',
         '<p class="caption">Weekly averages of the check-ins before and after each session, '
         "0 = no pain, 10 = worst imaginable. Gaps are weeks without a check-in.</p>",
         '<h2 style="page-break-before: always;">Week by week</h2>',
-        _week_table(report.weeks),
+        _week_table(report),
         _skipped_section(report),
         _stop_section(report),
         _report_notes(report),
     ]
     return _document("".join(parts))
+
+
+def plans_text(plans: Sequence[tuple[date, WeeklyPlan]]) -> str:
+    """'5 sessions a week', or each plan with the week it began: '3 sessions a week; from
+    3 Mar 2025, 5 sessions a week'."""
+    if not plans:
+        return DASH
+    first, *later = plans
+    text = plan_text(first[1].sessions_per_week, first[1].weekdays)
+    for monday, plan in later:
+        text += f"; from {short_date(monday)} {monday.year}, "
+        text += plan_text(plan.sessions_per_week, plan.weekdays)
+    return text
+
+
+def _sessions_figure(report: ProgressReport) -> tuple[str, str]:
+    """The headline: sessions done against those planned, counted from the user's start."""
+    done, planned = report.sessions_done, report.sessions_planned
+    if not planned:
+        started = report.started_on
+        why = "started after this period" if started and started > report.end else "not started"
+        return DASH, why
+    detail = f"{percent(done / planned)} of the plan"
+    if report.started_within and report.started_on is not None:
+        detail += f"<br />since starting on {short_date(report.started_on)}"
+    return f"{done} of {planned}", detail
+
+
+def _adherence_caption(report: ProgressReport) -> str:
+    text = (
+        "A session counts when it was completed or stopped by a safety rule. "
+        "Weeks run Monday to Sunday; the first and last week are counted in full."
+    )
+    if len(report.plans) > 1:
+        text += " Each week is measured against the plan in effect on its Sunday."
+    if report.started_within and report.started_on is not None:
+        text += f" Weeks before {long_date(report.started_on)}, the start, are not counted."
+    return text
 
 
 def _pain_fact(report: ProgressReport) -> str:
@@ -423,8 +453,18 @@ def _pain_pair(before: float | None, after: float | None) -> str:
     return f"{_average(before)} → {_average(after)}"
 
 
-def _week_table(weeks: tuple[WeekRow, ...]) -> str:
-    rows = [
+def _week_table(report: ProgressReport) -> str:
+    """A row for each week counted; weeks before the user started would only be empty rows."""
+    weeks = report.counted_weeks
+    if not weeks:
+        return '<p class="muted">No weeks to show: exercise had not started in this period.</p>'
+    rows = []
+    if report.started_within:
+        rows.append(
+            f'<p class="muted small">From the week of {long_date(weeks[0].week_start)}, '
+            "when exercise started.</p>"
+        )
+    rows += [
         '<table class="grid" width="100%"><thead><tr><th>Week starting</th>',
         '<th align="right">Sessions</th><th align="right">Planned</th>',
         '<th align="right">Plan met</th><th align="right">Minutes</th>',

@@ -1,7 +1,9 @@
 """What a progress report shows for a date range, gathered from the log (no Qt, no HTML).
 
 Weekly figures cover whole ISO weeks (Monday to Sunday), as `stats` does: the weeks holding the
-first and last day of the range are counted in full. Lists (skipped exercises, stop reasons,
+first and last day of the range are counted in full, each against the plan in effect that week.
+A range may begin before the user started; the weeks before are shown but not counted, so
+"N of M sessions" is only ever measured from the start. Lists (skipped exercises, stop reasons,
 notes) keep to the dates asked for.
 """
 
@@ -27,13 +29,18 @@ INTERRUPTED_LABEL = "Not finished (the app was closed mid-session)"
 class WeekRow:
     week_start: date
     sessions_done: int
-    planned: int
+    planned: int  # 0 for a week before the user started
     adherence: float
+    plan: WeeklyPlan | None  # the plan the week is judged by; None before the user started
     minutes: float
     back_before: float | None  # averages of the week's check-ins, None if there were none
     leg_before: float | None
     back_after: float | None
     leg_after: float | None
+
+    @property
+    def counted(self) -> bool:
+        return self.plan is not None
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,8 @@ class NoteLine:
 class ProgressReport:
     start: date
     end: date
-    plan: WeeklyPlan
+    started_on: date | None  # the day the user started, whatever the range; None if not yet
+    plans: tuple[tuple[date, WeeklyPlan], ...]  # each plan that judged a week, from its first
     weeks: tuple[WeekRow, ...]
     sessions_logged: int
     completion: float | None
@@ -76,12 +84,22 @@ class ProgressReport:
     notes: tuple[NoteLine, ...]
 
     @property
+    def counted_weeks(self) -> tuple[WeekRow, ...]:
+        """The weeks judged against a plan: those from the week the user started on."""
+        return tuple(week for week in self.weeks if week.counted)
+
+    @property
     def sessions_done(self) -> int:
-        return sum(week.sessions_done for week in self.weeks)
+        return sum(week.sessions_done for week in self.counted_weeks)
 
     @property
     def sessions_planned(self) -> int:
-        return sum(week.planned for week in self.weeks)
+        return sum(week.planned for week in self.counted_weeks)
+
+    @property
+    def started_within(self) -> bool:
+        """Whether the user started after the range's first week, so earlier weeks are left out."""
+        return bool(self.weeks) and not self.weeks[0].counted and bool(self.counted_weeks)
 
     @property
     def minutes(self) -> float:
@@ -92,8 +110,7 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
     """Raises ValueError if end is before start."""
     if end < start:
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
-    plan = log.plan()
-    adherence = stats.weekly_adherence(log, plan, start, end)
+    adherence = stats.weekly_adherence(log, start, end)
     minutes = stats.minutes_per_week(log, start, end)
     first_week, last_week = adherence[0].week_start, adherence[-1].week_start
     pain = stats.pain_series(log, first_week, last_week + timedelta(days=6))
@@ -106,6 +123,7 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
             sessions_done=done.sessions_done,
             planned=done.planned,
             adherence=done.adherence,
+            plan=done.plan,
             minutes=spent.minutes,
             back_before=_mean(p.back_before for p in by_week.get(done.week_start, [])),
             leg_before=_mean(p.leg_before for p in by_week.get(done.week_start, [])),
@@ -138,10 +156,15 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
         for _, name, done_steps, skipped_steps in log.exercise_totals(start, end)
         if skipped_steps > 0
     ]
+    plans: list[tuple[date, WeeklyPlan]] = []
+    for week in weeks:
+        if week.plan is not None and (not plans or plans[-1][1] != week.plan):
+            plans.append((week.week_start, week.plan))
     return ProgressReport(
         start=start,
         end=end,
-        plan=plan,
+        started_on=stats.started_on(log),
+        plans=tuple(plans),
         weeks=weeks,
         sessions_logged=len(finished),
         completion=stats.completion_ratio(log, start, end),

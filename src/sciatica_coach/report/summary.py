@@ -45,7 +45,7 @@ class ExerciseLine:
 class SessionSummary:
     session: SessionRecord
     exercises: tuple[ExerciseLine, ...]
-    week: WeekAdherence
+    week: WeekAdherence  # the session's week, against the plan in effect that week
     week_days: tuple[bool, ...]  # Monday to Sunday: a session counting towards the plan
 
 
@@ -56,7 +56,7 @@ def summarise_session(log: SessionLog, library: Library, session_id: int) -> Ses
     planned = _planned_steps(library, session, steps)
     exercises = _lines_from_plan(planned, steps) if planned else _lines_from_steps(steps)
     monday = stats.week_start(session.local_date)
-    (week,) = stats.weekly_adherence(log, log.plan(), monday, monday)
+    week = stats.week_of(log, session.local_date)
     done_days = {
         totals.period_start
         for totals in log.day_totals(monday, monday + timedelta(days=6))

@@ -533,7 +533,7 @@ class ProgressView(QWidget):
         if first is None:
             return
         start = self._range_start(today, first)
-        self.adherence_series = stats.weekly_adherence(self.log, plan, start, today)
+        self.adherence_series = stats.weekly_adherence(self.log, start, today)
         self.minutes_series = stats.minutes_per_week(self.log, start, today)
         if self.range_key in WEEKLY_PAIN_RANGES:
             self.pain_points = []
@@ -542,7 +542,7 @@ class ProgressView(QWidget):
             self.pain_points = stats.pain_series(self.log, start, today)
             self.pain_weeks = []
         self.completion = stats.completion_ratio(self.log, start, today)
-        self.streaks = stats.streaks(self.log, plan, today)
+        self.streaks = stats.streaks(self.log, today)
         calendar_start = week_start(today) - ONE_WEEK * (CALENDAR_WEEKS - 1)
         self.calendar_days = stats.days_exercised(self.log, calendar_start, today)
         span = (day_x(week_start(start)), day_x(week_start(today) + ONE_WEEK))
@@ -562,8 +562,13 @@ class ProgressView(QWidget):
         planned = [float(w.planned) for w in weeks]
         self.adherence.series = {"done": (starts, done), "plan": (starts, planned)}
         self.done_bars.setOpts(x=[day_x(d) + 3.5 for d in starts], height=done)
-        edges = [day_x(d) for d in starts] + [span[1]]
-        self.plan_line.setData(x=edges, y=planned, stepMode="center")
+        # The plan line begins the week the user started: nothing was planned before it.
+        first = next((n for n, week in enumerate(weeks) if week.counted), len(weeks))
+        edges = [day_x(d) for d in starts[first:]] + [span[1]]
+        if first < len(weeks):
+            self.plan_line.setData(x=edges, y=planned[first:], stepMode="center")
+        else:
+            self.plan_line.setData(x=[], y=[])
         top = max([*done, *planned, 1.0])
         item = self.adherence.plot.getPlotItem()
         item.setXRange(*span, padding=0.01)
@@ -574,7 +579,7 @@ class ProgressView(QWidget):
             None
             if any(done)
             else f"No finished sessions in {words}. Your plan is "
-            f"{plural(int(planned[0]), 'session')} a week."
+            f"{plural(int(planned[-1]), 'session')} a week."
         )
 
     def _draw_minutes(self, span: tuple[float, float], words: str) -> None:
@@ -652,6 +657,8 @@ class ProgressView(QWidget):
             return None
         week = self.adherence_series[index]
         so_far = " (so far)" if week.week_start == week_start(self.today()) else ""
+        if not week.counted:
+            return f"Week of {long_date(week.week_start)}\nBefore you started: not counted"
         return (
             f"Week of {long_date(week.week_start)}{so_far}\n"
             f"{plural(week.sessions_done, 'session')} done, plan {week.planned}"

@@ -87,12 +87,8 @@ class TodayView(QWidget):
 
     def refresh(self, today: date) -> None:
         self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
-        plan = self.log.plan()
-        monday = stats.week_start(today)
-        week = stats.weekly_adherence(self.log, plan, monday, today)
-        done = week[-1].sessions_done if week else 0
-        planned = week[-1].planned if week else plan.sessions_per_week
-        self.week.setText(week_line(done, planned))
+        week = stats.week_of(self.log, today)
+        self.week.setText(week_line(week.sessions_done, week.planned))
         recent = self.log.sessions(limit=1)
         if not recent:
             self.last.setText("No sessions yet. Pick a routine below to make a start.")
