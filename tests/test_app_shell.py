@@ -19,6 +19,7 @@ from sciatica_coach.ui.app import (
     listen_for_second_launch,
     server_name,
 )
+from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.today import week_line
 
 MONDAY = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
@@ -30,6 +31,7 @@ def make_window(tmp_path: Path, qtbot: QtBot, now: datetime = MONDAY) -> MainWin
     settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
     context = AppContext(data, settings, log, load_library(data), now=lambda: now)
     window = MainWindow(context)
+    window.confirm_quit = lambda: True  # a test's clean-up closes the window unasked
     qtbot.addWidget(window)
     return window
 
@@ -48,7 +50,7 @@ def test_week_line_counts_against_the_plan() -> None:
 def test_today_shows_this_week_and_the_last_session(tmp_path: Path, qtbot: QtBot) -> None:
     window = make_window(tmp_path, qtbot, now=MONDAY + timedelta(days=2))
     log = window.context.log
-    log.set_plan(WeeklyPlan(sessions_per_week=4), MONDAY - timedelta(days=7))
+    log.set_plan(WeeklyPlan(sessions_per_week=4), (MONDAY - timedelta(days=7)).date())
     log_session(log, MONDAY)
     log_session(log, MONDAY + timedelta(days=1))
     log_session(log, MONDAY - timedelta(days=3))  # last week: not counted
@@ -68,7 +70,6 @@ def test_today_with_no_sessions_says_how_to_begin(tmp_path: Path, qtbot: QtBot) 
 
 def test_routines_page_lists_builtins_and_starts_one(tmp_path: Path, qtbot: QtBot) -> None:
     window = make_window(tmp_path, qtbot)
-    window.ask_pain = lambda moment, previous: None
     window.show()
     window.nav.setCurrentRow(1)
     routines = window.routines
@@ -77,9 +78,14 @@ def test_routines_page_lists_builtins_and_starts_one(tmp_path: Path, qtbot: QtBo
     assert routines.title.text() == "Core and stability"
     assert "Dead bug" in routines.exercises.text()
     routines.start_button.click()
-    assert window.session is not None
-    assert window.session.timeline.routine.id == "core-stability"
-    assert window.pages.currentWidget() is window.player
+    assert window.current_page is Page.CHECK_IN
+    assert window.context.log.sessions() == [], "nothing is logged before the check-in"
+    flow = window.flow
+    assert flow.check_in is not None
+    flow.check_in.skip_button.click()
+    assert flow.session is not None
+    assert flow.session.timeline.routine.id == "core-stability"
+    assert window.current_page is Page.PLAYER
     assert window.context.log.sessions()[0].status == "in_progress"
 
 
@@ -119,8 +125,9 @@ def test_animation_setting_is_remembered_and_reaches_the_player(
     window = make_window(tmp_path, qtbot)
     window.set_animated_illustrations(False)
     assert window.context.settings.value("illustrations/animated", type=bool) is False
-    window.ask_pain = lambda moment, previous: None
     window.start_routine("gentle-start")
-    illustration = window.player.illustration
+    assert window.flow.check_in is not None
+    window.flow.check_in.skip_button.click()
+    illustration = window.flow.player.illustration
     illustration.set_phase(0.5)
     assert illustration.drawn_phase == 1.0  # still picture: the end pose, whatever the timer

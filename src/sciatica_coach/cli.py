@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.add_parser("routines", help="list routines: id, name, minutes, source")
+    start = commands.add_parser(
+        "start", help="open the app (or the one already open) at a routine's check-in"
+    )
+    start.add_argument("routine", help="routine id, e.g. gentle-start")
     plan = commands.add_parser("plan", help="print a routine's timeline with times")
     plan.add_argument("routine", help="routine id, e.g. gentle-start")
     check = commands.add_parser("check", help="validate a routine file")
@@ -113,10 +117,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_self_test()
         data = paths.data_dir(args.data_dir, os.environ)
-        if args.command is None:
+        if args.command in (None, "start"):
+            from sciatica_coach.core.library import load_library
             from sciatica_coach.ui.app import run_app
 
-            return run_app(data)
+            routine = getattr(args, "routine", None) if args.command == "start" else None
+            if routine is not None and load_library(data).find(routine) is None:
+                raise CommandError(
+                    f"No routine with id {routine!r}; 'sciatica-coach routines' lists them.",
+                    EXIT_BAD_INPUT,
+                )
+            return run_app(data, start_routine=routine)
         handler = _COMMANDS[args.command]
         return handler(args, data)
     except CommandError as error:

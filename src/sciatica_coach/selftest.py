@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import Library
-from sciatica_coach.core.log import PainCheck, SessionLog
+from sciatica_coach.core.log import SessionLog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
+
+    from sciatica_coach.ui.checkin import PainCheckInPanel
 
 ROUTINE_ID = "self-test"
 # Three steps: get ready, then two short holds of a built-in exercise, with no rest between.
@@ -122,20 +124,23 @@ def _run_session(app: QApplication, data: Path) -> str:
     try:
         if context.library.problems:
             raise SelfTestError(f"the routine library has problems: {context.library.problems[0]}")
-        answers = {"before": PainCheck("before", 3, 2), "after": PainCheck("after", 2, 1)}
-        window.ask_pain = lambda moment, previous: answers[moment]
-        window.show_stop_advice = lambda: None
         window.show()
         app.processEvents()
-        window.start_routine(ROUTINE_ID)
-        if window.session is None:
+        flow = window.flow
+        if not window.start_routine(ROUTINE_ID) or flow.check_in is None:
             raise SelfTestError(f"routine '{ROUTINE_ID}' did not start")
-        while window.session is not None:
+        _answer(flow.check_in, 3, 2)
+        if flow.session is None:
+            raise SelfTestError(f"routine '{ROUTINE_ID}' did not start after the check-in")
+        while flow.session_running:
             if clock.now > CLOCK_LIMIT_SECONDS:
                 raise SelfTestError(f"the session did not end after {clock.now:.0f} s")
             clock.now += TICK_SECONDS
-            window.player.refresh()
+            flow.player.refresh()
             app.processEvents()
+        if flow.check_in is None or flow.check_in.moment != "after":
+            raise SelfTestError("the after check-in did not follow the session")
+        _answer(flow.check_in, 2, 1)
         summary = _check_log(context.log)
         _print_summary(context.log, context.library, data / "summary.pdf")
         return summary
@@ -145,6 +150,12 @@ def _run_session(app: QApplication, data: Path) -> str:
         app.processEvents()
         cue_player.close(wait_seconds=1.0)
         context.log.close()
+
+
+def _answer(panel: PainCheckInPanel, back: int, leg: int) -> None:
+    panel.back.set_value(back)
+    panel.leg.set_value(leg)
+    panel.save()
 
 
 def _draw_chart(app: QApplication) -> None:

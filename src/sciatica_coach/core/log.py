@@ -40,7 +40,7 @@ PAIN_MOMENTS = frozenset({"before", "after"})
 SYMPTOM_REACH = ("none", "back", "buttock", "thigh", "below_knee", "foot")
 
 # A session stopped for one of these still counts as done: stopping was the right thing to do.
-STOP_RULE_REASONS = frozenset({"pain_spreading", "numbness", "sharp_pain"})
+STOP_RULE_REASONS = frozenset({"pain_spreading", "numbness", "sharp_pain", "unwell"})
 
 APPLICATION_ID = 0x53434F41  # "SCOA": marks the file as a Sciatica Coach log
 BUSY_TIMEOUT_SECONDS = 0.25
@@ -772,6 +772,10 @@ class SessionLog:
 
         A plan set twice on one day replaces that day's plan.
         """
+        _require(
+            isinstance(effective_from, date) and not isinstance(effective_from, datetime),
+            "a plan takes effect from a date, not a time",
+        )
         with self._write() as conn:
             conn.execute(
                 """INSERT INTO plans (effective_from, sessions_per_week, weekdays)

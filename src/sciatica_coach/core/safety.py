@@ -10,6 +10,8 @@ recommend any device; it tells the user when to stop and when to get help.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 SAFETY_VERSION = 1
 
 DISCLAIMER = (
@@ -95,13 +97,135 @@ LEG_REACH: tuple[tuple[str, str], ...] = (
     ("foot", "Foot"),
 )
 
-STOP_REASONS: dict[str, str] = {
-    "pain_spreading": "Pain spreading down the leg",
-    "numbness": "More numbness or pins and needles",
-    "sharp_pain": "Sharp pain",
-    "user": "Stopped early",
-    "tired": "Too tired to go on",
+
+@dataclass(frozen=True)
+class StopAdvice:
+    """What to do after stopping for a safety reason, in the order the patient needs it."""
+
+    title: str
+    now: tuple[str, ...]
+    get_help: tuple[str, ...]
+    next_time: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StopReason:
+    """Why a session was stopped. ``label`` is the stop sheet's wording, ``short`` the one a
+    list has room for; a reason with ``advice`` is a safety stop and shows it first."""
+
+    code: str
+    label: str
+    short: str
+    advice: StopAdvice | None = None
+
+    @property
+    def is_safety(self) -> bool:
+        return self.advice is not None
+
+
+# "{exercise}" in advice is replaced by the name of the exercise the session stopped in.
+PAIN_SPREADING = StopReason(
+    "pain_spreading",
+    "Pain spreading down the leg",
+    "pain spreading",
+    StopAdvice(
+        title="Stopping was the right thing to do",
+        now=(
+            "Rest in whatever position eases your leg most: lying on your back with your "
+            "knees bent and supported, or on your side. That is enough exercise for today.",
+            "Give it 15 to 30 minutes. Symptoms that move back up out of your leg towards "
+            "your back are settling.",
+        ),
+        get_help=(
+            "Contact your doctor or physiotherapist if the spreading is still there tomorrow "
+            "morning, if it keeps coming back, or if it comes with new numbness or weakness.",
+        ),
+        next_time=(
+            "Leave out {exercise}, and any exercise that bends your back the same way.",
+            "Move through a smaller range. If your leg is worse tomorrow morning, do less "
+            "next time.",
+        ),
+    ),
+)
+SHARP_PAIN = StopReason(
+    "sharp_pain",
+    "Sharp or shooting pain",
+    "sharp pain",
+    StopAdvice(
+        title="Stop and let it settle",
+        now=(
+            "Rest in a comfortable position until the sharp pain has gone.",
+            "Leave {exercise} out for the rest of today.",
+        ),
+        get_help=(
+            "If sharp, shooting or electric pains keep coming back, or carry on while you "
+            "rest, contact your doctor or physiotherapist.",
+        ),
+        next_time=(
+            "Try {exercise} again only with a much smaller movement or its easier version, "
+            "and stop again if the sharp pain returns. In a nerve glide, make the movement "
+            "smaller.",
+        ),
+    ),
+)
+NUMBNESS = StopReason(
+    "numbness",
+    "Numbness, pins and needles or weakness getting worse",
+    "numbness or weakness",
+    StopAdvice(
+        title="Stop and rest",
+        now=(
+            "Rest and notice whether the numbness, tingling or weakness eases over the next "
+            "half an hour.",
+        ),
+        get_help=(
+            "A leg or foot that is getting weaker needs to be seen today: call your doctor "
+            "or an urgent care line. Numbness that is new or spreading needs to be seen soon.",
+        ),
+        next_time=(
+            "Do not repeat {exercise} until you have spoken to your doctor or physiotherapist.",
+        ),
+    ),
+)
+UNWELL = StopReason(
+    "unwell",
+    "Dizzy or unwell",
+    "dizzy or unwell",
+    StopAdvice(
+        title="Sit or lie down now",
+        now=(
+            "Sit or lie down straight away and stay there until you feel steady. Have a "
+            "drink of water.",
+            "If you have chest pain, or are short of breath while resting, call your "
+            "emergency number now.",
+        ),
+        get_help=(
+            "If you feel dizzy or unwell whenever you exercise, see your doctor before your "
+            "next session.",
+        ),
+        next_time=("Get up slowly from the floor, and keep a chair close by to hold on to.",),
+    ),
+)
+TIRED = StopReason("tired", "Tired or out of time", "tired or out of time")
+OTHER = StopReason("other", "Something else", "something else")
+
+# The reasons the stop sheet offers, in its order: the safety screen's stop signs first.
+SHEET_REASONS: tuple[StopReason, ...] = (PAIN_SPREADING, SHARP_PAIN, NUMBNESS, UNWELL, TIRED, OTHER)
+
+# Reasons the app records without asking, and ones older versions wrote.
+CLOSED_APP = StopReason("closed_app", "Closed the app", "closed the app")
+NOT_FINISHED = StopReason("interrupted", "Not finished", "not finished")
+EARLY = StopReason("user", "Stopped early", "stopped early")
+
+ALL_STOP_REASONS: dict[str, StopReason] = {
+    reason.code: reason for reason in (*SHEET_REASONS, CLOSED_APP, NOT_FINISHED, EARLY)
 }
+STOP_REASONS: dict[str, str] = {code: reason.label for code, reason in ALL_STOP_REASONS.items()}
+
+
+def stop_reason(code: str | None) -> StopReason:
+    """The reason for a stored code; an unknown or missing code reads as "stopped early"."""
+    return ALL_STOP_REASONS.get(code or "", EARLY)
 
 
 def reach_label(code: str | None) -> str:

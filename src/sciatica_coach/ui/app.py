@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
@@ -29,22 +29,18 @@ from sciatica_coach import __version__
 from sciatica_coach.core import paths
 from sciatica_coach.core.clock import local_now
 from sciatica_coach.core.library import Library, load_library
-from sciatica_coach.core.log import LogError, PainCheck, SessionLog, SessionRecord
-from sciatica_coach.core.timeline import Timeline, expand_routine
+from sciatica_coach.core.log import LogError, SessionLog, SessionRecord
+from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.routines import RoutinesView
+from sciatica_coach.ui.session_flow import SessionFlow
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY
 from sciatica_coach.ui.today import TodayView
 
 if TYPE_CHECKING:
-    from sciatica_coach.core.engine import Session
-    from sciatica_coach.core.recorder import SessionRecorder
-    from sciatica_coach.ui.finish import FinishView
-    from sciatica_coach.ui.player import PlayerView
     from sciatica_coach.ui.sound import CuePlayer
 
 ORGANISATION = "Sciatica Coach"
 APP_TITLE = "Sciatica Coach"
-PAGES = ("Today", "Routines", "Progress", "History")
 
 
 @dataclass
@@ -60,14 +56,11 @@ class AppContext:
     cue_player: CuePlayer | None = None
 
 
-def ask_pain(parent: QWidget, moment: str, previous: PainCheck | None) -> PainCheck | None:
-    from sciatica_coach.ui.checkin import PainCheckInDialog
-
-    values = (previous.back, previous.leg) if previous else None
-    reach = previous.reach if previous else None
-    dialog = PainCheckInDialog(moment, parent, previous=values, previous_reach=reach)
-    dialog.exec()
-    return dialog.result_check()
+QUIT_QUESTION = "Quit in the middle of your session?"
+QUIT_DETAIL = (
+    "Everything you have done so far is saved, and the session is logged as stopped "
+    "(closed the app)."
+)
 
 
 class MainWindow(QMainWindow):
@@ -75,33 +68,35 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setWindowTitle(APP_TITLE)
-        self.ask_pain: Callable[[str, PainCheck | None], PainCheck | None] = (
-            lambda moment, previous: ask_pain(self, moment, previous)
-        )
-        self.show_stop_advice: Callable[[], object] = self._stop_advice
-        self.session: Session | None = None
-        self.recorder: SessionRecorder | None = None
-        self._pain_before: PainCheck | None = None
+        self.confirm_quit: Callable[[], bool] = self._ask_to_quit
+        self._state_before_full_screen = Qt.WindowState.WindowNoState
 
         self.nav = QListWidget()
-        self.nav.addItems(list(PAGES))
+        self.nav.addItems([page.value for page in NAVIGATION])
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }"
         )
         self.pages = QStackedWidget()
+        self._page_widgets: dict[Page, QWidget] = {}
         self.today = TodayView(context.library, context.log)
         self.routines = RoutinesView(context.library)
         # Progress and History are built on first visit: the charts pull in pyqtgraph and
         # numpy, which the first window must not wait for.
         self.progress_page = LazyPage(self._make_progress)
         self.history_page = LazyPage(self._make_history)
-        # The player and end screen are made for the first session, not at start.
-        self._player: PlayerView | None = None
-        self._finish: FinishView | None = None
-        for page in (self.today, self.routines, self.progress_page, self.history_page):
-            self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self._show_page)
+        for page, widget in zip(
+            NAVIGATION,
+            (self.today, self.routines, self.progress_page, self.history_page),
+            strict=True,
+        ):
+            self.place(page, widget)
+        # The session's pages (check-in, player, stop sheet, advice, end) belong to the flow
+        # and are made for the first session, not at start.
+        self.flow = SessionFlow(context, self)
+        self.flow.leave_requested.connect(self.show_page)
+        self.flow.summary_requested.connect(self.offer_summary)
+        self.nav.currentRowChanged.connect(lambda row: self._show_navigable(NAVIGATION[row]))
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -110,50 +105,63 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.today.start_requested.connect(self.start_routine)
-        self.today.browse_requested.connect(lambda: self.nav.setCurrentRow(1))
+        self.today.browse_requested.connect(lambda: self.show_page(Page.ROUTINES))
         self.routines.start_requested.connect(self.start_routine)
         self._build_menus()
         self._restore_geometry()
-        self._go(0)
+        self.show_page(Page.TODAY)
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def place(self, page: Page, widget: QWidget) -> None:
+        """Put ``widget`` in the window as ``page``, replacing what was there."""
+        old = self._page_widgets.get(page)
+        if old is widget:
+            return
+        self.pages.addWidget(widget)
+        self._page_widgets[page] = widget
+        if old is not None:
+            if self.pages.currentWidget() is old:
+                self.pages.setCurrentWidget(widget)
+            self.pages.removeWidget(old)
 
     @property
-    def player(self) -> PlayerView:
-        if self._player is None:
-            from sciatica_coach.ui.player import PlayerView
+    def current_page(self) -> Page | None:
+        current = self.pages.currentWidget()
+        return next((page for page, w in self._page_widgets.items() if w is current), None)
 
-            self._player = PlayerView(self.context.settings, self.context.cue_player)
-            self._player.ended.connect(self._session_ended)
-            self._player.stop_rule_requested.connect(lambda: self.show_stop_advice())
-            self.pages.addWidget(self._player)
-        return self._player
-
-    @property
-    def finish(self) -> FinishView:
-        if self._finish is None:
-            from sciatica_coach.ui.finish import FinishView
-
-            self._finish = FinishView()
-            self._finish.home_requested.connect(lambda: self._go(0))
-            self._finish.progress_requested.connect(lambda: self._go(2))
-            self._finish.summary_requested.connect(self.offer_summary)
-            self.pages.addWidget(self._finish)
-        return self._finish
-
-    def _stop_advice(self) -> None:
-        from sciatica_coach.ui.safety import StopAdviceDialog
-
-        StopAdviceDialog(self).exec()
-
-    def _show_safety(self) -> None:
-        from sciatica_coach.ui.safety import SafetyDialog
-
-        SafetyDialog(self, require_ack=False).exec()
-
-    def _toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
+    def show_page(self, page: Page) -> None:
+        """Show ``page``; the side bar shows only outside a session."""
+        in_session = page not in NAVIGATION
+        self.nav.setVisible(not in_session)
+        if in_session:
+            self._commit_history_deletes()
+            self.pages.setCurrentWidget(self._page_widgets[page])
+            return
+        row = NAVIGATION.index(page)
+        if self.nav.currentRow() == row:
+            self._show_navigable(page)
         else:
-            self.showFullScreen()
+            self.nav.setCurrentRow(row)  # which shows the page
+
+    def _show_navigable(self, page: Page) -> None:
+        if self.flow.busy:
+            return
+        if page is Page.TODAY:
+            self.today.refresh(self.context.now().date())
+        self._commit_history_deletes()
+        if page in (Page.PROGRESS, Page.HISTORY):
+            lazy = self.progress_page if page is Page.PROGRESS else self.history_page
+            if lazy.built:
+                lazy.content().refresh()
+            else:
+                lazy.content()  # a new view reads the log as it is made
+        self.pages.setCurrentWidget(self._page_widgets[page])
+
+    def _commit_history_deletes(self) -> None:
+        """Deleted sessions can be undone until the History view is left."""
+        if self.history_page.built and self.pages.currentWidget() is self.history_page:
+            self.history_page.content().commit_pending_deletes()
 
     def _make_progress(self) -> RefreshingPage:
         from sciatica_coach.ui.progress import ProgressView
@@ -166,6 +174,53 @@ class MainWindow(QMainWindow):
         history = HistoryView(self.context.log)
         history.summary_requested.connect(self.offer_summary)
         return history
+
+    # -- a session ------------------------------------------------------------------------
+
+    def start_routine(self, routine_id: str) -> bool:
+        """Open the before check-in of ``routine_id``; False if a session is under way or the
+        routine is unknown."""
+        return self.flow.start(routine_id)
+
+    def resume_session(self, record: SessionRecord) -> bool:
+        """Carry on an interrupted session, after a get-ready countdown into its step."""
+        from sciatica_coach.core.engine import RESUME_LEAD_IN_SECONDS
+
+        return self.flow.resume(record, RESUME_LEAD_IN_SECONDS)
+
+    def offer_resume(self, ask: Callable[[SessionRecord], str] | None = None) -> None:
+        """For each interrupted session: resume it, or close it as stopped."""
+        choose = ask or self._ask_resume
+        for record in self.context.log.interrupted:
+            answer = choose(record)
+            if answer == "resume" and self.resume_session(record):
+                return
+            if answer in ("resume", "close"):
+                self.context.log.finish_session(
+                    record.id,
+                    "stopped",
+                    self.context.now(),
+                    record.active_seconds,
+                    "interrupted",
+                )
+
+    def _ask_resume(self, record: SessionRecord) -> str:
+        box = QMessageBox(self)
+        box.setWindowTitle("Unfinished session")
+        box.setText(
+            f"Your {record.routine_name} session on {record.local_date:%A} "
+            f"{record.local_date.day} {record.local_date:%B} did not finish."
+        )
+        box.setInformativeText("Carry on where you left off, or close it as stopped?")
+        resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Close it", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Decide &later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(resume)
+        box.exec()
+        clicked = box.clickedButton()
+        return "resume" if clicked is resume else "later" if clicked is later else "close"
+
+    # -- printing -------------------------------------------------------------------------
 
     def offer_summary(self, session_id: int) -> None:
         """Print the session summary, or save it as a PDF, as the user chooses."""
@@ -191,12 +246,14 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setWindowTitle(what)
         box.setText(f"{what}: print it, or save it as a PDF to send or keep?")
-        print_button = box.addButton("Print…", QMessageBox.ButtonRole.AcceptRole)
-        pdf_button = box.addButton("Save as PDF…", QMessageBox.ButtonRole.AcceptRole)
+        print_button = box.addButton("&Print…", QMessageBox.ButtonRole.AcceptRole)
+        pdf_button = box.addButton("&Save as PDF…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
         return "print" if clicked is print_button else "pdf" if clicked is pdf_button else ""
+
+    # -- menus ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -210,10 +267,12 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu("&View")
-        full = QAction("&Full screen", self)
-        full.setShortcut(QKeySequence(Qt.Key.Key_F11))
-        full.triggered.connect(self._toggle_full_screen)
-        view_menu.addAction(full)
+        self.full_screen_action = QAction("&Full screen", self)
+        self.full_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.full_screen_action.triggered.connect(self.toggle_full_screen)
+        # Kept working while the menu bar is hidden in full screen.
+        self.addAction(self.full_screen_action)
+        view_menu.addAction(self.full_screen_action)
         animate = QAction("&Animate illustrations", self)
         animate.setCheckable(True)
         animate.setChecked(self.context.settings.value(ANIMATED_KEY, True, type=bool))
@@ -230,8 +289,13 @@ class MainWindow(QMainWindow):
     def set_animated_illustrations(self, on: bool) -> None:
         """Off: a still picture of the movement instead of one that moves with the timer."""
         self.context.settings.setValue(ANIMATED_KEY, on)
-        if self._player is not None:
-            self._player.illustration.set_animated(on)
+        if self.flow._player is not None:
+            self.flow.player.illustration.set_animated(on)
+
+    def _show_safety(self) -> None:
+        from sciatica_coach.ui.safety import SafetyDialog
+
+        SafetyDialog(self, require_ack=False).exec()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -241,130 +305,24 @@ class MainWindow(QMainWindow):
             f"medical advice.\n\nYour data stays on this computer, in\n{self.context.data}",
         )
 
-    # -- navigation -----------------------------------------------------------------------
-
-    def _go(self, row: int) -> None:
-        self.nav.setEnabled(True)
-        self.nav.show()
-        if self.nav.currentRow() == row:
-            self._show_page(row)
-        else:
-            self.nav.setCurrentRow(row)
-
-    def _show_page(self, row: int) -> None:
-        if row == 0:
-            self.today.refresh(self.context.now().date())
-        self._commit_history_deletes()
-        if row in (2, 3):
-            page = self.progress_page if row == 2 else self.history_page
-            if page.built:
-                page.content().refresh()
-            else:
-                page.content()  # a new view reads the log as it is made
-        self.pages.setCurrentIndex(row)
-
-    def _commit_history_deletes(self) -> None:
-        """Deleted sessions can be undone until the History view is left."""
-        if self.history_page.built and self.pages.currentWidget() is self.history_page:
-            self.history_page.content().commit_pending_deletes()
-
-    # -- a session from check-in to end screen --------------------------------------------
-
-    def start_routine(self, routine_id: str) -> None:
-        routine = self.context.library.find(routine_id)
-        if routine is None or self.session is not None:
-            return
-        from sciatica_coach.core.recorder import SessionRecorder
-
-        timeline = expand_routine(routine)
-        self._pain_before = self.ask_pain("before", None)
-        recorder = SessionRecorder(self.context.log, timeline, now=self.context.now)
-        self._run(timeline_session(timeline, self.context, recorder), recorder)
-        if self._pain_before is not None:
-            recorder.record_pain(self._pain_before)
-
-    def resume_session(self, record: SessionRecord) -> bool:
-        """Carry on an interrupted session from its first unfinished step."""
-        from sciatica_coach.core.recorder import SessionRecorder
-
-        routine = self.context.library.find(record.routine_id)
-        if routine is None:
-            return False
-        timeline = expand_routine(routine)
-        start = self.context.log.reopen_session(record.id)
-        if start >= len(timeline.steps):
-            start = len(timeline.steps) - 1
-        done_seconds = sum(s.actual_seconds for s in self.context.log.steps(record.id))
-        recorder = SessionRecorder(
-            self.context.log,
-            timeline,
-            now=self.context.now,
-            session_id=record.id,
-            prior_seconds=done_seconds,
-        )
-        self._pain_before = record.pain_before
-        self._run(timeline_session(timeline, self.context, recorder, start), recorder)
-        return True
-
-    def _run(self, session: Session, recorder: SessionRecorder) -> None:
-        recorder.begin()
-        self.session = session
-        self.recorder = recorder
-        self.nav.hide()
-        self.pages.setCurrentWidget(self.player)
-        self.player.begin(session)
-
-    def _session_ended(self) -> None:
-        session, recorder = self.session, self.recorder
-        if session is None or recorder is None:
-            return
-        recorder.finish(session)
-        after = self.ask_pain("after", self._pain_before)
-        if after is not None:
-            recorder.record_pain(after)
-        session_id = recorder.session_id
-        self.session = None
-        self.recorder = None
-        if self.isFullScreen():
-            self.showNormal()
-        assert session_id is not None
-        record = self.context.log.session(session_id)
-        if record is not None:
-            self.finish.show_session(record)
-        self.nav.hide()
-        self.pages.setCurrentWidget(self.finish)
-
-    def offer_resume(self, ask: Callable[[SessionRecord], str] | None = None) -> None:
-        """For each interrupted session: resume it, or close it as stopped."""
-        choose = ask or self._ask_resume
-        for record in self.context.log.interrupted:
-            answer = choose(record)
-            if answer == "resume" and self.resume_session(record):
-                return
-            if answer in ("resume", "close"):
-                self.context.log.finish_session(
-                    record.id,
-                    "stopped",
-                    self.context.now(),
-                    record.active_seconds,
-                    "interrupted",
-                )
-
-    def _ask_resume(self, record: SessionRecord) -> str:
-        box = QMessageBox(self)
-        box.setWindowTitle("Unfinished session")
-        box.setText(
-            f"Your {record.routine_name} session on {record.local_date:%A %d %B} did not finish."
-        )
-        box.setInformativeText("Carry on where you left off, or close it as stopped?")
-        resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Close it", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return "resume" if clicked is resume else "later" if clicked is later else "close"
-
     # -- window state ---------------------------------------------------------------------
+
+    def toggle_full_screen(self) -> None:
+        """Full screen and back to exactly the state before it (maximised stays maximised)."""
+        if self.isFullScreen():
+            self.setWindowState(self._state_before_full_screen)
+        else:
+            self._state_before_full_screen = self.windowState() & ~Qt.WindowState.WindowMinimized
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange:
+            full = self.isFullScreen()
+            self.menuBar().setVisible(not full)
+            self.full_screen_action.setText("Leave &full screen" if full else "&Full screen")
+            if self.flow._player is not None:
+                self.flow.player.show_full_screen_state(full)
+        super().changeEvent(event)
 
     def _restore_geometry(self) -> None:
         saved = self.context.settings.value(GEOMETRY_KEY)
@@ -372,17 +330,27 @@ class MainWindow(QMainWindow):
             return
         self.resize(1280, 800)
 
+    def _ask_to_quit(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Quit Sciatica Coach")
+        box.setText(QUIT_QUESTION)
+        box.setInformativeText(QUIT_DETAIL)
+        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton("&Keep going", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return box.clickedButton() is quit_button
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.session is not None and self.recorder is not None:
-            # Closing mid-session stops it; no end screen or check-in follows.
-            if self._player is not None:
-                self._player.detach()
-            self.session.stop("user")
-            self.recorder.finish(self.session)
-            self.session = None
-            self.recorder = None
+        if self.flow.session_running and not self.confirm_quit():
+            event.ignore()
+            return
+        self.flow.quit()
         self._commit_history_deletes()
-        self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        if not self.isFullScreen():
+            self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.context.settings.sync()
         super().closeEvent(event)
 
@@ -419,15 +387,6 @@ class LazyPage(QWidget):
         return self._content
 
 
-def timeline_session(
-    timeline: Timeline, context: AppContext, recorder: SessionRecorder, start: int = 0
-) -> Session:
-    """An engine session on the app's clock whose finished steps go straight to the log."""
-    from sciatica_coach.core.engine import Session
-
-    return Session(timeline, context.clock, on_step_end=recorder.record_step, start_index=start)
-
-
 def settings_for(data: Path) -> QSettings:
     """Settings live in the data folder beside the log, private like it."""
     settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
@@ -439,34 +398,54 @@ def server_name(data: Path) -> str:
     return f"sciatica-coach-{digest}"
 
 
-def bring_forward_running_instance(name: str) -> bool:
-    """True when another window already serves this data folder (and was asked to show)."""
+RAISE_MESSAGE = "raise"
+START_PREFIX = "start "
+
+
+def bring_forward_running_instance(name: str, routine_id: str | None = None) -> bool:
+    """True when another window already serves this data folder; it is asked to come forward
+    and, with ``routine_id``, to open that routine's check-in."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(300):
         return False
-    socket.write(b"raise\n")
+    message = START_PREFIX + routine_id if routine_id else RAISE_MESSAGE
+    socket.write((message + "\n").encode())
     socket.waitForBytesWritten(300)
     socket.disconnectFromServer()
     return True
 
 
-def listen_for_second_launch(name: str, window: QMainWindow) -> QLocalServer:
+def listen_for_second_launch(name: str, window: MainWindow) -> QLocalServer:
     server = QLocalServer(window)
     server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
     QLocalServer.removeServer(name)
     server.listen(name)
 
     def bring_to_front() -> None:
-        connection = server.nextPendingConnection()
-        if connection is not None:
-            connection.disconnectFromServer()
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
         window.show()
         window.raise_()
         window.activateWindow()
 
-    server.newConnection.connect(bring_to_front)
+    def read_request(connection: QLocalSocket) -> None:
+        if not connection.canReadLine():
+            return
+        line = bytes(connection.readLine().data()).decode(errors="replace").strip()
+        connection.disconnectFromServer()
+        bring_to_front()
+        if line.startswith(START_PREFIX):
+            window.start_routine(line[len(START_PREFIX) :].strip())
+
+    def accept() -> None:
+        connection = server.nextPendingConnection()
+        while connection is not None:
+            connection.readyRead.connect(lambda c=connection: read_request(c))
+            connection.disconnected.connect(connection.deleteLater)
+            read_request(connection)
+            connection = server.nextPendingConnection()
+
+    server.newConnection.connect(accept)
     return server
 
 
@@ -509,10 +488,11 @@ def build_main_window(data: Path) -> MainWindow:
     return MainWindow(build_context(data))
 
 
-def run_app(data: Path) -> int:
+def run_app(data: Path, start_routine: str | None = None) -> int:
+    """The app over ``data``; with ``start_routine`` it opens at that routine's check-in."""
     app = make_application()
     name = server_name(data)
-    if bring_forward_running_instance(name):
+    if bring_forward_running_instance(name, start_routine):
         print("Sciatica Coach is already open; brought its window forward.", file=sys.stderr)
         return 0
     try:
@@ -528,7 +508,10 @@ def run_app(data: Path) -> int:
     window = MainWindow(context)
     server = listen_for_second_launch(name, window)
     window.show()
-    QTimer.singleShot(0, window.offer_resume)
+    if start_routine is not None:
+        QTimer.singleShot(0, lambda: window.start_routine(start_routine))
+    else:
+        QTimer.singleShot(0, window.offer_resume)
     # Load the charting libraries once the window is up, so Progress opens quickly later.
     QTimer.singleShot(2000, preload_charts)
     code = app.exec()

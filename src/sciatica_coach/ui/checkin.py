@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -25,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core.log import PainCheck
-from sciatica_coach.core.safety import LEG_REACH
+from sciatica_coach.core.safety import LEG_REACH, reach_label
 from sciatica_coach.ui.safety import (
     BASE_POINT_SIZE,
     TITLE_POINT_SIZE,
     fit_to_screen,
-    make_roomy,
     scrolling,
     sized_label,
     use_readable_font,
@@ -275,18 +273,34 @@ class ReachRow(ChoiceRow):
             super().keyPressEvent(event)
 
 
-class PainCheckInDialog(QDialog):
-    """Asks for back and leg pain; ``result_check()`` gives the ``PainCheck`` or ``None``.
+def reference_text(check: PainCheck | None) -> str:
+    """``Before the session: back 5, leg 6, reaching the thigh`` for the after check-in."""
+    if check is None:
+        return "Before the session: not rated"
+    reach = reach_label(check.reach)
+    where = f", reaching: {reach.lower()}" if reach else ""
+    return f"Before the session: back {check.back}, leg {check.leg}{where}"
 
-    ``previous`` (back, leg) pre-selects the scores, e.g. the after check-in starts from
-    the before values; ``previous_reach`` does the same for the leg-reach row.
+
+class PainCheckInPanel(QWidget):
+    """The check-in as a page of the main window (and the body of ``PainCheckInDialog``).
+
+    Emits ``saved(PainCheck)``, ``skipped()`` or, when it may back out of starting a session,
+    ``cancelled()`` (Esc). The after check-in starts empty, with the before scores shown
+    beside it for reference: the patient rates how things are now, not whether they changed.
     """
+
+    saved = Signal(object)
+    skipped = Signal()
+    cancelled = Signal()
 
     def __init__(
         self,
         moment: str,
         parent: QWidget | None = None,
         *,
+        reference: PainCheck | None = None,
+        can_cancel: bool = False,
         previous: tuple[int, int] | None = None,
         previous_reach: str | None = None,
     ) -> None:
@@ -294,7 +308,7 @@ class PainCheckInDialog(QDialog):
         if moment not in MOMENT_TITLES:
             raise ValueError(f"moment must be 'before' or 'after', not {moment!r}")
         self.moment = moment
-        self.setWindowTitle(MOMENT_TITLES[moment])
+        self.can_cancel = can_cancel
         use_readable_font(self)
 
         self.back = PainScale("Back pain", "backRow")
@@ -309,13 +323,17 @@ class PainCheckInDialog(QDialog):
         note_label = sized_label("Note (optional)", BASE_POINT_SIZE + 2, bold=True)
         note_label.setBuddy(self.note)
 
+        self.title_label = sized_label(MOMENT_TITLES[moment], TITLE_POINT_SIZE, bold=True)
+        self.reference_label = sized_label(reference_text(reference), BASE_POINT_SIZE + 1)
+        self.reference_label.setObjectName("reference")
+        self.reference_label.setVisible(moment == "after")
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(20, 20, 20, 12)
         body.setSpacing(10)
-        body.addWidget(sized_label(MOMENT_TITLES[moment], TITLE_POINT_SIZE, bold=True))
-        hint = sized_label(KEY_HINT, BASE_POINT_SIZE)
-        body.addWidget(hint)
+        body.addWidget(self.title_label)
+        body.addWidget(self.reference_label)
+        body.addWidget(sized_label(KEY_HINT, BASE_POINT_SIZE))
         body.addWidget(self.back)
         body.addWidget(self.leg)
         body.addWidget(self.reach)
@@ -327,19 +345,28 @@ class PainCheckInDialog(QDialog):
         body.addLayout(notes)
         body.addStretch(1)
 
-        buttons = QDialogButtonBox()
-        self.save_button = QPushButton("Save")
+        starting = moment == "before" and can_cancel
+        self.save_button = QPushButton("&Start session" if starting else "&Save")
         self.save_button.setDefault(True)
-        self.skip_button = QPushButton("Skip")
+        self.save_button.setAutoDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.skip_button = QPushButton("Start &without rating" if starting else "S&kip")
         self.skip_button.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        make_roomy(buttons)
+        self.skip_button.clicked.connect(self.skipped)
+        self.cancel_button = QPushButton("&Cancel (Esc)")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(can_cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.save_button)
+        for button in (self.save_button, self.skip_button, self.cancel_button):
+            button.setMinimumSize(120, 44)
         footer = QVBoxLayout()
         footer.setContentsMargins(20, 8, 20, 16)
-        footer.addWidget(buttons)
+        footer.addLayout(buttons)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -357,14 +384,41 @@ class PainCheckInDialog(QDialog):
         QWidget.setTabOrder(self.reach, self.note)
         QWidget.setTabOrder(self.note, self.save_button)
         QWidget.setTabOrder(self.save_button, self.skip_button)
+        QWidget.setTabOrder(self.skip_button, self.cancel_button)
 
         if previous is not None:
             self.back.set_value(previous[0])
             self.leg.set_value(previous[1])
         self.reach.set_value(previous_reach)
         self._update_save()
+
+    def focus_first(self) -> None:
         self.back.setFocus(Qt.FocusReason.OtherFocusReason)
-        fit_to_screen(self, 760, 700)
+
+    def save(self) -> None:
+        check = self.result_check()
+        if check is not None:
+            self.saved.emit(check)
+
+    def cancel(self) -> None:
+        """Esc: back out of starting (before) or leave the scores out (after)."""
+        if self.can_cancel:
+            self.cancelled.emit()
+        else:
+            self.skipped.emit()
+
+    def result_check(self) -> PainCheck | None:
+        """The answers as they stand, or ``None`` while a pain score is missing."""
+        back, leg = self.back.value(), self.leg.value()
+        if back is None or leg is None:
+            return None
+        return PainCheck(
+            moment=self.moment,
+            back=back,
+            leg=leg,
+            note=self.note.text().strip(),
+            reach=self.reach.value(),
+        )
 
     def _step_from(self, row: ChoiceRow, step: int) -> None:
         index = self.rows.index(row) + step
@@ -380,6 +434,15 @@ class PainCheckInDialog(QDialog):
     def _update_save(self) -> None:
         self.save_button.setEnabled(self.back.value() is not None and self.leg.value() is not None)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+        elif key == Qt.Key.Key_Escape:
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Up in the note goes back to the rows instead of scrolling the page.
         if (
@@ -392,19 +455,53 @@ class PainCheckInDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
+
+class PainCheckInDialog(QDialog):
+    """The check-in in a window of its own; ``result_check()`` gives the ``PainCheck`` or
+    ``None`` when it was skipped or closed."""
+
+    def __init__(
+        self,
+        moment: str,
+        parent: QWidget | None = None,
+        *,
+        reference: PainCheck | None = None,
+        previous: tuple[int, int] | None = None,
+        previous_reach: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.panel = PainCheckInPanel(
+            moment,
+            self,
+            reference=reference,
+            previous=previous,
+            previous_reach=previous_reach,
+        )
+        self.moment = moment
+        self.setWindowTitle(MOMENT_TITLES[moment])
+        use_readable_font(self)
+        self.back, self.leg, self.reach = self.panel.back, self.panel.leg, self.panel.reach
+        self.note = self.panel.note
+        self.save_button, self.skip_button = self.panel.save_button, self.panel.skip_button
+        self.scroll_area = self.panel.scroll_area
+        self._answer: PainCheck | None = None
+        self.panel.saved.connect(self._saved)
+        self.panel.skipped.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+        self.panel.focus_first()
+        fit_to_screen(self, 760, 700)
+
+    def _saved(self, check: PainCheck) -> None:
+        self._answer = check
+        super().accept()
+
     def accept(self) -> None:
-        if self.save_button.isEnabled():
-            super().accept()
+        self.panel.save()
 
     def result_check(self) -> PainCheck | None:
         """The answers if the user saved, ``None`` if they skipped or closed the window."""
-        back, leg = self.back.value(), self.leg.value()
-        if self.result() != QDialog.DialogCode.Accepted or back is None or leg is None:
+        if self.result() != QDialog.DialogCode.Accepted:
             return None
-        return PainCheck(
-            moment=self.moment,
-            back=back,
-            leg=leg,
-            note=self.note.text().strip(),
-            reach=self.reach.value(),
-        )
+        return self._answer

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sciatica_coach.core.log import PainCheck, SessionRecord
-from sciatica_coach.core.safety import STOP_REASONS
+from sciatica_coach.core.log import PainCheck, SessionRecord, StepRecord
 from sciatica_coach.core.stats import pain_pair
+from sciatica_coach.core.words import outcome_line
 from sciatica_coach.ui.ring import describe_duration
 
 
@@ -97,15 +99,15 @@ class FinishView(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
 
-    def show_session(self, record: SessionRecord) -> None:
+    def show_session(self, record: SessionRecord, steps: Sequence[StepRecord] = ()) -> None:
+        """Show ``record``; with its ``steps`` a stop names the exercise it happened in."""
         self._session_id = record.id
         if record.status == "completed":
             self.heading.setText("Well done — session complete")
+            self.subheading.setText(record.routine_name)
         else:
             self.heading.setText("Session stopped")
-        reason = STOP_REASONS.get(record.stop_reason or "", record.stop_reason or "")
-        detail = record.routine_name + (f" · {reason}" if record.status != "completed" else "")
-        self.subheading.setText(detail)
+            self.subheading.setText(f"{record.routine_name} · {outcome_line(record, steps)}")
         self.figures["duration"].setText(describe_duration(record.active_seconds))
         planned = record.planned_work_steps
         self.figures["steps"].setText(f"{record.work_done} of {planned}")

@@ -7,6 +7,7 @@ nothing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -14,7 +15,6 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -91,7 +91,9 @@ class PlayerView(QWidget):
     """Follow-along screen for one running Session."""
 
     ended = Signal()
-    stop_rule_requested = Signal()
+    stop_requested = Signal()
+    pain_stop_requested = Signal()
+    full_screen_requested = Signal()
     sound_notice = Signal(str)
 
     def __init__(
@@ -104,9 +106,9 @@ class PlayerView(QWidget):
         self.settings = settings
         self.cue_player = cue_player
         self.session: Session | None = None
-        self.confirm_stop: Callable[[], bool] = self._ask_to_stop
         self.sounds_played: list[str] = []
-        self._shown_index = -1
+        self._shown_step: Step | None = None
+        self._sound_missing = False
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(POLL_MS)
@@ -169,16 +171,22 @@ class PlayerView(QWidget):
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
         self.back_button = self._button("◀  Back", self.back, "Previous exercise (Left arrow)")
-        self.pause_button = self._button("Pause", self.toggle_pause, "Pause or resume (Space)")
+        self.pause_button = self._button(
+            "Pause (Space)", self.toggle_pause, "Pause or resume (Space)"
+        )
         self.skip_button = self._button("Skip  ▶", self.skip, "Skip this step (Right arrow)")
         self.restart_button = self._button("↺  Restart", self.restart_step, "Restart step (R)")
         self.mute_button = self._button("Sound on", self.toggle_mute, "Mute or unmute (M)")
         self.full_button = self._button("Full screen", self.toggle_full_screen, "Full screen (F)")
         self.pain_button = self._button(
-            "Stop — pain is spreading", self.stop_for_pain, "Stop now: pain goes down the leg"
+            "Stop — pain is spreading",
+            self.stop_for_pain,
+            "Stop now because pain spreads down the leg (one press)",
         )
         self.pain_button.setObjectName("painStop")
-        self.stop_button = self._button("Stop", self.request_stop, "End the session (Esc)")
+        self.stop_button = self._button(
+            "Stop (S)", self.request_stop, "Stop the session and say why (S or Esc)"
+        )
         self.session_buttons = (
             self.back_button,
             self.pause_button,
@@ -230,6 +238,7 @@ class PlayerView(QWidget):
             ("Enter", self.mark_done),
             ("M", self.toggle_mute),
             ("F", self.toggle_full_screen),
+            ("S", self.request_stop),
             ("Escape", self.request_stop),
         ]
         for key, slot in keys:
@@ -242,7 +251,7 @@ class PlayerView(QWidget):
     def begin(self, session: Session) -> None:
         """Show ``session`` and start it; the player only renders and forwards commands."""
         self.session = session
-        self._shown_index = -1
+        self._shown_step = None
         self.notice_label.hide()
         self.routine_label.setText(session.timeline.routine.name)
         self.illustration.set_animated(self.settings.value(ANIMATED_KEY, True, type=bool))
@@ -268,12 +277,26 @@ class PlayerView(QWidget):
             self._timer.stop()
 
     def toggle_pause(self) -> None:
-        if self.session is None:
+        if self.session is None or not self.isVisible():
             return
         self.session.toggle_pause()
         if self.session.status == engine.RUNNING:
+            self.notice_label.hide()
             self._timer.start()
         self.refresh()
+
+    def pause(self, notice: str | None = None) -> None:
+        """Pause now (a no-op unless running), saying why when ``notice`` is given."""
+        if self.session is None or self.session.status != engine.RUNNING:
+            return
+        self.session.pause()
+        if notice:
+            self.show_notice(notice)
+        self.refresh()
+
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.show()
 
     def skip(self) -> None:
         self._command(lambda s: s.skip())
@@ -288,32 +311,32 @@ class PlayerView(QWidget):
         self._command(lambda s: s.mark_done())
 
     def stop_for_pain(self) -> None:
+        """The red button: stop at once for the commonest safety reason."""
         if self._active():
-            assert self.session is not None
-            self.session.stop("pain_spreading")
-            self.stop_rule_requested.emit()
-            self.refresh()
+            self.pain_stop_requested.emit()
 
     def request_stop(self) -> None:
-        if self._active() and self.confirm_stop():
-            assert self.session is not None
-            self.session.stop("user")
-            self.refresh()
+        """S, Esc or the Stop button: the session pauses and the stop sheet asks why."""
+        if self._active() and self.isVisible():
+            self.stop_requested.emit()
 
     def toggle_mute(self) -> None:
+        if not self.isVisible():
+            return
         if self.cue_player is not None:
             self.cue_player.toggle_muted()
         self._update_mute_button()
 
     def toggle_full_screen(self) -> None:
-        window = self.window()
-        if window.isFullScreen():
-            window.showNormal()
-        else:
-            window.showFullScreen()
+        if self.isVisible():
+            self.full_screen_requested.emit()
+
+    def show_full_screen_state(self, full: bool) -> None:
+        """The button names what it will do next."""
+        self.full_button.setText("Leave full screen" if full else "Full screen")
 
     def _command(self, action: Callable[[Session], object]) -> None:
-        if self._active():
+        if self._active() and self.isVisible():
             assert self.session is not None
             action(self.session)
             self.refresh()
@@ -323,16 +346,6 @@ class PlayerView(QWidget):
             engine.RUNNING,
             engine.PAUSED,
         )
-
-    def _ask_to_stop(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            "Stop the session?",
-            "Stop this session now? What you have done so far is saved.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     # -- painting -------------------------------------------------------------------------
 
@@ -352,24 +365,25 @@ class PlayerView(QWidget):
         assert self.session is not None
         steps = self.session.timeline.steps
         self.progress.setValue(int(state.progress * 1000))
-        self.time_left_label.setText(f"{format_duration(state.session_remaining)} left")
+        # Rounded up like the ring, so the two never disagree by a second.
+        left = math.ceil(state.session_remaining - 1e-6)
+        self.time_left_label.setText(f"{format_duration(left)} left")
         step = state.step
         if step is None:
             self.ring.show_time(1.0, "✓", "Finished" if state.status == engine.FINISHED else "")
             self.done_button.hide()
             return
-        if state.index != self._shown_index:
+        if step is not self._shown_step:
             self._show_step(step, steps)
-            self._shown_index = state.index
+            self._shown_step = step
         self._show_clock(step, state)
         if state.slept:
             self.notice_label.setText(
                 "Paused: the computer seemed to be asleep. Press Space when you are ready."
             )
             self.notice_label.show()
-        elif state.status == engine.RUNNING:
-            self.notice_label.hide()
-        self.pause_button.setText("Resume" if state.status == engine.PAUSED else "Pause")
+        paused = state.status == engine.PAUSED
+        self.pause_button.setText("Resume (Space)" if paused else "Pause (Space)")
         # Only a work step moves its figure; rests show the next exercise's start pose.
         if step.kind == WORK and step.exercise is not None:
             mode = step.exercise.dose.mode
@@ -379,16 +393,23 @@ class PlayerView(QWidget):
             )
 
     def _show_clock(self, step: Step, state: SessionState) -> None:
-        caption = "Paused" if state.status == engine.PAUSED else ""
+        paused = state.status == engine.PAUSED
+        side = f"{step.side} side" if step.side and step.kind == WORK else ""
         if step.self_paced:
-            self.ring.show_time(0.0, str(step.reps), caption or "reps")
-        else:
-            remaining = state.remaining or 0.0
-            if not caption and step.kind == WORK and step.tempo and step.reps:
-                count = len(step.rep_cue_times())
-                rep = min(count, int(state.elapsed_in_step // step.tempo) + 1)
-                caption = f"rep {rep} of {count}"
-            self.ring.show_time(1 - remaining / step.seconds, format_clock(remaining), caption)
+            caption = "Paused" if paused else " · ".join(filter(None, ("reps", side)))
+            self.ring.show_time(0.0, str(step.reps), caption)
+            return
+        remaining = state.remaining or 0.0
+        gone = 1 - remaining / step.seconds
+        if step.kind == WORK and step.tempo and step.reps:
+            # Paced reps: the big number is the rep under way, one count and no seconds.
+            count = len(step.rep_cue_times())
+            rep = min(count, int(state.elapsed_in_step // step.tempo) + 1)
+            caption = "Paused" if paused else " · ".join(filter(None, (f"of {count}", side)))
+            self.ring.show_time(gone, str(rep), caption)
+            return
+        caption = "Paused" if paused else side
+        self.ring.show_time(gone, format_clock(remaining), caption)
 
     def _upcoming(self, steps: tuple[Step, ...], index: int) -> Step | None:
         return next((s for s in steps[index:] if s.kind == WORK), None)
@@ -427,9 +448,16 @@ class PlayerView(QWidget):
 
     def _update_mute_button(self) -> None:
         muted = self.cue_player is not None and self.cue_player.muted
-        self.mute_button.setText("Muted" if muted else "Sound on")
+        if muted:
+            self.mute_button.setText("Muted")
+        elif self._sound_missing or self.cue_player is None:
+            self.mute_button.setText("No sound device")
+        else:
+            self.mute_button.setText("Sound on")
 
     def _on_sound_unavailable(self, message: str) -> None:
+        self._sound_missing = True
+        self._update_mute_button()
         self.sound_label.setText(message)
         self.sound_label.show()
         self.sound_notice.emit(message)

@@ -6,6 +6,10 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from sciatica_coach.core.words import describe_duration
+
+__all__ = ["CountdownRing", "describe_duration", "format_clock", "format_duration"]
+
 
 def format_clock(seconds: float) -> str:
     """``1:05`` for a minute and more, plain seconds below, rounded up as a countdown reads."""
@@ -19,18 +23,6 @@ def format_duration(seconds: float) -> str:
     """Always ``m:ss``: for lengths of time rather than a countdown's last seconds."""
     whole = max(0, round(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
-
-
-def describe_duration(seconds: float) -> str:
-    """``18 s``, ``10 min 15 s``, ``1 h 5 min``: a length of time in words, for summaries."""
-    whole = max(0, round(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-    return f"{secs} s"
 
 
 class CountdownRing(QWidget):

@@ -1,0 +1,22 @@
+"""The main window's pages by name, so code says where it goes instead of counting rows."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Page(Enum):
+    TODAY = "Today"
+    ROUTINES = "Routines"
+    PROGRESS = "Progress"
+    HISTORY = "History"
+    # The pages of a session, in the order a session passes through them.
+    CHECK_IN = "Check-in"
+    PLAYER = "Exercise"
+    STOP_SHEET = "Stop"
+    ADVICE = "Advice"
+    END = "Done"
+
+
+# The pages the side bar lists, top to bottom.
+NAVIGATION: tuple[Page, ...] = (Page.TODAY, Page.ROUTINES, Page.PROGRESS, Page.HISTORY)

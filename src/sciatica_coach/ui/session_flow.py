@@ -1,0 +1,369 @@
+"""The life of one session: before check-in, player, stop sheet, advice, after check-in, end.
+
+One object owns the whole path with named states, so each rule a patient relies on is a
+property of the flow rather than of whichever slot happened to run: Esc on the before
+check-in starts nothing; a stop asks why and a safety stop shows its advice before any
+check-in; a dialog or menu opened mid-session pauses it; quitting mid-session keeps what
+was done. Every page is a page of the main window, never a nested event loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+
+from sciatica_coach.core import safety
+from sciatica_coach.core.log import PainCheck, SessionRecord
+from sciatica_coach.core.timeline import Timeline, expand_routine
+from sciatica_coach.core.words import provoking_exercise
+from sciatica_coach.ui.pages import Page
+
+if TYPE_CHECKING:
+    from sciatica_coach.core.engine import Session
+    from sciatica_coach.core.recorder import SessionRecorder
+    from sciatica_coach.ui.app import AppContext
+    from sciatica_coach.ui.checkin import PainCheckInPanel
+    from sciatica_coach.ui.finish import FinishView
+    from sciatica_coach.ui.player import PlayerView
+    from sciatica_coach.ui.stop import StopAdvicePage, StopSheet
+
+
+class FlowState(Enum):
+    IDLE = "idle"
+    CHECK_IN_BEFORE = "check-in before"
+    PLAYING = "playing"
+    STOP_SHEET = "stop sheet"
+    ADVICE = "advice"
+    CHECK_IN_AFTER = "check-in after"
+    END = "end"
+
+
+# States in which a session is logged as in progress: quitting now must close it.
+RUNNING_STATES = frozenset({FlowState.PLAYING, FlowState.STOP_SHEET})
+BUSY_STATES = RUNNING_STATES | {
+    FlowState.CHECK_IN_BEFORE,
+    FlowState.ADVICE,
+    FlowState.CHECK_IN_AFTER,
+}
+INTERRUPTED_NOTICE = "Paused while another window was open. Press Space to carry on."
+
+
+class FlowHost(Protocol):
+    """What the flow needs of the main window: somewhere to put its pages."""
+
+    def place(self, page: Page, widget: QWidget) -> None: ...
+
+    def show_page(self, page: Page) -> None: ...
+
+    def toggle_full_screen(self) -> None: ...
+
+
+class SessionFlow(QObject):
+    """Runs one session at a time through its pages; ``state`` says where it is."""
+
+    state_changed = Signal(object)
+    summary_requested = Signal(int)
+    leave_requested = Signal(object)  # a Page: where the end screen's buttons lead
+
+    def __init__(self, context: AppContext, host: FlowHost) -> None:
+        super().__init__()
+        self.context = context
+        self.host = host
+        self.state = FlowState.IDLE
+        self.session: Session | None = None
+        self.recorder: SessionRecorder | None = None
+        self.check_in: PainCheckInPanel | None = None
+        self.pain_before: PainCheck | None = None
+        self._routine_id: str | None = None
+        self._stop_note = ""
+        self._player: PlayerView | None = None
+        self._stop_sheet: StopSheet | None = None
+        self._advice: StopAdvicePage | None = None
+        self._finish: FinishView | None = None
+        self._watcher = InterruptionWatcher(self._interrupted)
+
+    # -- the pages, made when first needed --------------------------------------------------
+
+    @property
+    def player(self) -> PlayerView:
+        if self._player is None:
+            from sciatica_coach.ui.player import PlayerView
+
+            self._player = PlayerView(self.context.settings, self.context.cue_player)
+            self._player.ended.connect(self._session_over)
+            self._player.stop_requested.connect(self.open_stop_sheet)
+            self._player.pain_stop_requested.connect(lambda: self.stop(safety.PAIN_SPREADING.code))
+            self._player.full_screen_requested.connect(self.host.toggle_full_screen)
+            self.host.place(Page.PLAYER, self._player)
+        return self._player
+
+    @property
+    def stop_sheet(self) -> StopSheet:
+        if self._stop_sheet is None:
+            from sciatica_coach.ui.stop import StopSheet
+
+            self._stop_sheet = StopSheet()
+            self._stop_sheet.reason_chosen.connect(self.stop)
+            self._stop_sheet.back_requested.connect(self.back_to_session)
+            self.host.place(Page.STOP_SHEET, self._stop_sheet)
+        return self._stop_sheet
+
+    @property
+    def advice(self) -> StopAdvicePage:
+        if self._advice is None:
+            from sciatica_coach.ui.stop import StopAdvicePage
+
+            self._advice = StopAdvicePage()
+            self._advice.continue_requested.connect(self._ask_after)
+            self.host.place(Page.ADVICE, self._advice)
+        return self._advice
+
+    @property
+    def finish(self) -> FinishView:
+        if self._finish is None:
+            from sciatica_coach.ui.finish import FinishView
+
+            self._finish = FinishView()
+            self._finish.home_requested.connect(lambda: self._leave(Page.TODAY))
+            self._finish.progress_requested.connect(lambda: self._leave(Page.PROGRESS))
+            self._finish.summary_requested.connect(self.summary_requested)
+            self.host.place(Page.END, self._finish)
+        return self._finish
+
+    # -- what the rest of the app may ask ---------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        """Whether a session is somewhere between its before and after check-ins."""
+        return self.state in BUSY_STATES
+
+    @property
+    def session_running(self) -> bool:
+        """Whether a session is logged as in progress (quitting now would cut it short)."""
+        return self.state in RUNNING_STATES
+
+    def start(self, routine_id: str) -> bool:
+        """Open the before check-in for ``routine_id``; nothing is logged until it is answered."""
+        if self.busy or self.context.library.find(routine_id) is None:
+            return False
+        self._routine_id = routine_id
+        self.pain_before = None
+        self._show_check_in("before", None, can_cancel=True)
+        self._enter(FlowState.CHECK_IN_BEFORE, Page.CHECK_IN)
+        assert self.check_in is not None
+        self.check_in.focus_first()
+        return True
+
+    def resume(self, record: SessionRecord, lead_in_seconds: float) -> bool:
+        """Carry on an unfinished session from its first unfinished step, after a countdown."""
+        from sciatica_coach.core.recorder import SessionRecorder
+
+        routine = self.context.library.find(record.routine_id)
+        if routine is None or self.busy:
+            return False
+        timeline = expand_routine(routine)
+        log = self.context.log
+        start = min(log.reopen_session(record.id), len(timeline.steps) - 1)
+        done_seconds = sum(s.actual_seconds for s in log.steps(record.id) if s.status != "stopped")
+        recorder = SessionRecorder(
+            log, timeline, now=self.context.now, session_id=record.id, prior_seconds=done_seconds
+        )
+        self.pain_before = record.pain_before
+        self._play(timeline, recorder, start, lead_in_seconds)
+        return True
+
+    def open_stop_sheet(self) -> None:
+        """Pause and ask why the session is stopping."""
+        if self.state != FlowState.PLAYING or self.session is None:
+            return
+        self.player.pause()
+        sheet = self.stop_sheet
+        self._enter(FlowState.STOP_SHEET, Page.STOP_SHEET)
+        sheet.reset()
+
+    def back_to_session(self) -> None:
+        """Leave the stop sheet for the paused session; Space carries on."""
+        if self.state != FlowState.STOP_SHEET:
+            return
+        self.player.show_notice("Paused. Press Space to carry on, or S to stop.")
+        self._enter(FlowState.PLAYING, Page.PLAYER)
+
+    def stop(self, reason_code: str, note: str = "") -> None:
+        """End the session for ``reason_code``: a safety reason shows its advice first."""
+        if self.state not in RUNNING_STATES or self.session is None:
+            return
+        self._stop_note = note
+        self.session.stop(reason_code)
+        self.player.refresh()  # the player sees the stop and reports the session over
+
+    def quit(self) -> None:
+        """The app is closing: a running session ends as stopped, keeping every step done."""
+        if self.state in RUNNING_STATES and self.session is not None:
+            self._stop_note = ""
+            self.session.stop(safety.CLOSED_APP.code)
+            self._close_session()
+        if self._player is not None:
+            self._player.detach()
+        self._watcher.watch(False)
+        self.state = FlowState.IDLE
+
+    # -- inner workings ---------------------------------------------------------------------
+
+    def _enter(self, state: FlowState, page: Page) -> None:
+        self.state = state
+        self._watcher.watch(state == FlowState.PLAYING)
+        self.host.show_page(page)
+        self.state_changed.emit(state)
+
+    def _show_check_in(self, moment: str, reference: PainCheck | None, *, can_cancel: bool) -> None:
+        from sciatica_coach.ui.checkin import PainCheckInPanel
+
+        old = self.check_in
+        panel = PainCheckInPanel(moment, reference=reference, can_cancel=can_cancel)
+        if moment == "before":
+            panel.saved.connect(self._begin)
+            panel.skipped.connect(lambda: self._begin(None))
+            panel.cancelled.connect(self._cancel_before)
+        else:
+            panel.saved.connect(self._after_saved)
+            panel.skipped.connect(lambda: self._show_end())
+        self.check_in = panel
+        self.host.place(Page.CHECK_IN, panel)
+        if old is not None:
+            old.deleteLater()
+
+    def _cancel_before(self) -> None:
+        if self.state == FlowState.CHECK_IN_BEFORE:
+            self.state = FlowState.IDLE
+            self._leave(Page.TODAY)
+
+    def _begin(self, before: PainCheck | None) -> None:
+        from sciatica_coach.core.recorder import SessionRecorder
+
+        if self.state != FlowState.CHECK_IN_BEFORE or self._routine_id is None:
+            return
+        routine = self.context.library.find(self._routine_id)
+        if routine is None:
+            self._cancel_before()
+            return
+        timeline = expand_routine(routine)
+        recorder = SessionRecorder(self.context.log, timeline, now=self.context.now)
+        self.pain_before = before
+        self._play(timeline, recorder, 0, 0.0)
+        if before is not None:
+            recorder.record_pain(before)
+
+    def _play(
+        self, timeline: Timeline, recorder: SessionRecorder, start: int, lead_in: float
+    ) -> None:
+        from sciatica_coach.core.engine import Session
+
+        recorder.begin()
+        self.recorder = recorder
+        self._stop_note = ""
+        self.session = Session(
+            timeline,
+            self.context.clock,
+            on_step_end=recorder.record_step,
+            start_index=start,
+            lead_in_seconds=lead_in,
+        )
+        player = self.player
+        self._enter(FlowState.PLAYING, Page.PLAYER)
+        player.begin(self.session)
+
+    def _session_over(self) -> None:
+        """The session finished or was stopped: log its end, then advice or the check-in."""
+        if self.state not in RUNNING_STATES or self.session is None:
+            return
+        session = self.session
+        self._close_session()
+        reason = safety.stop_reason(session.stop_reason) if session.stop_reason else None
+        if reason is not None and reason.is_safety:
+            self.advice.show_advice(reason, self._provoking_exercise())
+            self._enter(FlowState.ADVICE, Page.ADVICE)
+            self.advice.continue_button.setFocus()
+        else:
+            self._ask_after()
+
+    def _close_session(self) -> None:
+        assert self.session is not None and self.recorder is not None
+        self.recorder.finish(self.session)
+        if self._stop_note:
+            self.recorder.set_notes(self._stop_note)
+        self._watcher.watch(False)
+
+    def _provoking_exercise(self) -> str | None:
+        if self.recorder is None or self.recorder.session_id is None:
+            return None
+        session_id = self.recorder.session_id
+        record = self.context.log.session(session_id)
+        return provoking_exercise(record, self.context.log.steps(session_id))
+
+    def _ask_after(self) -> None:
+        if self.state not in (FlowState.PLAYING, FlowState.STOP_SHEET, FlowState.ADVICE):
+            return
+        self._show_check_in("after", self.pain_before, can_cancel=False)
+        self._enter(FlowState.CHECK_IN_AFTER, Page.CHECK_IN)
+        assert self.check_in is not None
+        self.check_in.focus_first()
+
+    def _after_saved(self, check: PainCheck) -> None:
+        if self.state == FlowState.CHECK_IN_AFTER and self.recorder is not None:
+            self.recorder.record_pain(check)
+        self._show_end()
+
+    def _show_end(self) -> None:
+        if self.state != FlowState.CHECK_IN_AFTER or self.recorder is None:
+            return
+        session_id = self.recorder.session_id
+        assert session_id is not None
+        self.finish.show_session(
+            self.context.log.session(session_id), self.context.log.steps(session_id)
+        )
+        self.session = None
+        self.recorder = None
+        self._enter(FlowState.END, Page.END)
+        self.finish.home_button.setFocus()
+
+    def _leave(self, page: Page) -> None:
+        if self.state in (FlowState.END, FlowState.IDLE):
+            self.state = FlowState.IDLE
+            self.leave_requested.emit(page)
+
+    def _interrupted(self) -> None:
+        """A dialog or menu opened over the running session: pause it at this moment."""
+        if self.state == FlowState.PLAYING and self.session is not None:
+            self.player.pause(INTERRUPTED_NOTICE)
+
+
+class InterruptionWatcher(QObject):
+    """Calls ``on_interrupt`` when any dialog or menu window is shown, while watching."""
+
+    def __init__(self, on_interrupt: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_interrupt = on_interrupt
+        self._watching = False
+
+    def watch(self, on: bool) -> None:
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, (QDialog, QMenu))
+            and watched.isWindow()
+        ):
+            self._on_interrupt()
+        return False
