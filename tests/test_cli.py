@@ -98,6 +98,6 @@ def test_history_leaves_a_running_session_alone(
     with SessionLog(database) as log:
         log.start_session("gentle-start", "Gentle start", 600, 10, datetime.now(UTC))
     code, out, _ = run(["history"], tmp_path, capsys)
-    assert code == 0 and "in_progress" in out
+    assert code == 0 and "In progress" in out
     with SessionLog(database) as log:
         assert [r.routine_id for r in log.interrupted] == ["gentle-start"]

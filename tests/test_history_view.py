@@ -88,7 +88,7 @@ def test_each_row_shows_date_routine_length_outcome_and_pain(view: HistoryView) 
         "5 → 7",
     ]
     assert row_texts(view, 6)[0] == "Sun 31 Mar 2024  00:30"  # before the clocks went forward
-    assert row_texts(view, 9)[2:] == ["1:10", "Interrupted", "", ""]
+    assert row_texts(view, 9)[2:] == ["1:10", "Not finished", "", ""]
     assert row_texts(view, 5)[3:] == ["Completed", "– → 3", "– → 3"]
     assert row_texts(view, 3)[3:] == ["Stopped early", "5 → –", "7 → –"]
     assert view.model.headerData(4, Qt.Orientation.Horizontal) == "Back pain"
@@ -115,9 +115,9 @@ def test_the_detail_pane_lists_every_step_planned_against_done(view: HistoryView
 
 def test_a_stopped_session_names_the_reason_in_full(view: HistoryView) -> None:
     select(view, 7)
-    assert view.detail_outcome.text() == "Stopped: Pain spreading down the leg"
+    assert view.detail_outcome.text() == "Stopped: pain spreading"
     select(view, 9)
-    assert view.detail_outcome.text() == "Interrupted"
+    assert view.detail_outcome.text() == "Not finished"
     assert view.detail_pain.text() == "Pain: not recorded"
     assert len(step_rows(view)) == 3
 

@@ -249,6 +249,8 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
 
 
 def _cmd_history(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.words import outcome_label
+
     if not (data / paths.DATABASE_NAME).exists():
         print("No sessions logged yet.")
         return EXIT_OK
@@ -262,7 +264,7 @@ def _cmd_history(args: argparse.Namespace, data: Path) -> int:
         return EXIT_OK
     rows = [("ID", "DATE", "ROUTINE", "MIN", "STATUS", "BACK", "LEG")]
     for record in sessions:
-        status = record.status + (f" ({record.stop_reason})" if record.stop_reason else "")
+        status = outcome_label(record.status, record.stop_reason)
         rows.append(
             (
                 str(record.id),

@@ -13,8 +13,9 @@ import html
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta, timezone
 
-from sciatica_coach.core.log import COMPLETED, INTERRUPTED, STOPPED, SessionRecord, WeeklyPlan
-from sciatica_coach.core.safety import STOP_REASONS, reach_label
+from sciatica_coach.core.log import SessionRecord, WeeklyPlan
+from sciatica_coach.core.safety import reach_label
+from sciatica_coach.core.words import outcome_label
 from sciatica_coach.report.progress_report import ProgressReport
 from sciatica_coach.report.summary import ExerciseLine, SessionSummary
 
@@ -135,14 +136,8 @@ def plan_text(sessions_per_week: int, weekdays: Collection[int]) -> str:
 
 
 def outcome(session: SessionRecord) -> str:
-    if session.status == COMPLETED:
-        return "Completed"
-    if session.status == STOPPED:
-        reason = STOP_REASONS.get(session.stop_reason or "user", session.stop_reason or "")
-        return f"Stopped: {reason}"
-    if session.status == INTERRUPTED:
-        return "Not finished (the app was closed)"
-    return "In progress"
+    """The outcome without the steps (where a stop happened is not known from the row)."""
+    return outcome_label(session.status, session.stop_reason)
 
 
 def _document(body: str) -> str:
@@ -191,7 +186,7 @@ def session_summary_html(
             else "",
             width=24,
         ),
-        _fact("Outcome", escape(outcome(session)), width=24),
+        _fact("Outcome", escape(summary.outcome or outcome(session)), width=24),
         _fact(
             "Exercise sets done",
             f"{done} of {planned}" if planned else DASH,

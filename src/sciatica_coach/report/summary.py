@@ -17,6 +17,7 @@ from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import DONE, SKIPPED, SessionLog, SessionRecord, StepRecord
 from sciatica_coach.core.stats import WeekAdherence
 from sciatica_coach.core.timeline import WORK, Step, expand_routine
+from sciatica_coach.core.words import outcome_line
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,14 @@ class SessionSummary:
     exercises: tuple[ExerciseLine, ...]
     week: WeekAdherence  # the session's week, against the plan in effect that week
     week_days: tuple[bool, ...]  # Monday to Sunday: a session counting towards the plan
+    outcome: str = ""  # "Stopped during Bridge after 8 s: sharp pain", from core.words
 
 
 def summarise_session(log: SessionLog, library: Library, session_id: int) -> SessionSummary:
     """Raises LogError if there is no such session."""
     session = log.session(session_id)
-    steps = [step for step in log.steps(session_id) if step.kind == WORK]
+    all_steps = log.steps(session_id)
+    steps = [step for step in all_steps if step.kind == WORK]
     planned = _planned_steps(library, session, steps)
     exercises = _lines_from_plan(planned, steps) if planned else _lines_from_steps(steps)
     monday = stats.week_start(session.local_date)
@@ -63,7 +66,9 @@ def summarise_session(log: SessionLog, library: Library, session_id: int) -> Ses
         if totals.adherent
     }
     days = tuple(monday + timedelta(days=n) in done_days for n in range(7))
-    return SessionSummary(session, tuple(exercises), week, days)
+    return SessionSummary(
+        session, tuple(exercises), week, days, outcome=outcome_line(session, all_steps)
+    )
 
 
 def _planned_steps(

@@ -8,7 +8,7 @@ Undo can bring it back until then.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -34,31 +34,21 @@ from PySide6.QtWidgets import (
 
 from sciatica_coach.core.csv_io import MAX_TEXT as MAX_NOTES
 from sciatica_coach.core.log import (
-    COMPLETED,
     IN_PROGRESS,
-    INTERRUPTED,
-    STOPPED,
     LogError,
     SessionLog,
     SessionRecord,
     StepRecord,
 )
-from sciatica_coach.core.safety import STOP_REASONS, reach_label
+from sciatica_coach.core.safety import reach_label
 from sciatica_coach.core.stats import pain_pair
+from sciatica_coach.core.words import outcome_label, outcome_line
 
 COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
 COLUMN_WIDTHS = (156, 114, 52, 154, 66, 66)
 LIST_WIDTH = sum(COLUMN_WIDTHS) + 36  # room for the frame and a scroll bar
 STEP_COLUMNS = ("Step", "Planned", "Done")
 STEP_TITLES = {"prepare": "Get ready", "rest": "Rest", "switch": "Switch sides"}
-# Short stop reasons for the list; the detail pane gives the full wording from core.safety.
-SHORT_STOP_REASONS = {
-    "pain_spreading": "Stopped: pain spreading",
-    "numbness": "Stopped: numbness",
-    "sharp_pain": "Stopped: sharp pain",
-    "user": "Stopped early",
-    "tired": "Stopped: tired",
-}
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -79,18 +69,11 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def outcome_text(record: SessionRecord, *, short: bool = False) -> str:
-    if record.status == COMPLETED:
-        return "Completed"
-    if record.status == STOPPED:
-        reason = record.stop_reason or ""
-        if short:
-            return SHORT_STOP_REASONS.get(reason, "Stopped")
-        label = STOP_REASONS.get(reason, "")
-        return f"Stopped: {label}" if label else "Stopped"
-    if record.status == INTERRUPTED:
-        return "Interrupted"
-    return "In progress"
+def outcome_text(record: SessionRecord, steps: Sequence[StepRecord] = ()) -> str:
+    """``Stopped: pain spreading`` for the list; with the session's steps, where it stopped."""
+    return (
+        outcome_line(record, steps) if steps else outcome_label(record.status, record.stop_reason)
+    )
 
 
 def pain_column(record: SessionRecord, which: str) -> str:
@@ -174,7 +157,7 @@ class SessionTableModel(QAbstractTableModel):
             when_text(record),
             record.routine_name,
             clock_text(record.active_seconds),
-            outcome_text(record, short=True),
+            outcome_text(record),
             pain_column(record, "back"),
             pain_column(record, "leg"),
         )
@@ -407,9 +390,9 @@ class HistoryView(QWidget):
             f"{when_text(record)} · exercised {clock_text(record.active_seconds)} "
             f"of {clock_text(record.planned_seconds)} planned"
         )
-        self.detail_outcome.setText(outcome_text(record))
-        self.detail_pain.setText(self._pain_detail(record))
         self.steps = self.log.steps(record.id)
+        self.detail_outcome.setText(outcome_text(record, self.steps))
+        self.detail_pain.setText(self._pain_detail(record))
         self._fill_steps()
         self.steps_summary.setText(
             f"Exercises: {record.work_done} done, {record.work_skipped} skipped, "
