@@ -19,7 +19,7 @@ from report_history import HOSTILE_NOTE, write_history
 from sciatica_coach.cli import main
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import Library, load_library
-from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord
+from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord, WeeklyPlan
 from sciatica_coach.core.timeline import WORK, expand_routine
 from sciatica_coach.report import html
 from sciatica_coach.report.progress_report import gather_progress
@@ -242,6 +242,98 @@ def test_progress_figures_match_the_history_written(log: SessionLog, library: Li
     assert report.pain_change is not None
     assert report.pain_change.back_last < report.pain_change.back_first
     assert report.skipped and report.skipped[0].skipped >= report.skipped[-1].skipped
+
+
+# --- counted from the start, each week by its own plan ----------------------------------------
+
+RANGE_65_WEEKS = (date(2024, 1, 1), date(2025, 3, 30))  # Monday 1 Jan 2024 to a Sunday
+STARTED = date(2025, 1, 22)  # a Wednesday in the 56th of those weeks
+
+
+def started_ten_weeks_before_the_end(log: SessionLog, library: Library) -> None:
+    """Plan 2 a week from Wed 22 Jan 2025; three sessions, in the first and third week."""
+    log.set_plan(WeeklyPlan(2), STARTED)
+    for day in (STARTED, STARTED + timedelta(days=1), STARTED + timedelta(weeks=2)):
+        gentle_session(log, library, start=datetime.combine(day, MONDAY_MORNING.timetz()))
+
+
+def test_a_user_who_started_ten_weeks_into_the_range_is_judged_on_those_ten(
+    log: SessionLog, library: Library
+) -> None:
+    started_ten_weeks_before_the_end(log, library)
+    report = gather_progress(log, *RANGE_65_WEEKS)
+    assert len(report.weeks) == 65 and len(report.counted_weeks) == 10
+    assert report.counted_weeks[0].week_start == date(2025, 1, 20)
+    assert (report.sessions_done, report.sessions_planned) == (3, 20)
+    assert report.started_on == STARTED and report.started_within
+    assert report.plans == ((date(2025, 1, 20), WeeklyPlan(2)),)
+    markup = html.progress_report_html(report)
+    assert "3 of 20" in markup and "15% of the plan" in markup
+    assert "since starting on 22 Jan" in markup
+
+
+def test_a_plan_changed_from_3_to_5_judges_earlier_weeks_by_3_and_later_by_5(
+    log: SessionLog, library: Library
+) -> None:
+    log.set_plan(WeeklyPlan(3), date(2024, 4, 1))
+    gentle_session(log, library, start=datetime(2024, 4, 2, 9, tzinfo=LONDON))
+    gentle_session(log, library, start=datetime(2024, 4, 16, 9, tzinfo=LONDON))
+    log.set_plan(WeeklyPlan(5), date(2024, 4, 17))  # a Wednesday: that week is judged by 5
+    report = gather_progress(log, date(2024, 4, 1), date(2024, 5, 5))
+    assert [week.planned for week in report.weeks] == [3, 3, 5, 5, 5]
+    assert report.sessions_planned == 21
+    assert report.plans == ((date(2024, 4, 1), WeeklyPlan(3)), (date(2024, 4, 15), WeeklyPlan(5)))
+    # A session summary judges its week by the plan of that week, not today's.
+    summary = summarise_session(log, library, log.sessions()[-1].id)
+    assert (summary.week.sessions_done, summary.week.planned) == (1, 3)
+
+
+@needs_poppler
+def test_the_report_pdf_counts_from_the_start_and_names_each_plan(
+    tmp_path: Path, data: Path, log: SessionLog, library: Library
+) -> None:
+    started_ten_weeks_before_the_end(log, library)
+    log.set_plan(WeeklyPlan(3, frozenset({0, 2, 4})), date(2025, 3, 5))
+    out = tmp_path / "long.pdf"
+    first, last = (day.isoformat() for day in RANGE_65_WEEKS)
+    assert cli(data, "report", "--from", first, "--to", last, "--pdf", str(out)) == 0
+    text = pdf_words(out)
+    for expected in (
+        "1 Jan 2024 – 30 Mar 2025",
+        "Plan: 2 sessions a week; from 3 Mar 2025, on Mon, Wed, Fri",
+        "3 of 24",  # 6 weeks of 2, then 4 weeks of 3 (Mon, Wed, Fri)
+        "since starting on 22 Jan",
+        "Weeks before Wed 22 Jan 2025, the start, are not counted.",
+        "Mon 20 Jan 2025",
+    ):
+        assert expected in text, expected
+    assert "Mon 13 Jan 2025" not in text and "Mon 1 Jan 2024" not in text
+    rows = [line.split() for line in pdf_text(out).splitlines() if "2025" in line]
+    planned = {" ".join(row[:4]): row[5] for row in rows if row[0] == "Mon" and len(row) > 6}
+    assert planned["Mon 24 Feb 2025"] == "2" and planned["Mon 3 Mar 2025"] == "3"
+
+
+@needs_poppler
+def test_report_since_i_started_from_the_command_line(
+    tmp_path: Path,
+    data: Path,
+    log: SessionLog,
+    library: Library,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "since.pdf"
+    assert cli(data, "report", "--from", "start", "--pdf", str(out)) == 1
+    assert capsys.readouterr().err.strip() == (
+        "No sessions logged yet: there is nothing to report."
+    )
+    started_ten_weeks_before_the_end(log, library)
+    assert cli(data, "report", "--from", "start", "--to", "2025-03-30", "--pdf", str(out)) == 0
+    assert capsys.readouterr().out.startswith(
+        f"Wrote {out}: progress from 2025-01-22 to 2025-03-30"
+    )
+    text = pdf_words(out)
+    assert "22 Jan – 30 Mar 2025" in text and "3 of 20" in text
+    assert "since starting" not in text  # the range begins at the start: nothing left out
 
 
 # --- paper --------------------------------------------------------------------------------
@@ -497,6 +589,26 @@ def test_date_range_dialog_offers_common_spans_and_refuses_a_backwards_range(
     assert not ok.isEnabled() and dialog.problem.text() == "The last day is before the first."
 
 
+def test_date_range_dialog_offers_since_i_started(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate
+
+    from sciatica_coach.ui.printing import DateRangeDialog
+
+    dialog = DateRangeDialog(date(2024, 6, 30), started=date(2024, 5, 8))
+    qtbot.addWidget(dialog)
+    labels = [dialog.quick.itemText(n) for n in range(dialog.quick.count())]
+    assert labels[-2:] == ["Since I started", "Custom"]
+    dialog.quick.setCurrentIndex(labels.index("Since I started"))
+    assert dialog.chosen() == (date(2024, 5, 8), date(2024, 6, 30))
+    dialog.start.setDate(QDate(2024, 5, 9))
+    assert dialog.quick.currentText() == "Custom"
+    dialog.start.setDate(QDate(2024, 5, 8))  # typed in by hand: still recognised
+    assert dialog.quick.currentText() == "Since I started"
+    never_started = DateRangeDialog(date(2024, 6, 30))
+    qtbot.addWidget(never_started)
+    assert never_started.quick.findText("Since I started") == -1
+
+
 def test_the_print_preview_opens_offscreen_and_paints_the_summary(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, log: SessionLog, library: Library
 ) -> None:
@@ -569,10 +681,15 @@ def test_save_as_pdf_asks_for_a_name_and_adds_the_extension(
     )
     session_id = gentle_session(log, library)
     assert printing.save_session_pdf(None, log, library, session_id) == tmp_path / "choice-1.pdf"
-    monkeypatch.setattr(
-        printing, "ask_date_range", lambda parent, today: (date(2024, 5, 1), date(2024, 5, 31))
-    )
+    offered_start: list[date | None] = []
+
+    def ask(parent: object, today: date, started: date | None = None) -> tuple[date, date]:
+        offered_start.append(started)
+        return date(2024, 5, 1), date(2024, 5, 31)
+
+    monkeypatch.setattr(printing, "ask_date_range", ask)
     assert printing.save_progress_report_pdf(None, log) == tmp_path / "choice-2.pdf"
+    assert offered_start == [date(2024, 5, 6)]  # the first session: "Since I started"
     assert offered == [
         "sciatica-coach-session-2024-05-06.pdf",
         "sciatica-coach-progress-2024-05-01-to-2024-05-31.pdf",

@@ -44,6 +44,14 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+SINCE_START = "start"
+
+
+def _report_start(text: str) -> date | str:
+    """A report's first day: a date, or 'start' for the day the user started."""
+    return SINCE_START if text.strip().lower() == SINCE_START else _iso_date(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sciatica-coach",
@@ -82,9 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--from",
         dest="start",
-        type=_iso_date,
-        metavar="DATE",
-        help="first day (default: 12 weeks ago)",
+        type=_report_start,
+        metavar="DATE|start",
+        help="first day, or 'start' for since you started (default: 12 weeks ago)",
     )
     report.add_argument(
         "--to", dest="end", type=_iso_date, metavar="DATE", help="last day (default: today)"
@@ -395,12 +403,32 @@ def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
     return EXIT_OK
 
 
+def _started_on(data: Path) -> date:
+    """The day the user started (first session or first plan), for ``report --from start``."""
+    from sciatica_coach.core.stats import started_on
+
+    day = None
+    if (data / paths.DATABASE_NAME).exists():
+        log = _open_log(data)
+        try:
+            day = started_on(log)
+        finally:
+            log.close()
+    if day is None:
+        raise CommandError("No sessions logged yet: there is nothing to report.")
+    return day
+
+
 def _cmd_report(args: argparse.Namespace, data: Path) -> int:
     from datetime import timedelta
 
     target = _output_path(args.pdf)
     end: date = args.end or date.today()
-    start: date = args.start or end - timedelta(weeks=12) + timedelta(days=1)
+    start: date = (
+        _started_on(data)
+        if args.start == SINCE_START
+        else args.start or end - timedelta(weeks=12) + timedelta(days=1)
+    )
     if end < start:
         raise CommandError(f"--to {end} is before --from {start}", EXIT_BAD_INPUT)
     if (end - start).days > 3 * 366:

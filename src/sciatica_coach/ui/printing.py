@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_coach.core import stats
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import LogError, SessionLog
 from sciatica_coach.core.outputs import OutputError
@@ -50,6 +51,7 @@ QUICK_RANGES: tuple[tuple[str, int], ...] = (
     ("Last year", 365),
 )
 DEFAULT_RANGE_DAYS = 84
+SINCE_START = "Since I started"
 
 
 # --- session summary -------------------------------------------------------------------------
@@ -81,7 +83,7 @@ def print_progress_report(
     parent: QWidget | None, log: SessionLog, *, today: date | None = None
 ) -> bool:
     """Ask for a date range, then preview the report with a Print button."""
-    chosen = ask_date_range(parent, today or date.today())
+    chosen = ask_date_range(parent, today or date.today(), stats.started_on(log))
     if chosen is None:
         return False
     document = _build(parent, lambda: progress_report_document(log, *chosen))
@@ -92,7 +94,7 @@ def save_progress_report_pdf(
     parent: QWidget | None, log: SessionLog, *, today: date | None = None
 ) -> Path | None:
     """Ask for a date range and a file name, then write the report as PDF."""
-    chosen = ask_date_range(parent, today or date.today())
+    chosen = ask_date_range(parent, today or date.today(), stats.started_on(log))
     if chosen is None:
         return None
     document = _build(parent, lambda: progress_report_document(log, *chosen))
@@ -104,14 +106,24 @@ def save_progress_report_pdf(
 
 
 class DateRangeDialog(QDialog):
-    """Pick the first and last day of a progress report, or one of a few common spans."""
+    """Pick the first and last day of a progress report, or one of a few common spans; with
+    ``started`` (the day the user started), "Since I started" too."""
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: date, parent: QWidget | None = None, started: date | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Progress report")
         self._today = today
+        self._started = started if started is not None and started <= today else None
+        # Each quick choice as the first day it picks; the range always ends today.
+        self._quick_starts = [today - timedelta(days=days - 1) for _, days in QUICK_RANGES]
+        labels = [label for label, _ in QUICK_RANGES]
+        if self._started is not None:
+            self._quick_starts.append(self._started)
+            labels.append(SINCE_START)
         self.quick = QComboBox()
-        self.quick.addItems([label for label, _ in QUICK_RANGES] + ["Custom"])
+        self.quick.addItems([*labels, "Custom"])
         self.start = QDateEdit()
         self.end = QDateEdit()
         for edit in (self.start, self.end):
@@ -146,22 +158,21 @@ class DateRangeDialog(QDialog):
         return _day(self.start.date()), _day(self.end.date())
 
     def _quick_chosen(self, index: int) -> None:
-        if index >= len(QUICK_RANGES):
+        if index >= len(self._quick_starts):
             return
         self._setting = True
         self.end.setDate(_qdate(self._today))
-        self.start.setDate(_qdate(self._today - timedelta(days=QUICK_RANGES[index][1] - 1)))
+        self.start.setDate(_qdate(self._quick_starts[index]))
         self._setting = False
         self._edited()
 
     def _edited(self) -> None:
         if not self._setting:
             start, end = self.chosen()
-            spans = [days for _, days in QUICK_RANGES]
-            span = (end - start).days + 1
-            matching = end == self._today and span in spans
+            custom = len(self._quick_starts)
+            matching = end == self._today and start in self._quick_starts
             self.quick.blockSignals(True)
-            self.quick.setCurrentIndex(spans.index(span) if matching else len(QUICK_RANGES))
+            self.quick.setCurrentIndex(self._quick_starts.index(start) if matching else custom)
             self.quick.blockSignals(False)
         start, end = self.chosen()
         bad = end < start
@@ -170,8 +181,11 @@ class DateRangeDialog(QDialog):
         ok.setEnabled(not bad)
 
 
-def ask_date_range(parent: QWidget | None, today: date) -> tuple[date, date] | None:
-    dialog = DateRangeDialog(today, parent)
+def ask_date_range(
+    parent: QWidget | None, today: date, started: date | None = None
+) -> tuple[date, date] | None:
+    """The range chosen, or None if cancelled; ``started`` offers "Since I started"."""
+    dialog = DateRangeDialog(today, parent, started)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.chosen()
