@@ -421,3 +421,64 @@ def test_start_with_an_unknown_routine_is_bad_input(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "No routine with id 'nope'" in result.stderr
+
+
+# --- issue 19: a log that refuses writes mid-session loses nothing ---------------------------
+
+
+def test_a_locked_log_mid_session_pauses_says_so_and_saves_later(app: App, qtbot: QtBot) -> None:
+    import sqlite3
+
+    flow = app.window.flow
+    into_left_hold(app, 8)
+    blocker = sqlite3.connect(app.log.path, timeout=0.1)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        app.run(2.5)  # the hold ends while the log is locked
+        qtbot.waitUntil(lambda: flow.session is not None and flow.session.status == "paused")
+        notice = flow.player.notice_label
+        assert notice.isVisible() and "could not be saved" in notice.text()
+        assert "asleep" not in notice.text()
+        assert flow.unsaved == 1
+        assert not flow.retry_saving()
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert flow.retry_saving() and flow.unsaved == 0
+    assert [(s.step_index, s.status) for s in app.log.steps(1)] == [(0, "done"), (1, "done")]
+    assert "Saved" in flow.player.notice_label.text()
+
+
+# --- issue 19: "decide later" keeps an unfinished session on offer -----------------------------
+
+
+def test_decide_later_offers_the_session_again_and_history_can_resume_it(
+    app: App, qtbot: QtBot
+) -> None:
+    from sciatica_coach.ui.history import HistoryView
+
+    into_left_hold(app, 4)
+    first = app.window
+    first.flow.player.detach()
+    first.flow.session = None
+    first.flow.state = FlowState.IDLE
+    first.context.log = SessionLog(app.log.path)  # a crash and a new start
+    asked: list[int] = []
+
+    def later(record: object) -> str:
+        asked.append(1)
+        return "later"
+
+    first.offer_resume(ask=later)
+    first.offer_resume(ask=later)  # the next start asks again
+    assert asked == [1, 1]
+    assert first.context.log.session(1).status == "interrupted"
+    first.show_page(Page.HISTORY)
+    history = first.history_page.content()
+    assert isinstance(history, HistoryView)
+    history.select_session(1)
+    assert history.resume_button.isVisible()
+    history.resume_button.click()
+    assert first.flow.state is FlowState.PLAYING
+    assert first.flow.session is not None and first.flow.session.in_lead_in
+    assert first.context.log.session(1).status == "in_progress"

@@ -366,6 +366,9 @@ class SessionLog:
             raise self._explain(error) from error
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
+            # Before anything is read or written: a damaged log is refused whole, not opened
+            # to fail on some later page. A plain read, so it takes no write lock.
+            self._refuse_if_damaged("quick_check")
             self.interrupted = self._open_transaction(recover)
             if self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
                 raise LogError(f"Could not switch {self._path} to write-ahead logging.")
@@ -527,6 +530,27 @@ class SessionLog:
             except FileNotFoundError:
                 continue
 
+    def check_integrity(self) -> None:
+        """The full integrity check (tables and every index) that a bulk write such as an
+        import runs first; raises LogError if the log is damaged. Slower than the quick check
+        made on opening."""
+        with self._lock:
+            self._refuse_if_damaged("integrity_check")
+
+    def _refuse_if_damaged(self, check: str) -> None:
+        try:
+            first = self._conn.execute(f"PRAGMA {check}(1)").fetchone()
+        except sqlite3.Error as error:
+            raise self._explain(error) from error
+        if first is None or first[0] != "ok":
+            raise self._damaged()
+
+    def _damaged(self) -> LogError:
+        return LogError(
+            f"The session log {self._path} is damaged or is not a database. Move it aside "
+            "or restore a backup copy; the file was not changed."
+        )
+
     def _explain(self, error: sqlite3.Error) -> LogError:
         name = str(getattr(error, "sqlite_errorname", ""))
         if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
@@ -535,10 +559,7 @@ class SessionLog:
                 "already running?). Close it and try again."
             )
         if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
-            return LogError(
-                f"The session log {self._path} is damaged or is not a database. Move it aside "
-                "or restore a backup copy; the file was not changed."
-            )
+            return self._damaged()
         if name.startswith("SQLITE_READONLY"):
             return LogError(
                 f"The session log {self._path} or its folder is read-only. Make both writable "
@@ -826,6 +847,12 @@ class SessionLog:
             _require(limit >= 0, "limit cannot be negative")
             sql += f" LIMIT {int(limit)}"
         return [_session_from_row(row) for row in self._read(sql, params)]
+
+    def unfinished_sessions(self) -> list[SessionRecord]:
+        """Sessions cut short by a crash or a closed app and not yet resumed or closed,
+        newest first: they stay on offer until the user decides."""
+        sql = _SESSION_SELECT + " WHERE s.status = ? ORDER BY s.started_at DESC, s.id DESC"
+        return [_session_from_row(row) for row in self._read(sql, (INTERRUPTED,))]
 
     def session(self, session_id: int) -> SessionRecord:
         with self._lock:

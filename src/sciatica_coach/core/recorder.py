@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sciatica_coach.core.clock import local_now
 from sciatica_coach.core.engine import FINISHED, Session, StepOutcome
-from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord
+from sciatica_coach.core.log import LogError, PainCheck, SessionLog, StepRecord
 from sciatica_coach.core.timeline import WORK, Step, Timeline
 
 LocalNow = Callable[[], datetime]
@@ -36,7 +36,13 @@ def step_record(
 
 
 class SessionRecorder:
-    """Links one engine Session to the log; the engine's ``on_step_end`` calls ``record_step``."""
+    """Links one engine Session to the log; the engine's ``on_step_end`` calls ``record_step``.
+
+    Writes never raise during a session. A write the log refuses (a long lock by another
+    program, a full disk) is kept in memory, in order, with every later write behind it;
+    ``problem`` says what went wrong, ``on_problem`` is told at once, and ``flush`` tries
+    the kept writes again. Only the opening write (``begin``) raises: before it nothing runs.
+    """
 
     def __init__(
         self,
@@ -46,6 +52,7 @@ class SessionRecorder:
         now: LocalNow = local_now,
         session_id: int | None = None,
         prior_seconds: float = 0.0,
+        on_problem: Callable[[str], None] | None = None,
     ) -> None:
         """``session_id`` and ``prior_seconds`` (active time already logged) resume a session."""
         self.log = log
@@ -54,6 +61,14 @@ class SessionRecorder:
         self._now = now
         self.session_id = session_id
         self.finished = False
+        self.on_problem = on_problem
+        self.problem: str | None = None
+        self._pending: list[Callable[[], None]] = []
+
+    @property
+    def unsaved(self) -> int:
+        """How many writes are waiting for the log to take them."""
+        return len(self._pending)
 
     def begin(self) -> int:
         """Open the session row (status in progress), unless resuming one that exists."""
@@ -72,13 +87,16 @@ class SessionRecorder:
         record = step_record(
             outcome.step, outcome.status, outcome.actual_seconds, outcome.reps_done, self._now()
         )
-        self.log.record_step(self._id(), record)
+        session_id = self._id()
+        self._write(lambda: self.log.record_step(session_id, record))
 
     def record_pain(self, check: PainCheck) -> None:
-        self.log.record_pain(self._id(), check, self._now())
+        session_id, taken = self._id(), self._now()
+        self._write(lambda: self.log.record_pain(session_id, check, taken))
 
     def set_notes(self, text: str) -> None:
-        self.log.set_notes(self._id(), text)
+        session_id = self._id()
+        self._write(lambda: self.log.set_notes(session_id, text))
 
     def finish(self, session: Session) -> None:
         """Close the session as completed, or stopped with the engine's reason."""
@@ -89,8 +107,34 @@ class SessionRecorder:
         reason = None if status == "completed" else (session.stop_reason or "user")
         stop_step = None if status == "completed" else session.stop_index
         active = round(self._prior_seconds + state.elapsed, 3)
-        self.log.finish_session(self._id(), status, self._now(), active, reason, stop_step)
+        session_id, ended = self._id(), self._now()
         self.finished = True
+        self._write(
+            lambda: self.log.finish_session(session_id, status, ended, active, reason, stop_step)
+        )
+
+    def flush(self) -> bool:
+        """Try the kept writes again, oldest first; True when none is left."""
+        while self._pending:
+            try:
+                self._pending[0]()
+            except LogError as error:
+                self._report(str(error))
+                return False
+            self._pending.pop(0)
+        self.problem = None
+        return True
+
+    def _write(self, write: Callable[[], None]) -> None:
+        self._pending.append(write)
+        if len(self._pending) == 1:
+            self.flush()
+
+    def _report(self, message: str) -> None:
+        first = self.problem is None
+        self.problem = message
+        if first and self.on_problem is not None:
+            self.on_problem(message)
 
     def _id(self) -> int:
         if self.session_id is None:

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setWindowTitle(APP_TITLE)
         self.confirm_quit: Callable[[], bool] = self._ask_to_quit
+        self.confirm_lose_unsaved: Callable[[], bool] = self._ask_to_lose_unsaved
         self._state_before_full_screen = Qt.WindowState.WindowNoState
 
         self.nav = QListWidget()
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
 
         history = HistoryView(self.context.log)
         history.summary_requested.connect(self.offer_summary)
+        history.resume_requested.connect(self._resume_from_history)
         return history
 
     # -- a session ------------------------------------------------------------------------
@@ -188,11 +190,37 @@ class MainWindow(QMainWindow):
 
         return self.flow.resume(record, RESUME_LEAD_IN_SECONDS)
 
+    def _resume_from_history(self, session_id: int) -> None:
+        try:
+            record = self.context.log.session(session_id)
+        except LogError as error:
+            QMessageBox.warning(self, APP_TITLE, str(error))
+            return
+        if self.context.library.find(record.routine_id) is None:
+            QMessageBox.information(
+                self,
+                APP_TITLE,
+                f"The routine {record.routine_name!r} is no longer in your library, so this "
+                "session cannot be resumed.",
+            )
+            return
+        self.resume_session(record)
+
     def offer_resume(self, ask: Callable[[SessionRecord], str] | None = None) -> None:
-        """For each interrupted session: resume it, or close it as stopped."""
+        """For each unfinished session, newest first: resume it, close it as stopped, or
+        decide later (it is offered again at the next start, and from History)."""
         choose = ask or self._ask_resume
-        for record in self.context.log.interrupted:
+        try:
+            unfinished = self.context.log.unfinished_sessions()
+        except LogError as error:
+            QMessageBox.warning(self, APP_TITLE, str(error))
+            return
+        for record in unfinished:
+            if self.context.library.find(record.routine_id) is None:
+                continue  # its routine is gone: History still shows it
             answer = choose(record)
+            if answer == "later":
+                return
             if answer == "resume" and self.resume_session(record):
                 return
             if answer in ("resume", "close"):
@@ -343,11 +371,26 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is quit_button
 
+    def _ask_to_lose_unsaved(self) -> bool:
+        problem = self.flow.recorder.problem if self.flow.recorder else ""
+        answer = QMessageBox.warning(
+            self,
+            "Not saved",
+            f"Part of your session could not be saved: {problem}\n\nIf you quit now it is "
+            "lost. Keep the app open and it is saved as soon as the log can be written.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.flow.session_running and not self.confirm_quit():
             event.ignore()
             return
         self.flow.quit()
+        if self.flow.unsaved and not self.flow.retry_saving() and not self.confirm_lose_unsaved():
+            event.ignore()
+            return
         self._commit_history_deletes()
         if not self.isFullScreen():
             self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())

@@ -99,9 +99,21 @@ class FinishView(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(2)
 
+    def show_unsaved(self, problem: str) -> None:
+        """The session ended while the log refused writes: say so, and that it is kept."""
+        self.heading.setText("Your session is not saved yet")
+        self.subheading.setText(
+            f"{problem} Everything is kept while the app stays open and is saved as soon as "
+            "the log can be written again."
+        )
+        for value in self.figures.values():
+            value.setText("—")
+        self.summary_button.setEnabled(False)
+
     def show_session(self, record: SessionRecord, steps: Sequence[StepRecord] = ()) -> None:
         """Show ``record``; with its ``steps`` a stop names the exercise it happened in."""
         self._session_id = record.id
+        self.summary_button.setEnabled(True)
         if record.status == "completed":
             self.heading.setText("Well done — session complete")
             self.subheading.setText(record.routine_name)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from sciatica_coach.core.csv_io import MAX_TEXT as MAX_NOTES
 from sciatica_coach.core.log import (
     IN_PROGRESS,
+    INTERRUPTED,
     LogError,
     SessionLog,
     SessionRecord,
@@ -177,6 +178,7 @@ class HistoryView(QWidget):
     """Every logged session; select one to see its steps, edit its notes, delete or print it."""
 
     summary_requested = Signal(int)
+    resume_requested = Signal(int)
 
     def __init__(self, log: SessionLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -298,6 +300,10 @@ class HistoryView(QWidget):
         self.summary_button.clicked.connect(self._request_summary)
         self.delete_button = QPushButton("Delete session…")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.resume_button = QPushButton("Resume session")
+        self.resume_button.setToolTip("Carry on this unfinished session where it stopped")
+        self.resume_button.clicked.connect(self._request_resume)
+        self.resume_button.hide()
 
         notes_row = QHBoxLayout()
         notes_row.addWidget(QLabel("Notes"))
@@ -308,6 +314,7 @@ class HistoryView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.resume_button)
         buttons.addWidget(self.summary_button)
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(12, 0, 0, 0)
@@ -376,6 +383,7 @@ class HistoryView(QWidget):
         for widget in (self.summary_button, self.delete_button, self.notes):
             widget.setEnabled(record is not None)
         self.delete_button.setEnabled(record is not None and record.status != IN_PROGRESS)
+        self.resume_button.setVisible(record is not None and record.status == INTERRUPTED)
         if record is None:
             for label in (self.detail_title, self.detail_when, self.detail_outcome):
                 label.clear()
@@ -596,6 +604,11 @@ class HistoryView(QWidget):
             self.save_notes()
             self.commit_pending_deletes()
         super().hideEvent(event)
+
+    def _request_resume(self) -> None:
+        if self.current is not None and self.current.status == INTERRUPTED:
+            self.save_notes()
+            self.resume_requested.emit(self.current.id)
 
     def _request_summary(self) -> None:
         if self.current is not None:

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from sciatica_coach.core import safety
-from sciatica_coach.core.log import PainCheck, SessionRecord
+from sciatica_coach.core.log import LogError, PainCheck, SessionRecord
 from sciatica_coach.core.timeline import Timeline, expand_routine
 from sciatica_coach.core.words import provoking_exercise
 from sciatica_coach.ui.pages import Page
@@ -50,6 +50,7 @@ BUSY_STATES = RUNNING_STATES | {
     FlowState.CHECK_IN_AFTER,
 }
 INTERRUPTED_NOTICE = "Paused while another window was open. Press Space to carry on."
+RETRY_SAVE_MS = 3000
 
 
 class FlowHost(Protocol):
@@ -85,6 +86,11 @@ class SessionFlow(QObject):
         self._advice: StopAdvicePage | None = None
         self._finish: FinishView | None = None
         self._watcher = InterruptionWatcher(self._interrupted)
+        self._running_exercise: str | None = None
+        # While the log refuses writes, try again every few seconds.
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_SAVE_MS)
+        self._retry.timeout.connect(self.retry_saving)
 
     # -- the pages, made when first needed --------------------------------------------------
 
@@ -150,6 +156,10 @@ class SessionFlow(QObject):
         """Open the before check-in for ``routine_id``; nothing is logged until it is answered."""
         if self.busy or self.context.library.find(routine_id) is None:
             return False
+        if self.unsaved and not self.retry_saving():
+            problem = self.recorder.problem if self.recorder else ""
+            self._tell("Your last session is not saved yet", f"{problem} Try again in a moment.")
+            return False
         self._routine_id = routine_id
         self.pain_before = None
         self._show_check_in("before", None, can_cancel=True)
@@ -167,13 +177,17 @@ class SessionFlow(QObject):
             return False
         timeline = expand_routine(routine)
         log = self.context.log
-        start = min(log.reopen_session(record.id), len(timeline.steps) - 1)
-        done_seconds = sum(s.actual_seconds for s in log.steps(record.id) if s.status != "stopped")
-        recorder = SessionRecorder(
-            log, timeline, now=self.context.now, session_id=record.id, prior_seconds=done_seconds
-        )
-        self.pain_before = record.pain_before
-        self._play(timeline, recorder, start, lead_in_seconds)
+        try:
+            start = min(log.reopen_session(record.id), len(timeline.steps) - 1)
+            done = sum(s.actual_seconds for s in log.steps(record.id) if s.status != "stopped")
+            recorder = SessionRecorder(
+                log, timeline, now=self.context.now, session_id=record.id, prior_seconds=done
+            )
+            self.pain_before = record.pain_before
+            self._play(timeline, recorder, start, lead_in_seconds)
+        except LogError as error:
+            self._tell("The session could not be resumed", str(error))
+            return False
         return True
 
     def open_stop_sheet(self) -> None:
@@ -199,6 +213,22 @@ class SessionFlow(QObject):
         self._stop_note = note
         self.session.stop(reason_code)
         self.player.refresh()  # the player sees the stop and reports the session over
+
+    @property
+    def unsaved(self) -> int:
+        """Writes of the current or last session that the log has not taken yet."""
+        return self.recorder.unsaved if self.recorder is not None else 0
+
+    def retry_saving(self) -> bool:
+        """Try the writes the log refused again; True when everything is saved."""
+        if self.recorder is None or self.recorder.flush():
+            self._retry.stop()
+            if self.state == FlowState.PLAYING and self._player is not None:
+                self._player.show_notice("Saved. Press Space to carry on.")
+            if self.state == FlowState.END and self.recorder is not None:
+                self._show_record()
+            return True
+        return False
 
     def quit(self) -> None:
         """The app is closing: a running session ends as stopped, keeping every step done."""
@@ -253,7 +283,12 @@ class SessionFlow(QObject):
         timeline = expand_routine(routine)
         recorder = SessionRecorder(self.context.log, timeline, now=self.context.now)
         self.pain_before = before
-        self._play(timeline, recorder, 0, 0.0)
+        try:
+            self._play(timeline, recorder, 0, 0.0)
+        except LogError as error:
+            self._cancel_before()
+            self._tell("The session could not start", str(error))
+            return
         if before is not None:
             recorder.record_pain(before)
 
@@ -263,6 +298,7 @@ class SessionFlow(QObject):
         from sciatica_coach.core.engine import Session
 
         recorder.begin()
+        recorder.on_problem = self._log_problem
         self.recorder = recorder
         self._stop_note = ""
         self.session = Session(
@@ -292,17 +328,23 @@ class SessionFlow(QObject):
 
     def _close_session(self) -> None:
         assert self.session is not None and self.recorder is not None
+        index = self.session.stop_index
+        step = self.session.timeline.steps[index] if index is not None else None
+        self._running_exercise = step.exercise.name if step and step.exercise else None
         self.recorder.finish(self.session)
         if self._stop_note:
             self.recorder.set_notes(self._stop_note)
         self._watcher.watch(False)
 
     def _provoking_exercise(self) -> str | None:
-        if self.recorder is None or self.recorder.session_id is None:
-            return None
+        if self.recorder is None or self.recorder.session_id is None or self.recorder.unsaved:
+            return self._running_exercise
         session_id = self.recorder.session_id
-        record = self.context.log.session(session_id)
-        return provoking_exercise(record, self.context.log.steps(session_id))
+        try:
+            record = self.context.log.session(session_id)
+            return provoking_exercise(record, self.context.log.steps(session_id))
+        except LogError:
+            return self._running_exercise
 
     def _ask_after(self) -> None:
         if self.state not in (FlowState.PLAYING, FlowState.STOP_SHEET, FlowState.ADVICE):
@@ -320,15 +362,52 @@ class SessionFlow(QObject):
     def _show_end(self) -> None:
         if self.state != FlowState.CHECK_IN_AFTER or self.recorder is None:
             return
-        session_id = self.recorder.session_id
-        assert session_id is not None
-        self.finish.show_session(
-            self.context.log.session(session_id), self.context.log.steps(session_id)
-        )
         self.session = None
-        self.recorder = None
+        finish = self.finish
         self._enter(FlowState.END, Page.END)
-        self.finish.home_button.setFocus()
+        self._show_record()
+        finish.home_button.setFocus()
+
+    def _show_record(self) -> None:
+        """The end screen from the log, or what is known while the log refuses writes."""
+        assert self.recorder is not None and self.recorder.session_id is not None
+        session_id = self.recorder.session_id
+        if not self.recorder.unsaved:
+            try:
+                log = self.context.log
+                self.finish.show_session(log.session(session_id), log.steps(session_id))
+                return
+            except LogError as error:
+                self.recorder.problem = str(error)
+        self.finish.show_unsaved(self.recorder.problem or "")
+
+    def _log_problem(self, message: str) -> None:
+        """The log refused a write: pause, say so plainly, keep trying in the background.
+
+        Called from inside the engine's tick, so the pause waits for the tick to return.
+        """
+        self._retry.start()
+        QTimer.singleShot(0, lambda: self._pause_for_log(message))
+
+    def _pause_for_log(self, message: str) -> None:
+        if self.state == FlowState.PLAYING and self._player is not None and self.unsaved:
+            self._player.pause(
+                f"Paused: your progress could not be saved. {message} Nothing is lost: it is "
+                "kept here and saved as soon as the log can be written. Press Space to carry on."
+            )
+
+    def _tell(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self.context_window())
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{title}.\n\n{message}")
+        box.exec()
+
+    def context_window(self) -> QWidget | None:
+        return self.host if isinstance(self.host, QWidget) else None
 
     def _leave(self, page: Page) -> None:
         if self.state in (FlowState.END, FlowState.IDLE):
