@@ -194,6 +194,18 @@ def test_ranges_cover_whole_weeks_up_to_today(view: ProgressView) -> None:
         view.set_range("decade")
 
 
+def test_weeks_before_the_first_session_are_not_counted_or_planned(view: ProgressView) -> None:
+    view.set_range("3m")  # 22 January on; the plan and the first session date from 18 March
+    planned = view.adherence.series["plan"][1]
+    assert planned == [0.0] * 8 + [3.0] * 5
+    assert [w.counted for w in view.adherence_series] == [False] * 8 + [True] * 5
+    plan_x, plan_y = plotted(view.plan_line)
+    assert plan_x[0] == day_x(d(MAR, 18)) and plan_y == [3.0] * 5  # the line starts there
+    assert view.adherence.hover_at(day_x(d(MAR, 4)) + 3.5) == (
+        "Week of Mon 4 Mar 2024\nBefore you started: not counted"
+    )
+
+
 def test_changing_the_plan_saves_it_and_redraws(view: ProgressView, log: SessionLog) -> None:
     assert log.plan() == PLAN
     assert view.plan_count.value() == 3
