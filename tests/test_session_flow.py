@@ -20,10 +20,11 @@ from pytestqt.qtbot import QtBot
 from flow_helpers import App, make_app
 from routine_factory import exercise_table, make_routine
 from sciatica_coach import cli
-from sciatica_coach.core import engine, safety
+from sciatica_coach.core import engine, paths, safety
 from sciatica_coach.core.engine import Session
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.timeline import expand_routine
+from sciatica_coach.core.words import outcome_line
 from sciatica_coach.ui.app import (
     MainWindow,
     bring_forward_running_instance,
@@ -171,6 +172,15 @@ def test_a_pain_stop_names_its_exercise_in_history_summary_and_csv(
     rows = out.read_text().splitlines()
     stopped = [row for row in rows if "supine_hamstring_stretch" in row and ",stopped," in row]
     assert len(stopped) == 1
+    # The stop survives a round trip through CSV byte for byte, and still names the exercise.
+    elsewhere = tmp_path / "elsewhere"
+    assert cli.main(["--data-dir", str(elsewhere), "import", "--csv", str(out)]) == 0
+    again = tmp_path / "again.csv"
+    assert cli.main(["--data-dir", str(elsewhere), "export", "--csv", str(again)]) == 0
+    assert again.read_bytes() == out.read_bytes()
+    with SessionLog(elsewhere / paths.DATABASE_NAME) as imported:
+        record = imported.sessions()[0]
+        assert outcome_line(record, imported.steps(record.id)) == expected
 
 
 # --- 3. dialogs and menus pause the clock ---------------------------------------------------

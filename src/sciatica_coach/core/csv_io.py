@@ -2,7 +2,9 @@
 
 The file is UTF-8 with a header row. Times are ISO-8601 with the UTC offset the session was
 logged in, numbers are plain decimals, empty cells mean "none". A session with no steps (a
-line copied from a paper log, say) is a single row with the step columns empty.
+line copied from a paper log, say) is a single row with the step columns empty. A stopped
+session names the step it was stopped in (``stop_step``, a step index); files written before
+that column existed import without it.
 
 Import checks every row first and writes nothing if any row is wrong; each problem names its
 line and column. A session is known by its start (as a UTC instant) and routine id: one that
@@ -49,6 +51,7 @@ SESSION_COLUMNS = (
     "routine_name",
     "status",
     "stop_reason",
+    "stop_step",
     "ended_at",
     "planned_seconds",
     "planned_work_steps",
@@ -209,6 +212,7 @@ def _session_cells(record: SessionRecord, taken: dict[str, datetime], zone: time
         record.routine_name,
         record.status,
         record.stop_reason or "",
+        "" if record.stop_step is None else str(record.stop_step),
         _time(record.ended_at, zone),
         _number(record.planned_seconds),
         str(record.planned_work_steps),
@@ -561,6 +565,9 @@ def _session(draft: _Draft, problems: list[CsvProblem]) -> ParsedSession | None:
     stop_reason = row.text("stop_reason")
     if stop_reason is not None and status != STOPPED:
         row.problem("stop_reason", "only a stopped session has a stop reason")
+    stop_step = row.integer("stop_step")
+    if stop_step is not None and status != STOPPED:
+        row.problem("stop_step", "only a stopped session has a stop step")
     planned_seconds = row.seconds("planned_seconds")
     planned_work = row.integer("planned_work_steps")
     active = row.seconds("active_seconds")
@@ -594,6 +601,7 @@ def _session(draft: _Draft, problems: list[CsvProblem]) -> ParsedSession | None:
         ended_at=ended,
         status=status,
         stop_reason=stop_reason,
+        stop_step=stop_step,
         planned_seconds=(
             planned_seconds
             if planned_seconds is not None
