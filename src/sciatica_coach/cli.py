@@ -17,6 +17,7 @@ from sciatica_coach import __version__
 from sciatica_coach.core import paths
 
 if TYPE_CHECKING:
+    from sciatica_coach.core.instance_lock import InstanceLock
     from sciatica_coach.core.log import SessionLog
 
 EXIT_OK = 0
@@ -142,6 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except Exception as error:
+        # A log that opened but fails later (a damaged page, a full disk, a lock held too
+        # long) is one line like any other error, never a traceback.
+        from sciatica_coach.core.log import LogError
+
+        if not isinstance(error, LogError):
+            raise
+        print(error, file=sys.stderr)
         return EXIT_FAILURE
 
 
@@ -304,6 +314,22 @@ def _open_log(data: Path) -> SessionLog:
         return SessionLog(data / paths.DATABASE_NAME, recover=False)
     except LogError as error:
         raise CommandError(str(error)) from None
+
+
+def _writer_lock(data: Path) -> InstanceLock:
+    """The data folder's lock, which the app holds while it runs; refused if it is taken."""
+    from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
+
+    try:
+        return InstanceLock.acquire(data)
+    except InstanceLockHeld as error:
+        raise CommandError(
+            f"{error} Close it, then try again; nothing was written to the log."
+        ) from None
+    except OSError as error:
+        raise CommandError(
+            f"Cannot lock the data folder {data}: {error.strerror or error}."
+        ) from None
 
 
 def _start_qt() -> object:
@@ -509,11 +535,15 @@ def _cmd_import(args: argparse.Namespace, data: Path) -> int:
 
     try:
         text = decode_csv(raw)
-        log = _open_log(data)
-        try:
-            result = import_csv(log, text, localise=local)
-        finally:
-            log.close()
+        # The app writes to the log as a session runs: only one writer at a time.
+        with _writer_lock(data):
+            log = _open_log(data)
+            try:
+                # Nothing is added to a log that is already damaged anywhere, indexes too.
+                log.check_integrity()
+                result = import_csv(log, text, localise=local)
+            finally:
+                log.close()
     except CsvImportError as error:
         for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
             print(f"{source}: {problem}", file=sys.stderr)
