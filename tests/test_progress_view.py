@@ -6,7 +6,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 
-from known_history import PLAN, TODAY, build_known_history
+from known_history import LONDON, PLAN, TODAY, build_known_history
 from sciatica_coach.core import stats
 from sciatica_coach.core.log import SessionLog, WeeklyPlan
 from sciatica_coach.core.stats import DayActivity, Streaks
@@ -204,6 +204,22 @@ def test_weeks_before_the_first_session_are_not_counted_or_planned(view: Progres
     assert view.adherence.hover_at(day_x(d(MAR, 4)) + 3.5) == (
         "Week of Mon 4 Mar 2024\nBefore you started: not counted"
     )
+
+
+def test_all_goes_back_to_a_plan_set_before_the_first_session(
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    with SessionLog(tmp_path / "planned.db") as planned:
+        planned.set_plan(WeeklyPlan(2), d(MAR, 4))  # a week before the first session
+        started = datetime(2024, 3, 13, 9, tzinfo=LONDON)
+        session_id = planned.start_session("gentle-start", "Gentle start", 600, 4, started)
+        planned.finish_session(session_id, "completed", started + timedelta(minutes=10), 600.0)
+        view = ProgressView(planned, lambda: d(APR, 8), range_key="all")
+        qtbot.addWidget(view)
+        first = view.adherence_series[0]
+        assert (first.week_start, first.sessions_done, first.planned) == (d(MAR, 4), 0, 2)
+        assert view.completion_tile.detail.text() == "of those planned, since Mon 4 Mar 2024"
 
 
 def test_changing_the_plan_saves_it_and_redraws(view: ProgressView, log: SessionLog) -> None:

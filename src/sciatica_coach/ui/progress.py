@@ -532,7 +532,9 @@ class ProgressView(QWidget):
             widget.setVisible(not empty)
         if first is None:
             return
-        start = self._range_start(today, first)
+        # "All" goes back to the start, which a plan set before the first session can precede.
+        began = stats.started_on(self.log)
+        start = self._range_start(today, min(first, week_start(began)) if began else first)
         self.adherence_series = stats.weekly_adherence(self.log, start, today)
         self.minutes_series = stats.minutes_per_week(self.log, start, today)
         if self.range_key in WEEKLY_PAIN_RANGES:
