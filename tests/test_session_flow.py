@@ -77,6 +77,8 @@ def test_every_stop_reason_by_keyboard_alone(
         assert flow.state is FlowState.ADVICE and window.current_page is Page.ADVICE
         assert flow.advice.isVisible() and not (flow.check_in and flow.check_in.isVisible())
         assert HAMSTRING in flow.advice.text() or reason is safety.UNWELL
+        app.keys(Qt.Key.Key_Space)
+        assert flow.state is FlowState.ADVICE, "a stray Space does not skip the advice"
         app.keys(Qt.Key.Key_Return)
     assert flow.state is FlowState.CHECK_IN_AFTER and window.current_page is Page.CHECK_IN
 

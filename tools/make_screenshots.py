@@ -1,8 +1,9 @@
 """Screenshots of the follow-along screens for the README, at 1280x800 and 800x600.
 
 Runs offscreen on a fake clock in a temporary data folder, so the pictures are the same
-every time: Today (with a few logged sessions), the player on a work step, a rest step and
-a self-paced step, the pain check-in, and the end screen.
+every time: Today (with a few logged sessions), the check-in, the player on a work step, a
+rest step and a self-paced step, the stop sheet, the advice after a pain stop, the after
+check-in, and the end screens after a whole session and after a pain stop.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from sciatica_coach.core import paths
+from sciatica_coach.core import paths, safety
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.log import PainCheck
 from sciatica_coach.ui.app import AppContext, MainWindow, build_context, make_application
-from sciatica_coach.ui.checkin import PainCheckInDialog
 
 SIZES = ((1280, 800), (800, 600))
 ZONE = ZoneInfo("Europe/London")
@@ -65,26 +65,48 @@ def run_until(window: MainWindow, clock: FakeClock, done: Callable[[], bool]) ->
         if done():
             return
         clock.now += 0.1
-        window.player.refresh()
+        window.flow.player.refresh()
     raise RuntimeError("the session never reached the state to photograph")
+
+
+def answer(window: MainWindow, back: int, leg: int, reach: str | None = None) -> None:
+    """Fill in the check-in on screen and save it, as the keyboard would."""
+    panel = window.flow.check_in
+    assert panel is not None
+    panel.back.set_value(back)
+    panel.leg.set_value(leg)
+    panel.reach.set_value(reach)
+    panel.save()
+
+
+def fresh_window(scratch: str, clock: FakeClock) -> tuple[MainWindow, AppContext]:
+    context = build_context(Path(scratch) / "data")
+    context.clock = clock
+    context.now = clock.local
+    context.cue_player = None
+    seed_history(context)
+    window = MainWindow(context)
+    window.confirm_quit = lambda: True
+    window.show()
+    return window, context
 
 
 def shoot(folder: Path, size: tuple[int, int]) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         clock = FakeClock()
-        context = build_context(Path(scratch) / "data")
-        context.clock = clock
-        context.now = clock.local
-        context.cue_player = None
-        seed_history(context)
-        window = MainWindow(context)
-        window.ask_pain = lambda moment, previous: PainCheck(moment, 4, 3)
-        window.show()
+        window, context = fresh_window(scratch, clock)
         window.today.refresh(clock.local().date())
         save(window, folder, "today", size)
 
         window.start_routine("gentle-start")
-        session = window.session
+        panel = window.flow.check_in
+        assert panel is not None
+        panel.back.set_value(4)
+        panel.leg.set_value(6)
+        panel.reach.set_value("thigh")
+        save(window, folder, "checkin", size)
+        panel.save()
+        session = window.flow.session
         assert session is not None
 
         def at_step(kind: str, self_paced: bool = False, seconds_in: float = 0.0) -> bool:
@@ -101,28 +123,34 @@ def shoot(folder: Path, size: tuple[int, int]) -> None:
         save(window, folder, "player-work", size)
         run_until(window, clock, lambda: at_step("rest", seconds_in=4))
         save(window, folder, "player-rest", size)
+        run_until(window, clock, lambda: at_step("work", seconds_in=8))
+        window.flow.open_stop_sheet()
+        save(window, folder, "stop-sheet", size)
+        window.flow.stop(safety.PAIN_SPREADING.code)
+        save(window, folder, "stop-advice", size)
+        window.flow.advice.continue_requested.emit()
+        save(window, folder, "checkin-after", size)
+        answer(window, 4, 7, "below_knee")
+        save(window, folder, "end-pain-stop", size)
         window.close()
         context.log.close()
 
     with tempfile.TemporaryDirectory() as scratch:
         clock = FakeClock()
-        context = build_context(Path(scratch) / "data")
-        context.clock = clock
-        context.now = clock.local
-        context.cue_player = None
+        window, context = fresh_window(scratch, clock)
         own = paths.user_routines_dir(context.data)
         own.mkdir()
         (own / "legs.toml").write_text(
             'id = "legs"\nname = "Leg strength"\n[[block]]\nexercise = "sit_to_stand"\nsets = 1\n'
         )
         context.library = load_library(context.data)
+        window.close()
         window = MainWindow(context)
-        window.ask_pain = lambda moment, previous: PainCheck(
-            moment, 5 if moment == "before" else 3, 4
-        )
+        window.confirm_quit = lambda: True
         window.show()
         window.start_routine("legs")
-        session = window.session
+        answer(window, 5, 4)
+        session = window.flow.session
         assert session is not None
         run_until(
             window,
@@ -130,16 +158,12 @@ def shoot(folder: Path, size: tuple[int, int]) -> None:
             lambda: session.state().waiting_for_done and session.state().elapsed_in_step > 7,
         )
         save(window, folder, "player-self-paced", size)
-        window.player.mark_done()
-        run_until(window, clock, lambda: window.session is None)
+        window.flow.player.mark_done()
+        run_until(window, clock, lambda: not window.flow.session_running)
+        answer(window, 3, 4)
         save(window, folder, "end", size)
         window.close()
         context.log.close()
-
-    dialog = PainCheckInDialog("before", None, previous=(4, 6))
-    dialog.show()
-    save(dialog, folder, "checkin", size)
-    dialog.close()
 
 
 def main() -> None:

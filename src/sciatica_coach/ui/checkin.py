@@ -303,6 +303,7 @@ class PainCheckInPanel(QWidget):
         can_cancel: bool = False,
         previous: tuple[int, int] | None = None,
         previous_reach: str | None = None,
+        routine_name: str = "",
     ) -> None:
         super().__init__(parent)
         if moment not in MOMENT_TITLES:
@@ -326,7 +327,9 @@ class PainCheckInPanel(QWidget):
         self.title_label = sized_label(MOMENT_TITLES[moment], TITLE_POINT_SIZE, bold=True)
         self.reference_label = sized_label(reference_text(reference), BASE_POINT_SIZE + 1)
         self.reference_label.setObjectName("reference")
-        self.reference_label.setVisible(moment == "after")
+        if moment == "before" and routine_name:
+            self.reference_label.setText(f"Next: {routine_name}")
+        self.reference_label.setVisible(moment == "after" or bool(routine_name))
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(20, 20, 20, 12)

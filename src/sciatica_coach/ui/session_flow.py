@@ -162,7 +162,9 @@ class SessionFlow(QObject):
             return False
         self._routine_id = routine_id
         self.pain_before = None
-        self._show_check_in("before", None, can_cancel=True)
+        routine = self.context.library.find(routine_id)
+        name = routine.name if routine is not None else ""
+        self._show_check_in("before", None, can_cancel=True, routine_name=name)
         self._enter(FlowState.CHECK_IN_BEFORE, Page.CHECK_IN)
         assert self.check_in is not None
         self.check_in.focus_first()
@@ -249,11 +251,20 @@ class SessionFlow(QObject):
         self.host.show_page(page)
         self.state_changed.emit(state)
 
-    def _show_check_in(self, moment: str, reference: PainCheck | None, *, can_cancel: bool) -> None:
+    def _show_check_in(
+        self,
+        moment: str,
+        reference: PainCheck | None,
+        *,
+        can_cancel: bool,
+        routine_name: str = "",
+    ) -> None:
         from sciatica_coach.ui.checkin import PainCheckInPanel
 
         old = self.check_in
-        panel = PainCheckInPanel(moment, reference=reference, can_cancel=can_cancel)
+        panel = PainCheckInPanel(
+            moment, reference=reference, can_cancel=can_cancel, routine_name=routine_name
+        )
         if moment == "before":
             panel.saved.connect(self._begin)
             panel.skipped.connect(lambda: self._begin(None))
@@ -322,7 +333,7 @@ class SessionFlow(QObject):
         if reason is not None and reason.is_safety:
             self.advice.show_advice(reason, self._provoking_exercise())
             self._enter(FlowState.ADVICE, Page.ADVICE)
-            self.advice.continue_button.setFocus()
+            self.advice.take_focus()
         else:
             self._ask_after()
 

@@ -74,7 +74,14 @@ class StopSheet(QWidget):
                 BASE_POINT_SIZE + 1,
             )
         )
+        groups = {
+            safety.SHEET_REASONS[0].code: "Your body says stop:",
+            next(r.code for r in safety.SHEET_REASONS if not r.is_safety): "Or:",
+        }
         for number, reason in enumerate(safety.SHEET_REASONS, start=1):
+            if reason.code in groups:
+                body.addSpacing(6)
+                body.addWidget(sized_label(groups[reason.code], BASE_POINT_SIZE + 1, bold=True))
             button = _big_button(f"{number}   {reason.label}", HEADING_POINT_SIZE)
             edge = SAFETY_EDGE if reason.is_safety else PLAIN_EDGE
             button.setStyleSheet(REASON_STYLE.format(edge=edge))
@@ -160,8 +167,8 @@ class StopAdvicePage(QWidget):
         self.reason: StopReason | None = None
         self.area = scrolling(QWidget())
         self.continue_button = _big_button("Continue: how is your pain now?  ⏎", HEADING_POINT_SIZE)
-        self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.continue_requested)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         footer = QHBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
         footer.addStretch(1)
@@ -203,7 +210,11 @@ class StopAdvicePage(QWidget):
         body.addStretch(1)
         self.area.setWidget(content)
         self._content = content
-        self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.take_focus()
+
+    def take_focus(self) -> None:
+        """The page, not its button, takes the keys: Space on a focused button would click it."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def text(self) -> str:
         """Everything the page says, for tests and for reading it back."""
@@ -211,7 +222,8 @@ class StopAdvicePage(QWidget):
         return "\n".join(lines)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+        # Enter only: a Space meant to pause must not skip past the advice.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.continue_requested.emit()
         else:
             super().keyPressEvent(event)

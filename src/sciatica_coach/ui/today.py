@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from sciatica_coach.core import stats
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.words import outcome_label
 from sciatica_coach.ui.finish import pain_text
 from sciatica_coach.ui.ring import describe_duration
 from sciatica_coach.ui.routines import routine_minutes
@@ -97,5 +98,6 @@ class TodayView(QWidget):
         when = f"{last.local_date:%A} {last.local_date.day} {last.local_date:%B}"
         self.last.setText(
             f"Last session: {last.routine_name}, {when}, {describe_duration(last.active_seconds)} "
-            f"({last.status}). Leg pain {pain_text(last.pain_before, last.pain_after, 'leg')}."
+            f"({outcome_label(last.status, last.stop_reason).lower()}). "
+            f"Leg pain {pain_text(last.pain_before, last.pain_after, 'leg')}."
         )
