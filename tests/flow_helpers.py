@@ -98,7 +98,7 @@ class App:
 def make_app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
     data = paths.ensure_private_dir(tmp_path / "data")
     routines = data / "routines"
-    routines.mkdir()
+    routines.mkdir(exist_ok=True)  # a test may have put its own routines there first
     (routines / "short.toml").write_text(SHORT_ROUTINE)
     settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
     log = SessionLog(data / paths.DATABASE_NAME)

@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
     def _ask_resume(self, record: SessionRecord) -> str:
         box = QMessageBox(self)
         box.setWindowTitle("Unfinished session")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the routine's name may be a user's
         box.setText(
             f"Your {record.routine_name} session on {record.local_date:%A} "
             f"{record.local_date.day} {record.local_date:%B} did not finish."

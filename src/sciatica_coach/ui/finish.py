@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from sciatica_coach.core.log import PainCheck, SessionRecord, StepRecord
 from sciatica_coach.core.stats import pain_pair
 from sciatica_coach.core.words import outcome_line
+from sciatica_coach.ui.plain_text import plain_label
 from sciatica_coach.ui.ring import describe_duration
 
 
@@ -38,14 +39,14 @@ class FinishView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session_id = -1
-        self.heading = QLabel()
+        self.heading = plain_label()
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heading.setWordWrap(True)
         heading_font = QFont(self.font())
         heading_font.setPointSize(28)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        self.subheading = QLabel()
+        self.subheading = plain_label()  # the routine's name, from a user file perhaps
         self.subheading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subheading.setWordWrap(True)
         sub_font = QFont(self.font())
@@ -64,7 +65,7 @@ class FinishView(QWidget):
         ]
         for row, (key, label) in enumerate(rows):
             name = QLabel(label)
-            value = QLabel()
+            value = plain_label()
             value.setObjectName(f"figure_{key}")
             for widget, bold in ((name, False), (value, True)):
                 font = QFont(self.font())

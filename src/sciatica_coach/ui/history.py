@@ -44,6 +44,7 @@ from sciatica_coach.core.log import (
 from sciatica_coach.core.safety import reach_label
 from sciatica_coach.core.stats import pain_pair
 from sciatica_coach.core.words import outcome_label, outcome_line
+from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warning
 
 COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
 COLUMN_WIDTHS = (156, 114, 52, 154, 66, 66)
@@ -199,7 +200,7 @@ class HistoryView(QWidget):
 
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("undoBar")
-        self.undo_label = QLabel()
+        self.undo_label = plain_label()
         self.undo_button = QPushButton("Undo")
         self.undo_button.clicked.connect(self.undo_delete)
         undo_row = QHBoxLayout(self.undo_bar)
@@ -263,13 +264,14 @@ class HistoryView(QWidget):
 
     def _build_detail(self) -> QWidget:
         pane = QWidget()
-        self.detail_title = QLabel()
+        # Routine and exercise names and pain notes come from the log: shown as text.
+        self.detail_title = plain_label()
         self.detail_title.setFont(_font(self.font(), 16, bold=True))
-        self.detail_when = QLabel()
-        self.detail_outcome = QLabel()
+        self.detail_when = plain_label()
+        self.detail_outcome = plain_label()
         self.detail_outcome.setWordWrap(True)
         self.detail_outcome.setFont(_font(self.font(), self.font().pointSize(), bold=True))
-        self.detail_pain = QLabel()
+        self.detail_pain = plain_label()
         self.detail_pain.setWordWrap(True)
         self.steps_table = QTableWidget(0, len(STEP_COLUMNS))
         self.steps_table.setHorizontalHeaderLabels(list(STEP_COLUMNS))
@@ -282,7 +284,7 @@ class HistoryView(QWidget):
         step_columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             step_columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.steps_summary = QLabel()
+        self.steps_summary = plain_label()
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText("How did it go? Anything to remember next time?")
         self.notes.setMaximumHeight(80)
@@ -432,7 +434,7 @@ class HistoryView(QWidget):
             values = step_texts(step)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip(value)
+                item.setToolTip(plain_tooltip(value))
                 if column > 0:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -511,7 +513,7 @@ class HistoryView(QWidget):
         try:
             self.log.set_notes(record.id, text)
         except LogError as error:
-            QMessageBox.warning(self, "Notes not saved", str(error))
+            show_warning(self, "Notes not saved", str(error))
             return False
         updated = self.log.session(record.id)
         row = self.model.row_of(record.id)
@@ -528,6 +530,7 @@ class HistoryView(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Delete session")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(f"Delete your {record.routine_name} session of {when_text(record)}?")
         box.setInformativeText(
             "Its steps, pain scores and notes will be removed. You can undo this until you "
@@ -591,7 +594,7 @@ class HistoryView(QWidget):
                 deleted += 1
             except LogError as error:
                 failed.append(session_id)
-                QMessageBox.warning(self, "Session not deleted", str(error))
+                show_warning(self, "Session not deleted", str(error))
         self.pending_deletes = []
         self.undo_bar.hide()
         if failed:

@@ -170,6 +170,9 @@ class PlayerView(QWidget):
 
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
+        # Routine and exercise names come from the user's files: shown as text, never markup.
+        for label in (self.routine_label, self.title_label, self.detail_label, self.next_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = self._button("◀  Back", self.back, "Previous exercise (Left arrow)")
         self.pause_button = self._button(
             "Pause (Space)", self.toggle_pause, "Pause or resume (Space)"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from sciatica_coach.report.render import (
     page_size,
     paint_document,
 )
+from sciatica_coach.ui.plain_text import show_warning
 
 QUICK_RANGES: tuple[tuple[str, int], ...] = (
     ("Last 4 weeks", 28),
@@ -219,7 +219,7 @@ def preview_and_print(parent: QWidget | None, document: ReportDocument) -> bool:
     dialog.paintRequested.connect(paint)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     if failures:
-        QMessageBox.warning(parent, "Could not print", failures[-1])
+        show_warning(parent, "Could not print", failures[-1])
         return False
     return accepted
 
@@ -242,7 +242,7 @@ def save_pdf(parent: QWidget | None, document: ReportDocument, suggested: str) -
     try:
         write_document_pdf(document, path)
     except (ReportError, OutputError) as error:
-        QMessageBox.warning(parent, "PDF not saved", str(error))
+        show_warning(parent, "PDF not saved", str(error))
         return None
     return path
 
@@ -251,7 +251,7 @@ def _build(parent: QWidget | None, make: Callable[[], ReportDocument]) -> Report
     try:
         return make()
     except (LogError, ValueError) as error:
-        QMessageBox.warning(parent, "Report not made", str(error))
+        show_warning(parent, "Report not made", str(error))
         return None
 
 

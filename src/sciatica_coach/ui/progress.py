@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -54,6 +53,7 @@ from sciatica_coach.ui.charts import (
     tick_label,
     x_day,
 )
+from sciatica_coach.ui.plain_text import show_warning
 
 # (key, button text, weeks shown; None = since the first session)
 RANGES: tuple[tuple[str, str, int | None], ...] = (
@@ -490,7 +490,7 @@ class ProgressView(QWidget):
         try:
             self.log.set_plan(self.current_plan(), self.today())
         except LogError as error:
-            QMessageBox.warning(self, "Plan not saved", str(error))
+            show_warning(self, "Plan not saved", str(error))
         self.refresh()
 
     # --- ranges and refresh ---------------------------------------------------------------

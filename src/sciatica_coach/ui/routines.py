@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from sciatica_coach.core.catalog import Block, Routine
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.timeline import expand_routine
+from sciatica_coach.ui.plain_text import plain_label
 
 LEVELS = {1: "gentle", 2: "moderate", 3: "demanding"}
 
@@ -49,18 +49,18 @@ class RoutinesView(QWidget):
         self.list.setMinimumWidth(240)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemActivated.connect(lambda _item: self._start_current())
-        self.title = QLabel()
+        # A user's routine names itself, its file and its exercises: all shown as text.
+        self.title = plain_label()
         title_font = QFont(self.font())
         title_font.setPointSize(22)
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setWordWrap(True)
-        self.facts = QLabel()
-        self.description = QLabel()
+        self.facts = plain_label()
+        self.description = plain_label()
         self.description.setWordWrap(True)
-        self.exercises = QLabel()
+        self.exercises = plain_label()
         self.exercises.setWordWrap(True)
-        self.exercises.setTextFormat(Qt.TextFormat.PlainText)
         self.exercises.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         for label in (self.facts, self.description, self.exercises):
             font = QFont(label.font())
@@ -73,9 +73,8 @@ class RoutinesView(QWidget):
         start_font.setBold(True)
         self.start_button.setFont(start_font)
         self.start_button.clicked.connect(self._start_current)
-        self.problems_label = QLabel()
+        self.problems_label = plain_label()
         self.problems_label.setWordWrap(True)
-        self.problems_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         detail = QWidget()

@@ -13,6 +13,7 @@ from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.words import outcome_label
 from sciatica_coach.ui.finish import pain_text
+from sciatica_coach.ui.plain_text import plain_label
 from sciatica_coach.ui.ring import describe_duration
 from sciatica_coach.ui.routines import routine_minutes
 
@@ -34,9 +35,9 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.library = library
         self.log = log
-        self.heading = QLabel()
-        self.week = QLabel()
-        self.last = QLabel()
+        self.heading = plain_label()
+        self.week = plain_label()
+        self.last = plain_label()  # names the last routine, which may come from a user file
         self.last.setWordWrap(True)
         self.heading.setWordWrap(True)
         self.week.setWordWrap(True)
