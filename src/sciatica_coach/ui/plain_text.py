@@ -33,8 +33,14 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
-def show_warning(parent: QWidget | None, title: str, text: str) -> None:
-    """A warning box whose text (often an error naming a file) is never read as markup."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+def show_warning(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> None:
+    """A message box whose text (often an error naming a file, or a routine's name) is never
+    read as markup; ``icon`` makes it an error or a notice instead of a warning."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
