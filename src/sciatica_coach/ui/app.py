@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from sciatica_coach import __version__
 from sciatica_coach.core import paths
 from sciatica_coach.core.clock import local_now
+from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import LogError, SessionLog, SessionRecord
 from sciatica_coach.ui.pages import NAVIGATION, Page
@@ -438,58 +440,133 @@ def settings_for(data: Path) -> QSettings:
 
 
 def server_name(data: Path) -> str:
+    """The local socket name of the app serving ``data``: one per data folder."""
     digest = hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:16]
     return f"sciatica-coach-{digest}"
 
 
 RAISE_MESSAGE = "raise"
 START_PREFIX = "start "
+DONE_REPLY = "ok"
+# How long a second launch waits for the first: it may still be between taking the data
+# folder's lock and listening, or opening the log before it can answer.
+HANDOVER_PATIENCE_SECONDS = 2.0
+_RETRY_SECONDS = 0.05
 
 
-def bring_forward_running_instance(name: str, routine_id: str | None = None) -> bool:
-    """True when another window already serves this data folder; it is asked to come forward
-    and, with ``routine_id``, to open that routine's check-in."""
+def send_to_running_instance(name: str, message: str, reply_seconds: float = 0.0) -> str | None:
+    """Send one request line to the app listening as ``name``; None if nobody listens.
+
+    Otherwise the reply line, given once the request has been carried out, or "" if none came
+    within ``reply_seconds``.
+    """
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(300):
-        return False
-    message = START_PREFIX + routine_id if routine_id else RAISE_MESSAGE
+        return None
     socket.write((message + "\n").encode())
     socket.waitForBytesWritten(300)
+    reply = ""
+    deadline = time.monotonic() + reply_seconds
+    while (
+        not socket.canReadLine() and socket.state() == QLocalSocket.LocalSocketState.ConnectedState
+    ):
+        left_ms = int((deadline - time.monotonic()) * 1000)
+        if left_ms <= 0 or not socket.waitForReadyRead(left_ms):
+            break
+    if socket.canReadLine():
+        reply = bytes(socket.readLine().data()).decode(errors="replace").strip()
     socket.disconnectFromServer()
-    return True
+    return reply
 
 
-def listen_for_second_launch(name: str, window: MainWindow) -> QLocalServer:
-    server = QLocalServer(window)
-    server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-    QLocalServer.removeServer(name)
-    server.listen(name)
+def bring_forward_running_instance(
+    name: str, routine_id: str | None = None, *, patience: float = 0.0
+) -> bool:
+    """True when another window already serves this data folder; it is asked to come forward
+    and, with ``routine_id``, to open that routine's check-in.
 
-    def bring_to_front() -> None:
-        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-        window.show()
-        window.raise_()
-        window.activateWindow()
+    With ``patience`` (seconds) an app still starting is given that long to listen and to
+    answer; without, the request is only delivered.
+    """
+    message = START_PREFIX + routine_id if routine_id else RAISE_MESSAGE
+    deadline = time.monotonic() + patience
+    while True:
+        left = deadline - time.monotonic()
+        if send_to_running_instance(name, message, max(left, 0.0)) is not None:
+            return True
+        if left <= 0:
+            return False
+        time.sleep(_RETRY_SECONDS)
 
-    def read_request(connection: QLocalSocket) -> None:
+
+class LaunchServer(QLocalServer):
+    """Answers later launches over the same data folder: brings the window forward and, for
+    "start ROUTINE", opens that routine's check-in, then replies ``DONE_REPLY``.
+
+    It may listen before the main window exists (during the safety screen): then it brings
+    forward what is on screen and keeps the routine asked for until ``attach``.
+    """
+
+    def __init__(self, window: MainWindow | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.pending_routine: str | None = None
+        self.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self.newConnection.connect(self._accept)
+
+    def attach(self, window: MainWindow) -> str | None:
+        """From now on requests go to ``window``; returns the routine asked for before."""
+        self.window = window
+        pending, self.pending_routine = self.pending_routine, None
+        return pending
+
+    def _accept(self) -> None:
+        connection = self.nextPendingConnection()
+        while connection is not None:
+            connection.readyRead.connect(lambda c=connection: self._read_request(c))
+            connection.disconnected.connect(connection.deleteLater)
+            self._read_request(connection)
+            connection = self.nextPendingConnection()
+
+    def _read_request(self, connection: QLocalSocket) -> None:
         if not connection.canReadLine():
             return
         line = bytes(connection.readLine().data()).decode(errors="replace").strip()
+        routine = line[len(START_PREFIX) :].strip() if line.startswith(START_PREFIX) else None
+        if self.window is None:
+            showing = QApplication.activeModalWidget()
+            if showing is not None:
+                _bring_to_front(showing)
+            self.pending_routine = routine or self.pending_routine
+        else:
+            _bring_to_front(self.window)
+            if routine:
+                self.window.start_routine(routine)
+        connection.write((DONE_REPLY + "\n").encode())
         connection.disconnectFromServer()
-        bring_to_front()
-        if line.startswith(START_PREFIX):
-            window.start_routine(line[len(START_PREFIX) :].strip())
 
-    def accept() -> None:
-        connection = server.nextPendingConnection()
-        while connection is not None:
-            connection.readyRead.connect(lambda c=connection: read_request(c))
-            connection.disconnected.connect(connection.deleteLater)
-            read_request(connection)
-            connection = server.nextPendingConnection()
 
-    server.newConnection.connect(accept)
+def _bring_to_front(window: QWidget) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def listen_for_second_launch(
+    name: str, window: MainWindow | None = None, *, holding_lock: bool = False
+) -> LaunchServer:
+    """Listen as ``name`` for later launches (see LaunchServer).
+
+    Only the holder of the data folder's lock should listen, and only it (``holding_lock``)
+    may clear a socket left under ``name``: no live app can own that socket then, so it was
+    left by one that died.
+    """
+    server = LaunchServer(window)
+    if not server.listen(name) and holding_lock:
+        QLocalServer.removeServer(name)
+        server.listen(name)
     return server
 
 
@@ -512,7 +589,11 @@ def make_application() -> QApplication:
 
 
 def build_context(data: Path) -> AppContext:
-    """Open the data folder: log, settings, routines and sound. Raises LogError or OSError."""
+    """Open the data folder: log, settings, routines and sound. Raises LogError or OSError.
+
+    The log is opened with recovery (sessions left in progress become interrupted), so only
+    the holder of the data folder's lock may call this on a folder an app could be using.
+    """
     from sciatica_coach.ui.sound import CuePlayer
 
     paths.ensure_private_dir(data)
@@ -532,35 +613,116 @@ def build_main_window(data: Path) -> MainWindow:
     return MainWindow(build_context(data))
 
 
+ALREADY_OPEN = "Sciatica Coach is already open; brought its window forward."
+
+
 def run_app(data: Path, start_routine: str | None = None) -> int:
-    """The app over ``data``; with ``start_routine`` it opens at that routine's check-in."""
+    """The app over ``data``; with ``start_routine`` it opens at that routine's check-in.
+
+    The data folder's lock comes first, before the log or the safety screen: a second launch
+    over the same folder only brings the first one's window forward, and never opens the log.
+    """
     app = make_application()
-    name = server_name(data)
-    if bring_forward_running_instance(name, start_routine):
-        print("Sciatica Coach is already open; brought its window forward.", file=sys.stderr)
+    try:
+        paths.ensure_private_dir(data)
+        lock = InstanceLock.acquire(data)
+    except InstanceLockHeld as held:
+        return hand_over_to_running_instance(server_name(data), start_routine, held)
+    except OSError as error:
+        return _cannot_open(error)
+    try:
+        # Answer second launches from the moment the lock is held, safety screen included.
+        server = listen_for_second_launch(server_name(data), holding_lock=True)
+        restore_excepthook = show_log_errors_in_dialogs()
+        try:
+            return _open_and_run(app, data, server, start_routine)
+        finally:
+            restore_excepthook()
+            server.close()
+    finally:
+        lock.release()
+
+
+def hand_over_to_running_instance(
+    name: str, start_routine: str | None, held: InstanceLockHeld
+) -> int:
+    """Ask the app holding the lock to come forward (and start the routine): exit status 0 if
+    it did, else 1 with a message."""
+    if bring_forward_running_instance(name, start_routine, patience=HANDOVER_PATIENCE_SECONDS):
+        print(ALREADY_OPEN, file=sys.stderr)
         return 0
+    # The holder is an import, or an app that does not answer: say so rather than wait.
+    message = f"{held} It did not answer; try again in a moment."
+    print(message, file=sys.stderr)
+    QMessageBox.critical(None, APP_TITLE, message)
+    return 1
+
+
+def _open_and_run(
+    app: QApplication, data: Path, server: LaunchServer, start_routine: str | None
+) -> int:
+    from sciatica_coach.ui.safety import ensure_safety_acknowledged
+
     try:
         context = build_context(data)
     except (LogError, OSError) as error:
-        QMessageBox.critical(None, APP_TITLE, f"Your exercise log could not be opened.\n\n{error}")
-        return 1
-    from sciatica_coach.ui.safety import ensure_safety_acknowledged
-
-    if not ensure_safety_acknowledged(context.settings):
+        return _cannot_open(error)
+    try:
+        if not ensure_safety_acknowledged(context.settings):
+            return 0
+        try:
+            window = MainWindow(context)  # the Today page reads the log as it is made
+        except LogError as error:
+            return _cannot_open(error)
+        routine = server.attach(window) or start_routine
+        window.show()
+        if routine is not None:
+            QTimer.singleShot(0, lambda: window.start_routine(routine))
+        else:
+            QTimer.singleShot(0, window.offer_resume)
+        # Load the charting libraries once the window is up, so Progress opens quickly later.
+        QTimer.singleShot(2000, preload_charts)
+        return app.exec()
+    finally:
+        if context.cue_player is not None:
+            context.cue_player.close()
         context.log.close()
-        return 0
-    window = MainWindow(context)
-    server = listen_for_second_launch(name, window)
-    window.show()
-    if start_routine is not None:
-        QTimer.singleShot(0, lambda: window.start_routine(start_routine))
-    else:
-        QTimer.singleShot(0, window.offer_resume)
-    # Load the charting libraries once the window is up, so Progress opens quickly later.
-    QTimer.singleShot(2000, preload_charts)
-    code = app.exec()
-    server.close()
-    if context.cue_player is not None:
-        context.cue_player.close()
-    context.log.close()
-    return code
+
+
+def _cannot_open(error: Exception) -> int:
+    print(error, file=sys.stderr)
+    QMessageBox.critical(None, APP_TITLE, f"Your exercise log could not be opened.\n\n{error}")
+    return 1
+
+
+LOG_FAILED = "Sciatica Coach could not use your exercise log."
+
+
+def show_log_errors_in_dialogs() -> Callable[[], None]:
+    """From now on a LogError raised in a slot or event handler (a page reading a log that
+    turned out damaged, a write refused) is shown in a dialog instead of a traceback, one
+    dialog at a time. Returns the function that puts the previous hook back."""
+    previous = sys.excepthook
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        nonlocal showing
+        if not isinstance(error, LogError):
+            previous(kind, error, trace)
+            return
+        print(error, file=sys.stderr)
+        if showing:
+            return
+        showing = True
+        try:
+            parent = QApplication.activeModalWidget() or QApplication.activeWindow()
+            QMessageBox.critical(parent, APP_TITLE, f"{LOG_FAILED}\n\n{error}")
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
