@@ -33,6 +33,7 @@ from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import LogError, SessionLog, SessionRecord
 from sciatica_coach.ui.pages import NAVIGATION, Page
+from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.routines import RoutinesView
 from sciatica_coach.ui.session_flow import SessionFlow
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY
@@ -196,14 +197,15 @@ class MainWindow(QMainWindow):
         try:
             record = self.context.log.session(session_id)
         except LogError as error:
-            QMessageBox.warning(self, APP_TITLE, str(error))
+            show_warning(self, APP_TITLE, str(error))
             return
         if self.context.library.find(record.routine_id) is None:
-            QMessageBox.information(
+            show_warning(
                 self,
                 APP_TITLE,
                 f"The routine {record.routine_name!r} is no longer in your library, so this "
                 "session cannot be resumed.",
+                QMessageBox.Icon.Information,
             )
             return
         self.resume_session(record)
@@ -215,7 +217,7 @@ class MainWindow(QMainWindow):
         try:
             unfinished = self.context.log.unfinished_sessions()
         except LogError as error:
-            QMessageBox.warning(self, APP_TITLE, str(error))
+            show_warning(self, APP_TITLE, str(error))
             return
         for record in unfinished:
             if self.context.library.find(record.routine_id) is None:
@@ -376,15 +378,17 @@ class MainWindow(QMainWindow):
 
     def _ask_to_lose_unsaved(self) -> bool:
         problem = self.flow.recorder.problem if self.flow.recorder else ""
-        answer = QMessageBox.warning(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
             "Not saved",
             f"Part of your session could not be saved: {problem}\n\nIf you quit now it is "
             "lost. Keep the app open and it is saved as soon as the log can be written.",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.flow.session_running and not self.confirm_quit():
