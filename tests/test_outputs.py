@@ -247,7 +247,7 @@ def test_an_incomplete_pdf_is_never_written(
 def test_save_as_pdf_in_the_app_says_why_in_a_dialog_and_keeps_the_old_file(
     data: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
 
     from sciatica_coach.core.library import load_library
     from sciatica_coach.ui import printing
@@ -262,9 +262,9 @@ def test_save_as_pdf_in_the_app_says_why_in_a_dialog_and_keeps_the_old_file(
     )
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        QMessageBox,
-        "warning",
-        staticmethod(lambda parent, title, text: warnings.append((title, text))),
+        printing,
+        "show_warning",
+        lambda parent, title, text, *icon: warnings.append((title, text)),
     )
     with SessionLog(data / paths.DATABASE_NAME, recover=False) as log:
         library = load_library(data)

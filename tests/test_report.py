@@ -664,7 +664,7 @@ def test_a_printer_gets_the_same_pages_as_the_pdf(
 def test_save_as_pdf_asks_for_a_name_and_adds_the_extension(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, log: SessionLog, library: Library
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
 
     from sciatica_coach.ui import printing
 
@@ -677,7 +677,7 @@ def test_save_as_pdf_asks_for_a_name_and_adds_the_extension(
     warnings: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
     monkeypatch.setattr(
-        QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text))
+        printing, "show_warning", lambda parent, title, text, *icon: warnings.append(text)
     )
     session_id = gentle_session(log, library)
     assert printing.save_session_pdf(None, log, library, session_id) == tmp_path / "choice-1.pdf"
