@@ -169,6 +169,16 @@ def test_a_pain_stop_names_its_exercise_in_history_summary_and_csv(
     flat = " ".join(text.stdout.split())
     assert f"Stopped during {HAMSTRING} after 8 s" in flat
 
+    report = tmp_path / "report.pdf"
+    assert (
+        cli.main(["--data-dir", str(data), "report", "--from", "start", "--pdf", str(report)]) == 0
+    )
+    lines = subprocess.run(
+        ["pdftotext", "-layout", str(report), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Exercise under way when a symptom stopped the session" in lines
+    assert any(HAMSTRING in line and "pain spreading" in line for line in lines.splitlines())
+
     out = tmp_path / "history.csv"
     assert cli.main(["--data-dir", str(data), "export", "--csv", str(out)]) == 0
     rows = out.read_text().splitlines()

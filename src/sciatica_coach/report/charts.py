@@ -205,13 +205,18 @@ def adherence_chart(
             painter.fillRect(rect, DONE)
     painter.setPen(_pen(PLANNED, 1.6, dashed=True))
     path = QPainterPath()
+    drawing = False
     for n, week in enumerate(weeks):
+        if not week.counted:  # before the user started there was no plan to meet
+            drawing = False
+            continue
         left, right = plot.area.left() + n * plot.band, plot.area.left() + (n + 1) * plot.band
         y = plot.y(week.planned)
-        if n == 0:
-            path.moveTo(left, y)
-        else:
+        if drawing:
             path.lineTo(left, y)
+        else:
+            path.moveTo(left, y)
+            drawing = True
         path.lineTo(right, y)
     painter.drawPath(path)
     _legend(

@@ -507,6 +507,17 @@ def _stop_section(report: ProgressReport) -> str:
     for label, count in report.stop_reasons:
         rows.append(f'<tr><td>{escape(label)}</td><td align="right">{count}</td></tr>')
     rows.append("</table>")
+    if report.stopped_during:
+        rows.append(
+            '<h3>Exercise under way when a symptom stopped the session</h3><table class="grid" '
+            'width="100%"><tr><th>Exercise</th><th>Reason</th><th align="right">Times</th></tr>'
+        )
+        for exercise, why, count in report.stopped_during:
+            rows.append(
+                f"<tr><td>{escape(exercise)}</td><td>{escape(why)}</td>"
+                f'<td align="right">{count}</td></tr>'
+            )
+        rows.append("</table>")
     return "".join(rows)
 
 

@@ -16,8 +16,9 @@ from datetime import date, timedelta
 
 from sciatica_coach.core import stats
 from sciatica_coach.core.log import INTERRUPTED, STOPPED, SessionLog, WeeklyPlan
-from sciatica_coach.core.safety import STOP_REASONS
+from sciatica_coach.core.safety import STOP_REASONS, stop_reason
 from sciatica_coach.core.stats import PainPoint
+from sciatica_coach.core.words import provoking_exercise
 
 # How many check-ins at each end of the range the "pain then and now" figures average over.
 PAIN_SAMPLE = 5
@@ -82,6 +83,8 @@ class ProgressReport:
     skipped: tuple[SkippedExercise, ...]
     stop_reasons: tuple[tuple[str, int], ...]
     notes: tuple[NoteLine, ...]
+    # (exercise under way, short reason, times) of stops for a symptom, most often first
+    stopped_during: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def counted_weeks(self) -> tuple[WeekRow, ...]:
@@ -135,9 +138,15 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
     sessions = sorted(log.sessions(start, end), key=lambda s: (s.started_at, s.id))
     finished = [s for s in sessions if s.status != "in_progress"]
     reasons: Counter[str] = Counter()
+    places: Counter[tuple[str, str]] = Counter()
     for session in finished:
         if session.status == STOPPED:
             reasons[STOP_REASONS.get(session.stop_reason or "user", "Stopped early")] += 1
+            why = stop_reason(session.stop_reason)
+            if session.stop_step is not None and why.is_safety:
+                exercise = provoking_exercise(session, log.steps(session.id))
+                if exercise:
+                    places[(exercise, why.short)] += 1
         elif session.status == INTERRUPTED:
             reasons[INTERRUPTED_LABEL] += 1
     notes: list[NoteLine] = []
@@ -171,6 +180,10 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
         pain_change=_pain_change([p for p in pain if start <= p.local_date <= end]),
         skipped=tuple(skipped[:MOST_SKIPPED]),
         stop_reasons=tuple(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
+        stopped_during=tuple(
+            (name, why, count)
+            for (name, why), count in sorted(places.items(), key=lambda i: (-i[1], i[0]))
+        ),
         notes=tuple(notes),
     )
 
