@@ -117,15 +117,71 @@ def _paper_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+# Qt's own command-line options (https://doc.qt.io/qt-6/qapplication.html#QApplication and
+# QGuiApplication), passed to Qt when the app starts instead of being refused as unknown.
+QT_OPTIONS_WITH_VALUE = frozenset(
+    {
+        "-style",
+        "-stylesheet",
+        "-platform",
+        "-platformpluginpath",
+        "-platformtheme",
+        "-plugin",
+        "-qwindowgeometry",
+        "-qwindowtitle",
+        "-qwindowicon",
+        "-session",
+        "-display",
+        "-geometry",
+    }
+)
+QT_FLAGS = frozenset({"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"})
+
+
+def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(our arguments, Qt's options) from a command line; "-style fusion" and
+    "-style=fusion" both go to Qt."""
+    ours: list[str] = []
+    qt: list[str] = []
+    items = iter(argv)
+    for item in items:
+        name = item.split("=", 1)[0]
+        if name in QT_OPTIONS_WITH_VALUE and "=" in item:
+            qt.append(item)
+        elif item in QT_OPTIONS_WITH_VALUE:
+            qt.append(item)
+            value = next(items, None)
+            if value is not None:
+                qt.append(value)
+        elif item in QT_FLAGS:
+            qt.append(item)
+        else:
+            ours.append(item)
+    return ours, qt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    own, qt_options = split_qt_options(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(own)
+        if qt_options and args.command not in (None, "start"):
+            raise CommandError(
+                f"{qt_options[0]} is an option for the app's window; it does nothing for "
+                f"'{args.command}'",
+                EXIT_BAD_INPUT,
+            )
         if args.self_test:
             from sciatica_coach.selftest import run_self_test
 
             return run_self_test()
         data = paths.data_dir(args.data_dir, os.environ)
+        if data.exists() and not data.is_dir():
+            raise CommandError(
+                f"The data folder {data} is a file, not a folder. Move it aside or choose "
+                "another folder with --data-dir.",
+                EXIT_FAILURE,
+            )
         if args.command in (None, "start"):
             from sciatica_coach.core.library import load_library
             from sciatica_coach.ui.app import run_app
@@ -136,13 +192,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"No routine with id {routine!r}; 'sciatica-coach routines' lists them.",
                     EXIT_BAD_INPUT,
                 )
-            return run_app(data, start_routine=routine)
+            return run_app(data, start_routine=routine, qt_options=qt_options)
         handler = _COMMANDS[args.command]
         return handler(args, data)
     except CommandError as error:
-        print(error, file=sys.stderr)
+        _say(error, err=True)
         return error.code
     except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # The reader went away ("history | head"): nothing more to say, and no traceback
+        # when Python flushes the closed pipe on its way out.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as error:
         # A log that opened but fails later (a damaged page, a full disk, a lock held too
@@ -151,8 +213,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(error, LogError):
             raise
-        print(error, file=sys.stderr)
+        _say(error, err=True)
         return EXIT_FAILURE
+
+
+def _say(text: object, *, err: bool = False, keep_newlines: bool = False) -> None:
+    """Print one message; names and notes come from files, so control characters in them are
+    shown escaped rather than acted on by the terminal."""
+    from sciatica_coach.core.words import terminal_text
+
+    print(terminal_text(str(text), keep_newlines=keep_newlines), file=sys.stderr if err else None)
 
 
 def _format_minutes(seconds: float) -> str:
@@ -166,7 +236,7 @@ def _cmd_routines(args: argparse.Namespace, data: Path) -> int:
 
     library = load_library(data)
     for problem in library.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+        _say(f"skipped: {problem}", err=True)
     rows = [("ID", "NAME", "MIN", "LEVEL", "SOURCE")]
     for routine in sorted(library.routines.values(), key=lambda r: (not r.builtin, r.id)):
         minutes = expand_routine(routine).total_seconds / 60
@@ -177,10 +247,13 @@ def _cmd_routines(args: argparse.Namespace, data: Path) -> int:
 
 
 def _print_table(rows: Sequence[Sequence[str]]) -> None:
+    from sciatica_coach.core.words import terminal_text
+
+    rows = [[terminal_text(cell) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-        print("  ".join(cells).rstrip())
+        _say("  ".join(cells).rstrip())
 
 
 def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
@@ -193,9 +266,9 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
         known = ", ".join(sorted(library.routines)) or "none"
         raise CommandError(f"unknown routine '{args.routine}' (known: {known})", EXIT_BAD_INPUT)
     timeline = expand_routine(routine)
-    print(f"{routine.name} ({routine.id}), level {routine.level}")
+    _say(f"{routine.name} ({routine.id}), level {routine.level}")
     if routine.description:
-        print(routine.description)
+        _say(routine.description, keep_newlines=True)
     print()
     at = 0.0
     for step in timeline.steps:
@@ -214,13 +287,13 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
         elif step.side:
             detail = f"to the {step.side} side"
         length = ("~" if step.self_paced else "") + _format_minutes(step.seconds)
-        print(f"{_format_minutes(at):>6}  {length:>6}  {step.title:<28} {detail}".rstrip())
+        _say(f"{_format_minutes(at):>6}  {length:>6}  {step.title:<28} {detail}".rstrip())
         at += step.seconds
     total = timeline.total_seconds
     line = f"\nTotal {_format_minutes(total)} ({total / 60:.1f} min)"
     if routine.target_minutes:
         line += f"; stated length {routine.target_minutes:g} min"
-    print(line)
+    _say(line, keep_newlines=True)
     return EXIT_OK
 
 
@@ -239,7 +312,7 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
         routine = load_routine_file(path, library.exercises, label=str(path))
     except RoutineError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            _say(problem, err=True)
         return EXIT_BAD_INPUT
     problems: list[Problem] = []
     pictures = {b.exercise.id: b.exercise.image for b in routine.blocks if b.exercise.image}
@@ -257,12 +330,12 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
                 message = f"image {shown} {error}"
                 problems.append(Problem(str(path), item, "image", message))
     for problem in problems:
-        print(problem, file=sys.stderr)
+        _say(problem, err=True)
     if problems:
         return EXIT_BAD_INPUT
     minutes = expand_routine(routine).total_seconds / 60
     count = len(routine.blocks)
-    print(f"{path}: ok, routine '{routine.id}' with {count} exercises, {minutes:.1f} min")
+    _say(f"{path}: ok, routine '{routine.id}' with {count} exercises, {minutes:.1f} min")
     return EXIT_OK
 
 
@@ -270,7 +343,7 @@ def _cmd_history(args: argparse.Namespace, data: Path) -> int:
     from sciatica_coach.core.words import outcome_label
 
     if not (data / paths.DATABASE_NAME).exists():
-        print("No sessions logged yet.")
+        _say("No sessions logged yet.")
         return EXIT_OK
     log = _open_log(data)
     try:
@@ -278,7 +351,7 @@ def _cmd_history(args: argparse.Namespace, data: Path) -> int:
     finally:
         log.close()
     if not sessions:
-        print("No sessions logged in that range.")
+        _say("No sessions logged in that range.")
         return EXIT_OK
     rows = [("ID", "DATE", "ROUTINE", "MIN", "STATUS", "BACK", "LEG")]
     for record in sessions:
@@ -425,7 +498,7 @@ def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
     finally:
         log.close()
     plural = "s" if pages != 1 else ""
-    print(f"Wrote {target}: session {session_id} of {record.local_date}, {pages} page{plural}")
+    _say(f"Wrote {target}: session {session_id} of {record.local_date}, {pages} page{plural}")
     return EXIT_OK
 
 
@@ -475,7 +548,7 @@ def _cmd_report(args: argparse.Namespace, data: Path) -> int:
     finally:
         log.close()
     plural = "s" if pages != 1 else ""
-    print(f"Wrote {target}: progress from {start} to {end}, {pages} page{plural}")
+    _say(f"Wrote {target}: progress from {start} to {end}, {pages} page{plural}")
     return EXIT_OK
 
 
@@ -505,7 +578,7 @@ def _cmd_export(args: argparse.Namespace, data: Path) -> int:
             log.close()
     except outputs.OutputError as error:
         raise CommandError(str(error)) from None
-    print(f"Wrote {target}: {summary.sessions} sessions, {summary.rows} rows")
+    _say(f"Wrote {target}: {summary.sessions} sessions, {summary.rows} rows")
     return EXIT_OK
 
 
@@ -546,18 +619,18 @@ def _cmd_import(args: argparse.Namespace, data: Path) -> int:
                 log.close()
     except CsvImportError as error:
         for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
-            print(f"{source}: {problem}", file=sys.stderr)
+            _say(f"{source}: {problem}", err=True)
         hidden = len(error.problems) - MAX_PROBLEMS_SHOWN
         if hidden > 0:
-            print(f"{source}: ... and {hidden} more problems", file=sys.stderr)
-        print(f"{source}: nothing was imported; fix the rows above and try again", file=sys.stderr)
+            _say(f"{source}: ... and {hidden} more problems", err=True)
+        _say(f"{source}: nothing was imported; fix the rows above and try again", err=True)
         return EXIT_BAD_INPUT
     added = result.sessions_added
     line = f"Imported {added} session{'s' if added != 1 else ''} ({result.steps_added} steps)"
     line += f" from {source}"
     if result.already_present:
         line += f"; {result.already_present} already in the log were left as they were"
-    print(line)
+    _say(line)
     return EXIT_OK
 
 

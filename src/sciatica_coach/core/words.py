@@ -7,6 +7,7 @@ screen, History, the printed summary, the progress report and the command line a
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from sciatica_coach.core.log import (
@@ -94,3 +95,19 @@ def outcome_line(record: SessionRecord, steps: Sequence[StepRecord]) -> str:
     reason = stop_reason(record.stop_reason)
     ending = "" if reason is EARLY else f": {reason.short}"
     return f"Stopped {place}{ending}"
+
+
+def terminal_text(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` safe to print to a terminal: control and bidi-format characters (escape
+    sequences, carriage returns, a right-to-left override) are shown as ``\\x1b``-style
+    escapes instead of acting on the screen. Names come from files anyone could have written."""
+
+    def shown(char: str) -> str:
+        if char == "\n" and keep_newlines:
+            return char
+        if unicodedata.category(char) in ("Cc", "Cf"):
+            code = ord(char)
+            return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+        return char
+
+    return "".join(shown(char) for char in text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -578,9 +578,14 @@ def preload_charts() -> None:
     import sciatica_coach.ui.progress  # noqa: F401 - imported for its side effect of loading
 
 
-def make_application() -> QApplication:
+def make_application(qt_options: Sequence[str] = ()) -> QApplication:
+    """The one QApplication, given only Qt's own options (``-style fusion`` and the like)."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else "sciatica-coach", *qt_options])
+    )
     app.setApplicationName("sciatica-coach")
     app.setApplicationDisplayName(APP_TITLE)
     app.setOrganizationName(ORGANISATION)
@@ -620,13 +625,13 @@ def build_main_window(data: Path) -> MainWindow:
 ALREADY_OPEN = "Sciatica Coach is already open; brought its window forward."
 
 
-def run_app(data: Path, start_routine: str | None = None) -> int:
+def run_app(data: Path, start_routine: str | None = None, qt_options: Sequence[str] = ()) -> int:
     """The app over ``data``; with ``start_routine`` it opens at that routine's check-in.
 
     The data folder's lock comes first, before the log or the safety screen: a second launch
     over the same folder only brings the first one's window forward, and never opens the log.
     """
-    app = make_application()
+    app = make_application(qt_options)
     try:
         paths.ensure_private_dir(data)
         lock = InstanceLock.acquire(data)
