@@ -345,3 +345,17 @@ def test_leg_reach_and_stop_reasons_match_what_the_log_accepts() -> None:
 
     assert tuple(code for code, _label in core_safety.LEG_REACH) == log.SYMPTOM_REACH
     assert set(log.STOP_RULE_REASONS) <= set(core_safety.STOP_REASONS)
+
+
+def test_an_acknowledgement_that_cannot_be_saved_says_so(qtbot, tmp_path, monkeypatch) -> None:
+    from sciatica_coach.ui import plain_text
+
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be")
+    settings = QSettings(str(blocker / "settings.ini"), QSettings.Format.IniFormat)
+    shown: list[str] = []
+    monkeypatch.setattr(plain_text, "show_warning", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(ui_safety.SafetyDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    assert ensure_safety_acknowledged(settings)
+    assert shown and "could not be saved" in shown[0] and "asked to read this again" in shown[0]
+    assert blocker.read_text() == "a file where a folder should be"

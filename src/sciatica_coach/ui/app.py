@@ -35,6 +35,7 @@ from sciatica_coach.core.log import LogError, SessionLog, SessionRecord
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.routines import RoutinesView
+from sciatica_coach.ui.safety import sync_settings
 from sciatica_coach.ui.session_flow import SessionFlow
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY
 from sciatica_coach.ui.today import TodayView
@@ -401,7 +402,9 @@ class MainWindow(QMainWindow):
         self._commit_history_deletes()
         if not self.isFullScreen():
             self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.context.settings.sync()
+        problem = sync_settings(self.context.settings)
+        if problem:
+            print(problem, file=sys.stderr)
         super().closeEvent(event)
 
 

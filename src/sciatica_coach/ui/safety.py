@@ -233,8 +233,24 @@ def ensure_safety_acknowledged(settings: QSettings, parent: QWidget | None = Non
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     settings.setValue(ACK_KEY, safety.SAFETY_VERSION)
-    settings.sync()
+    problem = sync_settings(settings)
+    if problem:
+        from sciatica_coach.ui.plain_text import show_warning
+
+        show_warning(parent, "Not saved", f"{problem} You will be asked to read this again.")
     return True
+
+
+def sync_settings(settings: QSettings) -> str:
+    """Write ``settings`` to disk now; an empty string, or one line saying what went wrong.
+
+    QSettings replaces its file only once the new one is complete, so a failed write leaves
+    the previous settings as they were.
+    """
+    settings.sync()
+    if settings.status() == QSettings.Status.NoError:
+        return ""
+    return f"Your settings could not be saved to {settings.fileName()}."
 
 
 class StopAdviceDialog(QDialog):
