@@ -177,11 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_self_test()
         data = paths.data_dir(args.data_dir, os.environ)
         if data.exists() and not data.is_dir():
-            raise CommandError(
-                f"The data folder {data} is a file, not a folder. Move it aside or choose "
-                "another folder with --data-dir.",
-                EXIT_FAILURE,
-            )
+            raise _not_a_folder(data)
         if args.command in (None, "start"):
             from sciatica_coach.core.library import load_library
             from sciatica_coach.ui.app import run_app
@@ -433,14 +429,18 @@ def _output_path(path: Path) -> Path:
     return path
 
 
+def _not_a_folder(data: Path) -> CommandError:
+    return CommandError(
+        f"The data folder {data} is a file, not a folder; choose another with --data-dir."
+    )
+
+
 def _private_data(data: Path, *, create: bool = False) -> Path:
     """The data folder, tightened to owner-only if it exists (made, with ``create``)."""
     try:
         return paths.ensure_private_dir(data, create=create)
     except NotADirectoryError:
-        raise CommandError(
-            f"The data folder {data} is a file, not a folder; choose another with --data-dir."
-        ) from None
+        raise _not_a_folder(data) from None
     except OSError as error:
         if create:
             raise CommandError(
