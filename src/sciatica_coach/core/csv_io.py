@@ -22,8 +22,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
-import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -44,6 +42,7 @@ from sciatica_coach.core.log import (
     SessionRecord,
     StepRecord,
 )
+from sciatica_coach.core.safe_read import FileRefused, read_regular_file
 
 SESSION_COLUMNS = (
     "started_at",
@@ -271,48 +270,12 @@ def read_csv_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; raises CsvReadError otherwise.
 
     A pipe, FIFO or device (such as /dev/zero) is refused rather than read: it could block
-    for ever or never end. The type is checked before opening, so a device is never opened,
-    and again on the open file, which is opened non-blocking in case a FIFO was swapped in.
+    for ever or never end (the rules are `safe_read`'s, the same as for routine files).
     """
     try:
-        _check_csv_file(path, os.stat(path), limit)
-        fd = os.open(path, _READ_FLAGS)
-    except FileNotFoundError:
-        raise CsvReadError(f"{path}: no such file") from None
-    except OSError as error:
-        raise CsvReadError(f"{path}: {error.strerror or error}") from None
-    except ValueError:
-        raise CsvReadError(f"{path}: the name contains a NUL character") from None
-    with os.fdopen(fd, "rb") as file:
-        _check_csv_file(path, os.fstat(fd), limit)
-        try:
-            data = file.read(limit + 1)
-        except OSError as error:
-            raise CsvReadError(f"{path}: {error.strerror or error}") from None
-    if len(data) > limit:  # it grew while being read
-        raise CsvReadError(f"{path}: is larger than {limit // 2**20} MB; split it up")
-    return data
-
-
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-def _check_csv_file(path: Path, info: os.stat_result, limit: int) -> None:
-    if stat.S_ISDIR(info.st_mode):
-        raise CsvReadError(f"{path}: is a folder; give the CSV file inside it")
-    if not stat.S_ISREG(info.st_mode):
-        raise CsvReadError(
-            f"{path}: is not a regular file (a pipe, FIFO or device); save the CSV as a file "
-            "and import that"
-        )
-    if info.st_size > limit:
-        raise CsvReadError(f"{path}: is larger than {limit // 2**20} MB; split it up")
+        return read_regular_file(path, limit)
+    except FileRefused as error:
+        raise CsvReadError(f"{path}: {error}") from None
 
 
 def decode_csv(data: bytes) -> str:
