@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -12,8 +13,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_coach import __version__
+from sciatica_coach import __version__, applog
 from sciatica_coach.core import paths
 from sciatica_coach.core.clock import local_now
 from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
@@ -42,6 +43,8 @@ from sciatica_coach.ui.today import TodayView
 
 if TYPE_CHECKING:
     from sciatica_coach.ui.sound import CuePlayer
+
+logger = logging.getLogger(__name__)
 
 ORGANISATION = "Sciatica Coach"
 APP_TITLE = "Sciatica Coach"
@@ -316,6 +319,9 @@ class MainWindow(QMainWindow):
         safety = QAction("&Safety information", self)
         safety.triggered.connect(self._show_safety)
         help_menu.addAction(safety)
+        self.open_logs_action = QAction("Open &log folder", self)
+        self.open_logs_action.triggered.connect(self.open_log_folder)
+        help_menu.addAction(self.open_logs_action)
         about = QAction("&About", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -330,6 +336,16 @@ class MainWindow(QMainWindow):
         from sciatica_coach.ui.safety import SafetyDialog
 
         SafetyDialog(self, require_ack=False).exec()
+
+    def open_log_folder(self) -> bool:
+        """Show the app log's folder in the file manager, making it first if needed."""
+        folder = applog.logs_dir(self.context.data)
+        try:
+            paths.ensure_private_dir(folder)
+        except OSError as error:
+            show_warning(self, APP_TITLE, f"The log folder could not be opened.\n\n{error}")
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -643,6 +659,8 @@ def run_app(data: Path, start_routine: str | None = None, qt_options: Sequence[s
     except OSError as error:
         return _cannot_open(error)
     try:
+        applog.start_app_log(data)
+        logger.info("Sciatica Coach %s started; data folder %s", __version__, data)
         # Answer second launches from the moment the lock is held, safety screen included.
         server = listen_for_second_launch(server_name(data), holding_lock=True)
         restore_excepthook = show_log_errors_in_dialogs()
@@ -652,6 +670,8 @@ def run_app(data: Path, start_routine: str | None = None, qt_options: Sequence[s
             restore_excepthook()
             server.close()
     finally:
+        logger.info("Sciatica Coach closed")
+        applog.stop_app_log()
         lock.release()
 
 
@@ -678,6 +698,7 @@ def _open_and_run(
     try:
         context = build_context(data)
     except (LogError, OSError) as error:
+        logger.error("Could not open the data folder: %s: %s", type(error).__name__, error)
         return _cannot_open(error)
     try:
         if not ensure_safety_acknowledged(context.settings):
@@ -685,6 +706,7 @@ def _open_and_run(
         try:
             window = MainWindow(context)  # the Today page reads the log as it is made
         except LogError as error:
+            logger.error("Could not read the log: %s: %s", type(error).__name__, error)
             return _cannot_open(error)
         routine = server.attach(window) or start_routine
         window.show()
@@ -713,15 +735,19 @@ LOG_FAILED = "Sciatica Coach could not use your exercise log."
 def show_log_errors_in_dialogs() -> Callable[[], None]:
     """From now on a LogError raised in a slot or event handler (a page reading a log that
     turned out damaged, a write refused) is shown in a dialog instead of a traceback, one
-    dialog at a time. Returns the function that puts the previous hook back."""
+    dialog at a time. Every error that reaches the hook is written to the app log first, any
+    other kind with its traceback before the previous hook sees it. Returns the function that
+    puts the previous hook back."""
     previous = sys.excepthook
     showing = False
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         nonlocal showing
         if not isinstance(error, LogError):
+            logger.error("Uncaught %s", kind.__name__, exc_info=(kind, error, trace))
             previous(kind, error, trace)
             return
+        logger.error("Caught %s: %s", kind.__name__, error)
         print(error, file=sys.stderr)
         if showing:
             return
