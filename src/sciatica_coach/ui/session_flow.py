@@ -9,6 +9,7 @@ was done. Every page is a page of the main window, never a nested event loop.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from sciatica_coach.ui.finish import FinishView
     from sciatica_coach.ui.player import PlayerView
     from sciatica_coach.ui.stop import StopAdvicePage, StopSheet
+
+# Sessions and routines by id, stops by code: never pain scores, notes or names.
+logger = logging.getLogger(__name__)
 
 
 class FlowState(Enum):
@@ -188,6 +192,7 @@ class SessionFlow(QObject):
             self.pain_before = record.pain_before
             self._play(timeline, recorder, start, lead_in_seconds)
         except LogError as error:
+            logger.error("Session %s could not be resumed: %s", record.id, error)
             self._tell("The session could not be resumed", str(error))
             return False
         return True
@@ -235,6 +240,9 @@ class SessionFlow(QObject):
     def quit(self) -> None:
         """The app is closing: a running session ends as stopped, keeping every step done."""
         if self.state in RUNNING_STATES and self.session is not None:
+            logger.info(
+                "Quit during session %s", self.recorder.session_id if self.recorder else "?"
+            )
             self._stop_note = ""
             self.session.stop(safety.CLOSED_APP.code)
             self._close_session()
@@ -297,6 +305,7 @@ class SessionFlow(QObject):
         try:
             self._play(timeline, recorder, 0, 0.0)
         except LogError as error:
+            logger.error("A session of routine %s could not start: %s", routine.id, error)
             self._cancel_before()
             self._tell("The session could not start", str(error))
             return
@@ -308,7 +317,15 @@ class SessionFlow(QObject):
     ) -> None:
         from sciatica_coach.core.engine import Session
 
+        resuming = recorder.session_id is not None
         recorder.begin()
+        logger.info(
+            "Session %s %s: routine %s, step %s",
+            recorder.session_id,
+            "resumed" if resuming else "started",
+            timeline.routine.id,
+            start,
+        )
         recorder.on_problem = self._log_problem
         self.recorder = recorder
         self._stop_note = ""
@@ -343,6 +360,14 @@ class SessionFlow(QObject):
         step = self.session.timeline.steps[index] if index is not None else None
         self._running_exercise = step.exercise.name if step and step.exercise else None
         self.recorder.finish(self.session)
+        reason = self.session.stop_reason
+        logger.info(
+            "Session %s %s at step %s, reason %s",
+            self.recorder.session_id,
+            "stopped" if reason else "completed",
+            self.session.index if index is None else index,
+            reason or "none",
+        )
         if self._stop_note:
             self.recorder.set_notes(self._stop_note)
         self._watcher.watch(False)
@@ -397,6 +422,7 @@ class SessionFlow(QObject):
 
         Called from inside the engine's tick, so the pause waits for the tick to return.
         """
+        logger.error("A write to the log was refused: %s", message)
         self._retry.start()
         QTimer.singleShot(0, lambda: self._pause_for_log(message))
 
