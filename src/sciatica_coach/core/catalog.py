@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sciatica_coach.core.pictures import PictureError, read_picture
+from sciatica_coach.core.pictures import PictureError, read_picture, resolve_picture_path
 from sciatica_coach.core.safe_read import FileRefused, read_regular_file
 from sciatica_coach.core.toml_guard import TomlTooComplex, check_toml_shape
 
@@ -33,7 +33,6 @@ POSITIONS = (
 MODES = ("hold", "reps")
 SIDES = ("none", "both", "alternating")
 SPINAL_DIRECTIONS = ("neutral", "flexion", "extension", "rotation", "flexion_and_extension")
-IMAGE_SUFFIXES = (".svg", ".png", ".gif")
 # The whole built-in catalog of 29 exercises is 24 KiB; a routine that defines its own
 # exercises with every text field at its longest is still under 100 KiB. 256 KiB is far above
 # anything written by hand and small enough to read and parse in a fraction of a second.
@@ -372,7 +371,7 @@ def _read_exercise(
 
 
 def _read_image(check: _Checker, image_root: Path | None) -> Path | None:
-    """A user picture must stay inside the routine's folder and pass the `pictures` rules;
+    """A user picture must follow the `pictures` path rules and pass its safety rules;
     built-ins use illustrations."""
     relative = check.text("image", required=False, max_length=300)
     if relative is None:
@@ -380,30 +379,10 @@ def _read_image(check: _Checker, image_root: Path | None) -> Path | None:
     if image_root is None:
         check.problem("image", "image is only for your own routines; built-ins use illustrations")
         return None
-    if any(ord(c) < 32 or ord(c) == 127 for c in relative):
-        # Shown escaped: a raw control character would garble the terminal or the label.
-        shown = "".join(c if 32 <= ord(c) != 127 else f"\\x{ord(c):02x}" for c in relative)
-        check.problem("image", f"image must not contain control characters, got {_show(shown)}")
-        return None
-    candidate = Path(relative)
-    if candidate.is_absolute() or relative.startswith(("~", "\\")) or ":" in relative:
-        check.problem("image", f"image must be a path relative to the routine file, got {relative}")
-        return None
     try:
-        root = image_root.resolve()
-        resolved = (root / candidate).resolve()
-    except (OSError, RuntimeError) as error:
-        # RuntimeError is how Python 3.11 reports a symbolic link loop.
-        check.problem("image", f"image {relative} cannot be followed: {error}")
-        return None
-    if not resolved.is_relative_to(root):
-        check.problem("image", f"image must stay inside the folder {root}, got {relative}")
-        return None
-    if resolved.suffix.lower() not in IMAGE_SUFFIXES:
-        check.problem("image", f"image must be an SVG, PNG or GIF file, got {relative}")
-        return None
-    if not resolved.exists():
-        check.problem("image", f"image file {resolved} does not exist")
+        resolved = resolve_picture_path(image_root, relative)
+    except PictureError as error:
+        check.problem("image", f"image {error}")
         return None
     try:
         read_picture(resolved)

@@ -10,8 +10,11 @@ A picture may not make the app read anything else or allocate without bound:
   processing instructions, no ``<image>``, ``<script>`` or ``<foreignObject>``, no ``href`` but
   ``#fragment`` and no ``url(...)`` but ``url(#fragment)``, nested at most MAX_SVG_DEPTH deep.
 
-Whether a PNG or GIF really decodes is left to the Qt side (`ui.illustration`), which runs
-these rules first on the same bytes.
+The path a routine gives for its picture has rules of its own (`resolve_picture_path`): it is
+relative and stays inside the routine's folder.
+
+Whether a PNG or GIF really decodes is left to the Qt side (`illustrations.qt_pictures`), which
+runs these rules first on the same bytes.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
@@ -45,6 +48,46 @@ _FEED = 64 * 1024
 
 class PictureError(ValueError):
     """The picture breaks a safety rule or is not what its name says; the message says which."""
+
+
+def resolve_picture_path(folder: Path, relative: str) -> Path:
+    """The picture a routine names by ``relative``, resolved against the routine's ``folder``.
+
+    The path must be relative (on any system: no drive, no leading ``/``, ``\\`` or ``~``),
+    stay inside ``folder`` once symbolic links and ".." are resolved, end in .svg, .png or .gif
+    there, and exist and not be a folder. Raises `PictureError` otherwise, with a message that
+    reads on after the word "image". The bytes are not read: `read_picture` does that.
+    """
+    if not relative.strip():
+        raise PictureError("must not be empty")
+    if any(ord(c) < 32 or ord(c) == 127 for c in relative):
+        # Shown escaped: a raw control character would garble the terminal or the label.
+        shown = "".join(c if 32 <= ord(c) != 127 else f"\\x{ord(c):02x}" for c in relative)
+        raise PictureError(f"must not contain control characters, got {_short(shown)}")
+    if (
+        PurePosixPath(relative).is_absolute()
+        or PureWindowsPath(relative).is_absolute()
+        or relative.startswith(("~", "\\"))
+        or ":" in relative
+    ):
+        raise PictureError(f"must be a path relative to the routine file, got {relative}")
+    try:
+        root = folder.resolve()
+        resolved = (root / relative).resolve()
+    except (OSError, RuntimeError) as error:
+        # RuntimeError is how Python 3.11 reports a symbolic link loop.
+        raise PictureError(f"{relative} cannot be followed: {error}") from None
+    if not resolved.is_relative_to(root):
+        raise PictureError(
+            f"must stay inside the folder {root}, got {relative}, which points outside it"
+        )
+    if resolved.suffix.lower() not in PICTURE_SUFFIXES:
+        raise PictureError(f"must be an SVG, PNG or GIF file, got {relative} (an unsupported type)")
+    if not resolved.exists():
+        raise PictureError(f"file {resolved} does not exist")
+    if resolved.is_dir():
+        raise PictureError(f"{relative} is a folder, not a file")
+    return resolved
 
 
 def read_picture(path: Path) -> bytes:

@@ -13,14 +13,9 @@ from functools import lru_cache
 
 from sciatica_coach.illustrations import render
 from sciatica_coach.illustrations.poses import SCENES
-from sciatica_coach.illustrations.user_image import (
-    IMAGE_SUFFIXES,
-    UserImageError,
-    check_user_image_path,
-)
+from sciatica_coach.illustrations.user_image import UserImageError, check_user_image_path
 
 __all__ = [
-    "IMAGE_SUFFIXES",
     "SELF_PACED_REP_SECONDS",
     "IllustrationNotFound",
     "UserImageError",
