@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from sciatica_coach.cli import main
-from sciatica_coach.core.library import load_library
+from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.paths import user_routines_dir
 from sciatica_coach.core.pictures import (
     MAX_PICTURE_BYTES,
@@ -21,6 +21,7 @@ from sciatica_coach.core.pictures import (
     PictureError,
     check_picture,
 )
+from sciatica_coach.report.documents import exercise_thumbnail
 from sciatica_coach.ui.illustration import IllustrationView
 
 SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
@@ -278,3 +279,26 @@ def test_check_decodes_pictures_the_way_the_player_does(
     qtbot.addWidget(view)  # type: ignore[attr-defined]
     view.show_exercise("my_move", image=folder / "pics" / "torn.png")
     assert view.showing_placeholder
+
+
+def test_the_printed_summary_checks_a_picture_again_as_the_player_does(
+    qapp: object, data: Path
+) -> None:
+    """The summary's thumbnail reads the picture when it prints, through the same checks: a
+    drawing swapped for a hostile one after the routine loaded is not drawn."""
+    red = f'{SVG_HEAD} width="40" height="30"><rect width="40" height="30" fill="#ff0000"/></svg>'
+    path = write_routine(user_routines_dir(data), "red.svg", red.encode("utf-8"))
+    loaded = load_library(data)
+    # The user's own exercise, looked up by id as the summary looks up its lines.
+    exercise = loaded.routines["pictured"].blocks[0].exercise
+    library = Library({exercise.id: exercise}, loaded.routines)
+
+    def centre() -> str:
+        image = exercise_thumbnail(library, "my_move", (40, 30))
+        assert image is not None
+        return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+    assert centre() == "#ff0000"
+    hostile = red.replace("</svg>", '<image href="file:///etc/passwd" width="9"/></svg>')
+    (path.parent / "pics" / "red.svg").write_text(hostile, encoding="utf-8")
+    assert centre() != "#ff0000"

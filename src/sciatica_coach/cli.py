@@ -315,7 +315,7 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
     folder = path.parent.resolve()
     if pictures:
         from sciatica_coach.core.pictures import PictureError
-        from sciatica_coach.ui.illustration import check_user_picture
+        from sciatica_coach.illustrations.qt_pictures import check_user_picture
 
         for exercise_id, image in pictures.items():
             try:

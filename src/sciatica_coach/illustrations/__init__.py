@@ -1,9 +1,13 @@
 """Exercise illustrations drawn by code: a stick figure posed by joint angles, rendered to SVG.
 
-No Qt here. Every built-in exercise has a start and an end pose (`poses`); `render_svg` draws
-any phase between them and `render_sheet_svg` both side by side. Unmirrored pictures show the
-left side working (the figure faces left, its left side nearest); pass ``mirrored=True`` for
-the right side. `motion_phase` turns the time into a step into the phase to draw.
+No Qt here: the drawing is SVG text. Every built-in exercise has a start and an end pose
+(`poses`); `render_svg` draws any phase between them and `render_sheet_svg` both side by side.
+Unmirrored pictures show the left side working (the figure faces left, its left side nearest);
+pass ``mirrored=True`` for the right side. `motion_phase` turns the time into a step into the
+phase to draw.
+
+`qt_pictures`, imported by name only, is the Qt side that the player's view and the printed
+summary share: it decodes the user's pictures and fits any picture into its space.
 """
 
 from __future__ import annotations

@@ -12,12 +12,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
+from PySide6.QtGui import QImage, QPageLayout, QPdfWriter
 
 from sciatica_coach.core import outputs
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
+from sciatica_coach.illustrations.qt_pictures import illustration_image, user_picture_image
 from sciatica_coach.report import charts, html
 from sciatica_coach.report.html import APP_NAME
 from sciatica_coach.report.progress_report import gather_progress
@@ -150,56 +151,16 @@ def exercise_thumbnail(
 ) -> QImage | None:
     """The exercise's picture on white, fitted into ``size`` CSS pixels; None without an id.
 
-    As in the player: the user's own picture when their routine names one, else the built-in
-    start-and-end sheet, else the grey stand-in.
+    As in the player, and decoded the same way: the user's own picture when their routine
+    names one (read and checked again now), else the built-in start-and-end sheet, else the
+    grey stand-in.
     """
     if not exercise_id:
         return None
-    from sciatica_coach.ui.illustration import illustration_image
-
     width, height = round(size[0] * THUMBNAIL_SCALE), round(size[1] * THUMBNAIL_SCALE)
     exercise = library.exercises.get(exercise_id)
-    if exercise is not None and exercise.image is not None and exercise.image.is_file():
-        own = _user_picture(exercise.image, width, height)
+    if exercise is not None and exercise.image is not None:
+        own = user_picture_image(exercise.image, width, height)
         if own is not None:
             return own
     return illustration_image(exercise_id, width, height)
-
-
-def _user_picture(path: Path, width: int, height: int) -> QImage | None:
-    if path.suffix.lower() == ".svg":
-        from PySide6.QtSvg import QSvgRenderer
-
-        renderer = QSvgRenderer(str(path))
-        if not renderer.isValid():
-            return None
-        natural = renderer.defaultSize()
-        image = _blank(width, height)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, _fitted_rect(natural.width(), natural.height(), width, height))
-        painter.end()
-        return image
-    picture = QImage(str(path))  # the first frame of an animated GIF
-    if picture.isNull():
-        return None
-    image = _blank(width, height)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    painter.drawImage(_fitted_rect(picture.width(), picture.height(), width, height), picture)
-    painter.end()
-    return image
-
-
-def _blank(width: int, height: int) -> QImage:
-    image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.fill(QColor("#ffffff"))
-    return image
-
-
-def _fitted_rect(natural_w: float, natural_h: float, width: int, height: int) -> QRectF:
-    if natural_w <= 0 or natural_h <= 0:
-        return QRectF(0, 0, width, height)
-    scale = min(width / natural_w, height / natural_h)
-    w, h = natural_w * scale, natural_h * scale
-    return QRectF((width - w) / 2, (height - h) / 2, w, h)

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QImageReader, QMovie, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QByteArray, QRectF, QSize
+from PySide6.QtGui import QImage, QMovie, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from sciatica_coach.core.pictures import PictureError, check_dimensions, read_picture
-from sciatica_coach.illustrations import (
-    UserImageError,
-    available,
-    check_user_image_path,
-    placeholder_svg,
-    render_sheet_svg,
-    render_svg,
+from sciatica_coach.core.pictures import PictureError
+from sciatica_coach.illustrations import available, placeholder_svg, render_svg
+from sciatica_coach.illustrations.qt_pictures import (
+    Picture,
+    illustration_image,
+    load_user_picture,
+    paint_fitted,
+    validate_user_image,
 )
+
+# The sheet and the picture check live in `illustrations.qt_pictures`, below the report too;
+# they are still named here for the callers that have always imported them from the view.
+__all__ = ["IllustrationView", "illustration_image", "validate_user_image"]
 
 # A phase step smaller than this moves a limb by well under a pixel at the usual size.
 VISIBLE_PHASE_STEP = 0.01
@@ -135,16 +139,7 @@ class IllustrationView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        area = QRectF(self.rect())
-        if self._movie is not None:
-            frame = self._movie.currentImage()
-            if not frame.isNull():
-                painter.drawImage(_fit(area, QSize(frame.width(), frame.height())), frame)
-        elif self._image is not None:
-            painter.drawImage(_fit(area, self._image.size()), self._image)
-        else:
-            renderer = self._svg if self._svg is not None else self._placeholder
-            renderer.render(painter, _fit(area, renderer.defaultSize()))
+        paint_fitted(painter, QRectF(self.rect()), self._shown())
         painter.end()
 
     # -- internals ---------------------------------------------------------------------------
@@ -179,30 +174,25 @@ class IllustrationView(QWidget):
         the file may have been replaced since.
         """
         try:
-            data = read_picture(path)
+            picture = load_user_picture(path, self)
         except PictureError:
             return
-        suffix = path.suffix.lower()
-        if suffix == ".svg":
-            renderer = QSvgRenderer(QByteArray(data), self)
-            if renderer.isValid():
-                self._svg = renderer
-            else:
-                renderer.deleteLater()
-        elif suffix == ".gif":
-            movie = _movie(data, self)
-            if movie.isValid() and movie.jumpToFrame(0) and not movie.currentImage().isNull():
-                movie.frameChanged.connect(self.update)
-                self._movie = movie
-                if self._animated:
-                    movie.start()
-            else:
-                movie.deleteLater()
+        if isinstance(picture, QSvgRenderer):
+            self._svg = picture
+        elif isinstance(picture, QMovie):
+            picture.frameChanged.connect(self.update)
+            self._movie = picture
+            if self._animated:
+                picture.start()
         else:
-            try:
-                self._image = _decode_raster(data, suffix)
-            except PictureError:
-                return
+            self._image = picture
+
+    def _shown(self) -> Picture:
+        if self._movie is not None:
+            return self._movie
+        if self._image is not None:
+            return self._image
+        return self._svg if self._svg is not None else self._placeholder
 
     def _clear(self) -> None:
         if self._movie is not None:
@@ -218,97 +208,3 @@ class IllustrationView(QWidget):
 
     def _show_placeholder(self) -> None:
         self.setAccessibleDescription("No picture for this exercise")
-
-
-def _fit(area: QRectF, size: QSize) -> QRectF:
-    """The largest rectangle of the picture's shape centred in ``area``."""
-    if size.width() <= 0 or size.height() <= 0:
-        return area
-    scale = min(area.width() / size.width(), area.height() / size.height())
-    width, height = size.width() * scale, size.height() * scale
-    return QRectF(
-        area.x() + (area.width() - width) / 2,
-        area.y() + (area.height() - height) / 2,
-        width,
-        height,
-    )
-
-
-def illustration_image(exercise_id: str, width: int, height: int) -> QImage:
-    """The start-to-end sheet drawn on a white image (for the printed summary).
-
-    An exercise without a built-in illustration gets the grey stand-in, so a report keeps its
-    layout.
-    """
-    svg = render_sheet_svg(exercise_id) if exercise_id in available() else placeholder_svg()
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    image = QImage(max(1, width), max(1, height), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(
-        painter, _fit(QRectF(0, 0, image.width(), image.height()), renderer.defaultSize())
-    )
-    painter.end()
-    return image
-
-
-def _buffer(data: bytes, parent: QObject | None = None) -> QBuffer:
-    buffer = QBuffer(parent)
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    return buffer
-
-
-def _movie(data: bytes, parent: QObject) -> QMovie:
-    """An animated GIF played from memory (the buffer lives as long as the movie)."""
-    buffer = _buffer(data)
-    movie = QMovie(buffer, QByteArray(b"gif"), parent)
-    buffer.setParent(movie)
-    return movie
-
-
-def _decode_raster(data: bytes, suffix: str) -> QImage:
-    """The first frame of a PNG or GIF already passed by `check_picture`; raises PictureError.
-
-    Qt's own reading of the size is checked too before it allocates the image.
-    """
-    buffer = _buffer(data)
-    reader = QImageReader(buffer, QByteArray(suffix.lstrip(".").encode("ascii")))
-    size = reader.size()
-    if size.isValid():
-        check_dimensions(size.width(), size.height())
-    image = reader.read()
-    if image.isNull():
-        raise PictureError(f"is damaged: it cannot be read as a picture ({reader.errorString()})")
-    return image
-
-
-def check_user_picture(path: Path) -> None:
-    """Check a picture the way the player loads it: the safety rules, then a real decode.
-
-    Raises `PictureError` whose message starts with a verb ("is damaged: ...", "has an <image>
-    element ...") so callers can put the picture's name in front.
-    """
-    data = read_picture(path)
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
-        if not QSvgRenderer(QByteArray(data)).isValid():
-            raise PictureError("is damaged: it is not a valid SVG drawing")
-    else:
-        _decode_raster(data, suffix)
-
-
-def validate_user_image(routine_file: Path, relative: str) -> Path:
-    """The picture a routine file names, checked for safety and that it really is a picture.
-
-    Raises `UserImageError` (a ValueError) naming the routine file and the path when the path
-    is absolute, leaves the routine's folder, is missing, has the wrong type or cannot be read,
-    or when the picture breaks a `core.pictures` rule or does not decode.
-    """
-    path = check_user_image_path(routine_file, relative)
-    try:
-        check_user_picture(path)
-    except PictureError as error:
-        raise UserImageError(f"{routine_file}: picture {relative!r} {error}") from None
-    return path
