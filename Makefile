@@ -20,6 +20,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests tools benchmarks
 	$(VENV)/bin/ruff format --check src tests tools benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q

@@ -1,3 +1,10 @@
+"""At run time, importing the core and the CLI loads no Qt at all.
+
+import-linter checks the same rule statically (pyproject.toml); this also catches Qt pulled in
+through a third-party package, and the CLI's own start, which lint-imports cannot separate from
+the views it imports inside functions.
+"""
+
 import subprocess
 import sys
 

@@ -1,0 +1,1 @@
+"""Printed documents: the session summary and the progress report, as HTML and as PDF."""
