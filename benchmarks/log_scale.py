@@ -21,7 +21,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sciatica_coach.core import stats
-from sciatica_coach.core.log import STOP_RULE_REASONS, SessionLog, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import STOP_RULE_REASONS, WeeklyPlan
 
 SESSIONS = 3_650
 FIRST_DAY = date(2015, 1, 5)

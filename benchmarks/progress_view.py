@@ -29,7 +29,8 @@ from log_scale import build  # benchmarks/ is on sys.path when this file is run
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from sciatica_coach.core.log import STOP_RULE_REASONS, SessionLog
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import STOP_RULE_REASONS
 from sciatica_coach.core.stats import week_start
 
 ROUNDS = 15

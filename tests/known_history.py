@@ -24,7 +24,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, StepRecord, WeeklyPlan
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2024, 4, 17)

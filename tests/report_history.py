@@ -19,7 +19,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sciatica_coach.core.library import Library
-from sciatica_coach.core.log import PainCheck, SessionLog, SessionRecord, StepRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, SessionRecord, StepRecord
 from sciatica_coach.core.timeline import WORK, expand_routine
 
 LONDON = ZoneInfo("Europe/London")

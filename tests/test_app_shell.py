@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
-from sciatica_coach.core.log import SessionLog, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import WeeklyPlan
 from sciatica_coach.ui.app import (
     AppContext,
     MainWindow,

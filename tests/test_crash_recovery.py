@@ -11,7 +11,8 @@ import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sciatica_coach.core.log import SessionLog, StepRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import StepRecord
 
 NOW = datetime(2024, 5, 6, 8, 6, tzinfo=UTC)
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -23,7 +24,8 @@ CHILD = textwrap.dedent(
     from datetime import datetime, timedelta
     from pathlib import Path
     from zoneinfo import ZoneInfo
-    from sciatica_coach.core.log import SessionLog, StepRecord
+    from sciatica_coach.core.log import SessionLog
+    from sciatica_coach.core.records import StepRecord
 
     path, steps, mode = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     log = SessionLog(path)

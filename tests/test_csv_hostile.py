@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from sciatica_coach.cli import main
 from sciatica_coach.core import csv_io, paths
-from sciatica_coach.core import log as session_log
+from sciatica_coach.core import records as session_log
 from sciatica_coach.core.csv_io import (
     COLUMNS,
     MAX_COUNT,
@@ -32,7 +32,8 @@ from sciatica_coach.core.csv_io import (
     read_csv_file,
     unescape_cell,
 )
-from sciatica_coach.core.log import PainCheck, SessionLog, SessionRecord, StepRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, SessionRecord, StepRecord
 
 FAR_EAST = timezone(timedelta(hours=14))
 FAR_WEST = timezone(timedelta(hours=-12))

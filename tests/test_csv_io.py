@@ -19,7 +19,8 @@ from sciatica_coach.core.csv_io import (
     export_csv,
     import_csv,
 )
-from sciatica_coach.core.log import PainCheck, SessionLog, SessionRecord, StepRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, SessionRecord, StepRecord
 
 BERLIN_SUMMER = timezone(timedelta(hours=2))
 

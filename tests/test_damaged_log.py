@@ -18,7 +18,9 @@ from pytestqt.qtbot import QtBot
 from sciatica_coach.cli import main
 from sciatica_coach.core import paths
 from sciatica_coach.core.instance_lock import InstanceLock
-from sciatica_coach.core.log import SCHEMA_VERSION, LogError, SessionLog
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import LogError
+from sciatica_coach.core.schema import SCHEMA_VERSION
 from sciatica_coach.ui import app as app_module
 
 STARTED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

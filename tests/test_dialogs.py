@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from sciatica_coach.core import safety as core_safety
-from sciatica_coach.core.log import PainCheck
+from sciatica_coach.core.records import PainCheck
 from sciatica_coach.ui import safety as ui_safety
 from sciatica_coach.ui.checkin import PainCheckInDialog, pain_colours
 from sciatica_coach.ui.safety import (
@@ -341,7 +341,7 @@ def test_moving_down_a_small_window_scrolls_the_row_into_view(qtbot, open_check_
 
 
 def test_leg_reach_and_stop_reasons_match_what_the_log_accepts() -> None:
-    from sciatica_coach.core import log
+    from sciatica_coach.core import records as log
 
     assert tuple(code for code, _label in core_safety.LEG_REACH) == log.SYMPTOM_REACH
     assert set(log.STOP_RULE_REASONS) <= set(core_safety.STOP_REASONS)

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from known_history import NOTE, build_known_history
-from sciatica_coach.core.log import LogError, SessionLog
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import LogError
 from sciatica_coach.ui.history import HistoryView, SessionTableModel
 
 

@@ -37,7 +37,8 @@ from pytestqt.qtbot import QtBot
 from flow_helpers import App, make_app
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
-from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, StepRecord
 from sciatica_coach.report import html as report_html
 from sciatica_coach.report.progress_report import gather_progress
 from sciatica_coach.report.summary import summarise_session

@@ -18,15 +18,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sciatica_coach.core.log import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    LogError,
-    PainCheck,
-    SessionLog,
-    StepRecord,
-    WeeklyPlan,
-)
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import LogError, PainCheck, StepRecord, WeeklyPlan
+from sciatica_coach.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 LONDON = ZoneInfo("Europe/London")
 BERLIN = ZoneInfo("Europe/Berlin")

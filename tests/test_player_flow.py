@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from flow_helpers import App, make_app
 from sciatica_coach.core import engine
-from sciatica_coach.core.log import PainCheck
+from sciatica_coach.core.records import PainCheck
 
 
 @pytest.fixture

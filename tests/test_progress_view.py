@@ -19,7 +19,8 @@ from PySide6.QtTest import QTest
 
 from known_history import LONDON, PLAN, TODAY, build_known_history
 from sciatica_coach.core import stats
-from sciatica_coach.core.log import SessionLog, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import WeeklyPlan
 from sciatica_coach.core.stats import DayActivity, Streaks
 from sciatica_coach.ui.charts import date_ticks, day_x, shade_level, tick_label
 from sciatica_coach.ui.progress import ProgressView, plotted

@@ -19,7 +19,8 @@ from report_history import HOSTILE_NOTE, write_history
 from sciatica_coach.cli import main
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import Library, load_library
-from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, StepRecord, WeeklyPlan
 from sciatica_coach.core.timeline import WORK, expand_routine
 from sciatica_coach.report import html
 from sciatica_coach.report.progress_report import gather_progress

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication
 from sciatica_coach.cli import main
 from sciatica_coach.core import paths
 from sciatica_coach.core.instance_lock import LOCK_NAME, InstanceLock, InstanceLockHeld
-from sciatica_coach.core.log import IN_PROGRESS, INTERRUPTED, SessionLog, StepRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import IN_PROGRESS, INTERRUPTED, StepRecord
 from sciatica_coach.core.safety import SAFETY_VERSION
 from sciatica_coach.ui.app import (
     ALREADY_OPEN,

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sciatica_coach.core import stats
-from sciatica_coach.core.log import PainCheck, SessionLog, StepRecord, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, StepRecord, WeeklyPlan
 from sciatica_coach.core.stats import PainPoint, Streaks, WeekAdherence, WeekMinutes
 
 LONDON = ZoneInfo("Europe/London")

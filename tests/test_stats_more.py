@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sciatica_coach.core import stats
-from sciatica_coach.core.log import PainCheck, SessionLog, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, WeeklyPlan
 from sciatica_coach.core.stats import DayActivity
 
 LONDON = ZoneInfo("Europe/London")

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from sciatica_coach.core.log import SessionRecord, StepRecord
+from sciatica_coach.core.records import SessionRecord, StepRecord
 from sciatica_coach.core.words import (
     describe_duration,
     outcome_label,

@@ -24,8 +24,9 @@ from zoneinfo import ZoneInfo
 
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
-from sciatica_coach.core.log import LogError, PainCheck, SessionLog, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.recorder import step_record
+from sciatica_coach.core.records import LogError, PainCheck, WeeklyPlan
 from sciatica_coach.core.timeline import WORK, Timeline, expand_routine
 
 FIRST_PLAN = WeeklyPlan(sessions_per_week=3)

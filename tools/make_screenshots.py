@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sciatica_coach.core import paths, safety
 from sciatica_coach.core.library import load_library
-from sciatica_coach.core.log import PainCheck
+from sciatica_coach.core.records import PainCheck
 from sciatica_coach.ui.app import AppContext, MainWindow, build_context, make_application
 
 SIZES = ((1280, 800), (800, 600))

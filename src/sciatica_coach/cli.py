@@ -205,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:
         # A log that opened but fails later (a damaged page, a full disk, a lock held too
         # long) is one line like any other error, never a traceback.
-        from sciatica_coach.core.log import LogError
+        from sciatica_coach.core.records import LogError
 
         if not isinstance(error, LogError):
             raise
@@ -376,7 +376,8 @@ def _pain_change(before: object, after: object, which: str) -> str:
 
 
 def _open_log(data: Path) -> SessionLog:
-    from sciatica_coach.core.log import LogError, SessionLog
+    from sciatica_coach.core.log import SessionLog
+    from sciatica_coach.core.records import LogError
 
     try:
         # The app may be mid-session on this log: leave its session in progress alone.
@@ -462,7 +463,7 @@ def _rendered(write: Callable[[], int]) -> int:
 
 def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
     from sciatica_coach.core.library import load_library
-    from sciatica_coach.core.log import LogError
+    from sciatica_coach.core.records import LogError
 
     target = _output_path(args.pdf)
     wanted: str = args.session

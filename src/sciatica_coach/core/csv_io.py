@@ -28,8 +28,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TextIO
 
-from sciatica_coach.core import log as session_log
-from sciatica_coach.core.log import (
+from sciatica_coach.core import records as session_log
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import (
     COMPLETED,
     IN_PROGRESS,
     INTERRUPTED,
@@ -38,7 +39,6 @@ from sciatica_coach.core.log import (
     STOPPED,
     SYMPTOM_REACH,
     PainCheck,
-    SessionLog,
     SessionRecord,
     StepRecord,
 )

@@ -4,293 +4,41 @@ Every write is committed at once, so a crash or power cut loses at most the step
 Times are stored as UTC ISO-8601 text next to the local calendar date the session started on;
 day and week statistics group by that stored local date, so a DST switch or a flight across time
 zones never moves a session to another day after the fact.
+
+This module writes and reads; the record types it takes and returns are in `records`, and
+opening the file safely (migrations, backups, permissions, error messages) is in `schema`.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-IN_PROGRESS = "in_progress"
-COMPLETED = "completed"
-STOPPED = "stopped"
-INTERRUPTED = "interrupted"
-SESSION_STATUSES = frozenset({IN_PROGRESS, COMPLETED, STOPPED, INTERRUPTED})
-
-DONE = "done"
-SKIPPED = "skipped"
-STEP_STOPPED = "stopped"  # the step running when the session was stopped, as far as it got
-STEP_STATUSES = frozenset({DONE, SKIPPED, STEP_STOPPED})
-# When a step is logged twice (back, then again), the better outcome stays: a set once done is
-# never lowered to skipped by a redo that was skipped or stopped.
-STEP_OUTCOME_RANK = {SKIPPED: 0, STEP_STOPPED: 1, DONE: 2}
-STEP_KINDS = frozenset({"prepare", "work", "rest", "switch"})
-SIDES = frozenset({"left", "right"})
-PAIN_MOMENTS = frozenset({"before", "after"})
-# How far down the leg symptoms go, from least to most (further down is worse).
-SYMPTOM_REACH = ("none", "back", "buttock", "thigh", "below_knee", "foot")
-
-# A session stopped for one of these still counts as done: stopping was the right thing to do.
-STOP_RULE_REASONS = frozenset({"pain_spreading", "numbness", "sharp_pain", "unwell"})
-
-APPLICATION_ID = 0x53434F41  # "SCOA": marks the file as a Sciatica Coach log
-BUSY_TIMEOUT_SECONDS = 0.25
-
-# Ordered schema migrations: MIGRATIONS[n] takes a database from user_version n to n + 1.
-# Each is a list of single statements so that all of them run inside one transaction.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    (
-        f"PRAGMA application_id = {APPLICATION_ID}",
-        """CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY,
-            routine_id TEXT NOT NULL,
-            routine_name TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            local_date TEXT NOT NULL,
-            utc_offset_minutes INTEGER NOT NULL,
-            ended_at TEXT,
-            status TEXT NOT NULL
-                CHECK (status IN ('in_progress', 'completed', 'stopped', 'interrupted')),
-            stop_reason TEXT,
-            planned_seconds REAL NOT NULL,
-            planned_work_steps INTEGER NOT NULL,
-            active_seconds REAL NOT NULL DEFAULT 0,
-            notes TEXT NOT NULL DEFAULT ''
-        )""",
-        "CREATE INDEX sessions_by_local_date ON sessions (local_date)",
-        "CREATE INDEX sessions_by_status ON sessions (status)",
-        """CREATE TABLE steps (
-            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-            step_index INTEGER NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('prepare', 'work', 'rest', 'switch')),
-            exercise_id TEXT,
-            exercise_name TEXT,
-            set_number INTEGER NOT NULL,
-            set_count INTEGER NOT NULL,
-            side TEXT CHECK (side IN ('left', 'right')),
-            planned_seconds REAL NOT NULL,
-            actual_seconds REAL NOT NULL,
-            reps_planned INTEGER,
-            reps_done INTEGER,
-            status TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
-            ended_at TEXT NOT NULL,
-            PRIMARY KEY (session_id, step_index)
-        ) WITHOUT ROWID""",
-        """CREATE TABLE pain_checks (
-            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-            moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
-            back INTEGER NOT NULL CHECK (back BETWEEN 0 AND 10),
-            leg INTEGER NOT NULL CHECK (leg BETWEEN 0 AND 10),
-            note TEXT NOT NULL DEFAULT '',
-            taken_at TEXT NOT NULL,
-            PRIMARY KEY (session_id, moment)
-        ) WITHOUT ROWID""",
-    ),
-    (
-        """ALTER TABLE pain_checks ADD COLUMN reach TEXT
-            CHECK (reach IN ('none', 'back', 'buttock', 'thigh', 'below_knee', 'foot'))""",
-        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
-        # Lets the per-session work counts be read from the index alone.
-        "CREATE INDEX steps_by_outcome ON steps (session_id, kind, status)",
-    ),
-    (
-        # A step may end "stopped" (SQLite cannot alter a CHECK, so the table is rebuilt).
-        """CREATE TABLE steps_v3 (
-            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-            step_index INTEGER NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('prepare', 'work', 'rest', 'switch')),
-            exercise_id TEXT,
-            exercise_name TEXT,
-            set_number INTEGER NOT NULL,
-            set_count INTEGER NOT NULL,
-            side TEXT CHECK (side IN ('left', 'right')),
-            planned_seconds REAL NOT NULL,
-            actual_seconds REAL NOT NULL,
-            reps_planned INTEGER,
-            reps_done INTEGER,
-            status TEXT NOT NULL CHECK (status IN ('done', 'skipped', 'stopped')),
-            ended_at TEXT NOT NULL,
-            PRIMARY KEY (session_id, step_index)
-        ) WITHOUT ROWID""",
-        "INSERT INTO steps_v3 SELECT * FROM steps",
-        "DROP TABLE steps",
-        "ALTER TABLE steps_v3 RENAME TO steps",
-        "CREATE INDEX steps_by_outcome ON steps (session_id, kind, status)",
-        # Which step the session was stopped in, so reports can name the exercise.
-        "ALTER TABLE sessions ADD COLUMN stop_step INTEGER CHECK (stop_step >= 0)",
-        # Each weekly plan with the local date it took effect, so past weeks keep their plan.
-        """CREATE TABLE plans (
-            effective_from TEXT PRIMARY KEY,
-            sessions_per_week INTEGER NOT NULL CHECK (sessions_per_week BETWEEN 1 AND 21),
-            weekdays TEXT NOT NULL
-        ) WITHOUT ROWID""",
-        # The plan set before plans had dates is taken to hold from the first session on.
-        """INSERT INTO plans (effective_from, sessions_per_week, weekdays)
-           SELECT COALESCE((SELECT MIN(local_date) FROM sessions), date('now', 'localtime')),
-                  json_extract(value, '$.sessions_per_week'),
-                  json(json_extract(value, '$.weekdays'))
-           FROM settings WHERE key = 'weekly_plan'""",
-        "DELETE FROM settings WHERE key = 'weekly_plan'",
-    ),
+from sciatica_coach.core import schema
+from sciatica_coach.core.records import (
+    COMPLETED,
+    IN_PROGRESS,
+    INTERRUPTED,
+    STEP_OUTCOME_RANK,
+    STOP_RULE_REASONS,
+    STOPPED,
+    LogError,
+    PainCheck,
+    PeriodTotals,
+    SessionRecord,
+    StepRecord,
+    WeeklyPlan,
+    require,
+    require_aware,
 )
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class LogError(Exception):
-    """The session log cannot be opened or written; the message says what to do about it."""
-
-
-@dataclass(frozen=True)
-class PainCheck:
-    """Pain scores (0-10) for back and leg, taken before or after a session."""
-
-    moment: str
-    back: int
-    leg: int
-    note: str = ""
-    reach: str | None = None
-
-    def __post_init__(self) -> None:
-        _require(
-            self.moment in PAIN_MOMENTS,
-            f"pain moment must be 'before' or 'after', not {self.moment!r}",
-        )
-        for name, score in (("back", self.back), ("leg", self.leg)):
-            _require(
-                isinstance(score, int) and not isinstance(score, bool) and 0 <= score <= 10,
-                f"{name} pain must be a whole number from 0 to 10, not {score!r}",
-            )
-        _require(
-            self.reach is None or self.reach in SYMPTOM_REACH,
-            f"reach must be one of {', '.join(SYMPTOM_REACH)}, not {self.reach!r}",
-        )
-
-
-@dataclass(frozen=True)
-class StepRecord:
-    """One step of a session as it ended: done, skipped or stopped part-way, planned against
-    actual time."""
-
-    step_index: int
-    kind: str
-    exercise_id: str | None
-    exercise_name: str | None
-    set_number: int
-    set_count: int
-    side: str | None
-    planned_seconds: float
-    actual_seconds: float
-    reps_planned: int | None
-    reps_done: int | None
-    status: str
-    ended_at: datetime
-
-    def __post_init__(self) -> None:
-        _require(self.step_index >= 0, f"step_index must be 0 or more, not {self.step_index}")
-        _require(self.kind in STEP_KINDS, f"unknown step kind {self.kind!r}")
-        _require(
-            self.status in STEP_STATUSES,
-            f"step status must be done, skipped or stopped, not {self.status!r}",
-        )
-        _require(
-            self.side is None or self.side in SIDES,
-            f"side must be left, right or None, not {self.side!r}",
-        )
-        _require(self.set_number >= 0 and self.set_count >= 0, "set numbers cannot be negative")
-        _require(
-            self.planned_seconds >= 0 and self.actual_seconds >= 0,
-            "step seconds cannot be negative",
-        )
-        for reps in (self.reps_planned, self.reps_done):
-            _require(reps is None or reps >= 0, "reps cannot be negative")
-        _require_aware(self.ended_at, "ended_at")
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    """A logged session with its pain checks and counts of work steps done and skipped."""
-
-    id: int
-    routine_id: str
-    routine_name: str
-    started_at: datetime
-    local_date: date
-    utc_offset_minutes: int
-    ended_at: datetime | None
-    status: str
-    stop_reason: str | None
-    planned_seconds: float
-    planned_work_steps: int
-    active_seconds: float
-    notes: str
-    pain_before: PainCheck | None
-    pain_after: PainCheck | None
-    work_done: int
-    work_skipped: int
-    stop_step: int | None = None
-
-    @property
-    def adherent(self) -> bool:
-        """Whether the session counts towards the weekly plan."""
-        return self.status == COMPLETED or (
-            self.status == STOPPED and self.stop_reason in STOP_RULE_REASONS
-        )
-
-
-@dataclass(frozen=True)
-class WeeklyPlan:
-    """How many sessions a week the user aims for; with weekdays set, one on each of those days."""
-
-    sessions_per_week: int = 5
-    weekdays: frozenset[int] = field(default_factory=frozenset)
-
-    def __post_init__(self) -> None:
-        _require(
-            1 <= self.sessions_per_week <= 21,
-            f"sessions per week must be from 1 to 21, not {self.sessions_per_week}",
-        )
-        _require(
-            all(0 <= day <= 6 for day in self.weekdays),
-            "weekdays are numbered 0 (Monday) to 6 (Sunday)",
-        )
-
-    @property
-    def planned_per_week(self) -> int:
-        return len(self.weekdays) if self.weekdays else self.sessions_per_week
-
-
-@dataclass(frozen=True)
-class PeriodTotals:
-    """Aggregates over the finished sessions of one day or one week (period_start = Monday)."""
-
-    period_start: date
-    sessions: int
-    adherent: int
-    active_seconds: float
-
 
 PainRow = tuple[date, int, int | None, int | None, int | None, int | None]
-
-
-def _require(condition: bool, message: str) -> None:
-    if not condition:
-        raise ValueError(message)
-
-
-def _require_aware(moment: datetime, name: str) -> None:
-    _require(
-        isinstance(moment, datetime) and moment.utcoffset() is not None,
-        f"{name} must be a datetime with a time zone",
-    )
 
 
 def _utc_text(moment: datetime) -> str:
@@ -352,33 +100,17 @@ class SessionLog:
         self._path = Path(db_path)
         self._clock = clock
         self._lock = threading.Lock()
-        self._prepare_folder()
-        self._check_writable()
-        self._create_file()
+        self._conn = schema.connect(self._path)
         try:
-            self._conn = sqlite3.connect(
-                self._path,
-                timeout=BUSY_TIMEOUT_SECONDS,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-        except sqlite3.Error as error:
-            raise self._explain(error) from error
-        try:
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._quick_check()
             self.interrupted = self._open_transaction(recover)
-            if self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
-                raise LogError(f"Could not switch {self._path} to write-ahead logging.")
-            # FULL: a committed step survives a power cut too, not just an app crash.
-            self._conn.execute("PRAGMA synchronous = FULL")
+            schema.make_durable(self._conn, self._path)
         except sqlite3.Error as error:
             self._conn.close()
-            raise self._explain(error) from error
+            raise schema.explain(error, self._path) from error
         except BaseException:
             self._conn.close()
             raise
-        self._tighten_permissions()
+        schema.tighten_permissions(self._path)
 
     @property
     def path(self) -> Path:
@@ -396,75 +128,12 @@ class SessionLog:
 
     # --- opening -------------------------------------------------------------------------
 
-    def _prepare_folder(self) -> None:
-        missing: list[Path] = []
-        folder = self._path.parent
-        while not folder.exists():
-            missing.append(folder)
-            folder = folder.parent
-        try:
-            for new_folder in reversed(missing):
-                new_folder.mkdir(mode=0o700)
-                os.chmod(new_folder, 0o700)  # mkdir's mode is filtered by the umask
-        except OSError as error:
-            raise LogError(
-                f"Cannot create the data folder for {self._path}: {error.strerror}. "
-                "Choose a folder you can write to."
-            ) from error
-
-    def _check_writable(self) -> None:
-        folder = self._path.parent
-        if not _can_write(folder):
-            raise LogError(
-                f"The folder holding {self._path} is read-only. Make it writable or "
-                "choose another data folder; the log was not changed."
-            )
-        if self._path.exists() and not _can_write(self._path):
-            raise LogError(
-                f"The session log {self._path} is read-only. Make it writable "
-                "(for example: chmod u+w) and start again; the file was not changed."
-            )
-
-    def _create_file(self) -> None:
-        try:
-            fd = os.open(self._path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return
-        except OSError as error:
-            raise LogError(
-                f"Cannot create the session log {self._path}: {error.strerror}."
-            ) from error
-        try:
-            os.fchmod(fd, 0o600)
-        finally:
-            os.close(fd)
-
     def _open_transaction(self, recover: bool) -> list[SessionRecord]:
         """Migrate if needed and mark abandoned sessions, all under one write lock."""
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-            has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
-            if app_id not in (0, APPLICATION_ID) or (version == 0 and has_tables):
-                raise LogError(
-                    f"{self._path} is not a Sciatica Coach session log. Move it aside or "
-                    "choose another data folder; the file was not changed."
-                )
-            if version > SCHEMA_VERSION:
-                raise LogError(
-                    f"The session log {self._path} was written by a newer version of Sciatica "
-                    f"Coach (schema {version}; this version knows up to {SCHEMA_VERSION}). "
-                    "Update the app to open it; the file was not changed."
-                )
-            if 0 < version < SCHEMA_VERSION:
-                self._backup(version)
-            for statements in MIGRATIONS[version:]:
-                for statement in statements:
-                    conn.execute(statement)
-            if version != SCHEMA_VERSION:
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            schema.migrate(conn, self._path, self._clock)
             ids = [
                 row[0]
                 for row in conn.execute("SELECT id FROM sessions WHERE status = ?", (IN_PROGRESS,))
@@ -487,99 +156,12 @@ class SessionLog:
             raise
         return interrupted
 
-    def _backup(self, old_version: int) -> Path:
-        """Copy the database next to itself before it is migrated away from old_version."""
-        stamp = self._clock().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        base = f"{self._path.name}.backup-v{old_version}-{stamp}"
-        target = self._path.with_name(base)
-        attempt = 1
-        while True:
-            try:
-                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                break
-            except FileExistsError:
-                attempt += 1
-                target = self._path.with_name(f"{base}-{attempt}")
-        os.fchmod(fd, 0o600)
-        os.close(fd)
-        # Our own connection holds the write lock, so read the source through a second one.
-        source = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_SECONDS)
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        except sqlite3.Error as error:
-            copy.close()
-            target.unlink(missing_ok=True)
-            raise LogError(
-                f"Could not back up {self._path} before updating it ({error}); "
-                "the log was not changed. Free some disk space and try again."
-            ) from error
-        finally:
-            source.close()
-            copy.close()
-        return target
-
-    def _tighten_permissions(self) -> None:
-        for suffix in ("", "-wal", "-shm"):
-            candidate = Path(f"{self._path}{suffix}")
-            try:
-                if stat.S_IMODE(candidate.stat().st_mode) != 0o600:
-                    os.chmod(candidate, 0o600)
-            except FileNotFoundError:
-                continue
-
-    def _quick_check(self) -> None:
-        """Refuse a damaged log before anything is read from or written to it, rather than
-        open it and fail on some later page. A plain read: it takes no write lock."""
-        # Every page and record, but not the CHECK constraints: each write has already been
-        # checked against them, and evaluating them again is most of the check's cost (on a
-        # ten-year log about 250 ms instead of 25).
-        self._conn.execute("PRAGMA ignore_check_constraints = ON")
-        try:
-            self._refuse_if_damaged("quick_check")
-        finally:
-            self._conn.execute("PRAGMA ignore_check_constraints = OFF")
-
     def check_integrity(self) -> None:
         """The full integrity check (every page, index and constraint) that a bulk write such
         as an import runs first; raises LogError if the log is damaged. Slower than the quick
         check made on opening."""
         with self._lock:
-            self._refuse_if_damaged("integrity_check")
-
-    def _refuse_if_damaged(self, check: str) -> None:
-        try:
-            first = self._conn.execute(f"PRAGMA {check}(1)").fetchone()
-        except sqlite3.Error as error:
-            raise self._explain(error) from error
-        if first is None or first[0] != "ok":
-            raise self._damaged()
-
-    def _damaged(self) -> LogError:
-        return LogError(
-            f"The session log {self._path} is damaged or is not a database. Move it aside "
-            "or restore a backup copy; the file was not changed."
-        )
-
-    def _explain(self, error: sqlite3.Error) -> LogError:
-        name = str(getattr(error, "sqlite_errorname", ""))
-        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            return LogError(
-                f"The session log {self._path} is in use by another program (is Sciatica Coach "
-                "already running?). Close it and try again."
-            )
-        if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
-            return self._damaged()
-        if name.startswith("SQLITE_READONLY"):
-            return LogError(
-                f"The session log {self._path} or its folder is read-only. Make both writable "
-                "and try again."
-            )
-        if name.startswith("SQLITE_FULL"):
-            return LogError(
-                f"The disk holding {self._path} is full. Free some space and try again."
-            )
-        return LogError(f"Could not use the session log {self._path}: {error}.")
+            schema.refuse_if_damaged(self._conn, self._path, "integrity_check")
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -597,14 +179,14 @@ class SessionLog:
                         self._conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as error:
-                raise self._explain(error) from error
+                raise schema.explain(error, self._path) from error
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as error:
-                raise self._explain(error) from error
+                raise schema.explain(error, self._path) from error
 
     def _status_of(self, conn: sqlite3.Connection, session_id: int) -> str:
         row = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()
@@ -629,10 +211,10 @@ class SessionLog:
         started_at: datetime,
     ) -> int:
         """Record a session starting now; started_at is aware, in the user's local zone."""
-        _require(bool(routine_id), "routine_id cannot be empty")
-        _require(planned_seconds >= 0, "planned_seconds cannot be negative")
-        _require(planned_work_steps >= 0, "planned_work_steps cannot be negative")
-        _require_aware(started_at, "started_at")
+        require(bool(routine_id), "routine_id cannot be empty")
+        require(planned_seconds >= 0, "planned_seconds cannot be negative")
+        require(planned_work_steps >= 0, "planned_work_steps cannot be negative")
+        require_aware(started_at, "started_at")
         offset = started_at.utcoffset()
         assert offset is not None
         with self._write() as conn:
@@ -659,7 +241,7 @@ class SessionLog:
         unless that row was a better outcome: a redo never lowers done to skipped or stopped."""
         with self._write() as conn:
             status = self._status_of(conn, session_id)
-            _require(status == IN_PROGRESS, f"session {session_id} is {status}, not in progress")
+            require(status == IN_PROGRESS, f"session {session_id} is {status}, not in progress")
             conn.execute(
                 f"""INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
                      set_number, set_count, side, planned_seconds, actual_seconds, reps_planned,
@@ -694,8 +276,8 @@ class SessionLog:
 
     def record_pain(self, session_id: int, check: PainCheck, taken_at: datetime) -> None:
         """Save the before or after pain check; a second check for the same moment replaces it."""
-        _require(isinstance(check, PainCheck), "check must be a PainCheck")
-        _require_aware(taken_at, "taken_at")
+        require(isinstance(check, PainCheck), "check must be a PainCheck")
+        require_aware(taken_at, "taken_at")
         with self._write() as conn:
             self._status_of(conn, session_id)
             conn.execute(
@@ -731,20 +313,20 @@ class SessionLog:
     ) -> None:
         """Close a session as "completed" or "stopped" (stop_reason says why, if known, and
         stop_step is the index of the step it was stopped in)."""
-        _require(
+        require(
             status in (COMPLETED, STOPPED),
             f"a session finishes completed or stopped, not {status!r}",
         )
-        _require(
+        require(
             status == STOPPED or stop_reason is None, "only a stopped session has a stop reason"
         )
-        _require(active_seconds >= 0, "active_seconds cannot be negative")
-        _require(status == STOPPED or stop_step is None, "only a stopped session has a stop step")
-        _require(stop_step is None or stop_step >= 0, "stop_step cannot be negative")
-        _require_aware(ended_at, "ended_at")
+        require(active_seconds >= 0, "active_seconds cannot be negative")
+        require(status == STOPPED or stop_step is None, "only a stopped session has a stop step")
+        require(stop_step is None or stop_step >= 0, "stop_step cannot be negative")
+        require_aware(ended_at, "ended_at")
         with self._write() as conn:
             current = self._status_of(conn, session_id)
-            _require(
+            require(
                 current in (IN_PROGRESS, INTERRUPTED),
                 f"session {session_id} is already {current}",
             )
@@ -770,7 +352,7 @@ class SessionLog:
         """
         with self._write() as conn:
             current = self._status_of(conn, session_id)
-            _require(
+            require(
                 current in (INTERRUPTED, STOPPED),
                 f"only an interrupted or stopped session can be resumed; {session_id} is {current}",
             )
@@ -803,7 +385,7 @@ class SessionLog:
 
         A plan set twice on one day replaces that day's plan.
         """
-        _require(
+        require(
             isinstance(effective_from, date) and not isinstance(effective_from, datetime),
             "a plan takes effect from a date, not a time",
         )
@@ -854,7 +436,7 @@ class SessionLog:
         where, params = _date_range("s.local_date", since, until)
         sql = _SESSION_SELECT + where + " ORDER BY s.started_at DESC, s.id DESC"
         if limit is not None:
-            _require(limit >= 0, "limit cannot be negative")
+            require(limit >= 0, "limit cannot be negative")
             sql += f" LIMIT {int(limit)}"
         return [_session_from_row(row) for row in self._read(sql, params)]
 
@@ -869,7 +451,7 @@ class SessionLog:
             try:
                 return self._fetch_session(session_id)
             except sqlite3.Error as error:
-                raise self._explain(error) from error
+                raise schema.explain(error, self._path) from error
 
     def steps(self, session_id: int) -> list[StepRecord]:
         """The recorded steps of a session in step order."""
@@ -976,13 +558,13 @@ class SessionLog:
         added: list[int | None] = []
         with self._write() as conn:
             for record, steps, pain_taken in entries:
-                _require(
+                require(
                     record.status in (COMPLETED, STOPPED, INTERRUPTED),
                     f"an imported session is completed, stopped or interrupted, "
                     f"not {record.status!r}",
                 )
-                _require(bool(record.routine_id), "routine_id cannot be empty")
-                _require_aware(record.started_at, "started_at")
+                require(bool(record.routine_id), "routine_id cannot be empty")
+                require_aware(record.started_at, "started_at")
                 started = _utc_text(record.started_at)
                 if conn.execute(
                     "SELECT 1 FROM sessions WHERE started_at = ? AND routine_id = ?",
@@ -1041,7 +623,7 @@ class SessionLog:
                     if check is None:
                         continue
                     taken = pain_taken.get(check.moment, record.started_at)
-                    _require_aware(taken, "taken_at")
+                    require_aware(taken, "taken_at")
                     conn.execute(
                         """INSERT INTO pain_checks
                              (session_id, moment, back, leg, note, reach, taken_at)
@@ -1145,10 +727,3 @@ def _session_from_row(r: Any) -> SessionRecord:
         work_skipped=int(r[22]),
         stop_step=None if r[23] is None else int(r[23]),
     )
-
-
-def _can_write(path: Path) -> bool:
-    # effective_ids: a process that dropped privileges must be judged by what it can do now.
-    if os.access in os.supports_effective_ids:
-        return os.access(path, os.W_OK, effective_ids=True)
-    return os.access(path, os.W_OK)

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from sciatica_coach.core.clock import local_now
 from sciatica_coach.core.engine import FINISHED, Session, StepOutcome
-from sciatica_coach.core.log import LogError, PainCheck, SessionLog, StepRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import LogError, PainCheck, StepRecord
 from sciatica_coach.core.timeline import WORK, Step, Timeline
 
 LocalNow = Callable[[], datetime]

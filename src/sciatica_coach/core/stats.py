@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sciatica_coach.core.log import PainCheck, SessionLog, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, WeeklyPlan
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from sciatica_coach.core.log import (
+from sciatica_coach.core.records import (
     COMPLETED,
     IN_PROGRESS,
     INTERRUPTED,

@@ -13,7 +13,7 @@ import html
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta, timezone
 
-from sciatica_coach.core.log import SessionRecord, WeeklyPlan
+from sciatica_coach.core.records import SessionRecord, WeeklyPlan
 from sciatica_coach.core.safety import reach_label
 from sciatica_coach.core.words import outcome_label
 from sciatica_coach.report.progress_report import ProgressReport

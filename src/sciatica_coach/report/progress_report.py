@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica_coach.core import stats
-from sciatica_coach.core.log import INTERRUPTED, STOPPED, SessionLog, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import INTERRUPTED, STOPPED, WeeklyPlan
 from sciatica_coach.core.safety import STOP_REASONS, stop_reason
 from sciatica_coach.core.stats import PainPoint
 from sciatica_coach.core.words import provoking_exercise

@@ -14,7 +14,8 @@ from datetime import timedelta
 
 from sciatica_coach.core import stats
 from sciatica_coach.core.library import Library
-from sciatica_coach.core.log import DONE, SKIPPED, SessionLog, SessionRecord, StepRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import DONE, SKIPPED, SessionRecord, StepRecord
 from sciatica_coach.core.stats import WeekAdherence
 from sciatica_coach.core.timeline import WORK, Step, expand_routine
 from sciatica_coach.core.words import outcome_line

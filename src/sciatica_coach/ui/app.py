@@ -32,7 +32,8 @@ from sciatica_coach.core import paths
 from sciatica_coach.core.clock import local_now
 from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
 from sciatica_coach.core.library import Library, load_library
-from sciatica_coach.core.log import LogError, SessionLog, SessionRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.routines import RoutinesView

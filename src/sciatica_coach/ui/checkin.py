@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_coach.core.log import PainCheck
+from sciatica_coach.core.records import PainCheck
 from sciatica_coach.core.safety import LEG_REACH, reach_label
 from sciatica_coach.ui.safety import (
     BASE_POINT_SIZE,

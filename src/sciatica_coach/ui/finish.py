@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sciatica_coach.core.log import PainCheck, SessionRecord, StepRecord
+from sciatica_coach.core.records import PainCheck, SessionRecord, StepRecord
 from sciatica_coach.core.stats import pain_pair
 from sciatica_coach.core.words import outcome_line
 from sciatica_coach.ui.plain_text import plain_label

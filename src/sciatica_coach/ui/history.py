@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core.csv_io import MAX_TEXT as MAX_NOTES
-from sciatica_coach.core.log import (
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import (
     IN_PROGRESS,
     INTERRUPTED,
     LogError,
-    SessionLog,
     SessionRecord,
     StepRecord,
 )

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from sciatica_coach.core import stats
 from sciatica_coach.core.library import Library
-from sciatica_coach.core.log import LogError, SessionLog
+from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.outputs import OutputError
+from sciatica_coach.core.records import LogError
 from sciatica_coach.report.documents import (
     progress_report_document,
     session_summary_document,

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core import stats
-from sciatica_coach.core.log import LogError, SessionLog, WeeklyPlan
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import LogError, WeeklyPlan
 from sciatica_coach.core.stats import (
     DayActivity,
     PainPoint,

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from sciatica_coach.core import safety
-from sciatica_coach.core.log import LogError, PainCheck, SessionRecord
+from sciatica_coach.core.records import LogError, PainCheck, SessionRecord
 from sciatica_coach.core.timeline import Timeline, expand_routine
 from sciatica_coach.core.words import provoking_exercise
 from sciatica_coach.ui.pages import Page
