@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import pwd
 import shutil
@@ -19,7 +20,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import LogError, PainCheck, StepRecord, WeeklyPlan
+from sciatica_coach.core.records import LogError, PainCheck, PlanChange, StepRecord, WeeklyPlan
 from sciatica_coach.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 LONDON = ZoneInfo("Europe/London")
@@ -328,8 +329,8 @@ def test_each_week_is_judged_by_the_plan_in_effect_then(log: SessionLog) -> None
     log.set_plan(WeeklyPlan(5, frozenset({0, 2})), date(2026, 2, 2))
     log.set_plan(WeeklyPlan(4), date(2026, 2, 2))  # the same day again: replaces it
     assert log.plan_history() == [
-        (date(2026, 1, 5), WeeklyPlan(3)),
-        (date(2026, 2, 2), WeeklyPlan(4)),
+        PlanChange(date(2026, 1, 5), WeeklyPlan(3)),
+        PlanChange(date(2026, 2, 2), WeeklyPlan(4)),
     ]
     assert log.plan(date(2026, 1, 1)) == WeeklyPlan()  # before any plan: the default
     assert log.plan(date(2026, 1, 20)) == WeeklyPlan(3)
@@ -354,7 +355,9 @@ def test_a_version_2_plan_is_kept_from_the_first_session_on(db_path: Path) -> No
     conn.commit()
     conn.close()
     with SessionLog(db_path, clock=lambda: BACKUP_CLOCK) as log:
-        assert log.plan_history() == [(date(2023, 11, 2), WeeklyPlan(3, frozenset({0, 4})))]
+        assert log.plan_history() == [
+            PlanChange(date(2023, 11, 2), WeeklyPlan(3, frozenset({0, 4})))
+        ]
         assert [s.status for s in log.steps(1)] == ["done"]
         session_id = start(log)
         log.record_step(session_id, step(0, status="stopped"))
@@ -515,6 +518,20 @@ def test_a_new_or_current_log_makes_no_backup(db_path: Path) -> None:
     SessionLog(db_path).close()
     SessionLog(db_path).close()
     assert list(db_path.parent.glob("*.backup-*")) == []
+
+
+def test_a_migration_and_its_backup_are_logged_by_path_and_version(
+    db_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    make_version_1_log(db_path)
+    with caplog.at_level(logging.INFO, logger="sciatica_coach.core.schema"):
+        SessionLog(db_path, clock=lambda: BACKUP_CLOCK).close()
+        SessionLog(db_path).close()  # already current: nothing more to say
+    backup = db_path.with_name("sessions.db.backup-v1-20250102T030405Z")
+    assert [record.getMessage() for record in caplog.records] == [
+        f"Backed up session log schema 1 to {backup}",
+        f"Migrating session log {db_path} from schema 1 to {SCHEMA_VERSION}",
+    ]
 
 
 # --- files the log must not touch ---------------------------------------------------------

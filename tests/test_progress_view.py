@@ -228,7 +228,7 @@ def test_changing_the_plan_saves_it_and_redraws(view: ProgressView, log: Session
     assert view.plan_count.value() == 3
     view.plan_count.setValue(2)
     assert log.plan() == WeeklyPlan(2)
-    assert log.plan_history()[-1][0] == TODAY  # effective from today
+    assert log.plan_history()[-1].effective_from == TODAY  # effective from today
     # Only this week takes the new plan; earlier weeks are still judged by 3, so the weeks of
     # 18 March (2 done) and 1 April (2 done) still miss it and the best run stays 1 week.
     assert view.adherence.series["plan"][1] == [3.0, 3.0, 3.0, 2.0]

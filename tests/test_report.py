@@ -20,7 +20,7 @@ from sciatica_coach.cli import main
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import PainCheck, StepRecord, WeeklyPlan
+from sciatica_coach.core.records import ExerciseTotals, PainCheck, StepRecord, WeeklyPlan
 from sciatica_coach.core.timeline import WORK, expand_routine
 from sciatica_coach.report import html
 from sciatica_coach.report.progress_report import gather_progress
@@ -227,8 +227,8 @@ def test_exercise_totals_put_the_most_skipped_first(log: SessionLog, library: Li
     gentle_session(log, library, skip=0)
     gentle_session(log, library, skip=0, start=MONDAY_MORNING + timedelta(days=1))
     totals = log.exercise_totals(date(2024, 5, 1), date(2024, 5, 31))
-    assert totals[0] == ("pelvic_tilt", "Pelvic tilt", 0, 2)
-    assert ("child_pose", "Child's pose", 4, 0) in totals  # 2 sets a session
+    assert totals[0] == ExerciseTotals("pelvic_tilt", "Pelvic tilt", 0, 2)
+    assert ExerciseTotals("child_pose", "Child's pose", 4, 0) in totals  # 2 sets a session
     assert log.exercise_totals(date(2024, 6, 1), date(2024, 6, 30)) == []
 
 

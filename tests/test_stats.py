@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from sciatica_coach.core import stats
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import PainCheck, StepRecord, WeeklyPlan
-from sciatica_coach.core.stats import PainPoint, Streaks, WeekAdherence, WeekMinutes
+from sciatica_coach.core.records import PainCheck, PainPoint, StepRecord, WeeklyPlan
+from sciatica_coach.core.stats import Streaks, WeekAdherence, WeekMinutes
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

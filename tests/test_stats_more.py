@@ -12,7 +12,7 @@ import pytest
 
 from sciatica_coach.core import stats
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import PainCheck, WeeklyPlan
+from sciatica_coach.core.records import PainCheck, WeeklyPlan, WeekPain
 from sciatica_coach.core.stats import DayActivity
 
 LONDON = ZoneInfo("Europe/London")
@@ -91,8 +91,8 @@ def test_pain_by_week_averages_each_score_over_the_sessions_that_had_it(log: Ses
     weeks = stats.pain_by_week(log, date(2024, 3, 27), date(2024, 4, 10))
 
     assert weeks == [
-        stats.WeekPain(date(2024, 3, 25), 3, 5.5, 6.5, 3.0, 3.5),
-        stats.WeekPain(date(2024, 4, 1), 1, 3.0, 3.0, 2.0, 1.0),
+        WeekPain(date(2024, 3, 25), 3, 5.5, 6.5, 3.0, 3.5),
+        WeekPain(date(2024, 4, 1), 1, 3.0, 3.0, 2.0, 1.0),
     ]
     assert stats.pain_by_week(log, date(2024, 5, 1), date(2024, 5, 31)) == []
 

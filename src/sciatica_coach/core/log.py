@@ -28,17 +28,20 @@ from sciatica_coach.core.records import (
     STEP_OUTCOME_RANK,
     STOP_RULE_REASONS,
     STOPPED,
+    ExerciseTotals,
     LogError,
     PainCheck,
+    PainPoint,
     PeriodTotals,
+    PlanChange,
     SessionRecord,
     StepRecord,
     WeeklyPlan,
+    WeekPain,
+    WorkTotals,
     require,
     require_aware,
 )
-
-PainRow = tuple[date, int, int | None, int | None, int | None, int | None]
 
 
 def _utc_text(moment: datetime) -> str:
@@ -75,6 +78,41 @@ FROM sessions AS s
 LEFT JOIN pain_checks AS pb ON pb.session_id = s.id AND pb.moment = 'before'
 LEFT JOIN pain_checks AS pa ON pa.session_id = s.id AND pa.moment = 'after'
 """
+
+
+def _rank_sql(column: str) -> str:
+    """SQL giving STEP_OUTCOME_RANK of a status column."""
+    cases = " ".join(f"WHEN '{status}' THEN {rank}" for status, rank in STEP_OUTCOME_RANK.items())
+    return f"(CASE {column} {cases} ELSE -1 END)"
+
+
+# The one INSERT for each table, shared by the live writes and import_sessions; the values
+# come from _session_values, _step_values and _pain_values below.
+_INSERT_SESSION = """INSERT INTO sessions (routine_id, routine_name, started_at, local_date,
+     utc_offset_minutes, ended_at, status, stop_reason, planned_seconds, planned_work_steps,
+     active_seconds, notes, stop_step)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_INSERT_STEP = """INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
+     set_number, set_count, side, planned_seconds, actual_seconds, reps_planned, reps_done,
+     status, ended_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_INSERT_PAIN = """INSERT INTO pain_checks (session_id, moment, back, leg, note, reach, taken_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?)"""
+# A live session may log a step or a pain check again; an import adds new sessions only, so
+# there a repeat is a fault in the file and, left to fail, undoes the whole import.
+_REDO_STEP = f"""
+   ON CONFLICT (session_id, step_index) DO UPDATE SET
+     kind = excluded.kind, exercise_id = excluded.exercise_id,
+     exercise_name = excluded.exercise_name, set_number = excluded.set_number,
+     set_count = excluded.set_count, side = excluded.side,
+     planned_seconds = excluded.planned_seconds, actual_seconds = excluded.actual_seconds,
+     reps_planned = excluded.reps_planned, reps_done = excluded.reps_done,
+     status = excluded.status, ended_at = excluded.ended_at
+   WHERE {_rank_sql("excluded.status")} >= {_rank_sql("steps.status")}"""
+_RETAKE_PAIN = """
+   ON CONFLICT (session_id, moment) DO UPDATE SET
+     back = excluded.back, leg = excluded.leg, note = excluded.note,
+     reach = excluded.reach, taken_at = excluded.taken_at"""
 
 
 class SessionLog:
@@ -217,24 +255,27 @@ class SessionLog:
         require_aware(started_at, "started_at")
         offset = started_at.utcoffset()
         assert offset is not None
+        new = SessionRecord(
+            id=0,  # given by the file
+            routine_id=routine_id,
+            routine_name=routine_name,
+            started_at=started_at,
+            local_date=started_at.date(),
+            utc_offset_minutes=int(offset.total_seconds() // 60),
+            ended_at=None,
+            status=IN_PROGRESS,
+            stop_reason=None,
+            planned_seconds=planned_seconds,
+            planned_work_steps=planned_work_steps,
+            active_seconds=0.0,
+            notes="",
+            pain_before=None,
+            pain_after=None,
+            work_done=0,
+            work_skipped=0,
+        )
         with self._write() as conn:
-            cursor = conn.execute(
-                """INSERT INTO sessions (routine_id, routine_name, started_at, local_date,
-                     utc_offset_minutes, status, planned_seconds, planned_work_steps)
-                   VALUES (?, ?, ?, ?, ?, 'in_progress', ?, ?)""",
-                (
-                    routine_id,
-                    routine_name,
-                    _utc_text(started_at),
-                    started_at.date().isoformat(),
-                    int(offset.total_seconds() // 60),
-                    float(planned_seconds),
-                    int(planned_work_steps),
-                ),
-            )
-            session_id = cursor.lastrowid
-        assert session_id is not None
-        return session_id
+            return _insert_session(conn, new)
 
     def record_step(self, session_id: int, step: StepRecord) -> None:
         """Save a step as it ends. A step logged again (after "back") replaces its earlier row
@@ -242,37 +283,7 @@ class SessionLog:
         with self._write() as conn:
             status = self._status_of(conn, session_id)
             require(status == IN_PROGRESS, f"session {session_id} is {status}, not in progress")
-            conn.execute(
-                f"""INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
-                     set_number, set_count, side, planned_seconds, actual_seconds, reps_planned,
-                     reps_done, status, ended_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (session_id, step_index) DO UPDATE SET
-                     kind = excluded.kind, exercise_id = excluded.exercise_id,
-                     exercise_name = excluded.exercise_name, set_number = excluded.set_number,
-                     set_count = excluded.set_count, side = excluded.side,
-                     planned_seconds = excluded.planned_seconds,
-                     actual_seconds = excluded.actual_seconds,
-                     reps_planned = excluded.reps_planned, reps_done = excluded.reps_done,
-                     status = excluded.status, ended_at = excluded.ended_at
-                   WHERE {_rank_sql("excluded.status")} >= {_rank_sql("steps.status")}""",
-                (
-                    session_id,
-                    step.step_index,
-                    step.kind,
-                    step.exercise_id,
-                    step.exercise_name,
-                    step.set_number,
-                    step.set_count,
-                    step.side,
-                    float(step.planned_seconds),
-                    float(step.actual_seconds),
-                    step.reps_planned,
-                    step.reps_done,
-                    step.status,
-                    _utc_text(step.ended_at),
-                ),
-            )
+            conn.execute(_INSERT_STEP + _REDO_STEP, _step_values(session_id, step))
 
     def record_pain(self, session_id: int, check: PainCheck, taken_at: datetime) -> None:
         """Save the before or after pain check; a second check for the same moment replaces it."""
@@ -280,22 +291,7 @@ class SessionLog:
         require_aware(taken_at, "taken_at")
         with self._write() as conn:
             self._status_of(conn, session_id)
-            conn.execute(
-                """INSERT INTO pain_checks (session_id, moment, back, leg, note, reach, taken_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (session_id, moment) DO UPDATE SET
-                     back = excluded.back, leg = excluded.leg, note = excluded.note,
-                     reach = excluded.reach, taken_at = excluded.taken_at""",
-                (
-                    session_id,
-                    check.moment,
-                    check.back,
-                    check.leg,
-                    check.note,
-                    check.reach,
-                    _utc_text(taken_at),
-                ),
-            )
+            conn.execute(_INSERT_PAIN + _RETAKE_PAIN, _pain_values(session_id, check, taken_at))
 
     def set_notes(self, session_id: int, text: str) -> None:
         with self._write() as conn:
@@ -410,16 +406,16 @@ class SessionLog:
         None); the default (5 a week) before any plan was set."""
         history = self.plan_history()
         if on is not None:
-            history = [(start, plan) for start, plan in history if start <= on]
-        return history[-1][1] if history else WeeklyPlan()
+            history = [change for change in history if change.effective_from <= on]
+        return history[-1].plan if history else WeeklyPlan()
 
-    def plan_history(self) -> list[tuple[date, WeeklyPlan]]:
+    def plan_history(self) -> list[PlanChange]:
         """Every plan the user has set, with the local date it took effect, oldest first."""
         rows = self._read(
             "SELECT effective_from, sessions_per_week, weekdays FROM plans ORDER BY effective_from"
         )
         return [
-            (
+            PlanChange(
                 date.fromisoformat(r[0]),
                 WeeklyPlan(int(r[1]), frozenset(int(day) for day in json.loads(r[2]))),
             )
@@ -489,8 +485,8 @@ class SessionLog:
             PeriodTotals(date.fromisoformat(r[0]), int(r[1]), int(r[2]), float(r[3])) for r in rows
         ]
 
-    def work_totals(self, since: date | None = None, until: date | None = None) -> tuple[int, int]:
-        """(planned, done) work steps over finished sessions within the date range."""
+    def work_totals(self, since: date | None = None, until: date | None = None) -> WorkTotals:
+        """Work steps planned and done over finished sessions within the date range."""
         where, params = _date_range("s.local_date", since, until)
         where += (" AND" if where else " WHERE") + " s.status != 'in_progress'"
         row = self._read(
@@ -500,11 +496,10 @@ class SessionLog:
                 FROM sessions AS s{where}""",
             params,
         )[0]
-        return int(row[0]), int(row[1])
+        return WorkTotals(planned=int(row[0]), done=int(row[1]))
 
-    def pain_rows(self, since: date | None = None, until: date | None = None) -> list[PainRow]:
-        """(local_date, session_id, back_before, leg_before, back_after, leg_after), oldest first,
-        for sessions with at least one pain check."""
+    def pain_rows(self, since: date | None = None, until: date | None = None) -> list[PainPoint]:
+        """Before and after pain of each session with at least one pain check, oldest first."""
         where, params = _date_range("s.local_date", since, until)
         rows = self._read(
             f"""SELECT s.local_date, s.id, pb.back, pb.leg, pa.back, pa.leg
@@ -516,15 +511,17 @@ class SessionLog:
                 ORDER BY s.local_date, s.started_at, s.id""",
             params,
         )
-        return [(date.fromisoformat(r[0]), int(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+        return [
+            PainPoint(date.fromisoformat(r[0]), int(r[1]), r[2], r[3], r[4], r[5]) for r in rows
+        ]
 
     # --- for reports and file import ------------------------------------------------------
 
     def exercise_totals(
         self, since: date | None = None, until: date | None = None
-    ) -> list[tuple[str | None, str, int, int]]:
-        """(exercise_id, exercise_name, work steps done, skipped) over finished sessions in
-        the range, most skipped first."""
+    ) -> list[ExerciseTotals]:
+        """Work steps done and skipped per exercise over finished sessions in the range, most
+        skipped first."""
         where, params = _date_range("s.local_date", since, until)
         where += (" AND" if where else " WHERE") + " s.status != 'in_progress'"
         rows = self._read(
@@ -535,7 +532,7 @@ class SessionLog:
                 GROUP BY t.exercise_id ORDER BY 4 DESC, 2""",
             params,
         )
-        return [(r[0], str(r[1]), int(r[2]), int(r[3])) for r in rows]
+        return [ExerciseTotals(r[0], str(r[1]), int(r[2]), int(r[3])) for r in rows]
 
     def pain_times(self, session_id: int) -> dict[str, datetime]:
         """When each pain check of a session was taken, by moment ("before", "after")."""
@@ -572,72 +569,14 @@ class SessionLog:
                 ).fetchone():
                     added.append(None)
                     continue
-                ended = None if record.ended_at is None else _utc_text(record.ended_at)
-                session_id = conn.execute(
-                    """INSERT INTO sessions (routine_id, routine_name, started_at, local_date,
-                         utc_offset_minutes, ended_at, status, stop_reason, planned_seconds,
-                         planned_work_steps, active_seconds, notes, stop_step)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    (
-                        record.routine_id,
-                        record.routine_name,
-                        started,
-                        record.local_date.isoformat(),
-                        record.utc_offset_minutes,
-                        ended,
-                        record.status,
-                        record.stop_reason,
-                        float(record.planned_seconds),
-                        int(record.planned_work_steps),
-                        float(record.active_seconds),
-                        record.notes,
-                        record.stop_step,
-                    ),
-                ).lastrowid
-                conn.executemany(
-                    """INSERT INTO steps (session_id, step_index, kind, exercise_id,
-                         exercise_name, set_number, set_count, side, planned_seconds,
-                         actual_seconds, reps_planned, reps_done, status, ended_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [
-                        (
-                            session_id,
-                            s.step_index,
-                            s.kind,
-                            s.exercise_id,
-                            s.exercise_name,
-                            s.set_number,
-                            s.set_count,
-                            s.side,
-                            float(s.planned_seconds),
-                            float(s.actual_seconds),
-                            s.reps_planned,
-                            s.reps_done,
-                            s.status,
-                            _utc_text(s.ended_at),
-                        )
-                        for s in steps
-                    ],
-                )
+                session_id = _insert_session(conn, record)
+                conn.executemany(_INSERT_STEP, [_step_values(session_id, s) for s in steps])
                 for check in (record.pain_before, record.pain_after):
                     if check is None:
                         continue
                     taken = pain_taken.get(check.moment, record.started_at)
                     require_aware(taken, "taken_at")
-                    conn.execute(
-                        """INSERT INTO pain_checks
-                             (session_id, moment, back, leg, note, reach, taken_at)
-                           VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                        (
-                            session_id,
-                            check.moment,
-                            check.back,
-                            check.leg,
-                            check.note,
-                            check.reach,
-                            _utc_text(taken),
-                        ),
-                    )
+                    conn.execute(_INSERT_PAIN, _pain_values(session_id, check, taken))
                 added.append(session_id)
         return added
 
@@ -645,10 +584,9 @@ class SessionLog:
 
     def pain_week_rows(
         self, since: date | None = None, until: date | None = None
-    ) -> list[tuple[date, int, float | None, float | None, float | None, float | None]]:
-        """Per ISO week (Monday start) of local dates in range: (week, sessions with a pain
-        check, mean back before, leg before, back after, leg after), oldest first; a mean is
-        None when no session that week had that check."""
+    ) -> list[WeekPain]:
+        """Mean pain per ISO week (Monday start) of local dates in range over the sessions with
+        a pain check, oldest first; a mean is None when no session that week had that check."""
         where, params = _date_range("s.local_date", since, until)
         rows = self._read(
             f"""SELECT date(s.local_date, 'weekday 0', '-6 days') AS week, COUNT(*),
@@ -661,13 +599,7 @@ class SessionLog:
                 GROUP BY week ORDER BY week""",
             params,
         )
-        return [(date.fromisoformat(r[0]), int(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
-
-
-def _rank_sql(column: str) -> str:
-    """SQL giving STEP_OUTCOME_RANK of a status column."""
-    cases = " ".join(f"WHEN '{status}' THEN {rank}" for status, rank in STEP_OUTCOME_RANK.items())
-    return f"(CASE {column} {cases} ELSE -1 END)"
+        return [WeekPain(date.fromisoformat(r[0]), int(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
 
 
 def _date_range(column: str, since: date | None, until: date | None) -> tuple[str, tuple[str, ...]]:
@@ -726,4 +658,60 @@ def _session_from_row(r: Any) -> SessionRecord:
         work_done=int(r[21]),
         work_skipped=int(r[22]),
         stop_step=None if r[23] is None else int(r[23]),
+    )
+
+
+def _insert_session(conn: sqlite3.Connection, record: SessionRecord) -> int:
+    """Add the session and return its new id (the record's own id is not used)."""
+    session_id = conn.execute(_INSERT_SESSION, _session_values(record)).lastrowid
+    assert session_id is not None
+    return session_id
+
+
+def _session_values(r: SessionRecord) -> tuple[Any, ...]:
+    return (
+        r.routine_id,
+        r.routine_name,
+        _utc_text(r.started_at),
+        r.local_date.isoformat(),
+        r.utc_offset_minutes,
+        None if r.ended_at is None else _utc_text(r.ended_at),
+        r.status,
+        r.stop_reason,
+        float(r.planned_seconds),
+        int(r.planned_work_steps),
+        float(r.active_seconds),
+        r.notes,
+        r.stop_step,
+    )
+
+
+def _step_values(session_id: int, step: StepRecord) -> tuple[Any, ...]:
+    return (
+        session_id,
+        step.step_index,
+        step.kind,
+        step.exercise_id,
+        step.exercise_name,
+        step.set_number,
+        step.set_count,
+        step.side,
+        float(step.planned_seconds),
+        float(step.actual_seconds),
+        step.reps_planned,
+        step.reps_done,
+        step.status,
+        _utc_text(step.ended_at),
+    )
+
+
+def _pain_values(session_id: int, check: PainCheck, taken_at: datetime) -> tuple[Any, ...]:
+    return (
+        session_id,
+        check.moment,
+        check.back,
+        check.leg,
+        check.note,
+        check.reach,
+        _utc_text(taken_at),
     )

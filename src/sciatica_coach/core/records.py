@@ -171,6 +171,14 @@ class WeeklyPlan:
 
 
 @dataclass(frozen=True)
+class PlanChange:
+    """A weekly plan the user set, with the local date it took effect."""
+
+    effective_from: date
+    plan: WeeklyPlan
+
+
+@dataclass(frozen=True)
 class PeriodTotals:
     """Aggregates over the finished sessions of one day or one week (period_start = Monday)."""
 
@@ -178,3 +186,45 @@ class PeriodTotals:
     sessions: int
     adherent: int
     active_seconds: float
+
+
+@dataclass(frozen=True)
+class WorkTotals:
+    """Work steps planned and done over the finished sessions of a date range."""
+
+    planned: int
+    done: int
+
+
+@dataclass(frozen=True)
+class ExerciseTotals:
+    """Work steps of one exercise done and skipped over the finished sessions of a range."""
+
+    exercise_id: str | None
+    exercise_name: str
+    done: int
+    skipped: int
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """One session's pain scores before and after; None where that check was not taken."""
+
+    local_date: date
+    session_id: int
+    back_before: int | None
+    leg_before: int | None
+    back_after: int | None
+    leg_after: int | None
+
+
+@dataclass(frozen=True)
+class WeekPain:
+    """Mean pain scores over the sessions of one week that had a pain check."""
+
+    week_start: date
+    sessions: int
+    back_before: float | None
+    leg_before: float | None
+    back_after: float | None
+    leg_after: float | None

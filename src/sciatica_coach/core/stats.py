@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import PainCheck, WeeklyPlan
+from sciatica_coach.core.records import PainCheck, PainPoint, PlanChange, WeeklyPlan, WeekPain
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -57,16 +57,6 @@ class Streaks:
     best_days: int
 
 
-@dataclass(frozen=True)
-class PainPoint:
-    local_date: date
-    session_id: int
-    back_before: int | None
-    leg_before: int | None
-    back_after: int | None
-    leg_after: int | None
-
-
 def week_start(d: date) -> date:
     """The Monday of the ISO week holding d."""
     return d - timedelta(days=d.weekday())
@@ -79,7 +69,7 @@ def _week_starts(start: date, end: date) -> list[date]:
     return [first + ONE_WEEK * n for n in range((last - first).days // 7 + 1)]
 
 
-PlanHistory = Sequence[tuple[date, WeeklyPlan]]
+PlanHistory = Sequence[PlanChange]
 
 
 def started_on(log: SessionLog) -> date | None:
@@ -88,7 +78,7 @@ def started_on(log: SessionLog) -> date | None:
     days = log.day_totals()
     plans = log.plan_history()
     candidates = [days[0].period_start] if days else []
-    candidates += [plans[0][0]] if plans else []
+    candidates += [plans[0].effective_from] if plans else []
     return min(candidates, default=None)
 
 
@@ -99,10 +89,10 @@ def week_plan(history: PlanHistory, monday: date) -> WeeklyPlan:
     """
     sunday = monday + ONE_WEEK - ONE_DAY
     chosen = WeeklyPlan()
-    for effective_from, plan in history:
-        if effective_from > sunday:
+    for change in history:
+        if change.effective_from > sunday:
             break
-        chosen = plan
+        chosen = change.plan
     return chosen
 
 
@@ -148,8 +138,8 @@ def week_of(log: SessionLog, day: date) -> WeekAdherence:
 
 def completion_ratio(log: SessionLog, start: date, end: date) -> float | None:
     """Work steps done / work steps planned over finished sessions; None if none were planned."""
-    planned, done = log.work_totals(start, end)
-    return done / planned if planned else None
+    work = log.work_totals(start, end)
+    return work.done / work.planned if work.planned else None
 
 
 def minutes_per_week(log: SessionLog, start: date, end: date) -> list[WeekMinutes]:
@@ -164,7 +154,7 @@ def minutes_per_week(log: SessionLog, start: date, end: date) -> list[WeekMinute
 
 def pain_series(log: SessionLog, start: date, end: date) -> list[PainPoint]:
     """Before/after pain per session with a pain check, oldest first; None where not asked."""
-    return [PainPoint(*row) for row in log.pain_rows(start, end)]
+    return log.pain_rows(start, end)
 
 
 def streaks(log: SessionLog, today: date) -> Streaks:
@@ -233,23 +223,11 @@ def first_week(log: SessionLog, today: date) -> date | None:
     return weeks[0].period_start if weeks else None
 
 
-@dataclass(frozen=True)
-class WeekPain:
-    """Mean pain scores over the sessions of one week that had a pain check."""
-
-    week_start: date
-    sessions: int
-    back_before: float | None
-    leg_before: float | None
-    back_after: float | None
-    leg_after: float | None
-
-
 def pain_by_week(log: SessionLog, start: date, end: date) -> list[WeekPain]:
     """Weekly mean pain, before and after, for the whole weeks from start to end; weeks without
     a pain check are left out. For long ranges, where one point per session would be a blur."""
     weeks = _week_starts(start, end)
-    return [WeekPain(*row) for row in log.pain_week_rows(weeks[0], weeks[-1] + ONE_WEEK - ONE_DAY)]
+    return log.pain_week_rows(weeks[0], weeks[-1] + ONE_WEEK - ONE_DAY)
 
 
 def pain_pair(before: PainCheck | None, after: PainCheck | None, which: str) -> str:

@@ -16,9 +16,8 @@ from datetime import date, timedelta
 
 from sciatica_coach.core import stats
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import INTERRUPTED, STOPPED, WeeklyPlan
+from sciatica_coach.core.records import INTERRUPTED, STOPPED, PainPoint, WeeklyPlan
 from sciatica_coach.core.safety import STOP_REASONS, stop_reason
-from sciatica_coach.core.stats import PainPoint
 from sciatica_coach.core.words import provoking_exercise
 
 # How many check-ins at each end of the range the "pain then and now" figures average over.
@@ -162,9 +161,9 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
                     NoteLine(session.local_date, session.routine_name, label, text.strip())
                 )
     skipped = [
-        SkippedExercise(name, skipped_steps, done_steps + skipped_steps)
-        for _, name, done_steps, skipped_steps in log.exercise_totals(start, end)
-        if skipped_steps > 0
+        SkippedExercise(totals.exercise_name, totals.skipped, totals.done + totals.skipped)
+        for totals in log.exercise_totals(start, end)
+        if totals.skipped > 0
     ]
     plans: list[tuple[date, WeeklyPlan]] = []
     for week in weeks:

@@ -32,14 +32,12 @@ from PySide6.QtWidgets import (
 
 from sciatica_coach.core import stats
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import LogError, WeeklyPlan
+from sciatica_coach.core.records import LogError, PainPoint, WeeklyPlan, WeekPain
 from sciatica_coach.core.stats import (
     DayActivity,
-    PainPoint,
     Streaks,
     WeekAdherence,
     WeekMinutes,
-    WeekPain,
     week_start,
 )
 from sciatica_coach.ui.charts import (
