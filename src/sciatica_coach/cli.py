@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sciatica_coach import __version__
 from sciatica_coach.core import paths
+from sciatica_coach.core.words import minutes_seconds, outcome_label, pain_pair, terminal_text
 
 if TYPE_CHECKING:
     from sciatica_coach.core.instance_lock import InstanceLock
@@ -216,14 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _say(text: object, *, err: bool = False, keep_newlines: bool = False) -> None:
     """Print one message; names and notes come from files, so control characters in them are
     shown escaped rather than acted on by the terminal."""
-    from sciatica_coach.core.words import terminal_text
-
     print(terminal_text(str(text), keep_newlines=keep_newlines), file=sys.stderr if err else None)
-
-
-def _format_minutes(seconds: float) -> str:
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes}:{rest:02d}"
 
 
 def _cmd_routines(args: argparse.Namespace, data: Path) -> int:
@@ -243,8 +237,6 @@ def _cmd_routines(args: argparse.Namespace, data: Path) -> int:
 
 
 def _print_table(rows: Sequence[Sequence[str]]) -> None:
-    from sciatica_coach.core.words import terminal_text
-
     rows = [[terminal_text(cell) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
@@ -282,11 +274,11 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
             detail = ", ".join(parts)
         elif step.side:
             detail = f"to the {step.side} side"
-        length = ("~" if step.self_paced else "") + _format_minutes(step.seconds)
-        _say(f"{_format_minutes(at):>6}  {length:>6}  {step.title:<28} {detail}".rstrip())
+        length = ("~" if step.self_paced else "") + minutes_seconds(step.seconds)
+        _say(f"{minutes_seconds(at):>6}  {length:>6}  {step.title:<28} {detail}".rstrip())
         at += step.seconds
     total = timeline.total_seconds
-    line = f"\nTotal {_format_minutes(total)} ({total / 60:.1f} min)"
+    line = f"\nTotal {minutes_seconds(total)} ({total / 60:.1f} min)"
     if routine.target_minutes:
         line += f"; stated length {routine.target_minutes:g} min"
     _say(line, keep_newlines=True)
@@ -336,8 +328,6 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
 
 
 def _cmd_history(args: argparse.Namespace, data: Path) -> int:
-    from sciatica_coach.core.words import outcome_label
-
     if not (data / paths.DATABASE_NAME).exists():
         _say("No sessions logged yet.")
         return EXIT_OK
@@ -359,20 +349,12 @@ def _cmd_history(args: argparse.Namespace, data: Path) -> int:
                 record.routine_name,
                 f"{record.active_seconds / 60:.0f}",
                 status,
-                _pain_change(record.pain_before, record.pain_after, "back"),
-                _pain_change(record.pain_before, record.pain_after, "leg"),
+                pain_pair(record.pain_before, record.pain_after, "back"),
+                pain_pair(record.pain_before, record.pain_after, "leg"),
             )
         )
     _print_table(rows)
     return EXIT_OK
-
-
-def _pain_change(before: object, after: object, which: str) -> str:
-    first = getattr(before, which, None)
-    last = getattr(after, which, None)
-    if first is None and last is None:
-        return "-"
-    return f"{'-' if first is None else first}->{'-' if last is None else last}"
 
 
 def _open_log(data: Path) -> SessionLog:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import PainCheck, PainPoint, PlanChange, WeeklyPlan, WeekPain
+from sciatica_coach.core.records import PainPoint, PlanChange, WeeklyPlan, WeekPain
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -228,10 +228,3 @@ def pain_by_week(log: SessionLog, start: date, end: date) -> list[WeekPain]:
     a pain check are left out. For long ranges, where one point per session would be a blur."""
     weeks = _week_starts(start, end)
     return log.pain_week_rows(weeks[0], weeks[-1] + ONE_WEEK - ONE_DAY)
-
-
-def pain_pair(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
-    """``5 → 3`` for ``which`` ("back" or "leg"), with a dash for a skipped check-in."""
-    first = "–" if before is None else str(getattr(before, which))
-    last = "–" if after is None else str(getattr(after, which))
-    return f"{first} → {last}"

@@ -1,14 +1,19 @@
-"""How a session's outcome is put into words, the same on every screen, paper and terminal.
+"""Every piece of wording built from data, the same on every screen, paper and terminal.
 
-The session outcome and the place a session was stopped are worded here once, so the end
-screen, History, the printed summary, the progress report and the command line agree
-("Stopped during Single knee to chest after 8 s: pain spreading").
+Dates, times of day, lengths of time, pain scores, plans and a session's outcome are put
+into words here once, so the end screen, History, Today, the printed summary and progress
+report and the command line agree ("Stopped during Single knee to chest after 8 s: pain
+spreading"; "Mon 6 May 2024"; "5 → 3"). Month and day names are spelt out here rather than
+taken from the C locale, so the words read the same everywhere and can be translated in
+this one place. Safety wording lives beside it, in `safety`.
 """
 
 from __future__ import annotations
 
+import math
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from datetime import date, datetime, timedelta, timezone
 
 from sciatica_coach.core.records import (
     COMPLETED,
@@ -16,22 +21,153 @@ from sciatica_coach.core.records import (
     INTERRUPTED,
     STEP_STOPPED,
     STOPPED,
+    PainCheck,
     SessionRecord,
     StepRecord,
 )
 from sciatica_coach.core.safety import EARLY, stop_reason
 
+DASH = "–"  # an en dash: ranges and a missing score
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+# --- dates and times of day ------------------------------------------------------------------
+
+
+def long_date(day: date) -> str:
+    """``Mon 6 May 2024``."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date) -> str:
+    """``6 May``."""
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def month_year(day: date) -> str:
+    """``6 May 2024``."""
+    return f"{short_date(day)} {day.year}"
+
+
+def day_heading(day: date) -> str:
+    """``Wednesday 2 December``: a day in the week the user is living in."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+
+
+def date_range(start: date, end: date) -> str:
+    """``1 Jan – 31 Dec 2024``, or with both years when they differ."""
+    if start.year == end.year:
+        return f"{short_date(start)} {DASH} {short_date(end)} {end.year}"
+    return f"{short_date(start)} {start.year} {DASH} {short_date(end)} {end.year}"
+
+
+def local_time(session: SessionRecord, moment: datetime) -> datetime:
+    """``moment`` on the clock of the place the session was done."""
+    return moment.astimezone(timezone(timedelta(minutes=session.utc_offset_minutes)))
+
+
+def clock(session: SessionRecord, moment: datetime) -> str:
+    """``08:15``: the wall-clock time where the session was done."""
+    return local_time(session, moment).strftime("%H:%M")
+
+
+def when_text(session: SessionRecord) -> str:
+    """``Tue 4 Mar 2025  08:15``: when a session started, as the user saw the clock."""
+    return f"{long_date(session.local_date)}  {clock(session, session.started_at)}"
+
+
+# --- lengths of time -----------------------------------------------------------------------------
+
 
 def describe_duration(seconds: float) -> str:
-    """``18 s``, ``10 min 15 s``, ``1 h 5 min``: a length of time in words, whole seconds."""
+    """``45 s``, ``12 min 5 s``, ``1 h``, ``3 h 15 min``: a length of time in words."""
+    total = max(0, round(seconds))
+    if total < 60:
+        return f"{total} s"
+    minutes, rest = divmod(total, 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def minutes_seconds(seconds: float) -> str:
+    """``12:05``: minutes and seconds, rounded to the nearest second (``m:ss``)."""
     whole = max(0, round(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-    return f"{secs} s"
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def countdown(seconds: float) -> str:
+    """``1:05`` for a minute and more, plain seconds below, rounded up as a countdown reads."""
+    whole = max(0, math.ceil(seconds - 1e-3))
+    if whole >= 60:
+        return f"{whole // 60}:{whole % 60:02d}"
+    return str(whole)
+
+
+def seconds_text(value: float) -> str:
+    """``12 s``, ``2.5 s``: a short measured time."""
+    return f"{value:.0f} s" if value >= 10 or value.is_integer() else f"{value:.1f} s"
+
+
+# --- counts, plans and pain ----------------------------------------------------------------------
+
+
+def plural(count: int, word: str) -> str:
+    """``1 session``, ``3 sessions``."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def percent(ratio: float) -> str:
+    return f"{round(ratio * 100)}%"
+
+
+def plan_text(sessions_per_week: int, weekdays: Collection[int]) -> str:
+    """``5 sessions a week`` or ``on Mon, Wed, Fri``."""
+    if weekdays:
+        return "on " + ", ".join(WEEKDAYS[day] for day in sorted(weekdays))
+    return f"{plural(sessions_per_week, 'session')} a week"
+
+
+def pain_pair(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
+    """``5 → 3`` for ``which`` ("back" or "leg"), with a dash for a skipped check-in."""
+    first = DASH if before is None else str(getattr(before, which))
+    last = DASH if after is None else str(getattr(after, which))
+    return f"{first} → {last}"
+
+
+def pain_change(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
+    """``4 → 2  (easier)``: the pair with a word on the direction; ``not recorded`` when
+    neither check-in was answered."""
+    if before is None and after is None:
+        return "not recorded"
+    shown = pain_pair(before, after, which)
+    if before is not None and after is not None:
+        first, last = getattr(before, which), getattr(after, which)
+        if last < first:
+            shown += "  (easier)"
+        elif last > first:
+            shown += "  (worse)"
+    return shown
+
+
+# --- a session's outcome -------------------------------------------------------------------------
 
 
 def outcome_label(status: str, reason_code: str | None) -> str:

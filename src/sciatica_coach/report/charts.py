@@ -14,7 +14,7 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
-from sciatica_coach.report.html import MONTHS, short_date
+from sciatica_coach.core.words import MONTHS, short_date
 from sciatica_coach.report.progress_report import WeekRow
 
 SCALE = 2.5

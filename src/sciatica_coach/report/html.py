@@ -11,11 +11,23 @@ from __future__ import annotations
 
 import html
 from collections.abc import Collection, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 from sciatica_coach.core.records import SessionRecord, WeeklyPlan
 from sciatica_coach.core.safety import reach_label
-from sciatica_coach.core.words import outcome_label
+from sciatica_coach.core.words import (
+    DASH,
+    WEEKDAYS,
+    clock,
+    date_range,
+    long_date,
+    outcome_label,
+    percent,
+    plan_text,
+    seconds_text,
+    short_date,
+)
+from sciatica_coach.core.words import describe_duration as duration
 from sciatica_coach.report.progress_report import ProgressReport
 from sciatica_coach.report.summary import ExerciseLine, SessionSummary
 
@@ -32,9 +44,6 @@ THUMBNAIL_HEIGHTS = (54, 36)  # largest and smallest, in CSS pixels
 COMPACT_THUMBNAIL_HEIGHTS = (40, 26)
 THUMBNAIL_ROOM = 470  # height shared by the exercise rows on a Letter page
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DASH = "–"
 MINUS = "−"
 
 INK = "#1d2b36"
@@ -82,57 +91,6 @@ def text_block(text: str) -> str:
     """User text with its line breaks kept, escaped."""
     lines = text.strip().splitlines()
     return "<br />".join(escape(line) for line in lines)
-
-
-def long_date(day: date) -> str:
-    """'Mon 6 May 2024': the same in every locale, unlike 6/5/24."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
-
-
-def date_range(start: date, end: date) -> str:
-    if start.year == end.year:
-        return f"{start.day} {MONTHS[start.month - 1]} {DASH} {short_date(end)} {end.year}"
-    return f"{short_date(start)} {start.year} {DASH} {short_date(end)} {end.year}"
-
-
-def duration(seconds: float) -> str:
-    """'12 min 5 s', '45 s', '3 h 20 min'."""
-    total = round(seconds)
-    if total < 60:
-        return f"{total} s"
-    minutes, rest = divmod(total, 60)
-    if minutes >= 60:
-        hours, minutes = divmod(minutes, 60)
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-
-
-def seconds_text(value: float) -> str:
-    return f"{value:.0f} s" if value >= 10 or value.is_integer() else f"{value:.1f} s"
-
-
-def local_time(session: SessionRecord, moment: datetime) -> datetime:
-    """``moment`` on the clock of the place the session was done."""
-    return moment.astimezone(timezone(timedelta(minutes=session.utc_offset_minutes)))
-
-
-def clock(session: SessionRecord, moment: datetime) -> str:
-    """The wall-clock time at the place the session was done."""
-    return local_time(session, moment).strftime("%H:%M")
-
-
-def percent(ratio: float) -> str:
-    return f"{round(ratio * 100)}%"
-
-
-def plan_text(sessions_per_week: int, weekdays: Collection[int]) -> str:
-    if weekdays:
-        return "on " + ", ".join(WEEKDAYS[day] for day in sorted(weekdays))
-    return f"{sessions_per_week} session{'s' if sessions_per_week != 1 else ''} a week"
 
 
 def outcome(session: SessionRecord) -> str:

@@ -34,6 +34,7 @@ from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
+from sciatica_coach.core.words import day_heading
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.routines import RoutinesView
@@ -246,8 +247,8 @@ class MainWindow(QMainWindow):
         box.setWindowTitle("Unfinished session")
         box.setTextFormat(Qt.TextFormat.PlainText)  # the routine's name may be a user's
         box.setText(
-            f"Your {record.routine_name} session on {record.local_date:%A} "
-            f"{record.local_date.day} {record.local_date:%B} did not finish."
+            f"Your {record.routine_name} session on {day_heading(record.local_date)} "
+            "did not finish."
         )
         box.setInformativeText("Carry on where you left off, or close it as stopped?")
         resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEve
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from sciatica_coach.core.stats import DayActivity, week_start
+from sciatica_coach.core.words import long_date, month_year, plural
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -32,19 +33,6 @@ def day_x(day: date) -> float:
 def x_day(x: float) -> date:
     """The day holding x on a date axis."""
     return date.fromordinal(max(1, int(x // 1)))
-
-
-def long_date(day: date) -> str:
-    """``Tue 4 Mar 2025``."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def _day_month_year(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 @dataclass(frozen=True)
@@ -293,7 +281,7 @@ class CalendarHeatMap(QWidget):
             painter.drawText(int(x), int(top + metrics.ascent()), label)
             x += metrics.horizontalAdvance(label) + 12
         period = (
-            f"{_day_month_year(self.shown_first_day())} to {_day_month_year(self.last)}. "
+            f"{month_year(self.shown_first_day())} to {month_year(self.last)}. "
             "Point at a day for details."
         )
         painter.drawText(

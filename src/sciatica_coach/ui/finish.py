@@ -8,25 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sciatica_coach.core.records import PainCheck, SessionRecord, StepRecord
-from sciatica_coach.core.stats import pain_pair
-from sciatica_coach.core.words import outcome_line
+from sciatica_coach.core.records import SessionRecord, StepRecord
+from sciatica_coach.core.words import describe_duration, outcome_line, pain_change
 from sciatica_coach.ui.plain_text import plain_label
-from sciatica_coach.ui.ring import describe_duration
-
-
-def pain_text(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
-    """``4 → 2`` with a word on the direction, or a dash where a check-in was skipped."""
-    if before is None and after is None:
-        return "not recorded"
-    shown = pain_pair(before, after, which)
-    if before is not None and after is not None:
-        first, last = getattr(before, which), getattr(after, which)
-        if last < first:
-            shown += "  (easier)"
-        elif last > first:
-            shown += "  (worse)"
-    return shown
 
 
 class FinishView(QWidget):
@@ -125,5 +109,5 @@ class FinishView(QWidget):
         planned = record.planned_work_steps
         self.figures["steps"].setText(f"{record.work_done} of {planned}")
         self.figures["skipped"].setText(str(record.work_skipped))
-        self.figures["back"].setText(pain_text(record.pain_before, record.pain_after, "back"))
-        self.figures["leg"].setText(pain_text(record.pain_before, record.pain_after, "leg"))
+        self.figures["back"].setText(pain_change(record.pain_before, record.pain_after, "back"))
+        self.figures["leg"].setText(pain_change(record.pain_before, record.pain_after, "leg"))

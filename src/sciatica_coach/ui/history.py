@@ -9,7 +9,6 @@ Undo can bring it back until then.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -42,8 +41,13 @@ from sciatica_coach.core.records import (
     StepRecord,
 )
 from sciatica_coach.core.safety import reach_label
-from sciatica_coach.core.stats import pain_pair
-from sciatica_coach.core.words import outcome_label, outcome_line
+from sciatica_coach.core.words import (
+    minutes_seconds,
+    outcome_label,
+    outcome_line,
+    pain_pair,
+    when_text,
+)
 from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warning
 
 COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
@@ -52,23 +56,6 @@ LIST_WIDTH = sum(COLUMN_WIDTHS) + 36  # room for the frame and a scroll bar
 STEP_COLUMNS = ("Step", "Planned", "Done")
 STEP_TITLES = {"prepare": "Get ready", "rest": "Rest", "switch": "Switch sides"}
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def local_start(record: SessionRecord) -> datetime:
-    """When the session started, on the clock the user saw then."""
-    return record.started_at.astimezone(timezone(timedelta(minutes=record.utc_offset_minutes)))
-
-
-def when_text(record: SessionRecord) -> str:
-    """``Tue 4 Mar 2025  08:15``."""
-    day = record.local_date
-    return f"{day:%a} {day.day} {day:%b %Y}  {local_start(record):%H:%M}"
-
-
-def clock_text(seconds: float) -> str:
-    """``12:05`` (minutes and seconds)."""
-    whole = max(0, round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def outcome_text(record: SessionRecord, steps: Sequence[StepRecord] = ()) -> str:
@@ -97,7 +84,7 @@ def step_title(step: StepRecord) -> str:
 
 
 def step_amount(seconds: float, reps: int | None) -> str:
-    return clock_text(seconds) + ("" if reps is None else f" · {reps} reps")
+    return minutes_seconds(seconds) + ("" if reps is None else f" · {reps} reps")
 
 
 def step_texts(step: StepRecord) -> tuple[str, str, str]:
@@ -106,12 +93,12 @@ def step_texts(step: StepRecord) -> tuple[str, str, str]:
     A step planned in reps shows the reps alone as planned: its planned time is an estimate.
     """
     planned = (
-        clock_text(step.planned_seconds)
+        minutes_seconds(step.planned_seconds)
         if step.reps_planned is None
         else f"{step.reps_planned} reps"
     )
     if step.status == "skipped":
-        return step_title(step), planned, f"Skipped at {clock_text(step.actual_seconds)}"
+        return step_title(step), planned, f"Skipped at {minutes_seconds(step.actual_seconds)}"
     return step_title(step), planned, step_amount(step.actual_seconds, step.reps_done)
 
 
@@ -158,7 +145,7 @@ class SessionTableModel(QAbstractTableModel):
         return (
             when_text(record),
             record.routine_name,
-            clock_text(record.active_seconds),
+            minutes_seconds(record.active_seconds),
             outcome_text(record),
             pain_column(record, "back"),
             pain_column(record, "leg"),
@@ -397,8 +384,8 @@ class HistoryView(QWidget):
             return
         self.detail_title.setText(record.routine_name)
         self.detail_when.setText(
-            f"{when_text(record)} · exercised {clock_text(record.active_seconds)} "
-            f"of {clock_text(record.planned_seconds)} planned"
+            f"{when_text(record)} · exercised {minutes_seconds(record.active_seconds)} "
+            f"of {minutes_seconds(record.planned_seconds)} planned"
         )
         self.steps = self.log.steps(record.id)
         self.detail_outcome.setText(outcome_text(record, self.steps))

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from sciatica_coach.core import engine
 from sciatica_coach.core.engine import Session, SessionState
 from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step
+from sciatica_coach.core.words import countdown, minutes_seconds
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui.illustration import IllustrationView
-from sciatica_coach.ui.ring import CountdownRing, format_clock, format_duration
+from sciatica_coach.ui.ring import CountdownRing
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY
 from sciatica_coach.ui.sound import CuePlayer
 
@@ -83,7 +84,7 @@ def next_preview(steps: tuple[Step, ...], index: int) -> str:
     what = "Rest" if following.kind == REST else following.title
     then = f", then {later.exercise.name}" if later and later.exercise else ""
     length = following.seconds
-    how_long = f"{length:g} s" if length < 60 else format_duration(length)
+    how_long = f"{length:g} s" if length < 60 else minutes_seconds(length)
     return f"Next: {what} {how_long}{then}"
 
 
@@ -370,7 +371,7 @@ class PlayerView(QWidget):
         self.progress.setValue(int(state.progress * 1000))
         # Rounded up like the ring, so the two never disagree by a second.
         left = math.ceil(state.session_remaining - 1e-6)
-        self.time_left_label.setText(f"{format_duration(left)} left")
+        self.time_left_label.setText(f"{minutes_seconds(left)} left")
         step = state.step
         if step is None:
             self.ring.show_time(1.0, "✓", "Finished" if state.status == engine.FINISHED else "")
@@ -412,7 +413,7 @@ class PlayerView(QWidget):
             self.ring.show_time(gone, str(rep), caption)
             return
         caption = "Paused" if paused else side
-        self.ring.show_time(gone, format_clock(remaining), caption)
+        self.ring.show_time(gone, countdown(remaining), caption)
 
     def _upcoming(self, steps: tuple[Step, ...], index: int) -> Step | None:
         return next((s for s in steps[index:] if s.kind == WORK), None)

@@ -40,15 +40,14 @@ from sciatica_coach.core.stats import (
     WeekMinutes,
     week_start,
 )
+from sciatica_coach.core.words import long_date, plural
 from sciatica_coach.ui.charts import (
     ONE_WEEK,
     CalendarHeatMap,
     ChartColours,
     date_ticks,
     day_x,
-    long_date,
     mix,
-    plural,
     tick_label,
     x_day,
 )

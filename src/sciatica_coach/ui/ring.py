@@ -6,24 +6,6 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from sciatica_coach.core.words import describe_duration
-
-__all__ = ["CountdownRing", "describe_duration", "format_clock", "format_duration"]
-
-
-def format_clock(seconds: float) -> str:
-    """``1:05`` for a minute and more, plain seconds below, rounded up as a countdown reads."""
-    whole = max(0, int(seconds + 0.999))
-    if whole >= 60:
-        return f"{whole // 60}:{whole % 60:02d}"
-    return str(whole)
-
-
-def format_duration(seconds: float) -> str:
-    """Always ``m:ss``: for lengths of time rather than a countdown's last seconds."""
-    whole = max(0, round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
-
 
 class CountdownRing(QWidget):
     """Shows ``text`` inside a ring filled to ``fraction``; sized by the layout, type by itself."""

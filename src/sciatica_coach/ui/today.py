@@ -11,10 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from sciatica_coach.core import stats
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.words import outcome_label
-from sciatica_coach.ui.finish import pain_text
+from sciatica_coach.core.words import day_heading, describe_duration, outcome_label, pain_change
 from sciatica_coach.ui.plain_text import plain_label
-from sciatica_coach.ui.ring import describe_duration
 from sciatica_coach.ui.routines import routine_minutes
 
 SUGGESTED = ("gentle-start", "daily-mobility", "core-stability", "strength", "balance")
@@ -88,7 +86,7 @@ class TodayView(QWidget):
             self.quick.addWidget(button, index // 2, index % 2)
 
     def refresh(self, today: date) -> None:
-        self.heading.setText(f"Today, {today:%A} {today.day} {today:%B}")
+        self.heading.setText(f"Today, {day_heading(today)}")
         week = stats.week_of(self.log, today)
         self.week.setText(week_line(week.sessions_done, week.planned))
         recent = self.log.sessions(limit=1)
@@ -96,9 +94,9 @@ class TodayView(QWidget):
             self.last.setText("No sessions yet. Pick a routine below to make a start.")
             return
         last = recent[0]
-        when = f"{last.local_date:%A} {last.local_date.day} {last.local_date:%B}"
+        when = day_heading(last.local_date)
         self.last.setText(
             f"Last session: {last.routine_name}, {when}, {describe_duration(last.active_seconds)} "
             f"({outcome_label(last.status, last.stop_reason).lower()}). "
-            f"Leg pain {pain_text(last.pain_before, last.pain_after, 'leg')}."
+            f"Leg pain {pain_change(last.pain_before, last.pain_after, 'leg')}."
         )
