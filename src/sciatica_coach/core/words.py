@@ -55,6 +55,11 @@ def long_date(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def month_name(day: date) -> str:
+    """``May``: the short name of ``day``'s month."""
+    return MONTHS[day.month - 1]
+
+
 def short_date(day: date) -> str:
     """``6 May``."""
     return f"{day.day} {MONTHS[day.month - 1]}"
@@ -165,6 +170,18 @@ def pain_change(before: PainCheck | None, after: PainCheck | None, which: str) -
         elif last > first:
             shown += "  (worse)"
     return shown
+
+
+def mean_pain(value: float | None) -> str:
+    """``4.5``: an average pain score to one decimal, or a dash when there is none."""
+    return DASH if value is None else f"{value:.1f}"
+
+
+def mean_pain_pair(before: float | None, after: float | None) -> str:
+    """``4.5 → 3.0``: average scores before and after, or a dash when neither exists."""
+    if before is None and after is None:
+        return DASH
+    return f"{mean_pain(before)} → {mean_pain(after)}"
 
 
 # --- a session's outcome -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from sciatica_coach.core.words import (
     clock,
     date_range,
     long_date,
+    mean_pain_pair,
     outcome_label,
     percent,
     plan_text,
@@ -388,22 +389,12 @@ def _pain_fact(report: ProgressReport) -> str:
     label = "Pain before sessions"
     if change is None:
         return _fact(label, DASH, "too few check-ins to compare", width=34)
-    figure = f"Back {change.back_first:.1f} → {change.back_last:.1f}"
+    figure = f"Back {mean_pain_pair(change.back_first, change.back_last)}"
     detail = (
-        f"Leg {change.leg_first:.1f} → {change.leg_last:.1f}<br />"
+        f"Leg {mean_pain_pair(change.leg_first, change.leg_last)}<br />"
         f"average of the first and last {change.sessions} check-ins"
     )
     return _fact(label, figure, detail, width=34)
-
-
-def _average(value: float | None) -> str:
-    return DASH if value is None else f"{value:.1f}"
-
-
-def _pain_pair(before: float | None, after: float | None) -> str:
-    if before is None and after is None:
-        return DASH
-    return f"{_average(before)} → {_average(after)}"
 
 
 def _week_table(report: ProgressReport) -> str:
@@ -430,8 +421,8 @@ def _week_table(report: ProgressReport) -> str:
             f'<td align="right">{week.sessions_done}</td><td align="right">{week.planned}</td>'
             f'<td align="right">{percent(week.adherence)}</td>'
             f'<td align="right">{week.minutes:.0f}</td>'
-            f'<td align="right">{_pain_pair(week.back_before, week.back_after)}</td>'
-            f'<td align="right">{_pain_pair(week.leg_before, week.leg_after)}</td></tr>'
+            f'<td align="right">{mean_pain_pair(week.back_before, week.back_after)}</td>'
+            f'<td align="right">{mean_pain_pair(week.leg_before, week.leg_after)}</td></tr>'
         )
     rows.append("</table>")
     return "".join(rows)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEve
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from sciatica_coach.core.stats import DayActivity, week_start
-from sciatica_coach.core.words import long_date, month_year, plural
+from sciatica_coach.core.words import long_date, month_name, month_year, plural, short_date
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -138,7 +138,7 @@ def tick_label(day: date, ticks: Sequence[date]) -> str:
         return str(day.year)
     index = ticks.index(day)
     new_year = index > 0 and ticks[index - 1].year != day.year
-    text = f"{day:%b}" if spacing > 20 else f"{day.day} {day:%b}"
+    text = month_name(day) if spacing > 20 else short_date(day)
     return f"{text} {day.year}" if new_year else text
 
 
@@ -251,7 +251,7 @@ class CalendarHeatMap(QWidget):
                 (monday + ONE_DAY * d for d in range(7) if (monday + ONE_DAY * d).day == 1), None
             )
             if (month_start is not None or column == 0) and x > last_label_end:
-                text = f"{month_start or monday:%b}"
+                text = month_name(month_start or monday)
                 painter.setPen(colours.muted)
                 painter.drawText(int(x), metrics.ascent(), text)
                 last_label_end = x + metrics.horizontalAdvance(text) + 6
