@@ -23,6 +23,7 @@ from flow_helpers import App, failing_backend, make_app
 from sciatica_coach import __version__, applog
 from sciatica_coach.core import paths, safety
 from sciatica_coach.ui import app as app_module
+from sciatica_coach.ui.answers import ResumeAnswer
 from sciatica_coach.ui.session_flow import FlowState
 from sciatica_coach.ui.sound import CuePlayer
 
@@ -180,7 +181,7 @@ def test_resuming_after_a_crash_is_logged(app: App, qtbot: QtBot) -> None:
     second = app_module.MainWindow(first.context)
     second.confirm_quit = lambda: True
     qtbot.addWidget(second)
-    second.offer_resume(ask=lambda record: "resume")
+    second.offer_resume(ask=lambda record: ResumeAnswer.RESUME)
     assert second.flow.session is not None
     second.close()
     reopened.close()

@@ -25,6 +25,7 @@ from sciatica_coach.core.engine import Session
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.timeline import expand_routine
 from sciatica_coach.core.words import outcome_line
+from sciatica_coach.ui.answers import ResumeAnswer
 from sciatica_coach.ui.app import (
     MainWindow,
     bring_forward_running_instance,
@@ -339,7 +340,7 @@ def test_resume_after_a_crash_counts_down_into_the_unfinished_step(app: App, qtb
     second.confirm_quit = lambda: True
     qtbot.addWidget(second)
     second.show()
-    second.offer_resume(ask=lambda record: "resume")
+    second.offer_resume(ask=lambda record: ResumeAnswer.RESUME)
     flow = second.flow
     session = flow.session
     assert session is not None and session.in_lead_in
@@ -487,9 +488,9 @@ def test_decide_later_offers_the_session_again_and_history_can_resume_it(
     first.context.log = SessionLog(app.log.path)  # a crash and a new start
     asked: list[int] = []
 
-    def later(record: object) -> str:
+    def later(record: object) -> ResumeAnswer:
         asked.append(1)
-        return "later"
+        return ResumeAnswer.LATER
 
     first.offer_resume(ask=later)
     first.offer_resume(ask=later)  # the next start asks again

@@ -35,6 +35,7 @@ from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.words import day_heading
+from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.routines import RoutinesView
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
             return
         self.resume_session(record)
 
-    def offer_resume(self, ask: Callable[[SessionRecord], str] | None = None) -> None:
+    def offer_resume(self, ask: Callable[[SessionRecord], ResumeAnswer] | None = None) -> None:
         """For each unfinished session, newest first: resume it, close it as stopped, or
         decide later (it is offered again at the next start, and from History)."""
         choose = ask or self._ask_resume
@@ -229,11 +230,11 @@ class MainWindow(QMainWindow):
             if self.context.library.find(record.routine_id) is None:
                 continue  # its routine is gone: History still shows it
             answer = choose(record)
-            if answer == "later":
+            if answer is ResumeAnswer.LATER:
                 return
-            if answer == "resume" and self.resume_session(record):
+            if answer is ResumeAnswer.RESUME and self.resume_session(record):
                 return
-            if answer in ("resume", "close"):
+            if answer in (ResumeAnswer.RESUME, ResumeAnswer.CLOSE):
                 self.context.log.finish_session(
                     record.id,
                     "stopped",
@@ -242,7 +243,7 @@ class MainWindow(QMainWindow):
                     "interrupted",
                 )
 
-    def _ask_resume(self, record: SessionRecord) -> str:
+    def _ask_resume(self, record: SessionRecord) -> ResumeAnswer:
         box = QMessageBox(self)
         box.setWindowTitle("Unfinished session")
         box.setTextFormat(Qt.TextFormat.PlainText)  # the routine's name may be a user's
@@ -257,7 +258,9 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(resume)
         box.exec()
         clicked = box.clickedButton()
-        return "resume" if clicked is resume else "later" if clicked is later else "close"
+        if clicked is resume:
+            return ResumeAnswer.RESUME
+        return ResumeAnswer.LATER if clicked is later else ResumeAnswer.CLOSE
 
     # -- printing -------------------------------------------------------------------------
 
@@ -266,9 +269,9 @@ class MainWindow(QMainWindow):
         from sciatica_coach.ui import printing
 
         choice = self._ask_print_or_save("Session summary")
-        if choice == "print":
+        if choice is OutputChoice.PRINT:
             printing.print_session(self, self.context.log, self.context.library, session_id)
-        elif choice == "pdf":
+        elif choice is OutputChoice.PDF:
             printing.save_session_pdf(self, self.context.log, self.context.library, session_id)
 
     def offer_progress_report(self) -> None:
@@ -276,12 +279,12 @@ class MainWindow(QMainWindow):
 
         choice = self._ask_print_or_save("Progress report")
         today = self.context.now().date()
-        if choice == "print":
+        if choice is OutputChoice.PRINT:
             printing.print_progress_report(self, self.context.log, today=today)
-        elif choice == "pdf":
+        elif choice is OutputChoice.PDF:
             printing.save_progress_report_pdf(self, self.context.log, today=today)
 
-    def _ask_print_or_save(self, what: str) -> str:
+    def _ask_print_or_save(self, what: str) -> OutputChoice:
         box = QMessageBox(self)
         box.setWindowTitle(what)
         box.setText(f"{what}: print it, or save it as a PDF to send or keep?")
@@ -290,7 +293,9 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
-        return "print" if clicked is print_button else "pdf" if clicked is pdf_button else ""
+        if clicked is print_button:
+            return OutputChoice.PRINT
+        return OutputChoice.PDF if clicked is pdf_button else OutputChoice.CANCEL
 
     # -- menus ----------------------------------------------------------------------------
 
