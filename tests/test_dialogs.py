@@ -15,12 +15,12 @@ from sciatica_coach.core.records import PainCheck
 from sciatica_coach.ui import safety as ui_safety
 from sciatica_coach.ui.checkin import PainCheckInDialog, pain_colours
 from sciatica_coach.ui.safety import (
-    ACK_KEY,
     SafetyDialog,
     StopAdviceDialog,
     ensure_safety_acknowledged,
     safety_acknowledged,
 )
+from sciatica_coach.ui.settings_keys import ACK_KEY
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core import safety
+from sciatica_coach.ui.settings_keys import ACK_KEY
 
-ACK_KEY = "safety/acknowledged_version"
 BASE_POINT_SIZE = 13.0
 HEADING_POINT_SIZE = 17.0
 TITLE_POINT_SIZE = 21.0

@@ -1,4 +1,10 @@
-"""Names of the app's QSettings entries, in one place so no two screens spell them apart."""
+"""Names of the app's QSettings entries, in one place so no two screens spell them apart.
+
+These strings are keys in the user's settings.ini: renaming one forgets what was saved.
+"""
 
 GEOMETRY_KEY = "window/geometry"
 ANIMATED_KEY = "illustrations/animated"
+# The version of the safety text the user last acknowledged (core.safety.SAFETY_VERSION).
+ACK_KEY = "safety/acknowledged_version"
+MUTED_KEY = "sound/muted"

@@ -20,10 +20,11 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from sciatica_coach.ui.settings_keys import MUTED_KEY
+
 log = logging.getLogger(__name__)
 
 CUES = ("start", "tick", "switch", "rest", "done", "halfway")
-MUTED_KEY = "sound/muted"
 UNAVAILABLE_MESSAGE = "Sound is off: no audio output was found."
 
 # A cue that waited longer than this is dropped: a late 3-2-1 tick is worse than none.
