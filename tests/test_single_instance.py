@@ -31,7 +31,7 @@ from sciatica_coach.ui.app import (
     send_to_running_instance,
     server_name,
 )
-from sciatica_coach.ui.safety import ACK_KEY
+from sciatica_coach.ui.settings_keys import ACK_KEY
 
 RACES = 20
 START = ("start", "gentle-start")
