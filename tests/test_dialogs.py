@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from sciatica_coach.core import safety as core_safety
 from sciatica_coach.core.records import PainCheck
 from sciatica_coach.ui import safety as ui_safety
-from sciatica_coach.ui.checkin import PainCheckInDialog, pain_colours
+from sciatica_coach.ui.checkin import PainCheckInDialog
+from sciatica_coach.ui.colours import pain_colours
 from sciatica_coach.ui.safety import (
     SafetyDialog,
     StopAdviceDialog,

@@ -47,6 +47,9 @@ THUMBNAIL_ROOM = 470  # height shared by the exercise rows on a Letter page
 
 MINUS = "−"
 
+# Ink for paper, always on white: not ui/colours.py, whose colours follow the screen's light or
+# dark palette (and the report may not import the UI). report/charts.py and the page painter
+# use the same ink and muted grey for the figures and footers.
 INK = "#1d2b36"
 MUTED = "#5f6b76"
 ACCENT = "#1f6f69"

@@ -36,6 +36,7 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.words import day_heading
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
+from sciatica_coach.ui.colours import NAVIGATION_STYLE
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.routines import RoutinesView
@@ -85,9 +86,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.addItems([page.value for page in NAVIGATION])
         self.nav.setFixedWidth(150)
-        self.nav.setStyleSheet(
-            "QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }"
-        )
+        self.nav.setStyleSheet(NAVIGATION_STYLE)
         self.pages = QStackedWidget()
         self._page_widgets: dict[Page, QWidget] = {}
         self.today = TodayView(context.library, context.log)

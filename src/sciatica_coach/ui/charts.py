@@ -6,15 +6,15 @@ Kept apart from progress.py so they can be tested, and imported, without pyqtgra
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from sciatica_coach.core.stats import DayActivity, week_start
 from sciatica_coach.core.words import long_date, month_name, month_year, plural, short_date
+from sciatica_coach.ui.colours import ChartColours
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -33,59 +33,6 @@ def day_x(day: date) -> float:
 def x_day(x: float) -> date:
     """The day holding x on a date axis."""
     return date.fromordinal(max(1, int(x // 1)))
-
-
-@dataclass(frozen=True)
-class ChartColours:
-    """Colours that read on the current palette; the series hues suit colour-blind eyes too."""
-
-    dark: bool
-    background: QColor
-    text: QColor
-    muted: QColor
-    grid: QColor
-    sessions: QColor
-    minutes: QColor
-    plan: QColor
-    back: QColor
-    leg: QColor
-    shades: tuple[QColor, ...]  # the calendar, from no exercise to the most
-
-    @classmethod
-    def from_palette(cls, palette: QPalette) -> ChartColours:
-        background = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        dark = background.lightness() < 128
-        muted = mix(background, text, 0.65)
-        grid = mix(background, text, 0.15)
-        if dark:
-            series = ("#4fc3a1", "#b39ddb", "#56b4e9", "#f0a03c")
-            shades = ("#24603d", "#2f8a4d", "#40b061", "#6ee08a")
-        else:
-            series = ("#1b8a6b", "#6a5acd", "#0072b2", "#d55e00")
-            shades = ("#c6e9c9", "#7bc98a", "#3a9d57", "#1f6b36")
-        return cls(
-            dark=dark,
-            background=background,
-            text=text,
-            muted=muted,
-            grid=grid,
-            sessions=QColor(series[0]),
-            minutes=QColor(series[1]),
-            plan=text,
-            back=QColor(series[2]),
-            leg=QColor(series[3]),
-            shades=(mix(background, text, 0.1), *(QColor(s) for s in shades)),
-        )
-
-
-def mix(base: QColor, other: QColor, amount: float) -> QColor:
-    """The colour amount (0 to 1) of the way from base to other."""
-    return QColor(
-        round(base.red() + (other.red() - base.red()) * amount),
-        round(base.green() + (other.green() - base.green()) * amount),
-        round(base.blue() + (other.blue() - base.blue()) * amount),
-    )
 
 
 def date_ticks(first: date, last: date, width: float, min_gap: float = 60.0) -> list[date]:

@@ -8,7 +8,7 @@ press T), Left and Right nudge the value, Up and Down move between rows, Enter s
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -25,6 +25,12 @@ from PySide6.QtWidgets import (
 
 from sciatica_coach.core.records import PainCheck
 from sciatica_coach.core.safety import LEG_REACH, reach_label
+from sciatica_coach.ui.colours import (
+    CHOICE_BUTTON_STYLE,
+    CHOICE_ROW_STYLE,
+    HIGHLIGHT_CHOICE,
+    pain_colours,
+)
 from sciatica_coach.ui.safety import (
     BASE_POINT_SIZE,
     TITLE_POINT_SIZE,
@@ -41,29 +47,6 @@ MOMENT_TITLES = {
 KEY_HINT = "Keys: type 0 to 10 · ← → change · ↑ ↓ next row · Enter saves"
 TEN_WINDOW_MS = 1000  # "1" then "0" within this time means ten
 NUMBER_POINT_SIZE = 17.0
-ROW_STYLE = (
-    "QFrame#{name} {{ border: 2px solid transparent; border-radius: 10px; }}"
-    " QFrame#{name}:focus {{ border-color: palette(highlight); }}"
-)
-BUTTON_STYLE = (
-    "QPushButton {{ border: 1px solid palette(mid); border-radius: 8px;"
-    " background: palette(button); color: palette(button-text); padding: 4px 10px; }}"
-    " QPushButton:hover {{ border-color: palette(highlight); }}"
-    " QPushButton:checked {{ background: {fill}; color: {ink}; border: 3px solid {edge}; }}"
-)
-
-
-def pain_colours(value: int) -> tuple[str, str, str]:
-    """Soft fill, darker edge and text colour for a selected pain score.
-
-    The hue slides from green (0) through amber (5) to red (10); the fill stays light with
-    dark text so it reads on light and dark palettes alike.
-    """
-    value = max(0, min(10, value))
-    hue = 125 - 17 * value if value <= 5 else 40 - 8 * (value - 5)
-    fill = QColor.fromHslF(hue / 360, 0.62, 0.66)
-    edge = QColor.fromHslF(hue / 360, 0.75, 0.32)
-    return fill.name(), edge.name(), "#1b1b1b"
 
 
 def _font(widget: QWidget, point_size: float, *, bold: bool = False) -> None:
@@ -96,7 +79,7 @@ class ChoiceRow(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet(ROW_STYLE.format(name=name))
+        self.setStyleSheet(CHOICE_ROW_STYLE.format(name=name))
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.idClicked.connect(self._clicked)
@@ -166,7 +149,7 @@ class PainScale(ChoiceRow):
             fill, edge, ink = pain_colours(score)
             button = _choice_button(
                 str(score),
-                BUTTON_STYLE.format(fill=fill, edge=edge, ink=ink),
+                CHOICE_BUTTON_STYLE.format(fill=fill, edge=edge, ink=ink),
                 NUMBER_POINT_SIZE,
                 bold=True,
             )
@@ -230,9 +213,7 @@ class ReachRow(ChoiceRow):
         self.codes = [code for code, _label in LEG_REACH]
         heading = QLabel("How far down the leg? (optional)")
         _font(heading, BASE_POINT_SIZE + 2, bold=True)
-        style = BUTTON_STYLE.format(
-            fill="palette(highlight)", edge="palette(highlight)", ink="palette(highlighted-text)"
-        )
+        style = CHOICE_BUTTON_STYLE.format(**HIGHLIGHT_CHOICE)
         grid = QGridLayout()
         grid.setSpacing(4)
         columns = 3

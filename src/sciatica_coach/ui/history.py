@@ -48,6 +48,7 @@ from sciatica_coach.core.words import (
     pain_pair,
     when_text,
 )
+from sciatica_coach.ui.colours import UNDO_BAR_STYLE, warning_colour
 from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warning
 
 COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
@@ -238,10 +239,7 @@ class HistoryView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.body, 1)
-        self.setStyleSheet(
-            "QFrame#undoBar { background: palette(alternate-base);"
-            " border: 1px solid palette(mid); border-radius: 6px; }"
-        )
+        self.setStyleSheet(UNDO_BAR_STYLE)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.activated.connect(self.delete_selected)
         undo_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
@@ -416,7 +414,7 @@ class HistoryView(QWidget):
     def _fill_steps(self) -> None:
         table = self.steps_table
         table.setRowCount(len(self.steps))
-        skipped_colour = QColor("#f0a03c" if _dark(self) else "#b34700")
+        skipped_colour = QColor(warning_colour(self.palette()))
         for row, step in enumerate(self.steps):
             values = step_texts(step)
             for column, value in enumerate(values):
@@ -484,7 +482,9 @@ class HistoryView(QWidget):
         count = self._notes_length
         self.notes_counter.setText(f"{count:,} / {MAX_NOTES:,}")
         full = count >= MAX_NOTES
-        self.notes_counter.setStyleSheet("color: #b34700; font-weight: bold;" if full else "")
+        # The orange follows the palette: the light one's deep orange is too dim on dark.
+        warning = f"color: {warning_colour(self.palette())}; font-weight: bold;"
+        self.notes_counter.setStyleSheet(warning if full else "")
 
     def save_notes(self) -> bool:
         """Write the notes of the shown session if they were edited; False if that failed.
@@ -604,10 +604,6 @@ class HistoryView(QWidget):
         if self.current is not None:
             self.save_notes()
             self.summary_requested.emit(self.current.id)
-
-
-def _dark(widget: QWidget) -> bool:
-    return widget.palette().color(widget.palette().ColorRole.Base).lightness() < 128
 
 
 def _font(base: QFont, points: int, *, bold: bool = False) -> QFont:

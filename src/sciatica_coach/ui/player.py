@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from sciatica_coach.core.engine import Session, SessionState
 from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step
 from sciatica_coach.core.words import countdown, minutes_seconds
 from sciatica_coach.illustrations import motion_phase
+from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.illustration import IllustrationView
 from sciatica_coach.ui.ring import CountdownRing
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY
@@ -53,7 +54,6 @@ CUE_SOUNDS = {
     engine.CUE_TICK: "tick",
     engine.CUE_REP: "tick",
 }
-KIND_COLOURS = {WORK: "#2a9d8f", REST: "#5b8def", PREPARE: "#e9a23b", SWITCH: "#b07cc6"}
 
 
 def step_detail(step: Step) -> str:
@@ -215,14 +215,7 @@ class PlayerView(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(self.next_label)
         layout.addLayout(controls)
-        self.setStyleSheet(
-            "QPushButton#painStop { background: #b3261e; color: white; font-weight: bold;"
-            " border-radius: 6px; padding: 6px 14px; }"
-            "QPushButton#doneButton { background: #2a9d8f; color: white; font-weight: bold;"
-            " border-radius: 10px; padding: 10px 40px; }"
-            "QLabel#notice { background: rgba(233, 162, 59, 60); border-radius: 6px;"
-            " padding: 6px; }"
-        )
+        self.setStyleSheet(PLAYER_STYLE)
         self._apply_scale()
 
     def _button(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
@@ -419,7 +412,7 @@ class PlayerView(QWidget):
         return next((s for s in steps[index:] if s.kind == WORK), None)
 
     def _show_step(self, step: Step, steps: tuple[Step, ...]) -> None:
-        self.ring.set_accent(QColor(KIND_COLOURS.get(step.kind, "#2a9d8f")))
+        self.ring.set_accent(kind_colour(step.kind))
         self.done_button.setVisible(step.self_paced)
         # Between exercises the big type already says what comes next.
         self.next_label.setText(next_preview(steps, step.index) if step.kind == WORK else "")

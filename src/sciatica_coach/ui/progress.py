@@ -44,13 +44,12 @@ from sciatica_coach.core.words import long_date, plural
 from sciatica_coach.ui.charts import (
     ONE_WEEK,
     CalendarHeatMap,
-    ChartColours,
     date_ticks,
     day_x,
-    mix,
     tick_label,
     x_day,
 )
+from sciatica_coach.ui.colours import PROGRESS_STYLE, ChartColours, mix
 from sciatica_coach.ui.plain_text import show_warning
 
 # (key, button text, weeks shown; None = since the first session)
@@ -341,13 +340,7 @@ class ProgressView(QWidget):
         layout.addLayout(header)
         layout.addLayout(tiles)
         layout.addWidget(self.body, 1)
-        # palette() references keep this right in light and dark palettes alike.
-        self.setStyleSheet(
-            "QFrame#card { border: 1px solid palette(mid); border-radius: 6px; }"
-            "QPushButton[range='true']:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border: 1px solid palette(highlight);"
-            " border-radius: 4px; padding: 4px; }"
-        )
+        self.setStyleSheet(PROGRESS_STYLE)
         self._apply_colours()
         self.refresh()
 

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from sciatica_coach.ui.colours import TEAL
+
 
 class CountdownRing(QWidget):
     """Shows ``text`` inside a ring filled to ``fraction``; sized by the layout, type by itself."""
@@ -15,7 +17,7 @@ class CountdownRing(QWidget):
         self._fraction = 0.0
         self._text = ""
         self._caption = ""
-        self._accent = QColor("#2a9d8f")
+        self._accent = QColor(TEAL)
         self._track: QPixmap | None = None
         self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

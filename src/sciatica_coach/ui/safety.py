@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QSettings, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core import safety
+from sciatica_coach.ui.colours import BIG_CHECKBOX_STYLE, red_flag_accent, red_flag_style
 from sciatica_coach.ui.settings_keys import ACK_KEY
 
 BASE_POINT_SIZE = 13.0
@@ -64,10 +65,6 @@ def bullet_list(items: tuple[str, ...], point_size: float = BASE_POINT_SIZE) -> 
     return label
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
 class RedFlagBox(QFrame):
     """The urgent list in a frame with a red edge and a faint red wash.
 
@@ -93,17 +90,11 @@ class RedFlagBox(QFrame):
         self._apply_accent()
 
     def accent(self) -> str:
-        return "#ff8a80" if is_dark(self.palette()) else "#b3261e"
+        return red_flag_accent(self.palette())
 
     def _apply_accent(self) -> None:
         self._restyling = True
-        accent = self.accent()
-        wash = "rgba(255, 110, 100, 0.12)" if is_dark(self.palette()) else "rgba(179, 38, 30, 0.07)"
-        self.setStyleSheet(
-            f"QFrame#redFlags {{ border: none; border-left: 6px solid {accent};"
-            f" background: {wash}; }}"
-            f" QLabel#redFlagsHeading {{ color: {accent}; }}"
-        )
+        self.setStyleSheet(red_flag_style(self.palette()))
         self._restyling = False
 
     def changeEvent(self, event: QEvent) -> None:
@@ -172,7 +163,7 @@ class SafetyDialog(QDialog):
         buttons = QDialogButtonBox()
         if require_ack:
             self.acknowledge = QCheckBox("I have read this and understand it is not medical advice")
-            self.acknowledge.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
+            self.acknowledge.setStyleSheet(BIG_CHECKBOX_STYLE)
             self.acknowledge.setFont(self.font())
             self.continue_button = QPushButton("Continue")
             self.continue_button.setEnabled(False)

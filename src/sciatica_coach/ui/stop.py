@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sciatica_coach.core import safety
 from sciatica_coach.core.safety import StopReason
+from sciatica_coach.ui.colours import PLAIN_EDGE, REASON_STYLE, SAFETY_EDGE
 from sciatica_coach.ui.safety import (
     BASE_POINT_SIZE,
     HEADING_POINT_SIZE,
@@ -31,14 +32,6 @@ from sciatica_coach.ui.safety import (
 )
 
 NOTE_LIMIT = 200
-REASON_STYLE = (
-    "QPushButton {{ text-align: left; padding: 10px 16px; border-radius: 10px;"
-    " border: 2px solid {edge}; background: palette(base); color: palette(text); }}"
-    " QPushButton:hover {{ background: palette(alternate-base); }}"
-    " QPushButton:focus {{ border: 4px solid palette(highlight); }}"
-)
-SAFETY_EDGE = "#b3261e"
-PLAIN_EDGE = "palette(mid)"
 
 
 def _big_button(text: str, point_size: float) -> QPushButton:

@@ -1,0 +1,181 @@
+"""The screens' colours and Qt style sheets, in one place.
+
+Most style sheets name palette roles (``palette(mid)``, ``palette(highlight)``) and so follow
+a light or dark palette by themselves. The few fixed colours that would not read on both are
+picked here from the palette, through ``is_dark``; nothing else in the UI decides light from
+dark. The printed report keeps its own ink in ``report/``: paper is always white, and the
+report may not import the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+
+from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK
+
+
+def is_dark(palette: QPalette, role: QPalette.ColorRole = QPalette.ColorRole.Window) -> bool:
+    """Whether ``role`` (the window, or the base of lists and charts) is a dark colour."""
+    return palette.color(role).lightness() < 128
+
+
+def mix(base: QColor, other: QColor, amount: float) -> QColor:
+    """The colour amount (0 to 1) of the way from base to other."""
+    return QColor(
+        round(base.red() + (other.red() - base.red()) * amount),
+        round(base.green() + (other.green() - base.green()) * amount),
+        round(base.blue() + (other.blue() - base.blue()) * amount),
+    )
+
+
+# -- fixed hues, bright and deep enough to carry white text on either palette ------------------
+
+TEAL = "#2a9d8f"  # exercising, and the Done button
+SAFETY_RED = "#b3261e"  # the pain stop button and the reasons that are about safety
+# The countdown ring's colour for each kind of step.
+KIND_COLOURS = {WORK: TEAL, REST: "#5b8def", PREPARE: "#e9a23b", SWITCH: "#b07cc6"}
+
+
+def kind_colour(kind: str) -> QColor:
+    return QColor(KIND_COLOURS.get(kind, TEAL))
+
+
+def warning_colour(palette: QPalette) -> str:
+    """Orange text for "look at this" (a skipped step, a full notes box) on the list base."""
+    return "#f0a03c" if is_dark(palette, QPalette.ColorRole.Base) else "#b34700"
+
+
+# -- the red-flag box: a deep red on light, a soft one on dark, so its heading reads ----------
+
+
+def red_flag_accent(palette: QPalette) -> str:
+    return "#ff8a80" if is_dark(palette) else SAFETY_RED
+
+
+def red_flag_style(palette: QPalette) -> str:
+    accent = red_flag_accent(palette)
+    wash = "rgba(255, 110, 100, 0.12)" if is_dark(palette) else "rgba(179, 38, 30, 0.07)"
+    return (
+        f"QFrame#redFlags {{ border: none; border-left: 6px solid {accent};"
+        f" background: {wash}; }}"
+        f" QLabel#redFlagsHeading {{ color: {accent}; }}"
+    )
+
+
+# -- the pain check-in -----------------------------------------------------------------------
+
+
+def pain_colours(value: int) -> tuple[str, str, str]:
+    """Soft fill, darker edge and text colour for a selected pain score.
+
+    The hue slides from green (0) through amber (5) to red (10); the fill stays light with
+    dark text so it reads on light and dark palettes alike.
+    """
+    value = max(0, min(10, value))
+    hue = 125 - 17 * value if value <= 5 else 40 - 8 * (value - 5)
+    fill = QColor.fromHslF(hue / 360, 0.62, 0.66)
+    edge = QColor.fromHslF(hue / 360, 0.75, 0.32)
+    return fill.name(), edge.name(), "#1b1b1b"
+
+
+# Formatted with the row's object name, so the focus ring is the row's own.
+CHOICE_ROW_STYLE = (
+    "QFrame#{name} {{ border: 2px solid transparent; border-radius: 10px; }}"
+    " QFrame#{name}:focus {{ border-color: palette(highlight); }}"
+)
+# Formatted with the checked button's fill, edge and ink.
+CHOICE_BUTTON_STYLE = (
+    "QPushButton {{ border: 1px solid palette(mid); border-radius: 8px;"
+    " background: palette(button); color: palette(button-text); padding: 4px 10px; }}"
+    " QPushButton:hover {{ border-color: palette(highlight); }}"
+    " QPushButton:checked {{ background: {fill}; color: {ink}; border: 3px solid {edge}; }}"
+)
+HIGHLIGHT_CHOICE = {
+    "fill": "palette(highlight)",
+    "edge": "palette(highlight)",
+    "ink": "palette(highlighted-text)",
+}
+
+# -- the stop sheet --------------------------------------------------------------------------
+
+# Formatted with the edge: red for the reasons about safety, plain for the rest.
+REASON_STYLE = (
+    "QPushButton {{ text-align: left; padding: 10px 16px; border-radius: 10px;"
+    " border: 2px solid {edge}; background: palette(base); color: palette(text); }}"
+    " QPushButton:hover {{ background: palette(alternate-base); }}"
+    " QPushButton:focus {{ border: 4px solid palette(highlight); }}"
+)
+SAFETY_EDGE = SAFETY_RED
+PLAIN_EDGE = "palette(mid)"
+
+# -- the other screens -----------------------------------------------------------------------
+
+PLAYER_STYLE = (
+    f"QPushButton#painStop {{ background: {SAFETY_RED}; color: white; font-weight: bold;"
+    " border-radius: 6px; padding: 6px 14px; }"
+    f"QPushButton#doneButton {{ background: {TEAL}; color: white; font-weight: bold;"
+    " border-radius: 10px; padding: 10px 40px; }"
+    "QLabel#notice { background: rgba(233, 162, 59, 60); border-radius: 6px;"
+    " padding: 6px; }"
+)
+NAVIGATION_STYLE = "QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }"
+UNDO_BAR_STYLE = (
+    "QFrame#undoBar { background: palette(alternate-base);"
+    " border: 1px solid palette(mid); border-radius: 6px; }"
+)
+PROGRESS_STYLE = (
+    "QFrame#card { border: 1px solid palette(mid); border-radius: 6px; }"
+    "QPushButton[range='true']:checked { background: palette(highlight);"
+    " color: palette(highlighted-text); border: 1px solid palette(highlight);"
+    " border-radius: 4px; padding: 4px; }"
+)
+BIG_CHECKBOX_STYLE = "QCheckBox::indicator { width: 22px; height: 22px; }"
+
+
+# -- the charts on Progress ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """Colours that read on the current palette; the series hues suit colour-blind eyes too."""
+
+    dark: bool
+    background: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+    sessions: QColor
+    minutes: QColor
+    plan: QColor
+    back: QColor
+    leg: QColor
+    shades: tuple[QColor, ...]  # the calendar, from no exercise to the most
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChartColours:
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = is_dark(palette, QPalette.ColorRole.Base)
+        muted = mix(background, text, 0.65)
+        grid = mix(background, text, 0.15)
+        if dark:
+            series = ("#4fc3a1", "#b39ddb", "#56b4e9", "#f0a03c")
+            shades = ("#24603d", "#2f8a4d", "#40b061", "#6ee08a")
+        else:
+            series = ("#1b8a6b", "#6a5acd", "#0072b2", "#d55e00")
+            shades = ("#c6e9c9", "#7bc98a", "#3a9d57", "#1f6b36")
+        return cls(
+            dark=dark,
+            background=background,
+            text=text,
+            muted=muted,
+            grid=grid,
+            sessions=QColor(series[0]),
+            minutes=QColor(series[1]),
+            plan=text,
+            back=QColor(series[2]),
+            leg=QColor(series[3]),
+            shades=(mix(background, text, 0.1), *(QColor(s) for s in shades)),
+        )
