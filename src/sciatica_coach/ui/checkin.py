@@ -31,7 +31,7 @@ from sciatica_coach.ui.colours import (
     HIGHLIGHT_CHOICE,
     pain_colours,
 )
-from sciatica_coach.ui.safety import (
+from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
     TITLE_POINT_SIZE,
     fit_to_screen,

@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
 from sciatica_coach.core import safety
 from sciatica_coach.core.safety import StopReason
 from sciatica_coach.ui.colours import PLAIN_EDGE, REASON_STYLE, SAFETY_EDGE
-from sciatica_coach.ui.safety import (
+from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
     HEADING_POINT_SIZE,
     TITLE_POINT_SIZE,
-    RedFlagBox,
     bullet_list,
     scrolling,
     sized_label,
     use_readable_font,
 )
+from sciatica_coach.ui.safety import RedFlagBox
 
 NOTE_LIMIT = 200
 
