@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import os
 import subprocess
-import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from command_line import cli
 from sciatica_coach.cli import main
 from sciatica_coach.core import csv_io, paths
 from sciatica_coach.core import records as session_log
@@ -38,12 +37,6 @@ from sciatica_coach.core.records import PainCheck, SessionRecord, StepRecord
 FAR_EAST = timezone(timedelta(hours=14))
 FAR_WEST = timezone(timedelta(hours=-12))
 FORMULAS = ("=1+1", "+1", "-1", "@SUM(A1)", "\tTAB", "\rCR", "'quoted", "''twice", "＝1")
-
-
-@pytest.fixture
-def log(tmp_path: Path) -> Iterator[SessionLog]:
-    with SessionLog(tmp_path / "one" / paths.DATABASE_NAME) as opened:
-        yield opened
 
 
 def exported(log: SessionLog) -> bytes:
@@ -326,24 +319,11 @@ def test_the_import_command_names_the_file_row_and_field(
 # --- fault 11: files that are not files -----------------------------------------------------
 
 
-def run_import(data: Path, source: str, **options: object) -> subprocess.CompletedProcess[str]:
+def run_import(
+    data: Path, source: str, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real command in its own process, so a hang fails the test instead of stopping it."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sciatica_coach",
-            "--data-dir",
-            str(data),
-            "import",
-            "--csv",
-            source,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        **options,  # type: ignore[call-overload]
-    )
+    return cli(data, "import", "--csv", source, input=input)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX feature")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -23,12 +22,6 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import PainCheck, SessionRecord, StepRecord
 
 BERLIN_SUMMER = timezone(timedelta(hours=2))
-
-
-@pytest.fixture
-def log(tmp_path: Path) -> Iterator[SessionLog]:
-    with SessionLog(tmp_path / "one" / "sessions.sqlite3") as opened:
-        yield opened
 
 
 def record(started_at: datetime, **changes: object) -> SessionRecord:

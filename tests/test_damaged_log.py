@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from sciatica_coach.cli import main
+from command_line import cli, exported_csv
 from sciatica_coach.core import paths
 from sciatica_coach.core.instance_lock import InstanceLock
 from sciatica_coach.core.log import SessionLog
@@ -116,33 +115,13 @@ def test_opening_a_damaged_log_raises_a_log_error_naming_the_file(
     assert files_of(damaged) == before
 
 
-def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sciatica_coach", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=60,
-    )
-
-
-def backup_csv(tmp_path: Path) -> Path:
-    source = tmp_path / "elsewhere"
-    with SessionLog(source / paths.DATABASE_NAME) as log:
-        session_id = log.start_session("gentle-start", "Gentle start", 600.0, 10, STARTED)
-        log.finish_session(session_id, "completed", STARTED + timedelta(minutes=10), 600.0)
-    target = tmp_path / "backup.csv"
-    assert main(["--data-dir", str(source), "export", "--csv", str(target)]) == 0
-    return target
-
-
 def commands(tmp_path: Path) -> dict[str, list[str]]:
     return {
         "history": ["history"],
         "report": ["report", "--pdf", str(tmp_path / "report.pdf")],
         "summary": ["summary", "--pdf", str(tmp_path / "summary.pdf")],
         "export": ["export", "--csv", str(tmp_path / "out.csv")],
-        "import": ["import", "--csv", str(backup_csv(tmp_path))],
+        "import": ["import", "--csv", str(exported_csv(tmp_path))],
     }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from known_history import NOTE, build_known_history
+from known_history import NOTE
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError
 from sciatica_coach.ui.history import HistoryView, SessionTableModel
 
-
-@pytest.fixture
-def log(tmp_path: Path) -> Iterator[SessionLog]:
-    build_known_history(tmp_path / "sessions.db")
-    with SessionLog(tmp_path / "sessions.db") as opened:
-        yield opened
+pytestmark = pytest.mark.known_history  # the log fixture holds it
 
 
 @pytest.fixture

@@ -29,12 +29,8 @@ COMMANDS = {
     "report": ["report", "--from", "2024-05-01", "--to", "2024-05-31", "--pdf"],
     "export": ["export", "--csv"],
 }
-
-
-@pytest.fixture(autouse=True)
-def qt(qapp: object) -> object:
-    """One QApplication for every test, so the CLI's headless start-up reuses it."""
-    return qapp
+# One QApplication for every test, so the CLI's headless start-up reuses it.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture

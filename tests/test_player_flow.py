@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from flow_helpers import App, make_app
+from flow_helpers import App
 from sciatica_coach.core import engine
 from sciatica_coach.core.records import PainCheck
-
-
-@pytest.fixture
-def app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
-    yield from make_app(tmp_path, qtbot)
 
 
 def test_whole_routine_by_keyboard_is_logged_and_summed_up(app: App) -> None:

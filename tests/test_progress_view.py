@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 
-from known_history import LONDON, PLAN, TODAY, build_known_history
+from known_history import LONDON, PLAN, TODAY
 from sciatica_coach.core import stats
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import WeeklyPlan
@@ -32,11 +31,7 @@ def d(month: int, day: int) -> date:
     return date(2024, month, day)
 
 
-@pytest.fixture
-def log(tmp_path: Path) -> Iterator[SessionLog]:
-    build_known_history(tmp_path / "sessions.db")
-    with SessionLog(tmp_path / "sessions.db") as opened:
-        yield opened
+pytestmark = pytest.mark.known_history  # the log fixture holds it
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -32,28 +31,13 @@ needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
     reason="pdftotext/pdfinfo (poppler-utils) are not installed; CI installs them",
 )
-
-
-@pytest.fixture(autouse=True)
-def qt(qapp: object) -> object:
-    """One QApplication for every test, so the CLI's headless start-up reuses it."""
-    return qapp
+# One QApplication for every test, so the CLI's headless start-up reuses it.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library(None)
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return tmp_path / "data"
-
-
-@pytest.fixture
-def log(data: Path) -> Iterator[SessionLog]:
-    with SessionLog(data / paths.DATABASE_NAME) as opened:
-        yield opened
 
 
 MONDAY_MORNING = datetime(2024, 5, 6, 9, 30, tzinfo=LONDON)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from flow_helpers import App, make_app
+from flow_helpers import App
 from routine_factory import exercise_table, make_routine
 from sciatica_coach import cli
 from sciatica_coach.core import engine, paths, safety
@@ -37,11 +36,6 @@ from sciatica_coach.ui.player import PlayerView
 from sciatica_coach.ui.session_flow import FlowState
 
 HAMSTRING = "Lying hamstring stretch"
-
-
-@pytest.fixture
-def app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
-    yield from make_app(tmp_path, qtbot)
 
 
 def into_left_hold(app: App, seconds: float = 3.0) -> None:

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from command_line import cli, exported_csv
 from sciatica_coach.cli import main
 from sciatica_coach.core import paths
 from sciatica_coach.core.instance_lock import LOCK_NAME, InstanceLock, InstanceLockHeld
@@ -237,27 +238,6 @@ def launch_app(data: Path) -> subprocess.Popen[bytes]:
         stderr=subprocess.DEVNULL,
         env=app_env(),
     )
-
-
-def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sciatica_coach", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        env=app_env(),
-        timeout=60,
-    )
-
-
-def exported_csv(tmp_path: Path) -> Path:
-    """A valid backup holding one finished session, written by 'export' from another folder."""
-    source = tmp_path / "elsewhere"
-    with SessionLog(source / paths.DATABASE_NAME) as log:
-        session_id = log.start_session("gentle-start", "Gentle start", 600.0, 10, STARTED)
-        log.finish_session(session_id, "completed", STARTED + timedelta(minutes=10), 600.0)
-    target = tmp_path / "backup.csv"
-    assert main(["--data-dir", str(source), "export", "--csv", str(target)]) == 0
-    return target
 
 
 def test_a_lock_left_by_a_killed_app_does_not_block_the_next_start(

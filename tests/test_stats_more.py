@@ -3,12 +3,8 @@ day the user started, and each week judged by the plan in effect that week."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from sciatica_coach.core import stats
 from sciatica_coach.core.log import SessionLog
@@ -16,12 +12,6 @@ from sciatica_coach.core.records import PainCheck, WeeklyPlan, WeekPain
 from sciatica_coach.core.stats import DayActivity
 
 LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.fixture
-def log(tmp_path: Path) -> Iterator[SessionLog]:
-    with SessionLog(tmp_path / "sessions.db") as opened:
-        yield opened
 
 
 def finished(

@@ -1,0 +1,37 @@
+"""Fixtures shared by the test files: a data folder, a session log in it, the real app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from flow_helpers import App, make_app
+from known_history import build_known_history
+from sciatica_coach.core import paths
+from sciatica_coach.core.log import SessionLog
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A data folder under the test's own temporary folder, not made yet."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def log(data: Path, request: pytest.FixtureRequest) -> Iterator[SessionLog]:
+    """A new, empty session log in ``data``; tests marked ``known_history`` get the
+    hand-counted history of ``known_history.py`` in it instead."""
+    path = data / paths.DATABASE_NAME
+    if request.node.get_closest_marker("known_history") is not None:
+        build_known_history(path)
+    with SessionLog(path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
+    """The real main window over ``tmp_path/data`` on a fake clock (see flow_helpers)."""
+    yield from make_app(tmp_path, qtbot)
