@@ -328,7 +328,7 @@ def test_paper_follows_the_locale_with_an_override() -> None:
     from PySide6.QtCore import QLocale
     from PySide6.QtGui import QPageSize
 
-    from sciatica_coach.report.render import default_paper, page_size, paper_for_territory
+    from sciatica_coach.report.paint import default_paper, page_size, paper_for_territory
 
     assert [paper_for_territory(code) for code in ("US", "CA", "MX", "PH")] == ["letter"] * 4
     assert [paper_for_territory(code) for code in ("GB", "DE", "AU", "IN", "")] == ["a4"] * 5
@@ -382,7 +382,7 @@ def test_summary_pdf_shows_the_session_with_its_note_as_text(
 def test_a_pdf_shows_no_image_it_was_not_given(tmp_path: Path) -> None:
     from PySide6.QtGui import QColor, QImage
 
-    from sciatica_coach.report.render import ReportDocument, write_pdf
+    from sciatica_coach.report.paint import ReportDocument, write_pdf
 
     picture = tmp_path / "secret.png"
     image = QImage(40, 40, QImage.Format.Format_RGB32)
@@ -600,13 +600,13 @@ def test_the_print_preview_opens_offscreen_and_paints_the_summary(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from sciatica_coach.report import render
+    from sciatica_coach.report import paint
     from sciatica_coach.ui import printing
 
     painted: list[int] = []
 
-    def counting(document: render.ReportDocument, device: object) -> int:
-        pages = render.paint_document(document, device)  # type: ignore[arg-type]
+    def counting(document: paint.ReportDocument, device: object) -> int:
+        pages = paint.paint_document(document, device)  # type: ignore[arg-type]
         painted.append(pages)
         return pages
 
@@ -631,7 +631,7 @@ def test_a_printer_gets_the_same_pages_as_the_pdf(
     from PySide6.QtPrintSupport import QPrinter
 
     from sciatica_coach.report.documents import progress_report_document
-    from sciatica_coach.report.render import paint_document
+    from sciatica_coach.report.paint import paint_document
     from sciatica_coach.ui.printing import new_printer
 
     write_history(log, library, date(2024, 4, 1), date(2024, 6, 30))

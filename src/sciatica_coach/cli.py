@@ -435,7 +435,7 @@ def _private_data(data: Path, *, create: bool = False) -> Path:
 def _rendered(write: Callable[[], int]) -> int:
     """Run a PDF writer; a report that cannot be made or saved becomes one line on stderr."""
     from sciatica_coach.core.outputs import OutputError
-    from sciatica_coach.report.render import ReportError
+    from sciatica_coach.report.paint import ReportError
 
     try:
         return write()

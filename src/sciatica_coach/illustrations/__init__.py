@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from sciatica_coach.illustrations import render
+from sciatica_coach.illustrations import draw
 from sciatica_coach.illustrations.poses import SCENES
 from sciatica_coach.illustrations.user_image import UserImageError, check_user_image_path
 
@@ -47,17 +47,17 @@ def available() -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def _solved(exercise_id: str) -> render.SolvedScene:
+def _solved(exercise_id: str) -> draw.SolvedScene:
     try:
         scene = SCENES[exercise_id]
     except KeyError:
         raise IllustrationNotFound(f"no built-in illustration for {exercise_id!r}") from None
-    return render.solve_scene(scene)
+    return draw.solve_scene(scene)
 
 
 @lru_cache(maxsize=256)
-def _view(exercise_id: str, flip: bool, width: float, height: float) -> render.View:
-    return render.layout(_solved(exercise_id), flip, width, height)
+def _view(exercise_id: str, flip: bool, width: float, height: float) -> draw.View:
+    return draw.layout(_solved(exercise_id), flip, width, height)
 
 
 def render_svg(
@@ -79,8 +79,8 @@ def render_svg(
     phase = 0.0 if math.isnan(phase) else min(1.0, max(0.0, phase))
     solved = _solved(exercise_id)
     view = _view(exercise_id, not mirrored, width, height)
-    body = render.panel(solved, view, phase, width=width, height=height)
-    return render.document(width, height, body)
+    body = draw.panel(solved, view, phase, width=width, height=height)
+    return draw.document(width, height, body)
 
 
 def render_sheet_svg(exercise_id: str, *, mirrored: bool = False) -> str:
@@ -88,21 +88,21 @@ def render_sheet_svg(exercise_id: str, *, mirrored: bool = False) -> str:
     width, height = SIZE
     solved = _solved(exercise_id)
     view = _view(exercise_id, not mirrored, width, height)
-    start = render.panel(solved, view, 0.0, width=width, height=height, label="Start")
-    end = render.panel(solved, view, 1.0, width=width, height=height, label="End")
+    start = draw.panel(solved, view, 0.0, width=width, height=height, label="Start")
+    end = draw.panel(solved, view, 1.0, width=width, height=height, label="End")
     total = 2 * width + SHEET_GAP
     body = [
         f'<rect x="0" y="0" width="{total}" height="{height}" fill="#ffffff"/>',
         *start,
-        render.sheet_arrow(width + 14, height / 2, SHEET_GAP - 28),
-        *render.translated(width + SHEET_GAP, end),
+        draw.sheet_arrow(width + 14, height / 2, SHEET_GAP - 28),
+        *draw.translated(width + SHEET_GAP, end),
     ]
-    return render.document(total, height, body)
+    return draw.document(total, height, body)
 
 
 def placeholder_svg(size: tuple[int, int] = SIZE, text: str = "No picture") -> str:
     """A neutral grey figure outline with a short note, for a missing picture."""
-    return render.placeholder(float(size[0]), float(size[1]), text)
+    return draw.placeholder(float(size[0]), float(size[1]), text)
 
 
 def motion_phase(

@@ -3,7 +3,7 @@
 Poses are written for the model's own view: the figure faces +x (to the right) with its right
 side nearest, so ``r_`` limbs are the near ones and the right side is the side being worked.
 The renderer flips the picture by default, so what the user sees first is the left side
-working; see `render` for the convention. Units are about a centimetre, the floor is y = 0.
+working; see `draw` for the convention. Units are about a centimetre, the floor is y = 0.
 
 Angles in degrees; see `skeleton.Joint` for what positive means at each joint. Hands and feet
 that rest on something use `Reach` targets so they land exactly on the floor, seat or wall.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from sciatica_coach.illustrations.render import (
+from sciatica_coach.illustrations.draw import (
     MAT_HEIGHT,
     Box,
     Camera,

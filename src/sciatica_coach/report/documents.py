@@ -21,14 +21,14 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.illustrations.qt_pictures import illustration_image, user_picture_image
 from sciatica_coach.report import charts, html
 from sciatica_coach.report.html import APP_NAME
-from sciatica_coach.report.progress_report import gather_progress
-from sciatica_coach.report.render import (
+from sciatica_coach.report.paint import (
     RESOLUTION,
     ReportDocument,
     ReportError,
     page_size,
     paint_document,
 )
+from sciatica_coach.report.progress_report import gather_progress
 from sciatica_coach.report.summary import summarise_session
 
 THUMBNAIL_SCALE = 3.0

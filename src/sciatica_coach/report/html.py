@@ -57,7 +57,7 @@ RULE = "#d3dade"
 SHADE = "#eef3f3"
 
 # Qt's rich text takes cell padding in px only and ignores font-size on headings; the
-# renderer sizes headings itself (render.HEADING_POINTS).
+# renderer sizes headings itself (paint.HEADING_POINTS).
 CSS = f"""
 body {{ color: {INK}; }}
 h1 {{ color: {INK}; margin-top: 0px; margin-bottom: 2px; }}

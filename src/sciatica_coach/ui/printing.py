@@ -36,7 +36,7 @@ from sciatica_coach.report.documents import (
     session_summary_document,
     write_document_pdf,
 )
-from sciatica_coach.report.render import (
+from sciatica_coach.report.paint import (
     ReportDocument,
     ReportError,
     default_paper,
