@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPdfWriter
 from sciatica_coach.core import outputs
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.words import date_range, long_date
 from sciatica_coach.illustrations.qt_pictures import illustration_image, user_picture_image
 from sciatica_coach.report import charts, html
 from sciatica_coach.report.html import APP_NAME
@@ -46,7 +47,7 @@ def session_summary_document(
         if picture is not None:
             images[html.thumbnail_name(index)] = picture
     thumbnails = {int(name.split(":")[1]) for name in images}
-    day = html.long_date(summary.session.local_date)
+    day = long_date(summary.session.local_date)
     return ReportDocument(
         html=html.session_summary_html(summary, thumbnails=thumbnails),
         title=f"{html.SUMMARY_TITLE} · {day}",
@@ -63,7 +64,7 @@ def progress_report_document(
 ) -> ReportDocument:
     """Raises ValueError if end is before start."""
     report = gather_progress(log, start, end)
-    span = html.date_range(start, end)
+    span = date_range(start, end)
     return ReportDocument(
         html=html.progress_report_html(report),
         title=f"{html.REPORT_TITLE} · {span}",

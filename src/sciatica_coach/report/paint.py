@@ -37,8 +37,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 from sciatica_coach.core import paths
 from sciatica_coach.core.safety import REPORT_FOOTER
+from sciatica_coach.core.words import long_date
 from sciatica_coach.report.charts import FONT_FAMILIES
-from sciatica_coach.report.html import APP_NAME, long_date
+from sciatica_coach.report.html import APP_NAME
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 # Territories that use US Letter paper (Unicode CLDR, supplemental paperSize data).

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
@@ -43,6 +43,7 @@ from sciatica_coach.ui.routines import RoutinesView
 from sciatica_coach.ui.safety import sync_settings
 from sciatica_coach.ui.session_flow import SessionFlow
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY
+from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.today import TodayView
 
 if TYPE_CHECKING:
@@ -93,8 +94,8 @@ class MainWindow(QMainWindow):
         self.routines = RoutinesView(context.library)
         # Progress and History are built on first visit: the charts pull in pyqtgraph and
         # numpy, which the first window must not wait for.
-        self.progress_page = LazyPage(self._make_progress)
-        self.history_page = LazyPage(self._make_history)
+        self.progress_page: LazyPage[RefreshingPage] = LazyPage(self._make_progress)
+        self.history_page: LazyPage[HistoryLike] = LazyPage(self._make_history)
         for page, widget in zip(
             NAVIGATION,
             (self.today, self.routines, self.progress_page, self.history_page),
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
 
         return ProgressView(self.context.log, lambda: self.context.now().date())
 
-    def _make_history(self) -> RefreshingPage:
+    def _make_history(self) -> HistoryLike:
         from sciatica_coach.ui.history import HistoryView
 
         history = HistoryView(self.context.log)
@@ -318,7 +319,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.full_screen_action)
         animate = QAction("&Animate illustrations", self)
         animate.setCheckable(True)
-        animate.setChecked(self.context.settings.value(ANIMATED_KEY, True, type=bool))
+        animate.setChecked(read_flag(self.context.settings, ANIMATED_KEY, True))
         animate.toggled.connect(self.set_animated_illustrations)
         view_menu.addAction(animate)
         help_menu = self.menuBar().addMenu("&Help")
@@ -430,23 +431,29 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-@runtime_checkable
 class RefreshingPage(Protocol):
+    """A page that reads the log again when it is shown."""
+
     def refresh(self) -> None: ...
 
 
-@runtime_checkable
 class HistoryLike(RefreshingPage, Protocol):
+    """The History page, whose deletes can be undone until it is left."""
+
     def commit_pending_deletes(self) -> int: ...
 
 
-class LazyPage(QWidget):
+# The page's own type, so content() of the History page offers commit_pending_deletes.
+PageT = TypeVar("PageT", bound=RefreshingPage)
+
+
+class LazyPage(QWidget, Generic[PageT]):
     """A page whose real widget is made the first time it is shown."""
 
-    def __init__(self, make: Callable[[], RefreshingPage]) -> None:
+    def __init__(self, make: Callable[[], PageT]) -> None:
         super().__init__()
         self._make = make
-        self._content: RefreshingPage | None = None
+        self._content: PageT | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -454,7 +461,7 @@ class LazyPage(QWidget):
     def built(self) -> bool:
         return self._content is not None
 
-    def content(self) -> RefreshingPage:
+    def content(self) -> PageT:
         if self._content is None:
             self._content = self._make()
             assert isinstance(self._content, QWidget)

@@ -222,6 +222,7 @@ class HistoryView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([LIST_WIDTH, 480])
         splitter.setChildrenCollapsible(False)
+        self.list_page = splitter
         self.empty_page = QLabel(
             "No sessions yet.\n\nWhen you finish a routine it appears here, newest first, with "
             "every step and your pain scores before and after."
@@ -230,7 +231,7 @@ class HistoryView(QWidget):
         self.empty_page.setWordWrap(True)
         self.empty_page.setFont(_font(self.font(), 15))
         self.body = QStackedWidget()
-        self.body.addWidget(splitter)
+        self.body.addWidget(self.list_page)
         self.body.addWidget(self.empty_page)
 
         layout = QVBoxLayout(self)
@@ -334,7 +335,7 @@ class HistoryView(QWidget):
     def _show_count(self) -> None:
         count = len(self.model.records)
         self.count_label.setText(f"{count} session{'' if count == 1 else 's'}")
-        self.body.setCurrentWidget(self.empty_page if count == 0 else self.body.widget(0))
+        self.body.setCurrentWidget(self.empty_page if count == 0 else self.list_page)
 
     @property
     def is_empty(self) -> bool:

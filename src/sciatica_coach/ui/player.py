@@ -31,6 +31,7 @@ from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.illustration import IllustrationView
 from sciatica_coach.ui.ring import CountdownRing
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY
+from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.sound import CuePlayer
 
 POLL_MS = 100  # 10 Hz: smooth enough for a countdown, cues within a tenth of a second
@@ -251,7 +252,7 @@ class PlayerView(QWidget):
         self._shown_step = None
         self.notice_label.hide()
         self.routine_label.setText(session.timeline.routine.name)
-        self.illustration.set_animated(self.settings.value(ANIMATED_KEY, True, type=bool))
+        self.illustration.set_animated(read_flag(self.settings, ANIMATED_KEY, True))
         session.start()
         self._timer.start()
         self.refresh()

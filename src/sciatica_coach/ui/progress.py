@@ -80,7 +80,8 @@ PAIN_SERIES = (  # key, which score, moment
 Series = tuple[list[date], list[float]]
 
 
-class DateAxis(pg.AxisItem):
+# pyqtgraph ships no type stubs, so to mypy AxisItem is Any and subclassing it is flagged.
+class DateAxis(pg.AxisItem):  # type: ignore[misc]
     """A bottom axis over day numbers (see charts.day_x) that labels weeks, months or years.
 
     With week_bars, weekly labels sit under the middle of each week's bar.
@@ -92,7 +93,9 @@ class DateAxis(pg.AxisItem):
         self.week_bars = week_bars
         self._labels: dict[float, str] = {}
 
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list]]:
+    def tickValues(
+        self, minVal: float, maxVal: float, size: float
+    ) -> list[tuple[float, list[float]]]:
         ticks = date_ticks(x_day(minVal), x_day(maxVal), size)
         weekly = len(ticks) > 1 and (ticks[1] - ticks[0]).days <= 14
         shift = 3.5 if self.week_bars and weekly else 0.0
@@ -331,7 +334,8 @@ class ProgressView(QWidget):
         self.empty_page.setWordWrap(True)
         self.empty_page.setFont(_font(self.font(), 15))
         self.body = QStackedWidget()
-        self.body.addWidget(charts)
+        self.charts_page = charts
+        self.body.addWidget(self.charts_page)
         self.body.addWidget(self.empty_page)
 
         layout = QVBoxLayout(self)
@@ -512,7 +516,7 @@ class ProgressView(QWidget):
         self._show_plan(plan)
         first = stats.first_week(self.log, today)
         empty = first is None
-        self.body.setCurrentWidget(self.empty_page if empty else self.body.widget(0))
+        self.body.setCurrentWidget(self.empty_page if empty else self.charts_page)
         for widget in (
             self.completion_tile,
             self.current_tile,
