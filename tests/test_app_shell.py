@@ -13,9 +13,8 @@ from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import WeeklyPlan
-from sciatica_coach.ui.app import (
-    AppContext,
-    MainWindow,
+from sciatica_coach.ui.app import AppContext, MainWindow
+from sciatica_coach.ui.launch import (
     bring_forward_running_instance,
     listen_for_second_launch,
     server_name,

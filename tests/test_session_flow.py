@@ -25,8 +25,8 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.timeline import expand_routine
 from sciatica_coach.core.words import outcome_line
 from sciatica_coach.ui.answers import ResumeAnswer
-from sciatica_coach.ui.app import (
-    MainWindow,
+from sciatica_coach.ui.app import MainWindow
+from sciatica_coach.ui.launch import (
     bring_forward_running_instance,
     listen_for_second_launch,
     server_name,

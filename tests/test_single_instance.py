@@ -24,8 +24,8 @@ from sciatica_coach.core.instance_lock import LOCK_NAME, InstanceLock, InstanceL
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import IN_PROGRESS, INTERRUPTED, StepRecord
 from sciatica_coach.core.safety import SAFETY_VERSION
-from sciatica_coach.ui.app import (
-    ALREADY_OPEN,
+from sciatica_coach.ui.app import ALREADY_OPEN
+from sciatica_coach.ui.launch import (
     DONE_REPLY,
     RAISE_MESSAGE,
     listen_for_second_launch,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 import time
@@ -15,7 +14,6 @@ from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -37,6 +35,13 @@ from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.words import day_heading
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
 from sciatica_coach.ui.colours import NAVIGATION_STYLE
+from sciatica_coach.ui.launch import (
+    HANDOVER_PATIENCE_SECONDS,
+    LaunchServer,
+    bring_forward_running_instance,
+    listen_for_second_launch,
+    server_name,
+)
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.routines import RoutinesView
@@ -96,11 +101,13 @@ class MainWindow(QMainWindow):
         # numpy, which the first window must not wait for.
         self.progress_page: LazyPage[RefreshingPage] = LazyPage(self._make_progress)
         self.history_page: LazyPage[HistoryLike] = LazyPage(self._make_history)
-        for page, widget in zip(
-            NAVIGATION,
-            (self.today, self.routines, self.progress_page, self.history_page),
-            strict=True,
-        ):
+        navigable: tuple[QWidget, ...] = (
+            self.today,
+            self.routines,
+            self.progress_page,
+            self.history_page,
+        )
+        for page, widget in zip(NAVIGATION, navigable, strict=True):
             self.place(page, widget)
         # The session's pages (check-in, player, stop sheet, advice, end) belong to the flow
         # and are made for the first session, not at start.
@@ -473,137 +480,6 @@ def settings_for(data: Path) -> QSettings:
     """Settings live in the data folder beside the log, private like it."""
     settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
     return settings
-
-
-def server_name(data: Path) -> str:
-    """The local socket name of the app serving ``data``: one per data folder."""
-    digest = hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:16]
-    return f"sciatica-coach-{digest}"
-
-
-RAISE_MESSAGE = "raise"
-START_PREFIX = "start "
-DONE_REPLY = "ok"
-# How long a second launch waits for the first: it may still be between taking the data
-# folder's lock and listening, or opening the log before it can answer.
-HANDOVER_PATIENCE_SECONDS = 2.0
-_RETRY_SECONDS = 0.05
-
-
-def send_to_running_instance(name: str, message: str, reply_seconds: float = 0.0) -> str | None:
-    """Send one request line to the app listening as ``name``; None if nobody listens.
-
-    Otherwise the reply line, given once the request has been carried out, or "" if none came
-    within ``reply_seconds``.
-    """
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(300):
-        return None
-    socket.write((message + "\n").encode())
-    socket.waitForBytesWritten(300)
-    reply = ""
-    deadline = time.monotonic() + reply_seconds
-    while (
-        not socket.canReadLine() and socket.state() == QLocalSocket.LocalSocketState.ConnectedState
-    ):
-        left_ms = int((deadline - time.monotonic()) * 1000)
-        if left_ms <= 0 or not socket.waitForReadyRead(left_ms):
-            break
-    if socket.canReadLine():
-        reply = bytes(socket.readLine().data()).decode(errors="replace").strip()
-    socket.disconnectFromServer()
-    return reply
-
-
-def bring_forward_running_instance(
-    name: str, routine_id: str | None = None, *, patience: float = 0.0
-) -> bool:
-    """True when another window already serves this data folder; it is asked to come forward
-    and, with ``routine_id``, to open that routine's check-in.
-
-    With ``patience`` (seconds) an app still starting is given that long to listen and to
-    answer; without, the request is only delivered.
-    """
-    message = START_PREFIX + routine_id if routine_id else RAISE_MESSAGE
-    deadline = time.monotonic() + patience
-    while True:
-        left = deadline - time.monotonic()
-        if send_to_running_instance(name, message, max(left, 0.0)) is not None:
-            return True
-        if left <= 0:
-            return False
-        time.sleep(_RETRY_SECONDS)
-
-
-class LaunchServer(QLocalServer):
-    """Answers later launches over the same data folder: brings the window forward and, for
-    "start ROUTINE", opens that routine's check-in, then replies ``DONE_REPLY``.
-
-    It may listen before the main window exists (during the safety screen): then it brings
-    forward what is on screen and keeps the routine asked for until ``attach``.
-    """
-
-    def __init__(self, window: MainWindow | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.pending_routine: str | None = None
-        self.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self.newConnection.connect(self._accept)
-
-    def attach(self, window: MainWindow) -> str | None:
-        """From now on requests go to ``window``; returns the routine asked for before."""
-        self.window = window
-        pending, self.pending_routine = self.pending_routine, None
-        return pending
-
-    def _accept(self) -> None:
-        connection = self.nextPendingConnection()
-        while connection is not None:
-            connection.readyRead.connect(lambda c=connection: self._read_request(c))
-            connection.disconnected.connect(connection.deleteLater)
-            self._read_request(connection)
-            connection = self.nextPendingConnection()
-
-    def _read_request(self, connection: QLocalSocket) -> None:
-        if not connection.canReadLine():
-            return
-        line = bytes(connection.readLine().data()).decode(errors="replace").strip()
-        routine = line[len(START_PREFIX) :].strip() if line.startswith(START_PREFIX) else None
-        if self.window is None:
-            showing = QApplication.activeModalWidget()
-            if showing is not None:
-                _bring_to_front(showing)
-            self.pending_routine = routine or self.pending_routine
-        else:
-            _bring_to_front(self.window)
-            if routine:
-                self.window.start_routine(routine)
-        connection.write((DONE_REPLY + "\n").encode())
-        connection.disconnectFromServer()
-
-
-def _bring_to_front(window: QWidget) -> None:
-    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
-    window.show()
-    window.raise_()
-    window.activateWindow()
-
-
-def listen_for_second_launch(
-    name: str, window: MainWindow | None = None, *, holding_lock: bool = False
-) -> LaunchServer:
-    """Listen as ``name`` for later launches (see LaunchServer).
-
-    Only the holder of the data folder's lock should listen, and only it (``holding_lock``)
-    may clear a socket left under ``name``: no live app can own that socket then, so it was
-    left by one that died.
-    """
-    server = LaunchServer(window)
-    if not server.listen(name) and holding_lock:
-        QLocalServer.removeServer(name)
-        server.listen(name)
-    return server
 
 
 def preload_charts() -> None:
