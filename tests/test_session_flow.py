@@ -154,6 +154,11 @@ def test_a_pain_stop_names_its_exercise_in_history_summary_and_csv(
     assert isinstance(history, HistoryView)
     history.select_session(1)
     assert history.detail_outcome.text() == expected
+    rows = [
+        tuple(history.steps_table.item(row, column).text() for column in range(3))
+        for row in range(history.steps_table.rowCount())
+    ]
+    assert (f"{HAMSTRING} · left", "0:10", "Stopped at 0:08") in rows
 
     data = app.window.context.data
     pdf = tmp_path / "summary.pdf"

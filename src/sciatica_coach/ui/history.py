@@ -89,7 +89,7 @@ def step_amount(seconds: float, reps: int | None) -> str:
 
 
 def step_texts(step: StepRecord) -> tuple[str, str, str]:
-    """Step, planned and done columns; a skipped step says so, with the time it ran.
+    """Step, planned and done columns; a skipped or stopped step says so, with the time it ran.
 
     A step planned in reps shows the reps alone as planned: its planned time is an estimate.
     """
@@ -100,6 +100,9 @@ def step_texts(step: StepRecord) -> tuple[str, str, str]:
     )
     if step.status == "skipped":
         return step_title(step), planned, f"Skipped at {minutes_seconds(step.actual_seconds)}"
+    if step.status == "stopped":  # the session was stopped during this step
+        reps = f" · {step.reps_done} reps" if step.reps_done else ""
+        return step_title(step), planned, f"Stopped at {minutes_seconds(step.actual_seconds)}{reps}"
     return step_title(step), planned, step_amount(step.actual_seconds, step.reps_done)
 
 
@@ -425,7 +428,7 @@ class HistoryView(QWidget):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if step.status == "skipped":
+                if step.status in ("skipped", "stopped"):
                     item.setForeground(skipped_colour)
                     font = QFont(table.font())
                     font.setItalic(True)
