@@ -153,10 +153,7 @@ class Session:
         now = self._clock()
         self._status = RUNNING
         self._session_start = now
-        if self._lead_in is not None:
-            self._begin_lead_in(now)
-        else:
-            self._begin_step(self._index, now)
+        self._restart_running_step(now)
 
     def pause(self) -> None:
         now = self._advance()
@@ -221,11 +218,7 @@ class Session:
         now = self._advance()
         if self._status not in (RUNNING, PAUSED):
             return
-        at = self._paused_at if self._paused_at is not None else now
-        if self._lead_in is not None:
-            self._begin_lead_in(at)
-        else:
-            self._begin_step(self._index, at)
+        self._restart_running_step(self._paused_at if self._paused_at is not None else now)
 
     def stop(self, reason: str) -> None:
         """End the session early. The step under way is logged as stopped, with the time and
@@ -339,19 +332,16 @@ class Session:
                 self._pending.append(Cue(kind, step.index, offset, count))
         self._cue_cursor = max(self._cue_cursor, upto)
 
-    def _begin_lead_in(self, at: float) -> None:
-        assert self._lead_in is not None
-        self._step_start = at
-        self._cue_cursor = -1.0
-        self._last_seen = max(self._last_seen, at)
-        self._collect_cues(self._lead_in, 0.0)
-
     def _begin_step(self, index: int, at: float) -> None:
         self._index = index
+        self._restart_running_step(at)
+
+    def _restart_running_step(self, at: float) -> None:
+        """Start the running step (the lead-in while there is one) afresh at ``at``."""
         self._step_start = at
         self._cue_cursor = -1.0
         self._last_seen = max(self._last_seen, at)
-        self._collect_cues(self.timeline.steps[index], 0.0)
+        self._collect_cues(self._running_step(), 0.0)
 
     def _move_to(self, index: int, at: float) -> None:
         if index >= len(self.timeline.steps):

@@ -118,12 +118,23 @@ def minutes_seconds(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def _whole_seconds_up(seconds: float) -> int:
+    # A countdown shows 1 until it reaches 0; the tolerance keeps float noise from a tick
+    # that lands a hair past a whole second from showing the second above.
+    return max(0, math.ceil(seconds - 1e-3))
+
+
 def countdown(seconds: float) -> str:
     """``1:05`` for a minute and more, plain seconds below, rounded up as a countdown reads."""
-    whole = max(0, math.ceil(seconds - 1e-3))
+    whole = _whole_seconds_up(seconds)
     if whole >= 60:
         return f"{whole // 60}:{whole % 60:02d}"
     return str(whole)
+
+
+def time_left(seconds: float) -> str:
+    """``12:05``: always ``m:ss``, rounded up the same way as `countdown`, so the two agree."""
+    return minutes_seconds(_whole_seconds_up(seconds))
 
 
 def seconds_text(value: float) -> str:

@@ -7,7 +7,6 @@ nothing.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from sciatica_coach.core import engine
 from sciatica_coach.core.engine import Session, SessionState
 from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step
-from sciatica_coach.core.words import countdown, minutes_seconds
+from sciatica_coach.core.words import countdown, minutes_seconds, time_left
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.illustration import IllustrationView
@@ -363,9 +362,7 @@ class PlayerView(QWidget):
         assert self.session is not None
         steps = self.session.timeline.steps
         self.progress.setValue(int(state.progress * 1000))
-        # Rounded up like the ring, so the two never disagree by a second.
-        left = math.ceil(state.session_remaining - 1e-6)
-        self.time_left_label.setText(f"{minutes_seconds(left)} left")
+        self.time_left_label.setText(f"{time_left(state.session_remaining)} left")
         step = state.step
         if step is None:
             self.ring.show_time(1.0, "✓", "Finished" if state.status == engine.FINISHED else "")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from sciatica_coach.core import safety
@@ -22,8 +22,10 @@ from sciatica_coach.core.records import LogError, PainCheck, SessionRecord
 from sciatica_coach.core.timeline import Timeline, expand_routine
 from sciatica_coach.core.words import provoking_exercise
 from sciatica_coach.ui.pages import Page
+from sciatica_coach.ui.plain_text import show_warning
 
 if TYPE_CHECKING:
+    from sciatica_coach.core.catalog import Routine
     from sciatica_coach.core.engine import Session
     from sciatica_coach.core.recorder import SessionRecorder
     from sciatica_coach.ui.app import AppContext
@@ -83,7 +85,7 @@ class SessionFlow(QObject):
         self.recorder: SessionRecorder | None = None
         self.check_in: PainCheckInPanel | None = None
         self.pain_before: PainCheck | None = None
-        self._routine_id: str | None = None
+        self._routine: Routine | None = None  # the routine the before check-in is for
         self._stop_note = ""
         self._player: PlayerView | None = None
         self._stop_sheet: StopSheet | None = None
@@ -158,17 +160,16 @@ class SessionFlow(QObject):
 
     def start(self, routine_id: str) -> bool:
         """Open the before check-in for ``routine_id``; nothing is logged until it is answered."""
-        if self.busy or self.context.library.find(routine_id) is None:
+        routine = self.context.library.find(routine_id)
+        if self.busy or routine is None:
             return False
         if self.unsaved and not self.retry_saving():
             problem = self.recorder.problem if self.recorder else ""
             self._tell("Your last session is not saved yet", f"{problem} Try again in a moment.")
             return False
-        self._routine_id = routine_id
+        self._routine = routine
         self.pain_before = None
-        routine = self.context.library.find(routine_id)
-        name = routine.name if routine is not None else ""
-        self._show_check_in("before", None, can_cancel=True, routine_name=name)
+        self._show_check_in("before", None, can_cancel=True, routine_name=routine.name)
         self._enter(FlowState.CHECK_IN_BEFORE, Page.CHECK_IN)
         assert self.check_in is not None
         self.check_in.focus_first()
@@ -279,7 +280,7 @@ class SessionFlow(QObject):
             panel.cancelled.connect(self._cancel_before)
         else:
             panel.saved.connect(self._after_saved)
-            panel.skipped.connect(lambda: self._show_end())
+            panel.skipped.connect(self._show_end)
         self.check_in = panel
         self.host.place(Page.CHECK_IN, panel)
         if old is not None:
@@ -293,11 +294,8 @@ class SessionFlow(QObject):
     def _begin(self, before: PainCheck | None) -> None:
         from sciatica_coach.core.recorder import SessionRecorder
 
-        if self.state != FlowState.CHECK_IN_BEFORE or self._routine_id is None:
-            return
-        routine = self.context.library.find(self._routine_id)
-        if routine is None:
-            self._cancel_before()
+        routine = self._routine
+        if self.state != FlowState.CHECK_IN_BEFORE or routine is None:
             return
         timeline = expand_routine(routine)
         recorder = SessionRecorder(self.context.log, timeline, now=self.context.now)
@@ -434,17 +432,8 @@ class SessionFlow(QObject):
             )
 
     def _tell(self, title: str, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self.context_window())
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{title}.\n\n{message}")
-        box.exec()
-
-    def context_window(self) -> QWidget | None:
-        return self.host if isinstance(self.host, QWidget) else None
+        parent = self.host if isinstance(self.host, QWidget) else None
+        show_warning(parent, title, f"{title}.\n\n{message}")
 
     def _leave(self, page: Page) -> None:
         if self.state in (FlowState.END, FlowState.IDLE):
