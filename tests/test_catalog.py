@@ -188,3 +188,38 @@ def test_broken_builtin_catalog_does_not_stop_loading(tmp_path: Path) -> None:
     loaded = load_library(None, library)
     assert loaded.routines == {}
     assert str(loaded.problems[0]).startswith("library/exercises.toml: is not valid TOML")
+
+
+def test_who_for_and_not_for_are_read_and_default_to_empty() -> None:
+    routine = parse_routine(
+        routine_doc(who_for="People whose leg is settling.", not_for="A day your leg is worse."),
+        {},
+        label="x.toml",
+    )
+    assert routine.who_for == "People whose leg is settling."
+    assert routine.not_for == "A day your leg is worse."
+    plain = parse_routine(routine_doc(), {}, label="x.toml")
+    assert (plain.who_for, plain.not_for) == ("", "")
+
+
+def test_a_bad_who_for_names_file_routine_and_field() -> None:
+    document = routine_doc(who_for=12, not_for="x" * 401)
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(document, {}, label="routines/foo.toml")
+    problems = caught.value.problems
+    assert [(p.file, p.item, p.field) for p in problems] == [
+        ("routines/foo.toml", "routine 'test-routine'", "who_for"),
+        ("routines/foo.toml", "routine 'test-routine'", "not_for"),
+    ]
+    assert str(problems[0]) == (
+        "routines/foo.toml: routine 'test-routine': who_for must be non-empty text, got 12"
+    )
+    assert "not_for must be at most 400 characters, got 401" in str(problems[1])
+
+
+def test_neural_is_a_known_direction() -> None:
+    document = routine_doc(exercises=[exercise_table(spinal_direction="neural")])
+    routine = parse_routine(document, {}, label="x.toml")
+    assert routine.blocks[0].exercise.spinal_direction == "neural"
+    found = problems_of(routine_doc(exercises=[exercise_table(spinal_direction="nerve")]))
+    assert any('"neural"' in p and 'got "nerve"' in p for p in found)

@@ -32,7 +32,16 @@ POSITIONS = (
 )
 MODES = ("hold", "reps")
 SIDES = ("none", "both", "alternating")
-SPINAL_DIRECTIONS = ("neutral", "flexion", "extension", "rotation", "flexion_and_extension")
+# "neural": the movement mainly tensions or glides the sciatic nerve (nerve glides, a hip
+# bent with the knee straight), which matters more for an irritable leg than the spine's way.
+SPINAL_DIRECTIONS = (
+    "neutral",
+    "flexion",
+    "extension",
+    "rotation",
+    "flexion_and_extension",
+    "neural",
+)
 # The whole built-in catalog of 29 exercises is 24 KiB; a routine that defines its own
 # exercises with every text field at its longest is still under 100 KiB. 256 KiB is far above
 # anything written by hand and small enough to read and parse in a fraction of a second.
@@ -68,6 +77,8 @@ ROUTINE_FIELDS = frozenset(
         "level",
         "target_minutes",
         "description",
+        "who_for",
+        "not_for",
         "prepare",
         "switch",
         "block",
@@ -157,6 +168,8 @@ class Routine:
     switch_seconds: float = 5.0
     source: Path | None = None
     builtin: bool = False
+    who_for: str = ""
+    not_for: str = ""
 
 
 @dataclass
@@ -483,6 +496,8 @@ def parse_routine(
     level = check.number("level", 1, 3, unit="(1 gentle to 3 demanding)", integer=True, default=1)
     target = check.number("target_minutes", 1, 180, unit="minutes")
     description = check.text("description", required=False) or ""
+    who_for = check.text("who_for", required=False) or ""
+    not_for = check.text("not_for", required=False) or ""
     prepare = check.number("prepare", 0, 120, unit="seconds", default=10.0)
     switch = check.number("switch", 0, 60, unit="seconds", default=5.0)
     image_root = None if builtin or source is None else source.parent
@@ -505,6 +520,8 @@ def parse_routine(
         switch_seconds=switch,
         source=source,
         builtin=builtin,
+        who_for=who_for,
+        not_for=not_for,
     )
 
 
