@@ -14,6 +14,7 @@ import math
 import unicodedata
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from sciatica_coach.core.records import (
     COMPLETED,
@@ -26,6 +27,9 @@ from sciatica_coach.core.records import (
     StepRecord,
 )
 from sciatica_coach.core.safety import EARLY, stop_reason
+
+if TYPE_CHECKING:
+    from sciatica_coach.core.catalog import Dose
 
 DASH = "–"  # an en dash: ranges and a missing score
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -193,6 +197,68 @@ def mean_pain_pair(before: float | None, after: float | None) -> str:
     if before is None and after is None:
         return DASH
     return f"{mean_pain(before)} → {mean_pain(after)}"
+
+
+# --- exercises ----------------------------------------------------------------------------------
+
+LEVEL_WORDS = {1: "gentle", 2: "moderate", 3: "demanding"}
+DIRECTION_WORDS = {
+    "neutral": "Neutral",
+    "flexion": "Flexion (bending forward)",
+    "extension": "Extension (arching back)",
+    "rotation": "Rotation (twisting)",
+    "neural": "Neural (nerve glide or stretch)",
+    "flexion_and_extension": "Flexion and extension",
+}
+
+
+def _sentence_case(value: str) -> str:
+    text = value.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def group_words(group: str) -> str:
+    """``Mobility``: an exercise group as a heading."""
+    return _sentence_case(group)
+
+
+def position_words(position: str) -> str:
+    """``Lying on back``: a starting position as a label."""
+    return _sentence_case(position)
+
+
+def level_words(level: int) -> str:
+    """``1 gentle``, ``3 demanding``."""
+    word = LEVEL_WORDS.get(level)
+    return f"{level} {word}" if word else str(level)
+
+
+def direction_words(direction: str) -> str:
+    """``Flexion (bending forward)``: which way an exercise moves the spine, said plainly."""
+    return DIRECTION_WORDS.get(direction) or _sentence_case(direction)
+
+
+def equipment_words(equipment: Sequence[str]) -> str:
+    """``mat, chair`` or ``no equipment``."""
+    return ", ".join(equipment) if equipment else "no equipment"
+
+
+def dose_words(dose: Dose) -> str:
+    """``2 × hold 20 s, left and right``, ``10 reps each side``: how much of an exercise."""
+    if dose.mode == "hold":
+        amount = f"hold {dose.hold:g} s"
+    else:
+        amount = f"{dose.reps} reps" + (" each side" if dose.sides == "alternating" else "")
+    sets = f"{dose.sets} × " if dose.sets > 1 else ""
+    sides = ", left and right" if dose.sides == "both" else ""
+    return f"{sets}{amount}{sides}"
+
+
+def shown_count(shown: int, total: int, word: str) -> str:
+    """``12 of 33 exercises``, or ``33 exercises`` when every one is shown."""
+    if shown == total:
+        return plural(total, word)
+    return f"{shown} of {plural(total, word)}"
 
 
 # --- a session's outcome -------------------------------------------------------------------------
