@@ -3,8 +3,9 @@
 The file is UTF-8 with a header row. Times are ISO-8601 with the UTC offset the session was
 logged in, numbers are plain decimals, empty cells mean "none". A session with no steps (a
 line copied from a paper log, say) is a single row with the step columns empty. A stopped
-session names the step it was stopped in (``stop_step``, a step index); files written before
-that column existed import without it.
+session names the step it was stopped in (``stop_step``, a step index), and a step done in
+the exercise's easier version says so (``variant``); files written before those columns
+existed import without them.
 
 Import checks every row first and writes nothing if any row is wrong; each problem names its
 line and column. A session is known by its start (as a UTC instant) and routine id: one that
@@ -36,6 +37,7 @@ from sciatica_coach.core.records import (
     INTERRUPTED,
     SIDES,
     STEP_KINDS,
+    STEP_VARIANTS,
     STOPPED,
     SYMPTOM_REACH,
     PainCheck,
@@ -81,6 +83,7 @@ STEP_COLUMNS = (
     "reps_done",
     "step_status",
     "step_ended_at",
+    "variant",
 )
 COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
 REQUIRED_COLUMNS = ("started_at", "routine_id")
@@ -247,6 +250,7 @@ def _step_cells(step: StepRecord, zone: timezone) -> list[str]:
         _optional_int(step.reps_done),
         step.status,
         _time(step.ended_at, zone),
+        step.variant or "",
     ]
 
 
@@ -651,6 +655,7 @@ def _steps(draft: _Draft, default_end: datetime) -> list[StepRecord]:
         if status is None and not row.raw("step_status"):
             row.problem("step_status", f"is empty; it is one of {', '.join(statuses)}")
         side = row.choice("side", sorted(SIDES))
+        variant = row.choice("variant", sorted(STEP_VARIANTS))
         set_number = row.integer("set_number")
         set_count = row.integer("set_count")
         planned = row.seconds("step_planned_seconds")
@@ -676,6 +681,7 @@ def _steps(draft: _Draft, default_end: datetime) -> list[StepRecord]:
                 reps_done=reps_done,
                 status=status,
                 ended_at=ended,
+                variant=variant if kind == "work" else None,
             )
         )
     return sorted(steps, key=lambda step: step.step_index)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step, Timeline
+from sciatica_coach.core.variants import EasierChoice, has_easier
 
 Clock = Callable[[], float]
 
@@ -56,6 +57,7 @@ class StepOutcome:
     actual_seconds: float
     reps_done: int | None
     ended_at: float
+    variant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class Session:
             self._lead_in = Step(start_index, PREPARE, lead_in_seconds)
         self.stop_reason: str | None = None
         self.stop_index: int | None = None
+        self.easier = EasierChoice()
 
     # -- commands -------------------------------------------------------------------------
 
@@ -238,6 +241,17 @@ class Session:
         self.stop_reason = reason
         self._last_seen = now
 
+    def toggle_easier(self, *, rest_of_session: bool = False) -> bool | None:
+        """Switch the exercise on screen (during a rest, the one coming up), or with
+        ``rest_of_session`` every exercise from it on, to its easier version or back.
+        Returns whether it is now easier, or None when there is no exercise to switch."""
+        step = self.easier_target
+        if step is None or not has_easier(step):
+            return None
+        if rest_of_session:
+            return self.easier.toggle_rest_of_session(step)
+        return self.easier.toggle_exercise(step)
+
     # -- reading --------------------------------------------------------------------------
 
     @property
@@ -245,6 +259,15 @@ class Session:
         if self._status in (FINISHED, STOPPED):
             return None
         return self._running_step()
+
+    @property
+    def easier_target(self) -> Step | None:
+        """The exercise an Easier choice made now is about: the one under way, or between
+        exercises the next one."""
+        step = self.current_step
+        if step is None or step.kind == WORK:
+            return step
+        return next((s for s in self.timeline.steps[step.index :] if s.kind == WORK), None)
 
     @property
     def in_lead_in(self) -> bool:
@@ -360,7 +383,8 @@ class Session:
         if status == "stopped":
             reps_done = reps_before(step, actual)
         if self._on_step_end is not None:
-            self._on_step_end(StepOutcome(step, status, actual, reps_done, at))
+            variant = self.easier.variant(step)
+            self._on_step_end(StepOutcome(step, status, actual, reps_done, at, variant))
 
 
 def reps_before(step: Step, seconds: float) -> int | None:

@@ -94,8 +94,8 @@ _INSERT_SESSION = """INSERT INTO sessions (routine_id, routine_name, started_at,
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _INSERT_STEP = """INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
      set_number, set_count, side, planned_seconds, actual_seconds, reps_planned, reps_done,
-     status, ended_at)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+     status, ended_at, variant)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _INSERT_PAIN = """INSERT INTO pain_checks (session_id, moment, back, leg, note, reach, taken_at)
    VALUES (?, ?, ?, ?, ?, ?, ?)"""
 # A live session may log a step or a pain check again; an import adds new sessions only, so
@@ -107,7 +107,7 @@ _REDO_STEP = f"""
      set_count = excluded.set_count, side = excluded.side,
      planned_seconds = excluded.planned_seconds, actual_seconds = excluded.actual_seconds,
      reps_planned = excluded.reps_planned, reps_done = excluded.reps_done,
-     status = excluded.status, ended_at = excluded.ended_at
+     status = excluded.status, ended_at = excluded.ended_at, variant = excluded.variant
    WHERE {_rank_sql("excluded.status")} >= {_rank_sql("steps.status")}"""
 _RETAKE_PAIN = """
    ON CONFLICT (session_id, moment) DO UPDATE SET
@@ -453,7 +453,8 @@ class SessionLog:
         """The recorded steps of a session in step order."""
         rows = self._read(
             """SELECT step_index, kind, exercise_id, exercise_name, set_number, set_count, side,
-                      planned_seconds, actual_seconds, reps_planned, reps_done, status, ended_at
+                      planned_seconds, actual_seconds, reps_planned, reps_done, status, ended_at,
+                      variant
                FROM steps WHERE session_id = ? ORDER BY step_index""",
             (session_id,),
         )
@@ -635,6 +636,7 @@ def _step_from_row(r: Any) -> StepRecord:
         reps_done=r[10],
         status=str(r[11]),
         ended_at=_from_utc_text(r[12]),
+        variant=r[13],
     )
 
 
@@ -702,6 +704,7 @@ def _step_values(session_id: int, step: StepRecord) -> tuple[Any, ...]:
         step.reps_done,
         step.status,
         _utc_text(step.ended_at),
+        step.variant,
     )
 
 

@@ -15,7 +15,12 @@ LocalNow = Callable[[], datetime]
 
 
 def step_record(
-    step: Step, status: str, actual_seconds: float, reps_done: int | None, ended_at: datetime
+    step: Step,
+    status: str,
+    actual_seconds: float,
+    reps_done: int | None,
+    ended_at: datetime,
+    variant: str | None = None,
 ) -> StepRecord:
     """The log's row for a timeline step that has ended."""
     exercise = step.exercise if step.kind == WORK else None
@@ -33,6 +38,7 @@ def step_record(
         reps_done=reps_done,
         status=status,
         ended_at=ended_at,
+        variant=variant if exercise else None,
     )
 
 
@@ -86,7 +92,12 @@ class SessionRecorder:
 
     def record_step(self, outcome: StepOutcome) -> None:
         record = step_record(
-            outcome.step, outcome.status, outcome.actual_seconds, outcome.reps_done, self._now()
+            outcome.step,
+            outcome.status,
+            outcome.actual_seconds,
+            outcome.reps_done,
+            self._now(),
+            outcome.variant,
         )
         session_id = self._id()
         self._write(lambda: self.log.record_step(session_id, record))

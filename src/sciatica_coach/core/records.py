@@ -23,6 +23,8 @@ STEP_STATUSES = frozenset({DONE, SKIPPED, STEP_STOPPED})
 # When a step is logged twice (back, then again), the better outcome stays: a set once done is
 # never lowered to skipped by a redo that was skipped or stopped.
 STEP_OUTCOME_RANK = {SKIPPED: 0, STEP_STOPPED: 1, DONE: 2}
+# The versions of an exercise a step can be logged as, besides the one written (None).
+STEP_VARIANTS = frozenset({"easier"})
 STEP_KINDS = frozenset({"prepare", "work", "rest", "switch"})
 SIDES = frozenset({"left", "right"})
 PAIN_MOMENTS = frozenset({"before", "after"})
@@ -95,6 +97,8 @@ class StepRecord:
     reps_done: int | None
     status: str
     ended_at: datetime
+    # "easier" when the user switched the exercise to its easier version; None as written.
+    variant: str | None = None
 
     def __post_init__(self) -> None:
         require(self.step_index >= 0, f"step_index must be 0 or more, not {self.step_index}")
@@ -115,6 +119,10 @@ class StepRecord:
         for reps in (self.reps_planned, self.reps_done):
             require(reps is None or reps >= 0, "reps cannot be negative")
         require_aware(self.ended_at, "ended_at")
+        require(
+            self.variant is None or self.variant in STEP_VARIANTS,
+            f"step variant must be easier or None, not {self.variant!r}",
+        )
 
 
 @dataclass(frozen=True)
