@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def refuse_to_show(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def shown_text(widget: QWidget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel))
+    return "\n".join(html.unescape(label.text()) for label in widget.findChildren(QLabel))
 
 
 # --- Safety screen -------------------------------------------------------------------------
@@ -104,9 +105,25 @@ def test_safety_screen_shows_every_red_flag_and_stop_rule(qtbot) -> None:
     qtbot.addWidget(dialog)
     text = shown_text(dialog)
     assert core_safety.DISCLAIMER in text
-    assert core_safety.RED_FLAGS_HEADING in text
-    for line in core_safety.RED_FLAGS + core_safety.SEE_A_CLINICIAN + core_safety.STOP_RULES:
+    for tier in core_safety.RED_FLAG_TIERS:
+        assert tier.heading in text
+        assert tier.action in text
+        for line in tier.items:
+            assert line in text
+    for line in core_safety.STOP_RULES + core_safety.CHECK_FIRST:
         assert line in text
+
+
+def test_safety_screen_puts_the_most_urgent_tier_first_and_largest(qtbot) -> None:
+    dialog = SafetyDialog(require_ack=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    boxes = dialog.tiers
+    assert [box.tier for box in boxes] == list(core_safety.RED_FLAG_TIERS)
+    tops = [box.y() for box in boxes]
+    assert tops == sorted(tops)
+    sizes = [box.heading.font().pointSizeF() for box in boxes]
+    assert sizes[0] > sizes[1]
 
 
 def test_help_copy_has_no_checkbox_and_closes(qtbot) -> None:
@@ -166,6 +183,20 @@ def test_new_safety_wording_asks_again(
     assert int(settings.value(ACK_KEY)) == core_safety.SAFETY_VERSION
 
 
+def test_an_acknowledgement_of_the_first_wording_shows_the_new_screen_once(
+    qtbot, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.setValue(ACK_KEY, 1)
+    assert core_safety.SAFETY_VERSION >= 2
+    assert not safety_acknowledged(settings)
+    seen = answer_safety_screen(tick=True)
+    assert ensure_safety_acknowledged(settings)
+    assert seen == ["disabled"]
+    refuse_to_show(monkeypatch)
+    reopened = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    assert ensure_safety_acknowledged(reopened)
+
+
 def test_garbled_stored_acknowledgement_counts_as_not_acknowledged(settings: QSettings) -> None:
     settings.setValue(ACK_KEY, "yes please")
     assert not safety_acknowledged(settings)
@@ -177,7 +208,7 @@ def test_stop_advice_shows_the_advice_and_red_flags_with_one_button(qtbot) -> No
     dialog.show()
     text = shown_text(dialog)
     assert core_safety.STOP_ADVICE in text
-    for line in core_safety.RED_FLAGS:
+    for line in core_safety.EMERGENCY.items:
         assert line in text
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted

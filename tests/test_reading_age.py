@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from readability import grade, readability, sentence_count, syllables
+from sciatica_coach.core import safety
 from sciatica_coach.core.library import load_library
 
 MAX_GRADE = 8.0
@@ -105,3 +106,34 @@ def library_texts() -> dict[str, str]:
 )
 def test_the_built_in_exercises_and_routines_are_easy_to_read() -> None:
     assert_easy_to_read(library_texts())
+
+
+def safety_texts() -> dict[str, str]:
+    texts = {
+        "disclaimer": safety.DISCLAIMER,
+        "reassurance": safety.REASSURANCE,
+        "report footer": safety.REPORT_FOOTER,
+        "stop advice": safety.STOP_ADVICE,
+    }
+    for n, item in enumerate(safety.CHECK_FIRST):
+        texts[f"check first {n + 1}"] = item
+    for tier in safety.RED_FLAG_TIERS:
+        texts[f"{tier.code} heading"] = tier.heading
+        texts[f"{tier.code} action"] = tier.action
+        for n, item in enumerate(tier.items):
+            texts[f"{tier.code} {n + 1}"] = item
+    for n, item in enumerate(safety.STOP_RULES):
+        texts[f"stop rule {n + 1}"] = item
+    for reason in safety.SHEET_REASONS:
+        if reason.advice is None:
+            continue
+        advice = reason.advice
+        parts = {"now": advice.now, "get help": advice.get_help, "next time": advice.next_time}
+        for part, items in parts.items():
+            for n, item in enumerate(items):
+                texts[f"{reason.code} {part} {n + 1}"] = item.replace("{exercise}", "the bridge")
+    return texts
+
+
+def test_the_safety_text_and_stop_advice_are_easy_to_read() -> None:
+    assert_easy_to_read(safety_texts())

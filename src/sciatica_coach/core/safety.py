@@ -12,54 +12,125 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SAFETY_VERSION = 1
+SAFETY_VERSION = 2
 
 DISCLAIMER = (
-    "Sciatica Coach is an exercise companion. It is not medical advice, it cannot tell what "
-    "is causing your pain, and it is not a treatment plan made for you. If you are unsure "
-    "whether these exercises suit you, ask a doctor or physiotherapist before you start."
+    "Sciatica Coach is an exercise companion. It is not medical advice. It cannot tell what "
+    "is causing your pain, and it is not a treatment plan made for you. No doctor or "
+    "physiotherapist has checked the wording in this app yet."
 )
 
-RED_FLAGS_HEADING = "Get urgent medical help now if you notice any of these"
-
-URGENT_HELP = (
-    "Call your local emergency number (for example 999 in the UK, 112 in Europe, "
-    "911 in North America) or go to the nearest emergency department."
+REASSURANCE = (
+    "Most sciatica gets better by itself within a few weeks. Keeping active helps, even if it "
+    "is a bit sore. Exercise may help your leg settle a little sooner, but it is not a cure."
 )
 
-RED_FLAGS: tuple[str, ...] = (
-    "Numbness or a strange feeling between your legs: around the genitals, the back passage, "
-    "the buttocks or the inner thighs (the parts that would touch a saddle).",
-    "New trouble peeing or opening your bowels, or leaking that you cannot control.",
-    "Weakness in your leg or foot that is getting worse, or a foot that slaps down or catches "
-    "your toes when you walk (foot drop).",
-    "Sciatica in both legs at the same time.",
-    "Severe pain at night, if you also have a fever, have lost weight without trying, "
-    "or have had cancer.",
-    "Pain that began after a bad fall or an accident.",
+CHECK_FIRST_HEADING = "Ask a doctor or physiotherapist before you start if"
+
+CHECK_FIRST: tuple[str, ...] = (
+    "No doctor or physiotherapist has checked your leg pain yet. Other problems can feel "
+    "like sciatica.",
+    "You have had an operation on your spine in the last 3 months, or a new hip or knee.",
+    "You are pregnant.",
+    "You have fragile bones (osteoporosis), or you have broken a bone in a small fall.",
+    "A heart or lung problem limits how much exercise you can do.",
+    "You have had falls, or your balance is poor.",
+    "You are under 16.",
 )
 
-SEE_A_CLINICIAN_HEADING = "See your doctor or physiotherapist soon if"
 
-SEE_A_CLINICIAN: tuple[str, ...] = (
-    "Numbness is new, or is spreading over a larger area.",
-    "Your pain is getting worse quickly, even when you rest and take pain relief.",
-    "You feel unwell, hot or shivery along with the pain.",
-    "The pain is there all the time and no position eases it.",
-    "You have fragile bones (osteoporosis) or have taken steroid tablets for a long time.",
-    "The exercises keep making pain spread down your leg, even on a gentler routine.",
-    "Things have not improved after a few weeks, are getting worse, "
-    "or are stopping you doing everyday things.",
+@dataclass(frozen=True)
+class RedFlagTier:
+    """One level of warning signs: how soon to get help, the signs, and what to do.
+
+    ``code`` is for screens that style the tiers differently; the tiers come most urgent first.
+    """
+
+    code: str
+    heading: str
+    items: tuple[str, ...]
+    action: str
+
+
+EMERGENCY = RedFlagTier(
+    "emergency",
+    "Emergency: get help now if you notice any of these",
+    (
+        "Numbness or a strange feeling between your legs: around your genitals, your back "
+        "passage, your buttocks or your inner thighs. One sign is that you can't feel the "
+        "toilet paper when you wipe.",
+        "New trouble peeing or opening your bowels, or leaking that you can't control.",
+        "You can't feel when your bladder is full or when you need to open your bowels. Or "
+        "you can't feel pee or poo coming out.",
+        "New trouble with sex: getting an erection or ejaculating. Or less feeling in your "
+        "genitals during sex.",
+        "Sciatica in both legs. Or numbness or weakness in both legs.",
+        "Weakness in a leg that is getting worse fast, over hours rather than days.",
+        "Pain that began after a bad fall or an accident.",
+    ),
+    "Call your emergency number now: 999 in the UK, 112 in Europe, 911 in North America. "
+    "Or go to the nearest emergency department. Say you are worried about cauda equina "
+    "syndrome. It is rare, but it needs help fast.",
 )
 
-STOP_HEADING = "Stop the exercise if"
+SAME_DAY = RedFlagTier(
+    "same_day",
+    "Same day: get medical advice today if",
+    (
+        "Weakness in one leg or foot is getting worse over days. For example, your foot "
+        "slaps down or your toes catch when you walk (foot drop).",
+        "You have cancer, or had it in the past, and your back pain is new or getting worse. "
+        "Tell your doctor or cancer team. If a leg is also newly weak or numb, tell them "
+        "today.",
+        "You have a fever or chills, or feel unwell, as well as back pain. This matters most "
+        "if your body is weak at fighting germs, you inject drugs, or you have just had an "
+        "infection or a back operation or injection.",
+        "Your back hurts after a small fall or strain, and your bones are weak. Weak bones "
+        "can come from osteoporosis or from taking steroid tablets for a long time.",
+        "You are losing weight and you don't know why.",
+    ),
+    "Ask your doctor's surgery for an urgent appointment today. Or call an urgent advice "
+    "line (NHS 111 in the UK), or go to an urgent care centre.",
+)
+
+SOON = RedFlagTier(
+    "soon",
+    "Soon: see a doctor or physiotherapist in the next week or two if",
+    (
+        "Numbness is new, or is spreading over a larger area.",
+        "Your pain is getting worse quickly, even when you rest and take pain relief.",
+        "The pain is there all the time and no position eases it.",
+        "The pain stops you sleeping.",
+        "The exercises keep making pain spread down your leg, even when you leave out the "
+        "ones that set it off.",
+        "Your pain has not started to ease after several weeks, or it stops you doing "
+        "everyday things.",
+    ),
+    "Book a visit with your doctor or a physiotherapist.",
+)
+
+RED_FLAG_TIERS: tuple[RedFlagTier, ...] = (EMERGENCY, SAME_DAY, SOON)
+
+SETTLE_HEADING = "Make it smaller, or skip it"
+
+SETTLE_SIGNS: tuple[str, ...] = (
+    "In a nerve glide, a quick flicker of tingling that fades at once: make the movement "
+    "smaller and carry on.",
+    "An exercise makes your leg worse, but it settles as soon as you stop moving: stop this "
+    "exercise. Press Skip (or the right arrow key) to move on, and leave it out for today.",
+)
+
+STOP_HEADING = "End the session (press Stop) if"
 
 STOP_SIGNS: tuple[str, ...] = (
-    "Pain, tingling or numbness spreads further down your leg than when you started.",
+    "Pain, tingling or numbness spreads further down your leg and stays there after you "
+    "stop moving. The red button ends the session in one press.",
     "Numbness or pins and needles get stronger, or your leg feels weak or about to give way.",
     "The pain is sharp, shooting or like an electric shock.",
-    "You feel dizzy, faint or unusually short of breath. If you have chest pain, "
-    "call for emergency help.",
+    "Your leg pain goes up by more than about 2 points from where you started, or it "
+    "reaches 6 out of 10.",
+    "You feel dizzy, faint or very short of breath. If you have chest pain, call your "
+    "emergency number.",
 )
 
 OKAY_HEADING = "Usually fine"
@@ -69,23 +140,26 @@ OKAY_SIGNS: tuple[str, ...] = (
     "just because it is a little uncomfortable.",
     "Pain that moves up out of your leg towards your back is a good sign, "
     "even if your back aches a bit more for a while.",
+    "A small rise in pain should settle by the next morning. If your leg is worse the next "
+    "morning, do less next time.",
 )
 
-STOP_RULES: tuple[str, ...] = STOP_SIGNS + OKAY_SIGNS
+STOP_RULES: tuple[str, ...] = SETTLE_SIGNS + STOP_SIGNS + OKAY_SIGNS
 
 STOP_ADVICE = (
     "Stopping was the right thing to do. Lie or sit in whatever position feels easiest "
     "and let things settle. That is enough exercise for today.\n\n"
-    "Next time, pick a gentler routine or move through a smaller range, and leave out the "
-    "exercise that set this off.\n\n"
+    "Next time, leave out the exercise that set this off, and any that bend your back the "
+    "same way. Move through a smaller range.\n\n"
     "Contact your doctor or physiotherapist if the spreading has not settled by tomorrow, "
-    "if it keeps coming back, or if it comes with new numbness or weakness."
+    "or if it keeps coming back. If it comes with numbness or weakness that is getting "
+    "worse, get advice today."
 )
 
 REPORT_FOOTER = (
-    "Made with Sciatica Coach, an exercise companion: not medical advice, a diagnosis or a "
-    "treatment plan. Numbness between the legs, new bladder or bowel trouble, or weakness "
-    "that is getting worse needs urgent medical help."
+    "Made with Sciatica Coach, an exercise companion. It is not medical advice. Get "
+    "emergency help now for numbness between your legs, new bladder, bowel or sex problems, "
+    "or symptoms in both legs."
 )
 
 LEG_REACH: tuple[tuple[str, str], ...] = (
@@ -137,8 +211,10 @@ PAIN_SPREADING = StopReason(
             "your back are settling.",
         ),
         get_help=(
-            "Contact your doctor or physiotherapist if the spreading is still there tomorrow "
-            "morning, if it keeps coming back, or if it comes with new numbness or weakness.",
+            "Is the spreading still there tomorrow morning, or does it keep coming back? Then "
+            "contact your doctor or physiotherapist.",
+            "If your leg gets numb or weak, and it is getting worse, get medical advice today.",
+            "If it spreads to both legs or between your legs, get emergency help now.",
         ),
         next_time=(
             "Leave out {exercise}, and any exercise that bends your back the same way.",
@@ -158,8 +234,8 @@ SHARP_PAIN = StopReason(
             "Leave {exercise} out for the rest of today.",
         ),
         get_help=(
-            "If sharp, shooting or electric pains keep coming back, or carry on while you "
-            "rest, contact your doctor or physiotherapist.",
+            "Do sharp or shooting pains keep coming back, or go on while you rest? Then see "
+            "your doctor or physiotherapist.",
         ),
         next_time=(
             "Try {exercise} again only with a much smaller movement or its easier version, "
@@ -179,11 +255,15 @@ NUMBNESS = StopReason(
             "half an hour.",
         ),
         get_help=(
-            "A leg or foot that is getting weaker needs to be seen today: call your doctor "
-            "or an urgent care line. Numbness that is new or spreading needs to be seen soon.",
+            "Numbness or weakness in one leg that is getting worse needs advice today. Call "
+            "your doctor's surgery or an urgent advice line (NHS 111 in the UK).",
+            "Numbness or weakness in both legs, or between your legs, is an emergency. Call "
+            "your emergency number now.",
+            "Is the numbness new, but not getting worse? Then see your doctor or "
+            "physiotherapist in the next week or two.",
         ),
         next_time=(
-            "Do not repeat {exercise} until you have spoken to your doctor or physiotherapist.",
+            "Leave out {exercise} until you have talked to your doctor or physiotherapist.",
         ),
     ),
 )
@@ -200,8 +280,8 @@ UNWELL = StopReason(
             "emergency number now.",
         ),
         get_help=(
-            "If you feel dizzy or unwell whenever you exercise, see your doctor before your "
-            "next session.",
+            "Do you feel dizzy or unwell each time you exercise? Then see your doctor before "
+            "your next session.",
         ),
         next_time=("Get up slowly from the floor, and keep a chair close by to hold on to.",),
     ),
@@ -242,9 +322,11 @@ def safety_text() -> str:
     return "\n\n".join(
         (
             DISCLAIMER,
-            section(RED_FLAGS_HEADING, RED_FLAGS) + "\n" + URGENT_HELP,
-            section(SEE_A_CLINICIAN_HEADING, SEE_A_CLINICIAN),
+            REASSURANCE,
+            section(CHECK_FIRST_HEADING, CHECK_FIRST),
+            *(section(tier.heading, tier.items) + "\n" + tier.action for tier in RED_FLAG_TIERS),
             section(STOP_HEADING, STOP_SIGNS),
+            section(SETTLE_HEADING, SETTLE_SIGNS),
             section(OKAY_HEADING, OKAY_SIGNS),
         )
     )

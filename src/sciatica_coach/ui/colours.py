@@ -47,20 +47,35 @@ def warning_colour(palette: QPalette) -> str:
     return "#f0a03c" if is_dark(palette, QPalette.ColorRole.Base) else "#b34700"
 
 
-# -- the red-flag box: a deep red on light, a soft one on dark, so its heading reads ----------
+# -- the red-flag boxes: a deep red or amber on light, a soft one on dark, so headings read ---
 
 
 def red_flag_accent(palette: QPalette) -> str:
     return "#ff8a80" if is_dark(palette) else SAFETY_RED
 
 
-def red_flag_style(palette: QPalette) -> str:
-    accent = red_flag_accent(palette)
-    wash = "rgba(255, 110, 100, 0.12)" if is_dark(palette) else "rgba(179, 38, 30, 0.07)"
+def same_day_accent(palette: QPalette) -> str:
+    """Amber for the same-day tier: less alarming than red, still readable on either palette."""
+    return "#f0a03c" if is_dark(palette) else "#a14000"
+
+
+def red_flag_tier_style(palette: QPalette, tier: str) -> str:
+    """The style for one tier's box on the safety screen: red for an emergency, amber for the
+    same day, a plain grey edge for soon. The box and its heading are named after the tier."""
+    dark = is_dark(palette)
+    if tier == "emergency":
+        accent, edge = red_flag_accent(palette), 8
+        wash = "rgba(255, 110, 100, 0.14)" if dark else "rgba(179, 38, 30, 0.08)"
+    elif tier == "same_day":
+        accent, edge = same_day_accent(palette), 6
+        wash = "rgba(240, 160, 60, 0.10)" if dark else "rgba(179, 71, 0, 0.05)"
+    else:
+        accent, edge, wash = "palette(text)", 4, "transparent"
+    border = accent if tier in ("emergency", "same_day") else "palette(mid)"
     return (
-        f"QFrame#redFlags {{ border: none; border-left: 6px solid {accent};"
+        f"QFrame#{tier}Flags {{ border: none; border-left: {edge}px solid {border};"
         f" background: {wash}; }}"
-        f" QLabel#redFlagsHeading {{ color: {accent}; }}"
+        f" QLabel#{tier}Heading {{ color: {accent}; }}"
     )
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core import safety
-from sciatica_coach.ui.colours import BIG_CHECKBOX_STYLE, red_flag_accent, red_flag_style
+from sciatica_coach.ui.colours import BIG_CHECKBOX_STYLE, red_flag_accent, red_flag_tier_style
 from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
     HEADING_POINT_SIZE,
@@ -32,26 +32,38 @@ from sciatica_coach.ui.settings_keys import ACK_KEY
 
 
 class RedFlagBox(QFrame):
-    """The urgent list in a frame with a red edge and a faint red wash.
+    """One tier of warning signs in a frame: its heading, the signs, then what to do.
 
-    The red is picked for the current palette (deeper on light, softer on dark) so the heading
-    stays readable either way, and is picked again if the palette changes.
+    The emergency tier has a red edge and a faint red wash, the same-day tier an amber one,
+    and the soon tier a plain edge. The colours are picked for the current palette (deeper on
+    light, softer on dark) so the headings stay readable, and again if the palette changes.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        tier: safety.RedFlagTier = safety.EMERGENCY,
+        compact: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.setObjectName("redFlags")
-        heading_size = BASE_POINT_SIZE if compact else HEADING_POINT_SIZE
-        self.heading = sized_label(safety.RED_FLAGS_HEADING + ":", heading_size, bold=True)
-        self.heading.setObjectName("redFlagsHeading")
-        self.items = bullet_list(safety.RED_FLAGS)
-        self.urgent = sized_label(safety.URGENT_HELP, BASE_POINT_SIZE)
+        self.tier = tier
+        self.setObjectName(f"{tier.code}Flags")
+        emergency = tier is safety.EMERGENCY
+        if compact:
+            heading_size = BASE_POINT_SIZE
+        else:
+            heading_size = TITLE_POINT_SIZE - 2 if emergency else HEADING_POINT_SIZE
+        self.heading = sized_label(tier.heading + ":", heading_size, bold=True)
+        self.heading.setObjectName(f"{tier.code}Heading")
+        self.items = bullet_list(tier.items)
+        self.action = sized_label(tier.action, BASE_POINT_SIZE, bold=emergency)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
         layout.addWidget(self.heading)
         layout.addWidget(self.items)
-        layout.addWidget(self.urgent)
+        layout.addWidget(self.action)
         self._restyling = False
         self._apply_accent()
 
@@ -60,7 +72,7 @@ class RedFlagBox(QFrame):
 
     def _apply_accent(self) -> None:
         self._restyling = True
-        self.setStyleSheet(red_flag_style(self.palette()))
+        self.setStyleSheet(red_flag_tier_style(self.palette(), self.tier.code))
         self._restyling = False
 
     def changeEvent(self, event: QEvent) -> None:
@@ -71,7 +83,11 @@ class RedFlagBox(QFrame):
 
 class SafetyDialog(QDialog):
     """The safety information. With ``require_ack`` the user must tick a box to continue;
-    closing the window any other way rejects the dialog."""
+    closing the window any other way rejects the dialog.
+
+    The warning signs come first, most urgent first; then who should ask a clinician before
+    starting, and the stop rules.
+    """
 
     def __init__(self, parent: QWidget | None = None, *, require_ack: bool) -> None:
         super().__init__(parent)
@@ -85,12 +101,16 @@ class SafetyDialog(QDialog):
         title = "Please read this first" if require_ack else "Safety information"
         body.addWidget(sized_label(title, TITLE_POINT_SIZE, bold=True))
         body.addWidget(sized_label(safety.DISCLAIMER, BASE_POINT_SIZE))
+        body.addWidget(sized_label(safety.REASSURANCE, BASE_POINT_SIZE))
         body.addSpacing(4)
-        self.red_flags = RedFlagBox()
-        body.addWidget(self.red_flags)
+        self.tiers = [RedFlagBox(tier=tier) for tier in safety.RED_FLAG_TIERS]
+        self.red_flags = self.tiers[0]
+        for box in self.tiers:
+            body.addWidget(box)
         for heading, items in (
-            (safety.SEE_A_CLINICIAN_HEADING, safety.SEE_A_CLINICIAN),
+            (safety.CHECK_FIRST_HEADING, safety.CHECK_FIRST),
             (safety.STOP_HEADING, safety.STOP_SIGNS),
+            (safety.SETTLE_HEADING, safety.SETTLE_SIGNS),
             (safety.OKAY_HEADING, safety.OKAY_SIGNS),
         ):
             body.addSpacing(10)
