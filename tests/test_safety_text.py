@@ -3,6 +3,11 @@ a disclaimer that says what the app is not."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from sciatica_coach.cli import main
 from sciatica_coach.core import safety
 
 
@@ -157,3 +162,15 @@ def test_no_safety_text_sends_people_to_a_gentler_routine() -> None:
 def test_stop_reason_codes_stay_the_same_for_the_log() -> None:
     codes = [reason.code for reason in safety.SHEET_REASONS]
     assert codes == ["pain_spreading", "sharp_pain", "numbness", "unwell", "tired", "other"]
+
+
+def test_the_safety_command_prints_every_tier(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--data-dir", str(tmp_path / "data"), "safety"])
+    out = capsys.readouterr().out
+    assert code == 0
+    for tier in safety.RED_FLAG_TIERS:
+        assert tier.heading in out and tier.action in out
+    assert "cauda equina" in out
+    assert not (tmp_path / "data").exists()

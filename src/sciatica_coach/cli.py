@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="last day")
     import_ = commands.add_parser("import", help="add sessions from a CSV file (e.g. a paper log)")
     import_.add_argument("--csv", type=Path, required=True, metavar="IN.csv", help="file to read")
+    commands.add_parser("safety", help="print the warning signs, the stop rules and who to ask")
     return parser
 
 
@@ -617,6 +618,13 @@ def _cmd_import(args: argparse.Namespace, data: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_safety(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.safety import safety_text
+
+    _say(safety_text(), keep_newlines=True)
+    return EXIT_OK
+
+
 _COMMANDS = {
     "routines": _cmd_routines,
     "plan": _cmd_plan,
@@ -626,4 +634,5 @@ _COMMANDS = {
     "report": _cmd_report,
     "export": _cmd_export,
     "import": _cmd_import,
+    "safety": _cmd_safety,
 }

@@ -314,7 +314,8 @@ def reach_label(code: str | None) -> str:
 
 
 def safety_text() -> str:
-    """All the safety wording as plain text with bullet lists, for the CLI and printouts."""
+    """All the safety wording as plain text with bullet lists, for the CLI and printouts, in
+    the safety screen's order: the warning signs most urgent first, then the stop rules."""
 
     def section(heading: str, items: tuple[str, ...]) -> str:
         return heading + ":\n" + "\n".join(f"  - {item}" for item in items)
@@ -323,8 +324,8 @@ def safety_text() -> str:
         (
             DISCLAIMER,
             REASSURANCE,
-            section(CHECK_FIRST_HEADING, CHECK_FIRST),
             *(section(tier.heading, tier.items) + "\n" + tier.action for tier in RED_FLAG_TIERS),
+            section(CHECK_FIRST_HEADING, CHECK_FIRST),
             section(STOP_HEADING, STOP_SIGNS),
             section(SETTLE_HEADING, SETTLE_SIGNS),
             section(OKAY_HEADING, OKAY_SIGNS),
