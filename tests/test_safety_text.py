@@ -42,7 +42,7 @@ def test_there_are_three_tiers_most_urgent_first() -> None:
 
 def test_the_emergency_tier_covers_the_signs_of_cauda_equina() -> None:
     emergency = joined(safety.EMERGENCY.items)
-    assert "between your legs" in emergency
+    assert "between your legs" in emergency and "saddle" in emergency
     assert "toilet paper" in emergency
     assert "bladder is full" in emergency
     assert "leaking" in emergency

@@ -56,9 +56,9 @@ EMERGENCY = RedFlagTier(
     "emergency",
     "Emergency: get help now if you notice any of these",
     (
-        "Numbness or a strange feeling between your legs: around your genitals, your back "
-        "passage, your buttocks or your inner thighs. One sign is that you can't feel the "
-        "toilet paper when you wipe.",
+        "Numbness or a strange feeling between your legs, where you would sit on a bike "
+        "saddle. This means around your genitals, your back passage, your buttocks or your "
+        "inner thighs. For example, you can't feel the toilet paper when you wipe.",
         "New trouble peeing or opening your bowels, or leaking that you can't control.",
         "You can't feel when your bladder is full or when you need to open your bowels. Or "
         "you can't feel pee or poo coming out.",
