@@ -120,6 +120,8 @@ def make_app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    # Keys go to the focused widget, and a window has none until it is active.
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     yield App(window, clock, log, qtbot)
     window.close()
     cue_player.close(wait_seconds=1.0)

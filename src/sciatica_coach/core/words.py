@@ -29,7 +29,7 @@ from sciatica_coach.core.records import (
 from sciatica_coach.core.safety import EARLY, stop_reason
 
 if TYPE_CHECKING:
-    from sciatica_coach.core.catalog import Dose
+    from sciatica_coach.core.catalog import Dose, Exercise
 
 DASH = "–"  # an en dash: ranges and a missing score
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -252,6 +252,30 @@ def dose_words(dose: Dose) -> str:
     sets = f"{dose.sets} × " if dose.sets > 1 else ""
     sides = ", left and right" if dose.sides == "both" else ""
     return f"{sets}{amount}{sides}"
+
+
+def instructions(exercise: Exercise, *, easier: bool = False) -> str:
+    """The cues as a bulleted list; in the easier version, the starting position and then
+    how to make it easier, which is what the user follows instead."""
+    if easier and exercise.easier:
+        lines = [exercise.cues[0], f"Easier: {exercise.easier}"]
+    else:
+        lines = list(exercise.cues)
+    return "\n".join(f"\u2022  {line}" for line in lines)
+
+
+def first_caution(exercise: Exercise) -> str:
+    """``Take care: ...``, the caution that matters most, for under the cues; empty when
+    the exercise has none."""
+    return f"Take care: {exercise.cautions[0]}" if exercise.cautions else ""
+
+
+def all_cautions(exercise: Exercise) -> str:
+    """Every caution as a bulleted list under a heading, for the Take care view."""
+    if not exercise.cautions:
+        return "Take care: this exercise has no cautions of its own. The usual stop rules apply."
+    items = "\n".join(f"\u2022  {caution}" for caution in exercise.cautions)
+    return f"Take care:\n{items}"
 
 
 def shown_count(shown: int, total: int, word: str) -> str:

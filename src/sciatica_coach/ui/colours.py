@@ -134,6 +134,9 @@ PLAYER_STYLE = (
     " border-radius: 10px; padding: 10px 40px; }"
     "QLabel#notice { background: rgba(233, 162, 59, 60); border-radius: 6px;"
     " padding: 6px; }"
+    # A caution reads as a caution on light and dark palettes alike: an amber rule, no fill.
+    "QLabel#caution { border-left: 5px solid rgb(233, 162, 59); padding: 4px 8px; }"
+    "QPushButton:checked { font-weight: bold; }"
 )
 NAVIGATION_STYLE = "QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }"
 UNDO_BAR_STYLE = (

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 from sciatica_coach.core import engine
 from sciatica_coach.core.engine import Session, SessionState
 from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step
-from sciatica_coach.core.words import countdown, minutes_seconds, time_left
+from sciatica_coach.core.variants import has_easier
+from sciatica_coach.core.words import (
+    all_cautions,
+    countdown,
+    first_caution,
+    instructions,
+    minutes_seconds,
+    time_left,
+)
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.illustration import IllustrationView
@@ -109,6 +117,8 @@ class PlayerView(QWidget):
         self.session: Session | None = None
         self.sounds_played: list[str] = []
         self._shown_step: Step | None = None
+        self._passing_notice = False
+        self._cautions_for: Step | None = None  # the step whose cautions are all on show
         self._sound_missing = False
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -152,6 +162,11 @@ class PlayerView(QWidget):
         self.cues_label = QLabel()
         self.cues_label.setWordWrap(True)
         self.cues_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.caution_label = QLabel()
+        self.caution_label.setObjectName("caution")
+        self.caution_label.setWordWrap(True)
+        self.caution_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.caution_label.hide()
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
         self.notice_label.setObjectName("notice")
@@ -165,6 +180,7 @@ class PlayerView(QWidget):
         right.addWidget(self.ring, 5)
         right.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.cues_label, 2)
+        right.addWidget(self.caution_label)
         middle = QHBoxLayout()
         middle.addWidget(self.illustration, 5)
         middle.addLayout(right, 5)
@@ -182,6 +198,17 @@ class PlayerView(QWidget):
         self.restart_button = self._button("↺  Restart", self.restart_step, "Restart step (R)")
         self.mute_button = self._button("Sound on", self.toggle_mute, "Mute or unmute (M)")
         self.full_button = self._button("Full screen", self.toggle_full_screen, "Full screen (F)")
+        self.easier_button = self._button(
+            "Easier (E)",
+            self.toggle_easier,
+            "Switch this exercise to its easier version, or back (E). "
+            "Shift+E: the easier version for the rest of the session.",
+        )
+        self.easier_button.setCheckable(True)
+        self.cautions_button = self._button(
+            "Take care (C)", self.toggle_cautions, "Show every caution for this exercise (C)"
+        )
+        self.cautions_button.setCheckable(True)
         self.pain_button = self._button(
             "Stop — pain is spreading",
             self.stop_for_pain,
@@ -196,6 +223,8 @@ class PlayerView(QWidget):
             self.pause_button,
             self.skip_button,
             self.restart_button,
+            self.easier_button,
+            self.cautions_button,
             self.mute_button,
             self.full_button,
         )
@@ -235,6 +264,9 @@ class PlayerView(QWidget):
             ("Enter", self.mark_done),
             ("M", self.toggle_mute),
             ("F", self.toggle_full_screen),
+            ("E", self.toggle_easier),
+            ("Shift+E", self.toggle_easier_for_the_rest),
+            ("C", self.toggle_cautions),
             ("S", self.request_stop),
             ("Escape", self.request_stop),
         ]
@@ -291,9 +323,11 @@ class PlayerView(QWidget):
             self.show_notice(notice)
         self.refresh()
 
-    def show_notice(self, text: str) -> None:
+    def show_notice(self, text: str, *, passing: bool = False) -> None:
+        """Show ``text`` above the exercise; a ``passing`` notice goes at the next step."""
         self.notice_label.setText(text)
         self.notice_label.show()
+        self._passing_notice = passing
 
     def skip(self) -> None:
         self._command(lambda s: s.skip())
@@ -306,6 +340,39 @@ class PlayerView(QWidget):
 
     def mark_done(self) -> None:
         self._command(lambda s: s.mark_done())
+
+    def toggle_easier(self) -> None:
+        """E: this exercise (every set and side of it) in its easier version, or back."""
+        self._switch_easier(rest_of_session=False)
+
+    def toggle_easier_for_the_rest(self) -> None:
+        """Shift+E: every exercise from this one on in its easier version, or back."""
+        self._switch_easier(rest_of_session=True)
+
+    def _switch_easier(self, *, rest_of_session: bool) -> None:
+        if not (self._active() and self.isVisible()):
+            return
+        assert self.session is not None
+        now_easier = self.session.toggle_easier(rest_of_session=rest_of_session)
+        if now_easier is None:
+            self.show_notice(
+                "This exercise has no easier version. Skip it if it is too much.", passing=True
+            )
+        else:
+            scope = "for the rest of this session" if rest_of_session else "for this exercise"
+            told = f"Easier version {scope}." if now_easier else f"As written {scope}."
+            self.show_notice(told, passing=True)
+        self._shown_step = None  # the words on screen change
+        self.refresh()
+
+    def toggle_cautions(self) -> None:
+        """C: every caution of the exercise on screen in place of its cues, or back."""
+        if not (self._active() and self.isVisible()):
+            return
+        step = self.session.current_step if self.session is not None else None
+        self._cautions_for = None if self._cautions_for is step else step
+        self._shown_step = None
+        self.refresh()
 
     def stop_for_pain(self) -> None:
         """The red button: stop at once for the commonest safety reason."""
@@ -369,6 +436,9 @@ class PlayerView(QWidget):
             self.done_button.hide()
             return
         if step is not self._shown_step:
+            if self._shown_step is not None and self._passing_notice:
+                self.notice_label.hide()
+                self._passing_notice = False
             self._show_step(step, steps)
             self._shown_step = step
         self._show_clock(step, state)
@@ -430,16 +500,37 @@ class PlayerView(QWidget):
                 if step.kind == PREPARE:
                     upcoming = f"Start {exercise.position}. {upcoming}"
             self.detail_label.setText(upcoming)
+        self._show_variant_controls(step)
         if exercise is None:
             self.illustration.show_exercise(None)
             self.cues_label.setText("")
+            self.caution_label.hide()
             return
         mirrored = focus is not None and focus.side == "right"
         self.illustration.show_exercise(
             exercise.illustration, image=exercise.image, mirrored=mirrored
         )
         self.illustration.set_phase(0.0)
-        self.cues_label.setText("\n".join(f"•  {cue}" for cue in exercise.cues))
+        easier = self._runs_easier()
+        if step.kind == WORK and easier:
+            self.detail_label.setText(f"{step_detail(step)} · Easier version")
+        if self._cautions_for is step:
+            self.cues_label.setText(all_cautions(exercise))
+            self.caution_label.hide()
+        else:
+            self.cues_label.setText(instructions(exercise, easier=easier))
+            self.caution_label.setText(first_caution(exercise))
+            self.caution_label.setVisible(bool(exercise.cautions))
+
+    def _runs_easier(self) -> bool:
+        """Whether the exercise on screen (or coming up) runs in its easier version."""
+        return self.session is not None and self.session.easier.applies(self.session.easier_target)
+
+    def _show_variant_controls(self, step: Step) -> None:
+        target = self.session.easier_target if self.session is not None else None
+        self.easier_button.setEnabled(has_easier(target))
+        self.easier_button.setChecked(self._runs_easier())
+        self.cautions_button.setChecked(self._cautions_for is step)
 
     def _update_mute_button(self) -> None:
         muted = self.cue_player is not None and self.cue_player.muted
@@ -475,6 +566,7 @@ class PlayerView(QWidget):
         sized(self.title_label, 48, bold=True)
         sized(self.detail_label, 28)
         sized(self.cues_label, 24)
+        sized(self.caution_label, 20)
         sized(self.next_label, 24)
         sized(self.routine_label, 22, bold=True)
         sized(self.time_left_label, 22)
