@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from sciatica_coach.ui.app import MainWindow, build_context
 from sciatica_coach.ui.history import HistoryView
+from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.progress import ProgressView
 
 END = date(2025, 4, 16)
@@ -81,12 +82,12 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(context)
         window.resize(*SIZE)
         window.show()
-        window.nav.setCurrentRow(2)
+        window.show_page(Page.PROGRESS)
         progress = window.progress_page.content()
         assert isinstance(progress, ProgressView)
         progress.set_range(args.range)
         shoot(window, args.out / f"progress{suffix}.png")
-        window.nav.setCurrentRow(3)
+        window.show_page(Page.HISTORY)
         history = window.history_page.content()
         assert isinstance(history, HistoryView)
         log = context.log

@@ -52,6 +52,7 @@ from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.today import TodayView
 
 if TYPE_CHECKING:
+    from sciatica_coach.core.catalog import Routine
     from sciatica_coach.ui.sound import CuePlayer
 
 logger = logging.getLogger(__name__)
@@ -101,9 +102,12 @@ class MainWindow(QMainWindow):
         # numpy, which the first window must not wait for.
         self.progress_page: LazyPage[RefreshingPage] = LazyPage(self._make_progress)
         self.history_page: LazyPage[HistoryLike] = LazyPage(self._make_history)
+        # The library draws its pictures only once it is first opened.
+        self.library_page: LazyPage[ExerciseLibraryLike] = LazyPage(self._make_library)
         navigable: tuple[QWidget, ...] = (
             self.today,
             self.routines,
+            self.library_page,
             self.progress_page,
             self.history_page,
         )
@@ -174,6 +178,8 @@ class MainWindow(QMainWindow):
                 lazy.content().refresh()
             else:
                 lazy.content()  # a new view reads the log as it is made
+        if page is Page.LIBRARY:
+            self.library_page.content()
         self.pages.setCurrentWidget(self._page_widgets[page])
 
     def _commit_history_deletes(self) -> None:
@@ -185,6 +191,15 @@ class MainWindow(QMainWindow):
         from sciatica_coach.ui.progress import ProgressView
 
         return ProgressView(self.context.log, lambda: self.context.now().date())
+
+    def _make_library(self) -> ExerciseLibraryLike:
+        from sciatica_coach.ui.exercise_library import ExerciseLibraryView
+
+        library = ExerciseLibraryView(
+            self.context.library, self.context.settings, clock=self.context.clock
+        )
+        library.practice_requested.connect(self.start_practice)
+        return library
 
     def _make_history(self) -> HistoryLike:
         from sciatica_coach.ui.history import HistoryView
@@ -200,6 +215,10 @@ class MainWindow(QMainWindow):
         """Open the before check-in of ``routine_id``; False if a session is under way or the
         routine is unknown."""
         return self.flow.start(routine_id)
+
+    def start_practice(self, routine: Routine) -> bool:
+        """Open the before check-in of a one-exercise practice ``routine`` from the library."""
+        return self.flow.start_routine(routine)
 
     def resume_session(self, record: SessionRecord) -> bool:
         """Carry on an interrupted session, after a get-ready countdown into its step."""
@@ -345,6 +364,8 @@ class MainWindow(QMainWindow):
         self.context.settings.setValue(ANIMATED_KEY, on)
         if self.flow._player is not None:
             self.flow.player.illustration.set_animated(on)
+        if self.library_page.built:
+            self.library_page.content().set_animated(on)
 
     def _show_safety(self) -> None:
         from sciatica_coach.ui.safety import SafetyDialog
@@ -442,6 +463,12 @@ class RefreshingPage(Protocol):
     """A page that reads the log again when it is shown."""
 
     def refresh(self) -> None: ...
+
+
+class ExerciseLibraryLike(RefreshingPage, Protocol):
+    """The Exercise library page, whose pictures follow the animation setting."""
+
+    def set_animated(self, on: bool) -> None: ...
 
 
 class HistoryLike(RefreshingPage, Protocol):

@@ -8,6 +8,7 @@ from enum import Enum
 class Page(Enum):
     TODAY = "Today"
     ROUTINES = "Routines"
+    LIBRARY = "Exercises"
     PROGRESS = "Progress"
     HISTORY = "History"
     # The pages of a session, in the order a session passes through them.
@@ -19,4 +20,10 @@ class Page(Enum):
 
 
 # The pages the side bar lists, top to bottom.
-NAVIGATION: tuple[Page, ...] = (Page.TODAY, Page.ROUTINES, Page.PROGRESS, Page.HISTORY)
+NAVIGATION: tuple[Page, ...] = (
+    Page.TODAY,
+    Page.ROUTINES,
+    Page.LIBRARY,
+    Page.PROGRESS,
+    Page.HISTORY,
+)

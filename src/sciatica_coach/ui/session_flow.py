@@ -161,7 +161,12 @@ class SessionFlow(QObject):
     def start(self, routine_id: str) -> bool:
         """Open the before check-in for ``routine_id``; nothing is logged until it is answered."""
         routine = self.context.library.find(routine_id)
-        if self.busy or routine is None:
+        return routine is not None and self.start_routine(routine)
+
+    def start_routine(self, routine: Routine) -> bool:
+        """Open the before check-in for ``routine``, which need not be in the library (a
+        practice of one exercise); False while another session is under way."""
+        if self.busy:
             return False
         if self.unsaved and not self.retry_saving():
             problem = self.recorder.problem if self.recorder else ""
