@@ -229,6 +229,7 @@ def test_nothing_matching_says_so_and_offers_nothing_to_practise(
     qtbot.keyClicks(page.search, "zzz")
     assert page.shown_ids() == [] and page.list.count() == 0
     assert page.empty_label.isVisible() and page.empty_label.text() == NOTHING_MATCHES
+    assert not page.list.isVisible() and not page.illustration.isVisible()
     assert page.count_label.text() == "0 of 6 exercises"
     assert page.title.text() == "No exercise chosen" and page.current_exercise is None
     assert not page.practise_button.isEnabled() and not page.cues.isVisible()
@@ -236,6 +237,7 @@ def test_nothing_matching_says_so_and_offers_nothing_to_practise(
         page.practise()
     page.clear_button.click()
     assert page.shown_ids() == ALL_SIX and not page.empty_label.isVisible()
+    assert page.list.isVisible() and page.illustration.isVisible()
     assert page.search.text() == "" and page.search.hasFocus()
     assert page.practise_button.isEnabled()
 

@@ -13,6 +13,7 @@ from sciatica_coach.core.catalog import Exercise
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.timeline import WORK, Step, expand_routine
 from sciatica_coach.core.words import all_cautions, first_caution
+from sciatica_coach.ui.history import HistoryView
 from sciatica_coach.ui.session_flow import FlowState
 
 BUILT_IN_ROUTINES = sorted(r.id for r in load_library(None).routines.values() if r.builtin)
@@ -107,6 +108,16 @@ def test_easier_switches_the_words_on_screen_and_the_logged_variant(app: App) ->
     assert finished_work(app) == [
         ("supine_hamstring_stretch", "left", "easier"),
         ("supine_hamstring_stretch", "right", None),
+    ]
+    history = app.window.history_page.content()
+    assert isinstance(history, HistoryView)
+    history.select_session(1)
+    titles = [
+        history.steps_table.item(row, 0).text() for row in range(history.steps_table.rowCount())
+    ]
+    assert [t for t in titles if t.startswith(exercise.name)] == [
+        f"{exercise.name} · left · easier",
+        f"{exercise.name} · right",
     ]
 
 

@@ -1,9 +1,9 @@
 """Screenshots of the follow-along screens for the README, at 1280x800 and 800x600.
 
 Runs offscreen on a fake clock in a temporary data folder, so the pictures are the same
-every time: Today (with a few logged sessions), the check-in, the player on a work step, a
-rest step and a self-paced step, the stop sheet, the advice after a pain stop, the after
-check-in, and the end screens after a whole session and after a pain stop.
+every time: Today (with a few logged sessions), the Exercise library, the check-in, the player
+on a work step, a rest step and a self-paced step, the stop sheet, the advice after a pain
+stop, the after check-in, and the end screens after a whole session and after a pain stop.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from sciatica_coach.core import paths, safety
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.records import PainCheck
 from sciatica_coach.ui.app import AppContext, MainWindow, build_context, make_application
+from sciatica_coach.ui.exercise_library import ExerciseLibraryView
+from sciatica_coach.ui.pages import Page
 
 SIZES = ((1280, 800), (800, 600))
 ZONE = ZoneInfo("Europe/London")
@@ -91,12 +93,29 @@ def fresh_window(scratch: str, clock: FakeClock) -> tuple[MainWindow, AppContext
     return window, context
 
 
+def shoot_library(
+    window: MainWindow, clock: FakeClock, folder: Path, size: tuple[int, int]
+) -> None:
+    """The Exercise library on the cat-camel, its figure part way through the movement."""
+    window.show_page(Page.LIBRARY)
+    library = window.library_page.content()
+    assert isinstance(library, ExerciseLibraryView)
+    library.select("cat_camel")
+    before = clock.now
+    clock.now += 1.2
+    library.advance()
+    save(window, folder, "library", size)
+    clock.now = before
+    window.show_page(Page.TODAY)
+
+
 def shoot(folder: Path, size: tuple[int, int]) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         clock = FakeClock()
         window, context = fresh_window(scratch, clock)
         window.today.refresh(clock.local().date())
         save(window, folder, "today", size)
+        shoot_library(window, clock, folder, size)
 
         window.start_routine("gentle-start")
         panel = window.flow.check_in

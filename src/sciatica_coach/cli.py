@@ -18,6 +18,7 @@ from sciatica_coach.core import paths
 from sciatica_coach.core.words import minutes_seconds, outcome_label, pain_pair, terminal_text
 
 if TYPE_CHECKING:
+    from sciatica_coach.core.catalog import Routine
     from sciatica_coach.core.instance_lock import InstanceLock
     from sciatica_coach.core.log import SessionLog
 
@@ -283,7 +284,18 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
     if routine.target_minutes:
         line += f"; stated length {routine.target_minutes:g} min"
     _say(line, keep_newlines=True)
+    _say_cautions(routine)
     return EXIT_OK
+
+
+def _say_cautions(routine: Routine) -> None:
+    """Each exercise once, with its cautions and its easier and harder versions."""
+    from sciatica_coach.core.words import plan_cautions
+
+    print()
+    _say("Take care", keep_newlines=True)
+    for text in plan_cautions(routine):
+        _say(text, keep_newlines=True)
 
 
 def _cmd_check(args: argparse.Namespace, data: Path) -> int:

@@ -198,6 +198,9 @@ def done_text(line: ExerciseLine) -> str:
         text += f'<br /><span class="muted small">avg {held}</span>'
     elif line.reps_done is not None:
         text += f'<br /><span class="muted small">{line.reps_done} reps</span>'
+    if line.easier_steps:
+        easier = "easier" if line.easier_steps == line.done_steps else f"{line.easier_steps} easier"
+        text += f'<br /><span class="muted small">{easier}</span>'
     return text
 
 
@@ -222,8 +225,10 @@ def _exercise_table(
         missed = str(line.skipped_steps) if line.skipped_steps else DASH
         if line.not_reached:
             missed += f'<br /><span class="muted small">{line.not_reached} not reached</span>'
+        caution = f'<br /><span class="muted small">{escape(line.caution)}</span>'
         rows.append(
-            f"<tr><td>{picture}</td><td><b>{escape(line.name)}</b></td>"
+            f"<tr><td>{picture}</td><td><b>{escape(line.name)}</b>"
+            f"{caution if line.caution else ''}</td>"
             f"<td>{escape(planned_text(line))}</td>"
             f'<td align="right">{done_text(line)}</td><td align="right">{missed}</td></tr>'
         )

@@ -9,7 +9,7 @@ recorded steps alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from sciatica_coach.core import stats
@@ -18,7 +18,8 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import DONE, SKIPPED, SessionRecord, StepRecord
 from sciatica_coach.core.stats import WeekAdherence
 from sciatica_coach.core.timeline import WORK, Step, expand_routine
-from sciatica_coach.core.words import outcome_line
+from sciatica_coach.core.variants import EASIER
+from sciatica_coach.core.words import first_caution, outcome_line
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class ExerciseLine:
     skipped_steps: int
     held_seconds: float | None  # average time held over the done sets
     reps_done: int | None  # reps counted over the done sets, if any were counted
+    caution: str = ""  # "Take care: ...", the exercise's first caution, when it is known
+    easier_steps: int = 0  # done sets the user switched to the easier version
 
     @property
     def not_reached(self) -> int:
@@ -59,6 +62,7 @@ def summarise_session(log: SessionLog, library: Library, session_id: int) -> Ses
     steps = [step for step in all_steps if step.kind == WORK]
     planned = _planned_steps(library, session, steps)
     exercises = _lines_from_plan(planned, steps) if planned else _lines_from_steps(steps)
+    exercises = [_with_caution(line, library) for line in exercises]
     monday = stats.week_start(session.local_date)
     week = stats.week_of(log, session.local_date)
     done_days = {
@@ -70,6 +74,23 @@ def summarise_session(log: SessionLog, library: Library, session_id: int) -> Ses
     return SessionSummary(
         session, tuple(exercises), week, days, outcome=outcome_line(session, all_steps)
     )
+
+
+def _with_caution(line: ExerciseLine, library: Library) -> ExerciseLine:
+    """The line with its exercise's first caution, from the catalog or the routine that
+    defines the exercise; an exercise no longer known keeps none."""
+    exercise = library.exercises.get(line.exercise_id or "")
+    if exercise is None:
+        exercise = next(
+            (
+                block.exercise
+                for routine in library.routines.values()
+                for block in routine.blocks
+                if block.exercise.id == line.exercise_id
+            ),
+            None,
+        )
+    return replace(line, caution=first_caution(exercise)) if exercise else line
 
 
 def _planned_steps(
@@ -177,4 +198,5 @@ def _line(
         skipped_steps=sum(1 for record in records if record.status == SKIPPED),
         held_seconds=held,
         reps_done=sum(counted) if counted else None,
+        easier_steps=sum(1 for record in done if record.variant == EASIER),
     )

@@ -60,6 +60,9 @@ ANIMATION_INTERVAL_MS = 50
 HOLD_LOOP_SECONDS = 6.0
 HOLD_LOOP_STILL_SECONDS = 3.0
 LIST_POINT_SIZE = 12.0
+FILTER_COLUMN_WIDTH = 290
+FILTER_COLUMN_MIN_WIDTH = 250
+FILTER_COLUMN_SHARE = 0.4
 PICTURE_SHARE = 0.36
 NO_BREAK_SPACE = "\u00a0"
 PICTURE_MIN_HEIGHT = 150
@@ -191,16 +194,18 @@ class ExerciseLibraryView(QWidget):
         count_row = QHBoxLayout()
         count_row.addWidget(self.count_label, 1)
         count_row.addWidget(self.clear_button)
-        left = QWidget()
-        left.setMinimumWidth(250)
-        left.setMaximumWidth(340)
+        # A width set by the window's alone (see resizeEvent), so the list does not jump about
+        # as the chosen exercise changes.
+        self.filter_column = left = QWidget()
+        left.setFixedWidth(FILTER_COLUMN_WIDTH)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
         left_layout.addLayout(count_row)
-        left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty_label)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addStretch(0)  # takes up the room when the list is hidden
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -283,6 +288,7 @@ class ExerciseLibraryView(QWidget):
         self._show_current()
         self.count_label.setText(shown_count(len(matching), len(self._exercises), "exercise"))
         self.empty_label.setVisible(not matching)
+        self.list.setVisible(bool(matching))
         self.clear_button.setEnabled(not wanted.is_empty)
 
     def clear_filters(self) -> None:
@@ -341,9 +347,14 @@ class ExerciseLibraryView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # The picture takes a good share of a tall window and leaves a short one room to read.
+        # The picture takes a good share of a tall window and leaves a short one room to read;
+        # a narrow window gives the filters a little less room and the exercise a little more.
         share = round(self.height() * PICTURE_SHARE)
         self.illustration.setFixedHeight(max(PICTURE_MIN_HEIGHT, min(PICTURE_MAX_HEIGHT, share)))
+        column = round(self.width() * FILTER_COLUMN_SHARE)
+        self.filter_column.setFixedWidth(
+            max(FILTER_COLUMN_MIN_WIDTH, min(FILTER_COLUMN_WIDTH, column))
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -405,10 +416,8 @@ class ExerciseLibraryView(QWidget):
         if exercise is None:
             self.title.setText("No exercise chosen")
             self.illustration.show_exercise(None)
-            for label in (self.facts, self.cues_heading, self.cues, self.easier, self.harder):
-                label.hide()
-            self.cautions_heading.hide()
-            self.cautions.hide()
+            for widget in self._details():
+                widget.hide()
             self._run_timer()
             return
         self.title.setText(exercise.name)
@@ -419,8 +428,8 @@ class ExerciseLibraryView(QWidget):
         self.cautions.setText("\n".join(f"•  {caution}" for caution in exercise.cautions))
         self.easier.setText(f"Easier: {exercise.easier}" if exercise.easier else "")
         self.harder.setText(f"Harder: {exercise.harder}" if exercise.harder else "")
-        for label in (self.facts, self.cues_heading, self.cues):
-            label.show()
+        for widget in (self.illustration, self.facts, self.cues_heading, self.cues):
+            widget.show()
         self.cautions_heading.setVisible(bool(exercise.cautions))
         self.cautions.setVisible(bool(exercise.cautions))
         self.easier.setVisible(bool(exercise.easier))
@@ -428,6 +437,18 @@ class ExerciseLibraryView(QWidget):
         self.detail_scroll.verticalScrollBar().setValue(0)
         self.advance()
         self._run_timer()
+
+    def _details(self) -> tuple[QWidget, ...]:
+        return (
+            self.illustration,
+            self.facts,
+            self.cues_heading,
+            self.cues,
+            self.cautions_heading,
+            self.cautions,
+            self.easier,
+            self.harder,
+        )
 
     def _facts(self, exercise: Exercise) -> str:
         parts = [

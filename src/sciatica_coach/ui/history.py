@@ -41,6 +41,7 @@ from sciatica_coach.core.records import (
     StepRecord,
 )
 from sciatica_coach.core.safety import reach_label
+from sciatica_coach.core.variants import EASIER
 from sciatica_coach.core.words import (
     minutes_seconds,
     outcome_label,
@@ -81,6 +82,8 @@ def step_title(step: StepRecord) -> str:
         title += f" · set {step.set_number}/{step.set_count}"
     if step.side:
         title += f" · {step.side}"
+    if step.variant == EASIER:
+        title += " · easier"
     return title
 
 

@@ -5,36 +5,47 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from sciatica_coach.core.catalog import Block, Routine
+from sciatica_coach.core.catalog import Routine
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.timeline import expand_routine
+from sciatica_coach.core.words import dose_words, first_caution, level_words
 from sciatica_coach.ui.plain_text import plain_label
-
-LEVELS = {1: "gentle", 2: "moderate", 3: "demanding"}
 
 
 def routine_minutes(routine: Routine) -> int:
     return round(expand_routine(routine).total_seconds / 60)
 
 
-def dose_text(block: Block) -> str:
-    dose = block.dose
-    if dose.mode == "hold":
-        amount = f"hold {dose.hold:g} s"
-    else:
-        amount = f"{dose.reps} reps" + (" each side" if dose.sides == "alternating" else "")
-    sets = f"{dose.sets} × " if dose.sets > 1 else ""
-    sides = ", left and right" if dose.sides == "both" else ""
-    return f"{sets}{amount}{sides}"
+def routine_contents(routine: Routine) -> str:
+    """Each exercise with its dose, and under it the caution that matters most."""
+    lines = []
+    for number, block in enumerate(routine.blocks, 1):
+        lines.append(f"{number}.  {block.exercise.name} — {dose_words(block.dose)}")
+        caution = first_caution(block.exercise)
+        if caution:
+            lines.append(f"      {caution}")
+    return "\n".join(lines)
+
+
+def routine_audience(routine: Routine) -> str:
+    """Who the routine is for and who should leave it, as the routine file says."""
+    parts = []
+    if routine.who_for:
+        parts.append(f"Who it is for: {routine.who_for}")
+    if routine.not_for:
+        parts.append(f"Not for: {routine.not_for}")
+    return "\n\n".join(parts)
 
 
 class RoutinesView(QWidget):
@@ -59,10 +70,12 @@ class RoutinesView(QWidget):
         self.facts = plain_label()
         self.description = plain_label()
         self.description.setWordWrap(True)
+        self.audience = plain_label()
+        self.audience.setWordWrap(True)
         self.exercises = plain_label()
         self.exercises.setWordWrap(True)
         self.exercises.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        for label in (self.facts, self.description, self.exercises):
+        for label in (self.facts, self.description, self.audience, self.exercises):
             font = QFont(label.font())
             font.setPointSize(13)
             label.setFont(font)
@@ -77,13 +90,24 @@ class RoutinesView(QWidget):
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        # The words scroll; the Start button stays in view below them.
+        words = QWidget()
+        words_layout = QVBoxLayout(words)
+        words_layout.addWidget(self.title)
+        words_layout.addWidget(self.facts)
+        words_layout.addWidget(self.description)
+        words_layout.addWidget(self.audience)
+        words_layout.addSpacing(8)
+        words_layout.addWidget(self.exercises)
+        words_layout.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(words)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
-        detail_layout.addWidget(self.title)
-        detail_layout.addWidget(self.facts)
-        detail_layout.addWidget(self.description)
-        detail_layout.addSpacing(8)
-        detail_layout.addWidget(self.exercises, 1)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(scroller, 1)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.start_button)
@@ -135,14 +159,14 @@ class RoutinesView(QWidget):
             self.title.setText("No routines")
             return
         self.title.setText(routine.name)
-        level = LEVELS.get(routine.level, str(routine.level))
         source = "built-in" if routine.builtin else f"your routine ({routine.source})"
-        self.facts.setText(
-            f"{routine_minutes(routine)} minutes · level {routine.level} ({level}) · {source}"
-        )
+        level = level_words(routine.level)
+        self.facts.setText(f"{routine_minutes(routine)} minutes · level {level} · {source}")
         self.description.setText(routine.description)
-        lines = [f"{b.exercise.name} — {dose_text(b)}" for b in routine.blocks]
-        self.exercises.setText("\n".join(f"{i}.  {line}" for i, line in enumerate(lines, 1)))
+        audience = routine_audience(routine)
+        self.audience.setText(audience)
+        self.audience.setVisible(bool(audience))
+        self.exercises.setText(routine_contents(routine))
 
     def _start_current(self) -> None:
         routine = self.current_routine()
