@@ -29,7 +29,7 @@ from sciatica_coach.core.records import (
 from sciatica_coach.core.safety import EARLY, stop_reason
 
 if TYPE_CHECKING:
-    from sciatica_coach.core.catalog import Dose, Exercise
+    from sciatica_coach.core.catalog import Dose, Exercise, Routine
 
 DASH = "–"  # an en dash: ranges and a missing score
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -276,6 +276,26 @@ def all_cautions(exercise: Exercise) -> str:
         return "Take care: this exercise has no cautions of its own. The usual stop rules apply."
     items = "\n".join(f"\u2022  {caution}" for caution in exercise.cautions)
     return f"Take care:\n{items}"
+
+
+def plan_cautions(routine: Routine) -> list[str]:
+    """For a printed plan: each exercise of ``routine`` once, in order, with every caution
+    and its easier and harder versions, one indented line each."""
+    texts = []
+    seen: set[str] = set()
+    for block in routine.blocks:
+        exercise = block.exercise
+        if exercise.id in seen:
+            continue
+        seen.add(exercise.id)
+        lines = [f"{exercise.name}:"]
+        lines += [f"  - {caution}" for caution in exercise.cautions]
+        if exercise.easier:
+            lines.append(f"  Easier: {exercise.easier}")
+        if exercise.harder:
+            lines.append(f"  Harder: {exercise.harder}")
+        texts.append("\n".join(lines))
+    return texts
 
 
 def shown_count(shown: int, total: int, word: str) -> str:
