@@ -135,7 +135,9 @@ PLAYER_STYLE = (
     "QLabel#notice { background: rgba(233, 162, 59, 60); border-radius: 6px;"
     " padding: 6px; }"
     # A caution reads as a caution on light and dark palettes alike: an amber rule, no fill.
-    "QLabel#caution { border-left: 5px solid rgb(233, 162, 59); padding: 4px 8px; }"
+    # (Qt draws a one-sided border only when style, colour and widths are given apart.)
+    "QLabel#caution { border-style: solid; border-color: rgb(233, 162, 59);"
+    " border-width: 0px 0px 0px 5px; padding: 4px 8px; }"
     "QPushButton:checked { font-weight: bold; }"
 )
 NAVIGATION_STYLE = "QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }"
