@@ -140,6 +140,9 @@ def shoot(folder: Path, size: tuple[int, int]) -> None:
 
         run_until(window, clock, lambda: at_step("work", seconds_in=20))
         save(window, folder, "player-work", size)
+        window.flow.player.toggle_easier()
+        save(window, folder, "player-easier", size)
+        window.flow.player.toggle_easier()
         run_until(window, clock, lambda: at_step("rest", seconds_in=4))
         save(window, folder, "player-rest", size)
         run_until(window, clock, lambda: at_step("work", seconds_in=8))
