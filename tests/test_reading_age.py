@@ -101,8 +101,9 @@ def library_texts() -> dict[str, str]:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="library text being rewritten; at last check above grade 8: routine strength 8.8, "
-    "routine gentle-start 8.6, prone_press_up caution 3 8.6",
+    reason="library text being rewritten: the committed text has routine strength at grade "
+    "8.8, routine gentle-start 8.6 and prone_press_up caution 3 at 8.6; the draft passes. "
+    "Drop this mark once the rewrite is committed",
 )
 def test_the_built_in_exercises_and_routines_are_easy_to_read() -> None:
     assert_easy_to_read(library_texts())
