@@ -200,7 +200,7 @@ def test_unknown_variant_in_a_csv_is_refused_with_its_line_and_column(tmp_path: 
         step_index="0",
         step_kind="work",
         step_status="done",
-        variant="harder",
+        variant="tougher",
     )
     text = header + "\n" + ",".join(cells[c] for c in csv_io.COLUMNS) + "\n"
     with SessionLog(tmp_path / "c.sqlite3") as log:
@@ -208,10 +208,10 @@ def test_unknown_variant_in_a_csv_is_refused_with_its_line_and_column(tmp_path: 
             csv_io.import_csv(log, text)
         assert log.sessions() == []
     message = str(caught.value)
-    assert "line 2" in message and "variant" in message and "harder" in message
+    assert "line 2" in message and "variant" in message and "tougher" in message
 
 
 def test_step_record_refuses_an_unknown_variant() -> None:
     with pytest.raises(ValueError, match="variant"):
         StepRecord(0, "work", "x", "X", 1, 1, None, 10, 10, None, None, "done",
-                   datetime(2026, 1, 1, tzinfo=UTC), variant="harder")  # fmt: skip
+                   datetime(2026, 1, 1, tzinfo=UTC), variant="tougher")  # fmt: skip

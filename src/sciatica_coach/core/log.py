@@ -42,6 +42,7 @@ from sciatica_coach.core.records import (
     require,
     require_aware,
 )
+from sciatica_coach.core.symptom_log import SymptomRecords
 
 
 def _utc_text(moment: datetime) -> str:
@@ -115,7 +116,7 @@ _RETAKE_PAIN = """
      reach = excluded.reach, taken_at = excluded.taken_at"""
 
 
-class SessionLog:
+class SessionLog(SymptomRecords):
     """Opens (or creates) the log at db_path; raises LogError if it cannot be used safely.
 
     On open, sessions still marked in progress (the app was killed mid-session) become

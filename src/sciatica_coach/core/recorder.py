@@ -106,6 +106,12 @@ class SessionRecorder:
         session_id, taken = self._id(), self._now()
         self._write(lambda: self.log.record_pain(session_id, check, taken))
 
+    def record_leg_response(self, step_index: int, response: str | None) -> None:
+        """The leg's response to the exercise whose last step is ``step_index``; it is kept
+        behind that step's own write, so it never arrives before the step does."""
+        session_id = self._id()
+        self._write(lambda: self.log.set_leg_response(session_id, step_index, response))
+
     def set_notes(self, text: str) -> None:
         session_id = self._id()
         self._write(lambda: self.log.set_notes(session_id, text))

@@ -24,7 +24,7 @@ STEP_STATUSES = frozenset({DONE, SKIPPED, STEP_STOPPED})
 # never lowered to skipped by a redo that was skipped or stopped.
 STEP_OUTCOME_RANK = {SKIPPED: 0, STEP_STOPPED: 1, DONE: 2}
 # The versions of an exercise a step can be logged as, besides the one written (None).
-STEP_VARIANTS = frozenset({"easier"})
+STEP_VARIANTS = frozenset({"easier", "harder"})
 STEP_KINDS = frozenset({"prepare", "work", "rest", "switch"})
 SIDES = frozenset({"left", "right"})
 PAIN_MOMENTS = frozenset({"before", "after"})
@@ -97,7 +97,7 @@ class StepRecord:
     reps_done: int | None
     status: str
     ended_at: datetime
-    # "easier" when the user switched the exercise to its easier version; None as written.
+    # "easier" or "harder" when the step ran in that version of the exercise; None as written.
     variant: str | None = None
 
     def __post_init__(self) -> None:
@@ -121,7 +121,7 @@ class StepRecord:
         require_aware(self.ended_at, "ended_at")
         require(
             self.variant is None or self.variant in STEP_VARIANTS,
-            f"step variant must be easier or None, not {self.variant!r}",
+            f"step variant must be easier, harder or None, not {self.variant!r}",
         )
 
 

@@ -120,8 +120,46 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "DELETE FROM settings WHERE key = 'weekly_plan'",
     ),
     (
-        # A step done in the exercise's easier version says so; NULL is the version written.
-        "ALTER TABLE steps ADD COLUMN variant TEXT CHECK (variant IN ('easier'))",
+        # A step done in the exercise's easier or harder version says so; NULL is as written.
+        "ALTER TABLE steps ADD COLUMN variant TEXT CHECK (variant IN ('easier', 'harder'))",
+    ),
+    (
+        # The leg's response to an exercise, given in the rest after it, on its last step.
+        """ALTER TABLE steps ADD COLUMN leg_response TEXT
+            CHECK (leg_response IN ('better', 'same', 'worse'))""",
+        # Each symptom profile the user saved; the latest is the one in use.
+        """CREATE TABLE symptom_profiles (
+            recorded_at TEXT PRIMARY KEY,
+            local_date TEXT NOT NULL,
+            reach TEXT CHECK (reach IN ('none', 'back', 'buttock', 'thigh', 'below_knee', 'foot')),
+            eases TEXT NOT NULL
+                CHECK (eases IN ('bending_forward', 'leaning_back', 'neither', 'not_sure')),
+            flexion_check TEXT CHECK (flexion_check IN ('up', 'same', 'down')),
+            extension_check TEXT CHECK (extension_check IN ('up', 'same', 'down'))
+        ) WITHOUT ROWID""",
+        # The morning after a session: the leg compared with before it, and scores.
+        """CREATE TABLE morning_checks (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+            compared TEXT NOT NULL CHECK (compared IN ('better', 'same', 'worse')),
+            back INTEGER CHECK (back BETWEEN 0 AND 10),
+            leg INTEGER CHECK (leg BETWEEN 0 AND 10),
+            reach TEXT CHECK (reach IN ('none', 'back', 'buttock', 'thigh', 'below_knee', 'foot')),
+            taken_at TEXT NOT NULL,
+            local_date TEXT NOT NULL
+        )""",
+        # What the coach suggested after a session, by which rule, and what the user chose.
+        """CREATE TABLE suggestions (
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            rule TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            routine_id TEXT,
+            exercise_id TEXT,
+            decision TEXT CHECK (decision IN ('accepted', 'dismissed')),
+            decided_at TEXT,
+            PRIMARY KEY (session_id, rule)
+        ) WITHOUT ROWID""",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

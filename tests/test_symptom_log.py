@@ -1,0 +1,214 @@
+"""The symptom records in a real log file, and the coach's view of it on a given day."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sciatica_coach.core import coach, schema
+from sciatica_coach.core.library import load_library
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import LogError, PainCheck, StepRecord
+from sciatica_coach.core.symptoms import LEANING_BACK, MorningCheck, SymptomProfile
+
+LONDON = ZoneInfo("Europe/London")
+ROUTINES = load_library(None).routines
+
+
+def run_session(
+    log: SessionLog,
+    start: datetime,
+    *,
+    routine: str = "core-stability",
+    before: tuple[int, str] = (3, "thigh"),
+    after: tuple[int, str] = (3, "thigh"),
+    worse_after: str | None = None,
+) -> int:
+    """A finished session of two exercise steps, with pain checks and one leg response."""
+    session_id = log.start_session(routine, ROUTINES[routine].name, 600, 2, start)
+    log.record_pain(session_id, PainCheck("before", 2, before[0], "", before[1]), start)
+    for index, exercise in enumerate(("dead_bug", "bird_dog")):
+        log.record_step(
+            session_id,
+            StepRecord(
+                index,
+                "work",
+                exercise,
+                exercise.replace("_", " ").capitalize(),
+                1,
+                1,
+                None,
+                60,
+                60,
+                None,
+                None,
+                "done",
+                start + timedelta(minutes=index + 1),
+            ),
+        )
+        answer = "worse" if exercise == worse_after else "same"
+        log.set_leg_response(session_id, index, answer)
+    end = start + timedelta(minutes=10)
+    log.record_pain(session_id, PainCheck("after", 2, after[0], "", after[1]), end)
+    log.finish_session(session_id, "completed", end, 600)
+    return session_id
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> SessionLog:
+    with SessionLog(tmp_path / "log.sqlite3") as opened:
+        yield opened  # type: ignore[misc]
+
+
+def test_profiles_are_kept_in_order_and_the_latest_is_in_use(log: SessionLog) -> None:
+    assert log.profile() is None
+    first = SymptomProfile(
+        datetime(2026, 3, 1, 9, tzinfo=UTC),
+        date(2026, 3, 1),
+        "foot",
+        "not_sure",
+        {"extension": "up"},
+    )
+    second = SymptomProfile(
+        datetime(2026, 3, 8, 9, tzinfo=UTC),
+        date(2026, 3, 8),
+        "thigh",
+        LEANING_BACK,
+        {"extension": "up", "flexion": "down"},
+    )
+    log.save_profile(first)
+    log.save_profile(second)
+    assert log.profiles() == [first, second]
+    assert log.profile() == second
+
+
+def test_a_leg_response_lives_on_its_step_and_a_redo_keeps_it(log: SessionLog) -> None:
+    start = datetime(2026, 3, 2, 9, tzinfo=LONDON)
+    session_id = log.start_session("core-stability", "Core", 600, 2, start)
+    step = StepRecord(
+        0, "work", "dead_bug", "Dead bug", 1, 1, None, 60, 60, None, None, "done", start
+    )
+    log.record_step(session_id, step)
+    log.set_leg_response(session_id, 0, "worse")
+    log.record_step(session_id, step)  # done again after "back"
+    (answer,) = log.leg_responses()
+    assert (answer.exercise_id, answer.response, answer.routine_id) == (
+        "dead_bug",
+        "worse",
+        "core-stability",
+    )
+    with pytest.raises(LogError, match="no exercise step 5"):
+        log.set_leg_response(session_id, 5, "same")
+    with pytest.raises(ValueError):
+        log.set_leg_response(session_id, 0, "awful")
+
+
+def test_morning_checks_replace_each_other_and_go_with_their_session(log: SessionLog) -> None:
+    session_id = run_session(log, datetime(2026, 3, 2, 9, tzinfo=LONDON))
+    taken = datetime(2026, 3, 3, 7, tzinfo=UTC)
+    log.record_morning_check(
+        MorningCheck(session_id, "worse", 3, 6, "foot", taken, date(2026, 3, 3))
+    )
+    log.record_morning_check(
+        MorningCheck(session_id, "same", 3, 3, "thigh", taken, date(2026, 3, 3))
+    )
+    assert log.morning_checks()[session_id].compared == "same"
+    log.delete_session(session_id)
+    assert log.morning_checks() == {}
+
+
+def test_a_suggestion_is_offered_once_and_its_decision_kept(log: SessionLog) -> None:
+    session_id = run_session(log, datetime(2026, 3, 2, 9, tzinfo=LONDON))
+    for _ in range(2):
+        log.offer_suggestion(
+            session_id, rule="keep-after-amber", kind="keep", text="Keep it.", reason="Because."
+        )
+    decided = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    log.decide_suggestion(session_id, "keep-after-amber", "dismissed", decided)
+    log.offer_suggestion(
+        session_id, rule="keep-after-amber", kind="keep", text="Again.", reason="Again."
+    )
+    (kept,) = log.suggestions()
+    assert (kept.text, kept.decision, kept.decided_at) == ("Keep it.", "dismissed", decided)
+    with pytest.raises(LogError, match="no suggestion"):
+        log.decide_suggestion(session_id, "nope", "accepted", decided)
+
+
+def test_a_version_4_log_gains_the_symptom_tables_and_keeps_its_steps(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with SessionLog(path) as log:
+        session_id = run_session(log, datetime(2026, 3, 2, 9, tzinfo=LONDON))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 4")
+    for table in ("symptom_profiles", "morning_checks", "suggestions"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE steps DROP COLUMN leg_response")
+    conn.commit()
+    conn.close()
+    with SessionLog(path) as log:
+        assert len(log.steps(session_id)) == 2
+        assert log.leg_responses() == []
+        assert log.profile() is None
+    assert (
+        sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    )
+
+
+# --- the coach's view ---------------------------------------------------------------------------
+
+
+def test_the_morning_after_is_asked_on_the_next_local_day_only(log: SessionLog) -> None:
+    # Saturday 30 March 2024, 23:30 GMT; the clocks go forward that night.
+    late = datetime(2024, 3, 30, 23, 30, tzinfo=LONDON)
+    session_id = run_session(log, late)
+    assert coach.morning_due(log, date(2024, 3, 30)) is None  # the same day
+    due = coach.morning_due(log, date(2024, 3, 31))
+    assert due is not None and due.id == session_id
+    assert coach.morning_due(log, date(2024, 4, 1)) is None  # a day skipped: too late to ask
+    taken = datetime(2024, 3, 31, 8, tzinfo=LONDON)
+    log.record_morning_check(MorningCheck(session_id, "same", 2, 3, "thigh", taken, taken.date()))
+    assert coach.morning_due(log, date(2024, 3, 31)) is None
+
+
+def test_the_morning_after_two_sessions_asks_about_the_later_one(log: SessionLog) -> None:
+    run_session(log, datetime(2026, 3, 2, 8, tzinfo=LONDON))
+    later = run_session(log, datetime(2026, 3, 2, 18, tzinfo=LONDON))
+    due = coach.morning_due(log, date(2026, 3, 3))
+    assert due is not None and due.id == later
+
+
+def test_the_coach_offers_and_logs_suggestions_after_the_latest_session(log: SessionLog) -> None:
+    first = run_session(log, datetime(2026, 3, 2, 9, tzinfo=LONDON), worse_after="dead_bug")
+    second = run_session(log, datetime(2026, 3, 4, 9, tzinfo=LONDON), worse_after="dead_bug")
+    view = coach.look(log, ROUTINES, date(2026, 3, 5))
+    assert [light.session_id for light in view.lights] == [first, second]
+    assert [light.colour for light in view.lights] == ["amber", "amber"]
+    assert [flag.text for flag in view.flags] == ["Dead bug: leg worse 2 of 2 times"]
+    rules = [s.rule for s in view.suggestions]
+    assert rules == ["leave-out-worse-twice", "keep-after-amber"]
+    assert all(s.session_id == second for s in view.suggestions)
+    log.decide_suggestion(second, "keep-after-amber", "accepted", datetime(2026, 3, 5, tzinfo=UTC))
+    again = coach.look(log, ROUTINES, date(2026, 3, 5))
+    assert [s.rule for s in again.suggestions] == ["leave-out-worse-twice"]
+    assert len(log.suggestions()) == 2  # offered once each, whatever the number of looks
+
+
+def test_a_step_up_once_accepted_moves_on_to_the_next_exercise(log: SessionLog) -> None:
+    day = datetime(2026, 3, 2, 9, tzinfo=LONDON)
+    for offset in (0, 2):
+        session_id = run_session(log, day + timedelta(days=offset))
+        taken = day + timedelta(days=offset + 1)
+        log.record_morning_check(
+            MorningCheck(session_id, "same", 2, 3, "thigh", taken, taken.date())
+        )
+    (step_up,) = coach.look(log, ROUTINES, date(2026, 3, 5)).suggestions
+    log.decide_suggestion(step_up.session_id, step_up.rule, "accepted", datetime.now(UTC))
+    third = run_session(log, day + timedelta(days=4))
+    taken = day + timedelta(days=5)
+    log.record_morning_check(MorningCheck(third, "same", 2, 3, "thigh", taken, taken.date()))
+    (next_one,) = coach.look(log, ROUTINES, date(2026, 3, 7)).suggestions
+    assert next_one.kind == "step_up" and next_one.exercise_id != step_up.exercise_id
