@@ -41,7 +41,10 @@ def write_log(data: Path) -> Path:
     conn = sqlite3.connect(path)
     with conn:
         conn.executemany(
-            """INSERT INTO steps VALUES (?, ?, 'work', 'bridge', 'Glute bridge', 1, 2, NULL,
+            """INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
+                 set_number, set_count, side, planned_seconds, actual_seconds, reps_planned,
+                 reps_done, status, ended_at)
+               VALUES (?, ?, 'work', 'bridge', 'Glute bridge', 1, 2, NULL,
                  30.0, 31.5, 10, 10, 'done', ?)""",
             [
                 (session_id, index, STARTED.isoformat())
