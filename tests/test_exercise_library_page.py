@@ -27,7 +27,11 @@ from routine_factory import exercise_table, make_routine
 from sciatica_coach.core import paths, safety
 from sciatica_coach.core.catalog import GROUPS, POSITIONS, SPINAL_DIRECTIONS, Exercise, Routine
 from sciatica_coach.core.library import Library, load_library
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import SessionRecord
 from sciatica_coach.core.words import direction_words, group_words, position_words
+from sciatica_coach.ui.answers import ResumeAnswer
+from sciatica_coach.ui.app import MainWindow
 from sciatica_coach.ui.exercise_library import (
     NOTHING_MATCHES,
     ExerciseLibraryView,
@@ -392,6 +396,41 @@ def test_a_practice_session_can_be_stopped_for_pain_with_its_advice(app_with_own
     [record] = app.log.sessions()
     assert (record.routine_id, record.status) == ("practice-quick-hold", "stopped")
     assert record.stop_reason == safety.PAIN_SPREADING.code
+
+
+def test_an_interrupted_practice_is_offered_again_and_resumes(
+    app_with_own: App, qtbot: QtBot
+) -> None:
+    app, first = app_with_own, app_with_own.window
+    page = library_of(app)
+    assert page.select("quick_hold")
+    page.practise_button.click()
+    app.rate(4, 5)
+    app.run(5 + 2)  # two seconds into the hold
+    # A crash: the first window simply stops existing as far as the log is concerned.
+    first.flow.player.detach()
+    first.flow.session = None
+    first.flow.state = FlowState.IDLE
+    reopened = SessionLog(app.log.path)
+    assert [r.routine_id for r in reopened.interrupted] == ["practice-quick-hold"]
+    first.context.log = reopened
+    second = MainWindow(first.context)
+    second.confirm_quit = lambda: True
+    qtbot.addWidget(second)
+    second.show()
+    offered: list[str] = []
+
+    def resume(record: SessionRecord) -> ResumeAnswer:
+        offered.append(record.routine_name)
+        return ResumeAnswer.RESUME
+
+    second.offer_resume(ask=resume)
+    assert offered == ["Practice: Quick hold"]
+    session = second.flow.session
+    assert session is not None and session.timeline.routine.id == "practice-quick-hold"
+    assert second.flow.player.routine_label.text() == "Practice: Quick hold"
+    second.close()
+    reopened.close()
 
 
 def test_no_practice_starts_while_a_session_is_under_way(app_with_own: App) -> None:

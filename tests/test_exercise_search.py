@@ -26,6 +26,7 @@ from sciatica_coach.core.exercise_search import (
     ExerciseFilter,
     all_exercises,
     find_exercises,
+    find_routine,
     practice_routine,
 )
 from sciatica_coach.core.library import Library
@@ -194,6 +195,18 @@ def test_a_long_exercise_id_still_makes_a_valid_distinct_routine_id() -> None:
     ids = {practice_routine(e).id for e in (long_a, long_b)}
     assert len(ids) == 2
     assert all(ROUTINE_ID.fullmatch(i) and i.startswith("practice-aaa") for i in ids)
+
+
+def test_find_routine_knows_the_library_and_the_practice_of_each_exercise() -> None:
+    own = exercise_table("wall_sit", name="Wall sit", group="strength")
+    mine = make_routine({"exercise": "wall_sit"}, exercises=[own], id="mine")
+    library = Library({e.id: e for e in CATALOG}, {"mine": mine})
+    assert find_routine(library, "mine") is mine
+    assert find_routine(library, "practice-bird-dog") == practice_routine(CATALOG[6])
+    found_own = find_routine(library, "practice-wall-sit")
+    assert found_own is not None and found_own.blocks[0].exercise.name == "Wall sit"
+    assert find_routine(library, "practice-nothing-here") is None
+    assert find_routine(library, "gone") is None
 
 
 def test_every_catalog_direction_has_its_own_words() -> None:

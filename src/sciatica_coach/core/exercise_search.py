@@ -120,3 +120,15 @@ def practice_routine(exercise: Exercise) -> Routine:
         source=None,
         builtin=False,
     )
+
+
+def find_routine(library: Library, routine_id: str) -> Routine | None:
+    """The routine ``routine_id`` names: one of the library's, or the practice of one of its
+    exercises (so an interrupted practice can be resumed and summarised like any session)."""
+    routine = library.find(routine_id)
+    if routine is not None or not routine_id.startswith(PRACTICE_PREFIX):
+        return routine
+    for exercise in all_exercises(library):
+        if practice_routine_id(exercise.id) == routine_id:
+            return practice_routine(exercise)
+    return None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sciatica_coach import __version__, applog
 from sciatica_coach.core import paths
 from sciatica_coach.core.clock import local_now
+from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import SessionLog
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         except LogError as error:
             show_warning(self, APP_TITLE, str(error))
             return
-        if self.context.library.find(record.routine_id) is None:
+        if find_routine(self.context.library, record.routine_id) is None:
             show_warning(
                 self,
                 APP_TITLE,
@@ -253,7 +254,7 @@ class MainWindow(QMainWindow):
             show_warning(self, APP_TITLE, str(error))
             return
         for record in unfinished:
-            if self.context.library.find(record.routine_id) is None:
+            if find_routine(self.context.library, record.routine_id) is None:
                 continue  # its routine is gone: History still shows it
             answer = choose(record)
             if answer is ResumeAnswer.LATER:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from sciatica_coach.core import safety
+from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.records import LogError, PainCheck, SessionRecord
 from sciatica_coach.core.timeline import Timeline, expand_routine
 from sciatica_coach.core.words import provoking_exercise
@@ -184,7 +185,7 @@ class SessionFlow(QObject):
         """Carry on an unfinished session from its first unfinished step, after a countdown."""
         from sciatica_coach.core.recorder import SessionRecorder
 
-        routine = self.context.library.find(record.routine_id)
+        routine = find_routine(self.context.library, record.routine_id)
         if routine is None or self.busy:
             return False
         timeline = expand_routine(routine)
