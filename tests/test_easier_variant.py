@@ -15,7 +15,7 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.recorder import SessionRecorder
 from sciatica_coach.core.records import StepRecord
 from sciatica_coach.core.timeline import WORK, Step, Timeline, expand_routine
-from sciatica_coach.core.variants import EASIER, EasierChoice
+from sciatica_coach.core.variants import EASIER, VariantChoice
 
 
 class FakeClock:
@@ -60,7 +60,7 @@ def skip_to(session: Session, exercise_id: str) -> None:
 
 def test_easier_for_this_exercise_covers_every_set_and_side_of_it_only() -> None:
     timeline = three_exercises()
-    choice = EasierChoice()
+    choice = VariantChoice()
     first = work_steps(timeline, "stretch")[0]
     assert choice.toggle_exercise(first) is True
     assert [choice.variant(s) for s in work_steps(timeline, "stretch")] == [EASIER] * 4
@@ -71,7 +71,7 @@ def test_easier_for_this_exercise_covers_every_set_and_side_of_it_only() -> None
 
 def test_rest_of_session_covers_later_exercises_but_not_earlier_ones() -> None:
     timeline = three_exercises()
-    choice = EasierChoice()
+    choice = VariantChoice()
     bridge = work_steps(timeline, "bridge")[0]
     assert choice.toggle_rest_of_session(bridge) is True
     assert choice.rest_of_session
@@ -85,7 +85,7 @@ def test_rest_of_session_covers_later_exercises_but_not_earlier_ones() -> None:
 
 def test_one_exercise_can_go_back_to_as_written_inside_an_easier_rest_of_session() -> None:
     timeline = three_exercises()
-    choice = EasierChoice()
+    choice = VariantChoice()
     stretch = work_steps(timeline, "stretch")
     choice.toggle_rest_of_session(stretch[0])
     assert choice.toggle_exercise(stretch[1]) is False
@@ -100,7 +100,7 @@ def test_exercise_without_an_easier_version_cannot_be_switched() -> None:
     session.start()
     skip_to(session, "bridge")
     assert session.toggle_easier() is None
-    assert session.easier.variant(work_steps(timeline, "bridge")[0]) is None
+    assert session.variants.variant(work_steps(timeline, "bridge")[0]) is None
 
 
 def test_during_a_rest_the_choice_is_about_the_exercise_coming_up() -> None:
@@ -113,7 +113,7 @@ def test_during_a_rest_the_choice_is_about_the_exercise_coming_up() -> None:
     assert target is not None and target.exercise is not None
     assert target.exercise.id == "stretch"
     assert session.toggle_easier() is True
-    assert session.easier.applies(work_steps(timeline, "stretch")[0])
+    assert session.variants.applies(work_steps(timeline, "stretch")[0])
 
 
 def test_engine_reports_the_variant_each_step_ended_in() -> None:
@@ -215,3 +215,45 @@ def test_step_record_refuses_an_unknown_variant() -> None:
     with pytest.raises(ValueError, match="variant"):
         StepRecord(0, "work", "x", "X", 1, 1, None, 10, 10, None, None, "done",
                    datetime(2026, 1, 1, tzinfo=UTC), variant="tougher")  # fmt: skip
+
+
+def test_a_harder_version_chosen_beforehand_is_logged_unless_made_easier() -> None:
+    timeline = three_exercises()
+    exercises = {s.exercise.id: s.exercise for s in timeline.steps if s.exercise}
+    # Only an exercise with a harder version can run harder; the stretch has none here.
+    assert exercises["plank"].harder is None
+    clock = FakeClock()
+    outcomes: list[StepOutcome] = []
+    harder_plank = expand_routine(
+        make_routine(
+            {"exercise": "plank"},
+            {"exercise": "bridge"},
+            exercises=[
+                exercise_table("plank", hold=15, easier="On your knees.", harder="Lift a leg."),
+                exercise_table("bridge", hold=10, harder="One foot."),
+            ],
+        )
+    )
+    session = Session(
+        harder_plank,
+        clock,
+        on_step_end=outcomes.append,
+        variants=VariantChoice(harder=frozenset({"plank", "bridge"})),
+    )
+    session.start()
+    skip_to(session, "plank")
+    assert session.variants.is_harder(session.current_step)
+    session.toggle_easier()  # easier wins over a harder version chosen beforehand
+    session.skip()
+    skip_to(session, "bridge")
+    session.skip()
+    work = [(o.step.exercise.id, o.variant) for o in outcomes if o.step.kind == WORK]
+    assert work == [("plank", EASIER), ("bridge", "harder")]
+
+
+def test_easier_from_the_start_covers_every_exercise_until_switched_off() -> None:
+    timeline = three_exercises()
+    choice = VariantChoice(easier_from_start=True)
+    assert choice.rest_of_session
+    assert choice.variant(work_steps(timeline, "stretch")[0]) == EASIER
+    assert choice.variant(work_steps(timeline, "plank")[0]) == EASIER

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step, Timeline
-from sciatica_coach.core.variants import EasierChoice, has_easier
+from sciatica_coach.core.variants import VariantChoice, has_easier
 
 Clock = Callable[[], float]
 
@@ -107,9 +107,11 @@ class Session:
         on_step_end: Callable[[StepOutcome], None] | None = None,
         start_index: int = 0,
         lead_in_seconds: float = 0.0,
+        variants: VariantChoice | None = None,
     ) -> None:
         """``lead_in_seconds`` > 0 opens with a "get ready" countdown into ``start_index``
-        (a resumed session); the lead-in is never logged."""
+        (a resumed session); the lead-in is never logged. ``variants`` carries the harder
+        versions chosen beforehand; the Easier toggle changes it as the session runs."""
         if not timeline.steps:
             raise ValueError("a session needs at least one step")
         if not 0 <= start_index < len(timeline.steps):
@@ -134,7 +136,7 @@ class Session:
             self._lead_in = Step(start_index, PREPARE, lead_in_seconds)
         self.stop_reason: str | None = None
         self.stop_index: int | None = None
-        self.easier = EasierChoice()
+        self.variants = variants or VariantChoice()
 
     # -- commands -------------------------------------------------------------------------
 
@@ -249,8 +251,8 @@ class Session:
         if step is None or not has_easier(step):
             return None
         if rest_of_session:
-            return self.easier.toggle_rest_of_session(step)
-        return self.easier.toggle_exercise(step)
+            return self.variants.toggle_rest_of_session(step)
+        return self.variants.toggle_exercise(step)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -383,7 +385,7 @@ class Session:
         if status == "stopped":
             reps_done = reps_before(step, actual)
         if self._on_step_end is not None:
-            variant = self.easier.variant(step)
+            variant = self.variants.variant(step)
             self._on_step_end(StepOutcome(step, status, actual, reps_done, at, variant))
 
 

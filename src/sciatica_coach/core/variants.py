@@ -1,6 +1,8 @@
-"""Which exercises of a running session the user has switched to their easier version.
+"""Which version of each exercise a running session uses: as written, easier or harder.
 
-The player's Easier toggle works at two scopes. "This exercise" covers every set and side of
+Harder versions are chosen before the session starts (a step up the user took from the
+coach), for whole exercises by id. The player's Easier toggle works during it, at two scopes,
+and wins over a chosen harder version. "This exercise" covers every set and side of
 the exercise on screen (a right side harder than the left would be odd); "the rest of the
 session" covers it and every exercise after it. An exercise with no easier version always
 runs as written. The choice changes the words on screen and the variant the log keeps for
@@ -12,7 +14,8 @@ from __future__ import annotations
 from sciatica_coach.core.timeline import WORK, Step
 
 EASIER = "easier"
-VARIANTS = frozenset({EASIER})
+HARDER = "harder"
+VARIANTS = frozenset({EASIER, HARDER})
 
 
 def has_easier(step: Step | None) -> bool:
@@ -25,13 +28,18 @@ def has_easier(step: Step | None) -> bool:
     )
 
 
-class EasierChoice:
-    """The user's Easier choices for one session, asked about one step at a time."""
+class VariantChoice:
+    """The versions one session uses, asked about one step at a time. ``harder`` names the
+    exercises to run in their harder version; ``easier_from_start`` begins the session with
+    "easier for the rest of the session" on (a suggestion the user took after a bad day)."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, harder: frozenset[str] = frozenset(), easier_from_start: bool = False
+    ) -> None:
+        self.harder = harder
         self._exercises_on: set[int] = set()
         self._exercises_off: set[int] = set()
-        self._from_step: int | None = None
+        self._from_step: int | None = 0 if easier_from_start else None
 
     @property
     def rest_of_session(self) -> bool:
@@ -49,9 +57,18 @@ class EasierChoice:
             return True
         return self._from_step is not None and step.index >= self._from_step
 
+    def is_harder(self, step: Step | None) -> bool:
+        """Whether ``step`` runs in its harder version (chosen before, and not made easier)."""
+        if step is None or step.kind != WORK or step.exercise is None:
+            return False
+        exercise = step.exercise
+        return bool(exercise.harder) and exercise.id in self.harder and not self.applies(step)
+
     def variant(self, step: Step) -> str | None:
-        """The variant the log keeps for ``step``: "easier", or None for the one written."""
-        return EASIER if self.applies(step) else None
+        """The variant the log keeps for ``step``: "easier", "harder", or None as written."""
+        if self.applies(step):
+            return EASIER
+        return HARDER if self.is_harder(step) else None
 
     def toggle_exercise(self, step: Step) -> bool:
         """Switch the exercise ``step`` belongs to between easier and as written; returns

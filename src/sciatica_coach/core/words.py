@@ -254,11 +254,14 @@ def dose_words(dose: Dose) -> str:
     return f"{sets}{amount}{sides}"
 
 
-def instructions(exercise: Exercise, *, easier: bool = False) -> str:
-    """The cues as a bulleted list; in the easier version, the starting position and then
-    how to make it easier, which is what the user follows instead."""
+def instructions(exercise: Exercise, *, easier: bool = False, harder: bool = False) -> str:
+    """The cues as a bulleted list. In the easier version, the starting position and then
+    how to make it easier, which is what the user follows instead; in the harder version,
+    every cue and then what to add."""
     if easier and exercise.easier:
         lines = [exercise.cues[0], f"Easier: {exercise.easier}"]
+    elif harder and exercise.harder:
+        lines = [*exercise.cues, f"Harder: {exercise.harder}"]
     else:
         lines = list(exercise.cues)
     return "\n".join(f"\u2022  {line}" for line in lines)

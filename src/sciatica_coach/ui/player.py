@@ -512,19 +512,25 @@ class PlayerView(QWidget):
         )
         self.illustration.set_phase(0.0)
         easier = self._runs_easier()
-        if step.kind == WORK and easier:
-            self.detail_label.setText(f"{step_detail(step)} · Easier version")
+        harder = self.session is not None and self.session.variants.is_harder(
+            self.session.easier_target
+        )
+        if step.kind == WORK and (easier or harder):
+            version = "Easier version" if easier else "Harder version"
+            self.detail_label.setText(f"{step_detail(step)} · {version}")
         if self._cautions_for is step:
             self.cues_label.setText(all_cautions(exercise))
             self.caution_label.hide()
         else:
-            self.cues_label.setText(instructions(exercise, easier=easier))
+            self.cues_label.setText(instructions(exercise, easier=easier, harder=harder))
             self.caution_label.setText(first_caution(exercise))
             self.caution_label.setVisible(bool(exercise.cautions))
 
     def _runs_easier(self) -> bool:
         """Whether the exercise on screen (or coming up) runs in its easier version."""
-        return self.session is not None and self.session.easier.applies(self.session.easier_target)
+        return self.session is not None and self.session.variants.applies(
+            self.session.easier_target
+        )
 
     def _show_variant_controls(self, step: Step) -> None:
         target = self.session.easier_target if self.session is not None else None
