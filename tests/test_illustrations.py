@@ -72,8 +72,8 @@ def routine_dir(tmp_path: Path) -> Path:
 # -- built-in pictures ----------------------------------------------------------------------
 
 
-def test_there_is_a_picture_for_each_of_the_29_exercises() -> None:
-    assert len(IDS) == 29
+def test_there_is_a_picture_for_each_of_the_33_exercises() -> None:
+    assert len(IDS) == 33
 
 
 def test_picture_ids_match_the_exercise_catalog() -> None:

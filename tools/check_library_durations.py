@@ -1,15 +1,18 @@
-"""Print each built-in routine's planned length, worked out by the timeline rules.
+"""Print each built-in routine's planned length, worked out by the timeline rules, and its
+share of bending (flexion) exercises.
 
 Standalone on purpose (tomllib only), so it can cross-check sciatica_coach.core.timeline.
 Rules (docs/formats.md): one prepare step; for each block, each set, each side a work step,
 a switch between left and right, a rest between sets, rest_after after the block but not
 after the last one. Work: hold seconds; reps * tempo; self-paced reps at 4 s each;
-alternating reps count double.
+alternating reps count double. Flexion share: blocks whose exercise is tagged "flexion" or
+"flexion_and_extension" (counted as bending, to be strict), out of all blocks.
 
 Usage: python tools/check_library_durations.py [-v] [--core] [LIBRARY_DIR]
   -v      per-block breakdown
   --core  also print the total from sciatica_coach.core.timeline.expand_routine
-Exit status 1 if a routine misses its target by more than 15 %, or --core disagrees.
+Exit status 1 if a routine misses its target by more than 10 %, is more than two-thirds
+flexion, or --core disagrees.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from pathlib import Path
 
 SELF_PACED_SECONDS_PER_REP = 4
 DOSE_FIELDS = ("hold", "reps", "tempo", "sets", "rest", "rest_after", "sides")
-AIM, LIMIT = 0.10, 0.15
+LIMIT = 0.10
+MAX_FLEXION_SHARE = 2 / 3
+BENDING = ("flexion", "flexion_and_extension")
 
 
 def exercise_doses(catalog: dict) -> dict[str, dict]:
@@ -30,6 +35,16 @@ def exercise_doses(catalog: dict) -> dict[str, dict]:
         dose.update({k: ex[k] for k in DOSE_FIELDS if k in ex})
         doses[ex["id"]] = dose
     return doses
+
+
+def exercise_directions(catalog: dict) -> dict[str, str]:
+    return {ex["id"]: ex.get("spinal_direction", "neutral") for ex in catalog.get("exercise", [])}
+
+
+def flexion_share(routine: dict, directions: dict[str, str]) -> float:
+    known = {**directions, **exercise_directions(routine)}
+    blocks = routine["block"]
+    return sum(known[b["exercise"]] in BENDING for b in blocks) / len(blocks)
 
 
 def work_seconds(dose: dict) -> float:
@@ -79,9 +94,10 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     paths = [a for a in argv[1:] if a not in ("-v", "--core")]
     library = Path(paths[0]) if paths else Path(__file__).resolve().parent.parent / "assets/library"
-    doses = exercise_doses(tomllib.loads((library / "exercises.toml").read_text("utf-8")))
+    catalog = tomllib.loads((library / "exercises.toml").read_text("utf-8"))
+    doses, directions = exercise_doses(catalog), exercise_directions(catalog)
     core = core_totals(library) if "--core" in argv else None
-    worst, disagreements = 0.0, 0
+    worst, most_bending, disagreements = 0.0, 0.0, 0
     for path in sorted((library / "routines").glob("*.toml")):
         routine = tomllib.loads(path.read_text("utf-8"))
         if verbose:
@@ -90,17 +106,21 @@ def main(argv: list[str]) -> int:
         target = routine["target_minutes"] * 60
         off = (seconds - target) / target
         worst = max(worst, abs(off))
-        flag = "ok" if abs(off) <= AIM else ("near limit" if abs(off) <= LIMIT else "TOO FAR")
+        bending = flexion_share(routine, directions)
+        most_bending = max(most_bending, bending)
+        flag = "ok" if abs(off) <= LIMIT else "TOO FAR"
+        bend_flag = "" if bending <= MAX_FLEXION_SHARE else "  TOO MUCH BENDING"
         print(
             f"{routine['id']:<16} {seconds:6.0f} s = {seconds / 60:5.1f} min"
             f"  target {routine['target_minutes']:>3} min  {off:+6.1%}  {flag}"
+            f"   flexion {bending:4.0%}{bend_flag}"
         )
         if core is not None:
             theirs = core.get(routine["id"])
             same = theirs is not None and abs(theirs - seconds) < 0.5
             disagreements += not same
             print(f"{'':<16} core expand_routine: {theirs} s {'(same)' if same else '(DIFFERS)'}")
-    return 1 if worst > LIMIT or disagreements else 0
+    return 1 if worst > LIMIT or most_bending > MAX_FLEXION_SHARE or disagreements else 0
 
 
 if __name__ == "__main__":

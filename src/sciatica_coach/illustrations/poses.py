@@ -129,7 +129,7 @@ def _seated_nerve_glide() -> Scene:
     hands = {"r_arm": hand(9.0, seat), "l_arm": hand(9.0, seat)}
     start = pose(0, 54.5, 92, neck=32, reach={**hands, "r_leg": foot(40.0), "l_leg": foot(38.0)})
     end = pose(
-        0, 54.5, 92, neck=-28, r_hip=86, r_knee=8, r_ankle=-18,
+        0, 54.5, 92, neck=-28, r_hip=86, r_knee=8, r_ankle=35,
         reach={**hands, "l_leg": foot(38.0)},
     )  # fmt: skip
     return Scene(
@@ -181,6 +181,33 @@ def _prone_press_up() -> Scene:
     hands = {"r_arm": hand(42.0, MAT), "l_arm": hand(42.0, MAT)}
     start = pose(0, LYING, 0, legs, neck=-6, reach=hands)
     end = pose(0, LYING, 38, legs, spine=-32, neck=8, reach=hands, r_hip=-40, l_hip=-40)
+    return Scene(start, end, worker=frozenset({"trunk"}), mat=True, arrows=(Trail("head"),))
+
+
+def _prone_legs(trunk: float) -> Angles:
+    """Legs lying face down: thighs resting on the mat whatever the pelvis angle, toes pointed."""
+    return {"r_hip": 5.0 - trunk, "l_hip": 5.0 - trunk, "r_ankle": 90.0, "l_ankle": 90.0}
+
+
+def _prone_lying() -> Scene:
+    # From forehead on the hands to arms down by the sides, head turned and resting.
+    under_head: Angles = {
+        "r_shoulder": J(160, 45, -90), "l_shoulder": J(160, 45, -90),
+        "r_elbow": 130.0, "l_elbow": 130.0,
+    }  # fmt: skip
+    start = pose(0, LYING, 0, _prone_legs(0), under_head, neck=-14)
+    arms: Angles = {"r_shoulder": J(-8.0), "l_shoulder": J(-8.0), "r_elbow": 8.0, "l_elbow": 8.0}
+    end = pose(0, LYING, 0, _prone_legs(0), arms, neck=J(-10, 0, 70))
+    # No arrow: the hands' path swings through the floor, and the ghost shows the change.
+    return Scene(start, end, worker=frozenset({"trunk"}), mat=True)
+
+
+def _prone_on_elbows() -> Scene:
+    # The pelvis stays on the mat; the back arches as the chest comes up onto the forearms.
+    flat = {"r_arm": hand(42.0, MAT), "l_arm": hand(42.0, MAT)}
+    start = pose(0, LYING, 0, _prone_legs(0), neck=-6, reach=flat)
+    forearms = {"r_arm": hand(72.0, MAT), "l_arm": hand(72.0, MAT)}
+    end = pose(0, LYING, 14, _prone_legs(14), spine=-24, neck=4, reach=forearms)
     return Scene(start, end, worker=frozenset({"trunk"}), mat=True, arrows=(Trail("head"),))
 
 
@@ -294,6 +321,36 @@ def _seated_spinal_twist() -> Scene:
         start, end, worker=frozenset({"trunk"}), props=chair(12.0, seat),
         camera=Camera(yaw=-62.0, elev=18.0), top_view=True,
         arrows=(Spin("thorax", (0.0, 24.0, 0.0), "y", 30.0, -50.0, 40.0),),
+    )  # fmt: skip
+
+
+def _ankle_pumps() -> Scene:
+    # Knees over a pillow, heels on the mat: the feet point away, then pull back.
+    legs = {"r_hip": 16.0, "l_hip": 16.0, "r_knee": 38.0, "l_knee": 38.0}
+    start = pose(0, LYING, 180, legs, neck=-6, r_ankle=32, l_ankle=32, reach=ARMS_BY_SIDES)
+    end = pose(0, LYING, 180, legs, neck=-6, r_ankle=-14, l_ankle=-14, reach=ARMS_BY_SIDES)
+    return Scene(
+        start, end, worker=frozenset({"r_leg", "l_leg"}), mat=True,
+        props=(pillow(30.0, 54.0, 16.5),), arrows=(Trail("r_toe", offset=8.0),),
+    )  # fmt: skip
+
+
+def _walk() -> Scene:
+    # One step on the flat: the near (right) leg swings from behind to in front, arms swinging
+    # the opposite way.
+    start = pose(
+        0, 92, 90, ground=0, neck=-4,
+        r_shoulder=22, r_elbow=24, l_shoulder=-22, l_elbow=14,
+        reach={"l_leg": foot(22.0), "r_leg": toes(-22.0, angle=-28.0)},
+    )  # fmt: skip
+    end = pose(
+        44, 92, 90, ground=0, neck=-4,
+        r_shoulder=-22, r_elbow=14, l_shoulder=22, l_elbow=24,
+        reach={"r_leg": Reach(66.0, ANKLE_HEIGHT + 2.0, 12.0), "l_leg": toes(22.0, angle=-28.0)},
+    )  # fmt: skip
+    return Scene(
+        start, end, worker=frozenset({"r_leg", "l_leg"}),
+        arrows=(Trail("pelvis", offset=0.0, shift=(0.0, 92.0)),),
     )  # fmt: skip
 
 
@@ -512,6 +569,8 @@ SCENES: Mapping[str, Scene] = {
     "supine_nerve_glide": _supine_nerve_glide(),
     "cat_camel": _cat_camel(),
     "knee_rocks": _knee_rocks(),
+    "prone_lying": _prone_lying(),
+    "prone_on_elbows": _prone_on_elbows(),
     "prone_press_up": _prone_press_up(),
     "supine_hamstring_stretch": _supine_hamstring_stretch(),
     "standing_quad_stretch": _standing_quad_stretch(),
@@ -522,6 +581,8 @@ SCENES: Mapping[str, Scene] = {
     "standing_hip_flexor_stretch": _standing_hip_flexor_stretch(),
     "child_pose": _child_pose(),
     "seated_spinal_twist": _seated_spinal_twist(),
+    "ankle_pumps": _ankle_pumps(),
+    "walk": _walk(),
     "pelvic_tilt": _pelvic_tilt(),
     "dead_bug": _dead_bug(),
     "bird_dog": _bird_dog(),
