@@ -26,10 +26,11 @@ from sciatica_coach.core.records import (
     SessionRecord,
     StepRecord,
 )
-from sciatica_coach.core.safety import EARLY, stop_reason
+from sciatica_coach.core.safety import EARLY, reach_label, stop_reason
 
 if TYPE_CHECKING:
     from sciatica_coach.core.catalog import Dose, Exercise, Routine
+    from sciatica_coach.core.symptom_stats import ReachTrend
 
 DASH = "–"  # an en dash: ranges and a missing score
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -388,3 +389,53 @@ def terminal_text(text: str, *, keep_newlines: bool = False) -> str:
         return char
 
     return "".join(shown(char) for char in text)
+
+
+# --- symptoms over time: how far down the leg, the traffic light, suggestions ------------------
+
+LIGHT_WORDS = {"green": "leg settled", "amber": "stirred up", "red": "worse or spreading"}
+DECISION_WORDS = {"accepted": "Taken", "dismissed": "Set aside", None: "Not answered"}
+
+
+def reach_words(reach: str | None) -> str:
+    """``below the knee``: how far down the leg, inside a sentence; a dash when unknown."""
+    label = reach_label(reach)
+    return label[:1].lower() + label[1:] if label else DASH
+
+
+def reach_trend_text(trend: ReachTrend | None) -> str:
+    """One line on how far down the leg symptoms reached before sessions, then and now,
+    and what the change means: moving up towards the back is the good direction."""
+    if trend is None:
+        return (
+            "No answers yet about how far down the leg your symptoms reach. "
+            "The check-in before each session asks."
+        )
+    start = "How far down the leg before sessions: "
+    first, last = reach_words(trend.first), reach_words(trend.last)
+    if trend.direction is None:
+        return f"{start}{first} on {long_date(trend.first_date)}, the only answer so far."
+    if trend.direction == "same":
+        return f"{start}{first} at the start of this period and now."
+    changed = f"{start}{first} at the start of this period, {last} now."
+    if trend.direction == "up":
+        return f"{changed} Moving up towards the back is a good sign."
+    return (
+        f"{changed} Moving further down the leg: if it stays there, "
+        "tell your physiotherapist or doctor."
+    )
+
+
+def light_label(colour: str) -> str:
+    """``Amber: stirred up``: a session's traffic light in words."""
+    return f"{colour.capitalize()}: {LIGHT_WORDS.get(colour, colour)}"
+
+
+def light_legend() -> str:
+    """``Green: leg settled; Amber: stirred up; Red: worse or spreading``."""
+    return "; ".join(light_label(colour) for colour in LIGHT_WORDS)
+
+
+def decision_words(decision: str | None) -> str:
+    """``Taken``, ``Set aside`` or ``Not answered``: what the user did with a suggestion."""
+    return DECISION_WORDS.get(decision, decision or DECISION_WORDS[None])
