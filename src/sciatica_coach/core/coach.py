@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from sciatica_coach.core.catalog import Routine
 from sciatica_coach.core.coaching import (
+    EASE_OFF,
+    NEXT_ROUTINE,
     RED_REVIEW_DAYS,
     STEP_UP,
     WORSE_FLAG_DAYS,
@@ -31,6 +33,7 @@ from sciatica_coach.core.coaching import (
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import IN_PROGRESS, SessionRecord, StepRecord
 from sciatica_coach.core.symptom_log import StoredSuggestion
+from sciatica_coach.core.variants import VariantChoice
 from sciatica_coach.core.words import provoking_exercise, stopped_step
 
 # How far back the coach looks: long enough for every rule's window and two sessions before it.
@@ -115,7 +118,7 @@ def look(log: SessionLog, routines: Mapping[str, Routine], today: date) -> Coach
         lights=tuple(lights),
         flags=tuple(flags),
         suggestions=view_suggestions,
-        start_here=start_here(routines, profile, lights),
+        start_here=start_here(routines, profile, lights, chosen=chosen_routine(log)),
         morning_due=morning_due(log, today),
     )
 
@@ -137,3 +140,39 @@ def _provoking_id(log: SessionLog, record: SessionRecord) -> str | None:
         return None
     step = stopped_step(record, log.steps(record.id))
     return step.exercise_id if step is not None else None
+
+
+def session_variants(log: SessionLog, routine_id: str) -> VariantChoice:
+    """The versions a new session of ``routine_id`` starts with, from suggestions the user
+    took: every step up taken for this routine, and "easier" all through when easing off
+    was taken after the latest session."""
+    taken = [s for s in log.suggestions() if s.decision == "accepted"]
+    harder = frozenset(
+        s.exercise_id
+        for s in taken
+        if s.kind == STEP_UP and s.routine_id == routine_id and s.exercise_id
+    )
+    latest = _latest_finished(log)
+    easing = latest is not None and any(
+        s.kind == EASE_OFF and s.session_id == latest.id for s in taken
+    )
+    return VariantChoice(harder=harder, easier_from_start=easing)
+
+
+def chosen_routine(log: SessionLog) -> str | None:
+    """The routine the user chose to do next from a suggestion after the latest session."""
+    latest = _latest_finished(log)
+    if latest is None:
+        return None
+    for suggestion in log.suggestions(latest.local_date):
+        if (
+            suggestion.session_id == latest.id
+            and suggestion.decision == "accepted"
+            and suggestion.kind in (NEXT_ROUTINE, EASE_OFF)
+        ):
+            return suggestion.routine_id
+    return None
+
+
+def _latest_finished(log: SessionLog) -> SessionRecord | None:
+    return next((r for r in log.sessions(limit=5) if r.status != IN_PROGRESS), None)

@@ -556,8 +556,13 @@ def start_here(
     routines: Mapping[str, Routine],
     profile: SymptomProfile | None,
     lights: Sequence[Light],
+    *,
+    chosen: str | None = None,
 ) -> StartHere | None:
-    """The routine Today offers first, with one line saying why."""
+    """The routine Today offers first, with one line saying why; ``chosen`` is a routine
+    the user picked from a suggestion after the latest session, which comes first."""
+    if chosen is not None and chosen in routines:
+        return StartHere(chosen, "You chose this routine for your next session.")
     judged = [light for light in lights if light.colour is not None]
     latest = judged[-1] if judged else None
     if latest is not None and latest.colour == RED and FLARE_ROUTINE in routines:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sciatica_coach.core.catalog import Block, Exercise, Routine
@@ -128,3 +129,17 @@ def expand_routine(routine: Routine) -> Timeline:
         steps.pop()
     numbered = tuple(replace(step, index=index) for index, step in enumerate(steps))
     return Timeline(routine=routine, steps=numbered)
+
+
+def exercise_just_finished(steps: Sequence[Step], index: int) -> Step | None:
+    """For the rest at ``index`` that follows the last set of an exercise (not a rest between
+    its sets), that exercise's last step; otherwise None. The leg question is asked there."""
+    if not 0 < index < len(steps) or steps[index].kind != REST:
+        return None
+    before = steps[index - 1]
+    if before.kind != WORK:
+        return None
+    following = next((s for s in steps[index + 1 :] if s.kind == WORK), None)
+    if following is not None and following.block_index == before.block_index:
+        return None
+    return before

@@ -268,6 +268,35 @@ def instructions(exercise: Exercise, *, easier: bool = False, harder: bool = Fal
     return "\n".join(f"\u2022  {line}" for line in lines)
 
 
+SPINE_WAYS = {"flexion": "Bending forward", "extension": "Leaning back"}
+LEG_ANSWER_WORDS = {"better": "better", "same": "the same", "worse": "worse"}
+
+
+def direction_warnings(spinal_direction: str, marked: Collection[str]) -> list[str]:
+    """``Leaning back may make your leg worse: try it gently or skip it.`` for each way of
+    moving the exercise uses that the symptom profile marks."""
+    ways = (
+        ("flexion", "extension")
+        if spinal_direction == "flexion_and_extension"
+        else (spinal_direction,)
+    )
+    return [
+        f"{SPINE_WAYS[way]} may make your leg worse: try it gently or skip it."
+        for way in ways
+        if way in marked and way in SPINE_WAYS
+    ]
+
+
+def leg_question(exercise_name: str) -> str:
+    """The question in the rest after an exercise."""
+    return f"How is your leg after {exercise_name}?"
+
+
+def leg_answer(exercise_name: str, response: str) -> str:
+    """``Leg after Bridge: worse. Noted.``"""
+    return f"Leg after {exercise_name}: {LEG_ANSWER_WORDS.get(response, response)}. Noted."
+
+
 def first_caution(exercise: Exercise) -> str:
     """``Take care: ...``, the caution that matters most, for under the cues; empty when
     the exercise has none."""

@@ -8,6 +8,7 @@ nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
@@ -23,13 +24,17 @@ from PySide6.QtWidgets import (
 
 from sciatica_coach.core import engine
 from sciatica_coach.core.engine import Session, SessionState
-from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step
+from sciatica_coach.core.symptoms import BETTER, SAME, WORSE
+from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step, exercise_just_finished
 from sciatica_coach.core.variants import has_easier
 from sciatica_coach.core.words import (
     all_cautions,
     countdown,
+    direction_warnings,
     first_caution,
     instructions,
+    leg_answer,
+    leg_question,
     minutes_seconds,
     time_left,
 )
@@ -37,7 +42,7 @@ from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.illustration import IllustrationView
 from sciatica_coach.ui.ring import CountdownRing
-from sciatica_coach.ui.settings_keys import ANIMATED_KEY
+from sciatica_coach.ui.settings_keys import ANIMATED_KEY, LEG_QUESTION_KEY
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.sound import CuePlayer
 
@@ -104,6 +109,7 @@ class PlayerView(QWidget):
     pain_stop_requested = Signal()
     full_screen_requested = Signal()
     sound_notice = Signal(str)
+    leg_response_given = Signal(int, str)  # the exercise's last step index, the answer
 
     def __init__(
         self,
@@ -118,6 +124,8 @@ class PlayerView(QWidget):
         self.sounds_played: list[str] = []
         self._shown_step: Step | None = None
         self._passing_notice = False
+        self._marked_directions: frozenset[str] = frozenset()
+        self._asked_after: Step | None = None  # the exercise the leg question is about
         self._cautions_for: Step | None = None  # the step whose cautions are all on show
         self._sound_missing = False
         self._timer = QTimer(self)
@@ -174,6 +182,7 @@ class PlayerView(QWidget):
         self.sound_label = QLabel()
         self.sound_label.setObjectName("soundNotice")
         self.sound_label.hide()
+        self.leg_row = self._build_leg_question()
         right = QVBoxLayout()
         right.addWidget(self.title_label)
         right.addWidget(self.detail_label)
@@ -181,6 +190,7 @@ class PlayerView(QWidget):
         right.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.cues_label, 2)
         right.addWidget(self.caution_label)
+        right.addWidget(self.leg_row)
         middle = QHBoxLayout()
         middle.addWidget(self.illustration, 5)
         middle.addLayout(right, 5)
@@ -247,6 +257,33 @@ class PlayerView(QWidget):
         self.setStyleSheet(PLAYER_STYLE)
         self._apply_scale()
 
+    def _build_leg_question(self) -> QWidget:
+        """In the rest after an exercise: how is the leg? Three answers, keys 1 to 3."""
+        row = QWidget()
+        row.setObjectName("legQuestion")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.leg_label = QLabel()
+        self.leg_label.setWordWrap(True)
+        self.leg_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.leg_label, 1)
+        self.leg_buttons: dict[str, QPushButton] = {}
+        for key, answer, text in (
+            ("1", BETTER, "Better"),
+            ("2", SAME, "Same"),
+            ("3", WORSE, "Worse"),
+        ):
+            button = self._button(
+                f"{key}  {text}",
+                partial(self.answer_leg, answer),
+                f"Leg {text.lower()} after this exercise ({key})",
+            )
+            button.setCheckable(True)
+            layout.addWidget(button)
+            self.leg_buttons[answer] = button
+        row.hide()
+        return row
+
     def _button(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
@@ -267,6 +304,9 @@ class PlayerView(QWidget):
             ("E", self.toggle_easier),
             ("Shift+E", self.toggle_easier_for_the_rest),
             ("C", self.toggle_cautions),
+            ("1", partial(self.answer_leg, BETTER)),
+            ("2", partial(self.answer_leg, SAME)),
+            ("3", partial(self.answer_leg, WORSE)),
             ("S", self.request_stop),
             ("Escape", self.request_stop),
         ]
@@ -364,6 +404,21 @@ class PlayerView(QWidget):
             self.show_notice(told, passing=True)
         self._shown_step = None  # the words on screen change
         self.refresh()
+
+    def set_marked_directions(self, directions: frozenset[str]) -> None:
+        """The ways of moving the symptom profile marks as possibly making the leg worse."""
+        self._marked_directions = directions
+        self._shown_step = None
+
+    def answer_leg(self, response: str) -> None:
+        """1, 2 or 3 in the rest after an exercise: the leg is better, the same or worse."""
+        finished = self._asked_after
+        if finished is None or not self.leg_row.isVisible() or finished.exercise is None:
+            return
+        for answer, button in self.leg_buttons.items():
+            button.setChecked(answer == response)
+        self.leg_label.setText(leg_answer(finished.exercise.name, response))
+        self.leg_response_given.emit(finished.index, response)
 
     def toggle_cautions(self) -> None:
         """C: every caution of the exercise on screen in place of its cues, or back."""
@@ -501,6 +556,7 @@ class PlayerView(QWidget):
                     upcoming = f"Start {exercise.position}. {upcoming}"
             self.detail_label.setText(upcoming)
         self._show_variant_controls(step)
+        self._show_leg_question(step, steps)
         if exercise is None:
             self.illustration.show_exercise(None)
             self.cues_label.setText("")
@@ -523,8 +579,24 @@ class PlayerView(QWidget):
             self.caution_label.hide()
         else:
             self.cues_label.setText(instructions(exercise, easier=easier, harder=harder))
-            self.caution_label.setText(first_caution(exercise))
-            self.caution_label.setVisible(bool(exercise.cautions))
+            marks = direction_warnings(exercise.spinal_direction, self._marked_directions)
+            care = "\n".join(filter(None, (first_caution(exercise), *marks)))
+            self.caution_label.setText(care)
+            self.caution_label.setVisible(bool(care))
+
+    def _show_leg_question(self, step: Step, steps: tuple[Step, ...]) -> None:
+        finished = exercise_just_finished(steps, step.index)
+        asking = finished is not None and read_flag(self.settings, LEG_QUESTION_KEY, True)
+        if not asking or finished is None or finished.exercise is None:
+            self._asked_after = None
+            self.leg_row.hide()
+            return
+        if finished is not self._asked_after:
+            self._asked_after = finished
+            self.leg_label.setText(leg_question(finished.exercise.name))
+            for button in self.leg_buttons.values():
+                button.setChecked(False)
+        self.leg_row.show()
 
     def _runs_easier(self) -> bool:
         """Whether the exercise on screen (or coming up) runs in its easier version."""
@@ -573,6 +645,9 @@ class PlayerView(QWidget):
         sized(self.detail_label, 28)
         sized(self.cues_label, 24)
         sized(self.caution_label, 20)
+        sized(self.leg_label, 20)
+        for button in self.leg_buttons.values():
+            sized(button, 18)
         sized(self.next_label, 24)
         sized(self.routine_label, 22, bold=True)
         sized(self.time_left_label, 22)

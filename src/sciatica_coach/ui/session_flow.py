@@ -18,8 +18,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from sciatica_coach.core import safety
+from sciatica_coach.core.coach import session_variants
 from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.records import LogError, PainCheck, SessionRecord
+from sciatica_coach.core.symptoms import aggravating_directions
 from sciatica_coach.core.timeline import Timeline, expand_routine
 from sciatica_coach.core.words import provoking_exercise
 from sciatica_coach.ui.pages import Page
@@ -111,6 +113,7 @@ class SessionFlow(QObject):
             self._player.stop_requested.connect(self.open_stop_sheet)
             self._player.pain_stop_requested.connect(lambda: self.stop(safety.PAIN_SPREADING.code))
             self._player.full_screen_requested.connect(self.host.toggle_full_screen)
+            self._player.leg_response_given.connect(self._leg_response)
             self.host.place(Page.PLAYER, self._player)
         return self._player
 
@@ -333,16 +336,23 @@ class SessionFlow(QObject):
         recorder.on_problem = self._log_problem
         self.recorder = recorder
         self._stop_note = ""
+        log = self.context.log
         self.session = Session(
             timeline,
             self.context.clock,
             on_step_end=recorder.record_step,
             start_index=start,
             lead_in_seconds=lead_in,
+            variants=session_variants(log, timeline.routine.id),
         )
         player = self.player
+        player.set_marked_directions(aggravating_directions(log.profile()))
         self._enter(FlowState.PLAYING, Page.PLAYER)
         player.begin(self.session)
+
+    def _leg_response(self, step_index: int, response: str) -> None:
+        if self.recorder is not None and self.state in RUNNING_STATES:
+            self.recorder.record_leg_response(step_index, response)
 
     def _session_over(self) -> None:
         """The session finished or was stopped: log its end, then advice or the check-in."""

@@ -8,3 +8,7 @@ ANIMATED_KEY = "illustrations/animated"
 # The version of the safety text the user last acknowledged (core.safety.SAFETY_VERSION).
 ACK_KEY = "safety/acknowledged_version"
 MUTED_KEY = "sound/muted"
+# Whether the player asks "how is your leg?" in the rest after each exercise (on unless off).
+LEG_QUESTION_KEY = "coach/ask_leg_after_exercise"
+# Whether the symptom profile was offered after the safety screen (saved or skipped).
+PROFILE_OFFERED_KEY = "coach/profile_offered"
