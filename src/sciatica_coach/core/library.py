@@ -18,9 +18,13 @@ from sciatica_coach.core.catalog import (
 
 @dataclass
 class Library:
+    """``routines`` in load order; ``replaced`` holds the built-ins that a user routine with
+    the same id stands in for (the user's own copy of a built-in)."""
+
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
     problems: list[Problem] = field(default_factory=list)
+    replaced: dict[str, Routine] = field(default_factory=dict)
 
     def find(self, routine_id: str) -> Routine | None:
         return self.routines.get(routine_id)
@@ -31,7 +35,8 @@ def load_library(data: Path | None, library: Path | None = None) -> Library:
 
     A broken user file is skipped and reported. A broken built-in catalog is a packaging
     fault, but the app still starts: the user's own routines that define their exercises
-    keep working.
+    keep working. A user routine with a built-in's id is the user's own copy of it and takes
+    its place in the order; two user files with one id are reported, the second skipped.
     """
     library = library or paths.library_dir()
     problems: list[Problem] = []
@@ -40,8 +45,15 @@ def load_library(data: Path | None, library: Path | None = None) -> Library:
     except RoutineError as error:
         exercises = {}
         problems.extend(error.problems)
-    folders = [(library / "routines", True)]
+    builtins = load_routines([(library / "routines", True)], exercises)
+    routines = dict(builtins.routines)
+    problems.extend(builtins.problems)
+    replaced: dict[str, Routine] = {}
     if data is not None:
-        folders.append((paths.user_routines_dir(data), False))
-    result = load_routines(folders, exercises)
-    return Library(exercises, result.routines, problems + result.problems)
+        own = load_routines([(paths.user_routines_dir(data), False)], exercises)
+        for routine_id, routine in own.routines.items():
+            if routine_id in routines:
+                replaced[routine_id] = routines[routine_id]
+            routines[routine_id] = routine
+        problems.extend(own.problems)
+    return Library(exercises, routines, problems, replaced)

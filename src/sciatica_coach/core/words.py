@@ -29,7 +29,10 @@ from sciatica_coach.core.records import (
 from sciatica_coach.core.safety import EARLY, reach_label, stop_reason
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sciatica_coach.core.catalog import Dose, Exercise, Routine
+    from sciatica_coach.core.coaching import ExerciseFlag
     from sciatica_coach.core.symptom_stats import ReachTrend
 
 DASH = "–"  # an en dash: ranges and a missing score
@@ -329,6 +332,51 @@ def plan_cautions(routine: Routine) -> list[str]:
             lines.append(f"  Harder: {exercise.harder}")
         texts.append("\n".join(lines))
     return texts
+
+
+# --- the user's own routines: marks and copies -----------------------------------------------
+
+
+def worse_lately(flag: ExerciseFlag) -> str:
+    """``Leg worse 2 of 3 times lately``: under a flagged exercise on a routine page."""
+    return f"Leg worse {flag.worse} of {plural(flag.answered, 'time')} lately"
+
+
+def leave_out_label(exercise_name: str) -> str:
+    """``Leave Single knee to chest out of this routine``."""
+    return f"Leave {exercise_name} out of this routine"
+
+
+def leave_out_question(routine: Routine, exercise_name: str, target: Path) -> str:
+    """What leaving an exercise out will write, said before it is written."""
+    if routine.builtin:
+        return (
+            f"This writes your own copy of {routine.name}, without {exercise_name}, to\n"
+            f"{target}\n\nYour copy is used in place of the built-in routine. "
+            "Delete that file to go back to the built-in."
+        )
+    return (
+        f"This takes {exercise_name} out of your routine file\n{target}\n\n"
+        f"The version before is kept beside it as {target.name}.previous."
+    )
+
+
+def leave_out_done(routine_name: str, exercise_name: str) -> str:
+    """``Your copy of Gentle start now leaves out Single knee to chest.``"""
+    return f"Your copy of {routine_name} now leaves out {exercise_name}."
+
+
+def copy_comment(routine_name: str, exercise_name: str, day: date) -> str:
+    """The comment at the top of the user's copy of a built-in routine."""
+    return (
+        f"Your copy of the built-in {routine_name}, without {exercise_name} "
+        f"({long_date(day)}).\nDelete this file to go back to the built-in routine."
+    )
+
+
+def left_out_comment(exercise_name: str, day: date) -> str:
+    """The comment added at the top of the user's routine file when an exercise is left out."""
+    return f"{exercise_name} left out ({long_date(day)})."
 
 
 def shown_count(shown: int, total: int, word: str) -> str:
