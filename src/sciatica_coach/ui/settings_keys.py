@@ -12,3 +12,6 @@ MUTED_KEY = "sound/muted"
 LEG_QUESTION_KEY = "coach/ask_leg_after_exercise"
 # Whether the symptom profile was offered after the safety screen (saved or skipped).
 PROFILE_OFFERED_KEY = "coach/profile_offered"
+# Leave out of sessions the exercises the symptom profile marks "may make your leg worse"
+# (off unless the user ticks it on the Routines page; the session flow reads it too).
+HIDE_AGGRAVATING_KEY = "coach/hide_aggravating"
