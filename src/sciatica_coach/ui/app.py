@@ -28,13 +28,16 @@ from PySide6.QtWidgets import (
 from sciatica_coach import __version__, applog
 from sciatica_coach.core import paths
 from sciatica_coach.core.clock import local_now
+from sciatica_coach.core.coach import morning_due
 from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
+from sciatica_coach.core.symptoms import MorningCheck
 from sciatica_coach.core.words import day_heading
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
+from sciatica_coach.ui.coach_actions import CoachActions
 from sciatica_coach.ui.colours import NAVIGATION_STYLE
 from sciatica_coach.ui.launch import (
     HANDOVER_PATIENCE_SECONDS,
@@ -48,7 +51,7 @@ from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.routines import RoutinesView
 from sciatica_coach.ui.safety import sync_settings
 from sciatica_coach.ui.session_flow import SessionFlow
-from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY
+from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY, LEG_QUESTION_KEY
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.today import TodayView
 
@@ -130,6 +133,13 @@ class MainWindow(QMainWindow):
         self.today.start_requested.connect(self.start_routine)
         self.today.browse_requested.connect(lambda: self.show_page(Page.ROUTINES))
         self.routines.start_requested.connect(self.start_routine)
+        self.coach_actions = CoachActions(context)
+        self.today.suggestion_decided.connect(self.coach_actions.decide)
+        self.today.warning_signs_requested.connect(self._show_safety)
+        self.today.morning_requested.connect(self.ask_morning_check)
+        self.coach_actions.changed.connect(self._refresh_today)
+        self.flow.suggestion_decided.connect(self.coach_actions.decide)
+        self.flow.warning_signs_requested.connect(self._show_safety)
         self._build_menus()
         self._restore_geometry()
         self.show_page(Page.TODAY)
@@ -244,6 +254,46 @@ class MainWindow(QMainWindow):
             return
         self.resume_session(record)
 
+    def _refresh_today(self) -> None:
+        if self.current_page is Page.TODAY:
+            self.today.refresh(self.context.now().date())
+
+    def offer_morning_check(self) -> bool:
+        """At the first start on the day after a session, ask how the leg is this morning;
+        whether the question is on screen."""
+        if self.flow.busy:
+            return False
+        try:
+            due = morning_due(self.context.log, self.context.now().date())
+        except LogError as error:
+            logger.error("Could not read the log for the morning check: %s", error)
+            return False
+        if due is None:
+            return False
+        self.ask_morning_check(due)
+        return True
+
+    def ask_morning_check(self, session: SessionRecord | None) -> None:
+        """The morning check-in about ``session`` as a page; back to Today when answered."""
+        from sciatica_coach.ui.morning import MorningCheckPanel
+
+        if session is None or self.flow.busy:
+            return
+        panel = MorningCheckPanel(session, self.context.now())
+        panel.saved.connect(self._morning_saved)
+        panel.skipped.connect(lambda: self.show_page(Page.TODAY))
+        self.place(Page.MORNING, panel)
+        self.show_page(Page.MORNING)
+        panel.focus_first()
+
+    def _morning_saved(self, check: MorningCheck) -> None:
+        try:
+            self.context.log.record_morning_check(check)
+        except LogError as error:
+            show_warning(self, "Your answers could not be saved", str(error))
+            return
+        self.show_page(Page.TODAY)
+
     def offer_resume(self, ask: Callable[[SessionRecord], ResumeAnswer] | None = None) -> None:
         """For each unfinished session, newest first: resume it, close it as stopped, or
         decide later (it is offered again at the next start, and from History)."""
@@ -349,6 +399,11 @@ class MainWindow(QMainWindow):
         animate.setChecked(read_flag(self.context.settings, ANIMATED_KEY, True))
         animate.toggled.connect(self.set_animated_illustrations)
         view_menu.addAction(animate)
+        ask_leg = QAction("Ask about my &leg after each exercise", self)
+        ask_leg.setCheckable(True)
+        ask_leg.setChecked(read_flag(self.context.settings, LEG_QUESTION_KEY, True))
+        ask_leg.toggled.connect(lambda on: self.context.settings.setValue(LEG_QUESTION_KEY, on))
+        view_menu.addAction(ask_leg)
         help_menu = self.menuBar().addMenu("&Help")
         safety = QAction("&Safety information", self)
         safety.triggered.connect(self._show_safety)

@@ -56,7 +56,7 @@ def _font(widget: QWidget, point_size: float, *, bold: bool = False) -> None:
     widget.setFont(font)
 
 
-def _choice_button(text: str, style: str, point_size: float, *, bold: bool) -> QPushButton:
+def choice_button(text: str, style: str, point_size: float, *, bold: bool) -> QPushButton:
     button = QPushButton(text)
     button.setCheckable(True)
     button.setAutoDefault(False)
@@ -147,7 +147,7 @@ class PainScale(ChoiceRow):
         numbers.setSpacing(4)
         for score in range(11):
             fill, edge, ink = pain_colours(score)
-            button = _choice_button(
+            button = choice_button(
                 str(score),
                 CHOICE_BUTTON_STYLE.format(fill=fill, edge=edge, ink=ink),
                 NUMBER_POINT_SIZE,
@@ -218,7 +218,7 @@ class ReachRow(ChoiceRow):
         grid.setSpacing(4)
         columns = 3
         for index, (_code, label) in enumerate(LEG_REACH):
-            button = _choice_button(label, style, BASE_POINT_SIZE, bold=False)
+            button = choice_button(label, style, BASE_POINT_SIZE, bold=False)
             button.setAccessibleName(label)
             button.pressed.connect(lambda b=button: self._remember(b.isChecked()))
             self.group.addButton(button, index)

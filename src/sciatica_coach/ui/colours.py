@@ -140,6 +140,11 @@ PLAYER_STYLE = (
     " border-width: 0px 0px 0px 5px; padding: 4px 8px; }"
     "QPushButton:checked { font-weight: bold; }"
 )
+# A suggestion card: a quiet frame, with a safety-red edge when it asks to see a clinician.
+SUGGESTION_STYLE = (
+    "QFrame#suggestion { border: 1px solid palette(mid); border-radius: 6px; }"
+    f"QFrame#suggestion[kind='see_clinician'] {{ border: 2px solid {SAFETY_RED}; }}"
+)
 NAVIGATION_STYLE = "QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }"
 UNDO_BAR_STYLE = (
     "QFrame#undoBar { background: palette(alternate-base);"

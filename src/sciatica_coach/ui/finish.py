@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from sciatica_coach.core.records import SessionRecord, StepRecord
 from sciatica_coach.core.words import describe_duration, outcome_line, pain_change
 from sciatica_coach.ui.plain_text import plain_label
+from sciatica_coach.ui.suggestions import SuggestionList
 
 
 class FinishView(QWidget):
@@ -82,6 +83,13 @@ class FinishView(QWidget):
         layout.addLayout(grid)
         layout.addSpacing(24)
         layout.addLayout(buttons)
+        self.suggestions = SuggestionList()
+        suggestions_row = QHBoxLayout()
+        suggestions_row.addStretch(1)
+        suggestions_row.addWidget(self.suggestions, 4)
+        suggestions_row.addStretch(1)
+        layout.addSpacing(16)
+        layout.addLayout(suggestions_row)
         layout.addStretch(2)
 
     def show_unsaved(self, problem: str) -> None:
@@ -94,6 +102,7 @@ class FinishView(QWidget):
         for value in self.figures.values():
             value.setText("—")
         self.summary_button.setEnabled(False)
+        self.suggestions.show_suggestions(())
 
     def show_session(self, record: SessionRecord, steps: Sequence[StepRecord] = ()) -> None:
         """Show ``record``; with its ``steps`` a stop names the exercise it happened in."""

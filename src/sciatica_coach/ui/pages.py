@@ -17,6 +17,8 @@ class Page(Enum):
     STOP_SHEET = "Stop"
     ADVICE = "Advice"
     END = "Done"
+    # The morning after a session: not a session page, but it hides the side bar too.
+    MORNING = "Morning check"
 
 
 # The pages the side bar lists, top to bottom.

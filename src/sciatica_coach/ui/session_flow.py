@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
-from sciatica_coach.core import safety
+from sciatica_coach.core import coach, safety
 from sciatica_coach.core.coach import session_variants
 from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.records import LogError, PainCheck, SessionRecord
@@ -78,6 +78,8 @@ class SessionFlow(QObject):
     state_changed = Signal(object)
     summary_requested = Signal(int)
     leave_requested = Signal(object)  # a Page: where the end screen's buttons lead
+    suggestion_decided = Signal(object, str)  # from the end screen's suggestion cards
+    warning_signs_requested = Signal()
 
     def __init__(self, context: AppContext, host: FlowHost) -> None:
         super().__init__()
@@ -147,6 +149,8 @@ class SessionFlow(QObject):
             self._finish.home_requested.connect(lambda: self._leave(Page.TODAY))
             self._finish.progress_requested.connect(lambda: self._leave(Page.PROGRESS))
             self._finish.summary_requested.connect(self.summary_requested)
+            self._finish.suggestions.decided.connect(self.suggestion_decided)
+            self._finish.suggestions.warning_signs_requested.connect(self.warning_signs_requested)
             self.host.place(Page.END, self._finish)
         return self._finish
 
@@ -426,6 +430,9 @@ class SessionFlow(QObject):
             try:
                 log = self.context.log
                 self.finish.show_session(log.session(session_id), log.steps(session_id))
+                today = self.context.now().date()
+                view = coach.look(log, self.context.library.routines, today)
+                self.finish.suggestions.show_suggestions(view.suggestions)
                 return
             except LogError as error:
                 self.recorder.problem = str(error)

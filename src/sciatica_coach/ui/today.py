@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sciatica_coach.core import stats
+from sciatica_coach.core import coach, stats
+from sciatica_coach.core.coach import CoachView
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.words import day_heading, describe_duration, outcome_label, pain_change
 from sciatica_coach.ui.plain_text import plain_label
 from sciatica_coach.ui.routines import routine_minutes
+from sciatica_coach.ui.suggestions import SuggestionList
+
+logger = logging.getLogger(__name__)
 
 SUGGESTED = ("gentle-start", "daily-mobility", "core-stability", "strength", "balance")
 
@@ -28,6 +34,9 @@ def week_line(done: int, planned: int) -> str:
 class TodayView(QWidget):
     start_requested = Signal(str)
     browse_requested = Signal()
+    morning_requested = Signal(object)  # the SessionRecord whose morning to check
+    suggestion_decided = Signal(object, str)
+    warning_signs_requested = Signal()
 
     def __init__(self, library: Library, log: SessionLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +69,9 @@ class TodayView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.week)
         layout.addWidget(self.last)
-        layout.addSpacing(16)
+        layout.addSpacing(8)
+        layout.addWidget(self._build_coach())
+        layout.addSpacing(8)
         start_label = QLabel("Start a routine")
         start_font = QFont(start_label.font())
         start_font.setPointSize(16)
@@ -71,6 +82,62 @@ class TodayView(QWidget):
         layout.addWidget(browse, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self._fill_quick_starts()
+
+    def _build_coach(self) -> QWidget:
+        """The morning question, "Start here" and the coach's suggestions."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self._morning_record: SessionRecord | None = None
+        self.morning_button = QPushButton()
+        self.morning_button.setMinimumHeight(44)
+        self.morning_button.clicked.connect(
+            lambda: self.morning_requested.emit(self._morning_record)
+        )
+        self.morning_button.hide()
+        self._start_here_id = ""
+        self.start_here_button = QPushButton()
+        self.start_here_button.setMinimumHeight(56)
+        font = QFont(self.start_here_button.font())
+        font.setPointSize(15)
+        font.setBold(True)
+        self.start_here_button.setFont(font)
+        self.start_here_button.clicked.connect(
+            lambda: self.start_requested.emit(self._start_here_id)
+        )
+        self.start_here_why = plain_label()
+        self.start_here_why.setWordWrap(True)
+        self.suggestions = SuggestionList()
+        self.suggestions.decided.connect(self.suggestion_decided)
+        self.suggestions.warning_signs_requested.connect(self.warning_signs_requested)
+        for widget in (self.morning_button, self.start_here_button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.start_here_why)
+        layout.addWidget(self.suggestions)
+        return box
+
+    def show_coach(self, view: CoachView | None) -> None:
+        """What the coach has to say today; None (the log could not be read) hides it."""
+        due = view.morning_due if view else None
+        self._morning_record = due
+        if due is not None:
+            self.morning_button.setText(
+                f"How is your leg this morning? (after {due.routine_name}, "
+                f"{day_heading(due.local_date)})"
+            )
+        self.morning_button.setVisible(due is not None)
+        start = view.start_here if view else None
+        routine = self.library.find(start.routine_id) if start else None
+        if start is not None and routine is not None:
+            self._start_here_id = routine.id
+            self.start_here_button.setText(
+                f"Start here: {routine.name} · {routine_minutes(routine)} min"
+            )
+            self.start_here_why.setText(start.why)
+        self.start_here_button.setVisible(routine is not None)
+        self.start_here_why.setVisible(routine is not None)
+        self.suggestions.show_suggestions(view.suggestions if view else ())
 
     def _fill_quick_starts(self) -> None:
         chosen = [self.library.find(i) for i in SUGGESTED]
@@ -87,6 +154,11 @@ class TodayView(QWidget):
 
     def refresh(self, today: date) -> None:
         self.heading.setText(f"Today, {day_heading(today)}")
+        try:
+            self.show_coach(coach.look(self.log, self.library.routines, today))
+        except LogError as error:
+            logger.error("The coach could not read the log: %s", error)
+            self.show_coach(None)
         week = stats.week_of(self.log, today)
         self.week.setText(week_line(week.sessions_done, week.planned))
         recent = self.log.sessions(limit=1)

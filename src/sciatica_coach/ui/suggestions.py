@@ -1,0 +1,95 @@
+"""The coach's suggestions as cards the user takes or sets aside, on Today and the end screen.
+
+A card shows what to consider and why; "Take it" and "Not now" say what the user chose, and
+the card goes. A suggestion to see a clinician carries a button to the warning signs. The
+cards only report choices: `CoachActions` (ui/coach_actions.py) logs them and acts on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from sciatica_coach.core.coaching import SEE_CLINICIAN
+from sciatica_coach.core.symptom_log import StoredSuggestion
+from sciatica_coach.ui.colours import SUGGESTION_STYLE
+from sciatica_coach.ui.dialog_parts import BASE_POINT_SIZE, sized_label
+
+ACCEPTED = "accepted"
+DISMISSED = "dismissed"
+
+
+class SuggestionCard(QFrame):
+    """One suggestion with its reason and the two answers."""
+
+    decided = Signal(object, str)  # the StoredSuggestion, "accepted" or "dismissed"
+    warning_signs_requested = Signal()
+
+    def __init__(self, suggestion: StoredSuggestion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.suggestion = suggestion
+        self.setObjectName("suggestion")
+        self.setProperty("kind", suggestion.kind)
+        self.text = sized_label(suggestion.text, BASE_POINT_SIZE + 1, bold=True)
+        self.reason = sized_label(f"Why: {suggestion.reason}", BASE_POINT_SIZE)
+        for label in (self.text, self.reason):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names may come from user files
+        self.take_button = QPushButton("Take it")
+        self.take_button.setAccessibleName(f"Take it: {suggestion.text}")
+        self.take_button.clicked.connect(lambda: self.decided.emit(self.suggestion, ACCEPTED))
+        self.later_button = QPushButton("Not now")
+        self.later_button.setAccessibleName(f"Not now: {suggestion.text}")
+        self.later_button.clicked.connect(lambda: self.decided.emit(self.suggestion, DISMISSED))
+        buttons = QHBoxLayout()
+        if suggestion.kind == SEE_CLINICIAN:
+            self.take_button.setText("I will")
+            signs = QPushButton("Warning signs…")
+            signs.clicked.connect(self.warning_signs_requested)
+            buttons.addWidget(signs)
+        buttons.addStretch(1)
+        for button in (self.later_button, self.take_button):
+            button.setMinimumHeight(36)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.text)
+        layout.addWidget(self.reason)
+        layout.addLayout(buttons)
+
+
+class SuggestionList(QWidget):
+    """The open suggestions, most pressing first; hidden when there are none."""
+
+    decided = Signal(object, str)
+    warning_signs_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(SUGGESTION_STYLE)
+        self.cards: list[SuggestionCard] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(8)
+        self.heading = sized_label("Your coach suggests", BASE_POINT_SIZE + 3, bold=True)
+        self._layout.addWidget(self.heading)
+        self.hide()
+
+    def show_suggestions(self, suggestions: Sequence[StoredSuggestion]) -> None:
+        for card in self.cards:
+            self._layout.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for suggestion in suggestions:
+            card = SuggestionCard(suggestion)
+            card.decided.connect(self._decided)
+            card.warning_signs_requested.connect(self.warning_signs_requested)
+            self._layout.addWidget(card)
+            self.cards.append(card)
+        self.setVisible(bool(self.cards))
+
+    def _decided(self, suggestion: StoredSuggestion, decision: str) -> None:
+        remaining = [card.suggestion for card in self.cards if card.suggestion != suggestion]
+        self.decided.emit(suggestion, decision)
+        self.show_suggestions(remaining)
