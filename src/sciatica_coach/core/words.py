@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
@@ -516,3 +516,84 @@ def light_legend() -> str:
 def decision_words(decision: str | None) -> str:
     """``Taken``, ``Set aside`` or ``Not answered``: what the user did with a suggestion."""
     return DECISION_WORDS.get(decision, decision or DECISION_WORDS[None])
+
+
+# --- the symptom profile and its self-check -------------------------------------------------
+
+# What eases the leg: the answer's name, and one line saying what it means.
+EASES_WORDS = {
+    "bending_forward": (
+        "Bending forward",
+        "Sitting, or leaning forward on something, eases my leg.",
+    ),
+    "leaning_back": (
+        "Leaning back",
+        "Standing tall, walking or lying on my front eases my leg.",
+    ),
+    "neither": ("Neither", "Both ways feel about the same to my leg."),
+    "not_sure": ("Not sure", "I have not noticed yet. The self-check can help."),
+}
+# The self-check's movements, as the user does them.
+MOVEMENT_WORDS = {"extension": "leaning back", "flexion": "bending forward"}
+SELF_CHECK_ANSWER_WORDS = {
+    "up": "Moved up towards my back",
+    "same": "Stayed the same",
+    "down": "Spread further down my leg",
+}
+
+
+def eases_label(code: str) -> str:
+    """``Leaning back``: the name of an answer to "what eases your leg?"."""
+    return EASES_WORDS.get(code, (_sentence_case(code), ""))[0]
+
+
+def eases_explanation(code: str) -> str:
+    """The one line under an answer to "what eases your leg?"."""
+    return EASES_WORDS.get(code, ("", ""))[1]
+
+
+def profile_saved_on(day: date) -> str:
+    """``You last saved this on Mon 2 Mar 2026.``"""
+    return f"You last saved this on {long_date(day)}."
+
+
+def self_check_findings(answers: Mapping[str, str], order: Sequence[str]) -> list[str]:
+    """What the self-check found, one sentence per movement, in the order they were done:
+    ``Leaning back moved your symptoms up towards your back. That is usually a good sign.``
+    A movement left out because the check stopped says so."""
+    found: list[str] = []
+    for direction in order:
+        movement = MOVEMENT_WORDS.get(direction, direction)
+        said = _sentence_case(movement)
+        answer = answers.get(direction)
+        if answer == "up":
+            found.append(
+                f"{said} moved your symptoms up towards your back. That is usually a good sign."
+            )
+        elif answer == "same":
+            found.append(f"{said} left your symptoms where they were.")
+        elif answer == "down":
+            found.append(
+                f"{said} made your symptoms spread further down your leg. The app will mark "
+                f"exercises that need {movement}."
+            )
+        elif "down" in answers.values():
+            found.append(f"You stopped before {movement}, as you should. Leave it for today.")
+    if not answers:
+        found.append("You stopped before trying either way, so the check found nothing.")
+    return found
+
+
+def self_check_hint(answers: Mapping[str, str], eases: str) -> str:
+    """A nudge when the check found one way that helps and the answer to "what eases your
+    leg?" does not say so yet; an empty string otherwise. The choice stays the user's."""
+    helped = [d for d, answer in answers.items() if answer == "up"]
+    if len(helped) != 1 or "down" in answers.values():
+        return ""
+    choice = {"extension": "leaning_back", "flexion": "bending_forward"}.get(helped[0])
+    if choice is None or choice == eases:
+        return ""
+    return (
+        f"If {MOVEMENT_WORDS[helped[0]]} often eases your leg on other days too, you can "
+        f"choose “{eases_label(choice)}” under “What eases your leg?”."
+    )
