@@ -212,3 +212,52 @@ def test_a_step_up_once_accepted_moves_on_to_the_next_exercise(log: SessionLog) 
     log.record_morning_check(MorningCheck(third, "same", 2, 3, "thigh", taken, taken.date()))
     (next_one,) = coach.look(log, ROUTINES, date(2026, 3, 7)).suggestions
     assert next_one.kind == "step_up" and next_one.exercise_id != step_up.exercise_id
+
+
+def test_leg_responses_and_morning_checks_survive_csv_export_and_import(tmp_path: Path) -> None:
+    import io
+
+    from sciatica_coach.core import csv_io
+
+    start = datetime(2026, 3, 29, 0, 30, tzinfo=LONDON)  # the night the clocks go forward
+    with SessionLog(tmp_path / "a.sqlite3") as log:
+        session_id = run_session(log, start, worse_after="bird_dog")
+        taken = datetime(2026, 3, 30, 7, 45, tzinfo=LONDON)
+        log.record_morning_check(
+            MorningCheck(session_id, "worse", 2, 6, "foot", taken, taken.date())
+        )
+        exported = io.StringIO()
+        csv_io.export_csv(log, exported)
+        original = (
+            [(r.exercise_id, r.response) for r in log.leg_responses()],
+            log.morning_checks()[session_id],
+        )
+    with SessionLog(tmp_path / "b.sqlite3") as other:
+        summary = csv_io.import_csv(other, exported.getvalue())
+        assert summary.sessions_added == 1
+        (record,) = other.sessions()
+        answers = [(r.exercise_id, r.response) for r in other.leg_responses()]
+        morning = other.morning_checks()[record.id]
+        again = io.StringIO()
+        csv_io.export_csv(other, again)
+    assert answers == original[0] == [("dead_bug", "same"), ("bird_dog", "worse")]
+    assert (morning.compared, morning.back, morning.leg, morning.reach) == ("worse", 2, 6, "foot")
+    assert morning.taken_at == original[1].taken_at and morning.local_date == date(2026, 3, 30)
+    assert again.getvalue() == exported.getvalue()
+
+
+def test_a_morning_check_without_its_answer_is_refused_naming_line_and_column(
+    tmp_path: Path,
+) -> None:
+    from sciatica_coach.core import csv_io
+
+    cells = dict.fromkeys(csv_io.COLUMNS, "")
+    cells.update(
+        started_at="2026-03-02T09:00:00+00:00", routine_id="r", status="completed", morning_leg="4"
+    )
+    text = ",".join(csv_io.COLUMNS) + "\n" + ",".join(cells[c] for c in csv_io.COLUMNS) + "\n"
+    with SessionLog(tmp_path / "c.sqlite3") as log:
+        with pytest.raises(csv_io.CsvImportError) as caught:
+            csv_io.import_csv(log, text)
+        assert log.sessions() == []
+    assert "line 2" in str(caught.value) and "morning_compared" in str(caught.value)

@@ -35,6 +35,7 @@ from sciatica_coach.core.records import (
     COMPLETED,
     IN_PROGRESS,
     INTERRUPTED,
+    LEG_RESPONSE_CODES,
     SIDES,
     STEP_KINDS,
     STEP_VARIANTS,
@@ -45,6 +46,7 @@ from sciatica_coach.core.records import (
     StepRecord,
 )
 from sciatica_coach.core.safe_read import FileRefused, read_regular_file
+from sciatica_coach.core.symptoms import MorningCheck
 
 SESSION_COLUMNS = (
     "started_at",
@@ -68,6 +70,11 @@ SESSION_COLUMNS = (
     "pain_after_reach",
     "pain_after_note",
     "pain_after_at",
+    "morning_compared",
+    "morning_back",
+    "morning_leg",
+    "morning_reach",
+    "morning_at",
 )
 STEP_COLUMNS = (
     "step_index",
@@ -84,6 +91,7 @@ STEP_COLUMNS = (
     "step_status",
     "step_ended_at",
     "variant",
+    "leg_response",
 )
 COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
 REQUIRED_COLUMNS = ("started_at", "routine_id")
@@ -149,6 +157,7 @@ class ParsedSession:
     record: SessionRecord
     steps: tuple[StepRecord, ...]
     pain_taken: dict[str, datetime]
+    morning: MorningCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -179,10 +188,12 @@ def export_csv(
     writer.writerow(COLUMNS)
     # A session still running has no end yet; it is exported once it has one.
     sessions = [r for r in reversed(log.sessions(since, until)) if r.status != IN_PROGRESS]
+    mornings = log.morning_checks(since)
     rows = 0
     for record in sessions:
         zone = timezone(timedelta(minutes=record.utc_offset_minutes))
-        session_cells = _session_cells(record, log.pain_times(record.id), zone)
+        taken = log.pain_times(record.id)
+        session_cells = _session_cells(record, taken, zone, mornings.get(record.id))
         steps = log.steps(record.id)
         if not steps:
             writer.writerow(escape_cells(session_cells + [""] * len(STEP_COLUMNS)))
@@ -207,7 +218,12 @@ def escape_cells(cells: Sequence[str]) -> list[str]:
     return [escape_cell(cell) for cell in cells]
 
 
-def _session_cells(record: SessionRecord, taken: dict[str, datetime], zone: timezone) -> list[str]:
+def _session_cells(
+    record: SessionRecord,
+    taken: dict[str, datetime],
+    zone: timezone,
+    morning: MorningCheck | None = None,
+) -> list[str]:
     cells = [
         _time(record.started_at, zone),
         record.routine_id,
@@ -232,6 +248,16 @@ def _session_cells(record: SessionRecord, taken: dict[str, datetime], zone: time
                 check.note,
                 _time(taken.get(check.moment), zone),
             ]
+    if morning is None:
+        cells += [""] * 5
+    else:
+        cells += [
+            morning.compared,
+            _optional_int(morning.back),
+            _optional_int(morning.leg),
+            morning.reach or "",
+            _time(morning.taken_at, zone),
+        ]
     return cells
 
 
@@ -251,6 +277,7 @@ def _step_cells(step: StepRecord, zone: timezone) -> list[str]:
         step.status,
         _time(step.ended_at, zone),
         step.variant or "",
+        step.leg_response or "",
     ]
 
 
@@ -301,7 +328,9 @@ def import_csv(log: SessionLog, text: str, *, localise: Localise | None = None) 
     See `parse_csv` for ``localise``.
     """
     parsed = parse_csv(text, localise=localise)
-    ids = log.import_sessions([(p.record, p.steps, p.pain_taken) for p in parsed])
+    ids = log.import_sessions(
+        [(p.record, p.steps, p.pain_taken) for p in parsed], [p.morning for p in parsed]
+    )
     added = [p for p, new_id in zip(parsed, ids, strict=True) if new_id is not None]
     return ImportSummary(
         sessions_added=len(added),
@@ -554,6 +583,7 @@ def _session(draft: _Draft, problems: list[CsvProblem]) -> ParsedSession | None:
             taken[moment] = when
     notes = row.text("notes") or ""
     routine_name = row.text("routine_name") or draft.key[1]
+    morning = _morning(row)
     if len(problems) > before or status is None:
         return None
     offset = started.utcoffset()
@@ -586,7 +616,28 @@ def _session(draft: _Draft, problems: list[CsvProblem]) -> ParsedSession | None:
         work_done=0,
         work_skipped=0,
     )
-    return ParsedSession(row.line, record, tuple(steps), taken)
+    return ParsedSession(row.line, record, tuple(steps), taken, morning)
+
+
+def _morning(row: _Row) -> MorningCheck | None:
+    """The morning check on the session's line; its session id is given on import."""
+    compared = row.choice("morning_compared", LEG_RESPONSE_CODES)
+    back = row.integer("morning_back", 0, 10)
+    leg = row.integer("morning_leg", 0, 10)
+    reach = row.choice("morning_reach", SYMPTOM_REACH)
+    when = row.moment("morning_at")
+    others = ("morning_back", "morning_leg", "morning_reach", "morning_at")
+    if not row.raw("morning_compared"):
+        if any(row.raw(column) for column in others):
+            row.problem("morning_compared", "is empty; a morning check needs better, same or worse")
+        return None
+    if when is None:
+        if not row.raw("morning_at"):
+            row.problem("morning_at", "is empty; a morning check needs the time it was taken")
+        return None
+    if compared is None:
+        return None
+    return MorningCheck(0, compared, back, leg, reach, when, when.date())
 
 
 def _pain(row: _Row, moment: str) -> tuple[PainCheck | None, datetime | None]:
@@ -656,6 +707,7 @@ def _steps(draft: _Draft, default_end: datetime) -> list[StepRecord]:
             row.problem("step_status", f"is empty; it is one of {', '.join(statuses)}")
         side = row.choice("side", sorted(SIDES))
         variant = row.choice("variant", sorted(STEP_VARIANTS))
+        leg_response = row.choice("leg_response", LEG_RESPONSE_CODES)
         set_number = row.integer("set_number")
         set_count = row.integer("set_count")
         planned = row.seconds("step_planned_seconds")
@@ -682,6 +734,7 @@ def _steps(draft: _Draft, default_end: datetime) -> list[StepRecord]:
                 status=status,
                 ended_at=ended,
                 variant=variant if kind == "work" else None,
+                leg_response=leg_response if kind == "work" else None,
             )
         )
     return sorted(steps, key=lambda step: step.step_index)

@@ -16,6 +16,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -42,7 +43,8 @@ from sciatica_coach.core.records import (
     require,
     require_aware,
 )
-from sciatica_coach.core.symptom_log import SymptomRecords
+from sciatica_coach.core.symptom_log import SymptomRecords, insert_morning_check
+from sciatica_coach.core.symptoms import MorningCheck
 
 
 def _utc_text(moment: datetime) -> str:
@@ -95,8 +97,8 @@ _INSERT_SESSION = """INSERT INTO sessions (routine_id, routine_name, started_at,
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _INSERT_STEP = """INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
      set_number, set_count, side, planned_seconds, actual_seconds, reps_planned, reps_done,
-     status, ended_at, variant)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+     status, ended_at, variant, leg_response)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _INSERT_PAIN = """INSERT INTO pain_checks (session_id, moment, back, leg, note, reach, taken_at)
    VALUES (?, ?, ?, ?, ?, ?, ?)"""
 # A live session may log a step or a pain check again; an import adds new sessions only, so
@@ -455,7 +457,7 @@ class SessionLog(SymptomRecords):
         rows = self._read(
             """SELECT step_index, kind, exercise_id, exercise_name, set_number, set_count, side,
                       planned_seconds, actual_seconds, reps_planned, reps_done, status, ended_at,
-                      variant
+                      variant, leg_response
                FROM steps WHERE session_id = ? ORDER BY step_index""",
             (session_id,),
         )
@@ -546,17 +548,19 @@ class SessionLog(SymptomRecords):
     def import_sessions(
         self,
         entries: Sequence[tuple[SessionRecord, Sequence[StepRecord], Mapping[str, datetime]]],
+        mornings: Sequence[MorningCheck | None] = (),
     ) -> list[int | None]:
         """Add whole finished sessions in one transaction: all of them or, on an error, none.
 
         Each entry is a session (its id and work counts are ignored: they follow from the
-        steps), its steps, and when its pain checks were taken, by moment. A session whose
+        steps), its steps, and when its pain checks were taken, by moment; ``mornings``, when
+        given, holds each entry's morning check (its session id is ignored). A session whose
         UTC start and routine id are already logged is left out; the result holds None for it
         and the new id for each session added.
         """
         added: list[int | None] = []
         with self._write() as conn:
-            for record, steps, pain_taken in entries:
+            for index, (record, steps, pain_taken) in enumerate(entries):
                 require(
                     record.status in (COMPLETED, STOPPED, INTERRUPTED),
                     f"an imported session is completed, stopped or interrupted, "
@@ -579,6 +583,9 @@ class SessionLog(SymptomRecords):
                     taken = pain_taken.get(check.moment, record.started_at)
                     require_aware(taken, "taken_at")
                     conn.execute(_INSERT_PAIN, _pain_values(session_id, check, taken))
+                morning = mornings[index] if index < len(mornings) else None
+                if morning is not None:
+                    insert_morning_check(conn, replace(morning, session_id=session_id))
                 added.append(session_id)
         return added
 
@@ -638,6 +645,7 @@ def _step_from_row(r: Any) -> StepRecord:
         status=str(r[11]),
         ended_at=_from_utc_text(r[12]),
         variant=r[13],
+        leg_response=r[14],
     )
 
 
@@ -706,6 +714,7 @@ def _step_values(session_id: int, step: StepRecord) -> tuple[Any, ...]:
         step.status,
         _utc_text(step.ended_at),
         step.variant,
+        step.leg_response,
     )
 
 

@@ -25,6 +25,7 @@ STEP_STATUSES = frozenset({DONE, SKIPPED, STEP_STOPPED})
 STEP_OUTCOME_RANK = {SKIPPED: 0, STEP_STOPPED: 1, DONE: 2}
 # The versions of an exercise a step can be logged as, besides the one written (None).
 STEP_VARIANTS = frozenset({"easier", "harder"})
+LEG_RESPONSE_CODES = ("better", "same", "worse")
 STEP_KINDS = frozenset({"prepare", "work", "rest", "switch"})
 SIDES = frozenset({"left", "right"})
 PAIN_MOMENTS = frozenset({"before", "after"})
@@ -99,6 +100,8 @@ class StepRecord:
     ended_at: datetime
     # "easier" or "harder" when the step ran in that version of the exercise; None as written.
     variant: str | None = None
+    # The leg's response to the exercise this step ends ("better", "same", "worse"), if asked.
+    leg_response: str | None = None
 
     def __post_init__(self) -> None:
         require(self.step_index >= 0, f"step_index must be 0 or more, not {self.step_index}")
@@ -122,6 +125,10 @@ class StepRecord:
         require(
             self.variant is None or self.variant in STEP_VARIANTS,
             f"step variant must be easier, harder or None, not {self.variant!r}",
+        )
+        require(
+            self.leg_response is None or self.leg_response in LEG_RESPONSE_CODES,
+            f"leg response must be better, same, worse or None, not {self.leg_response!r}",
         )
 
 

@@ -145,23 +145,7 @@ class SymptomRecords:
         require(isinstance(check, MorningCheck), "check must be a MorningCheck")
         with self._write() as conn:
             self._status_of(conn, check.session_id)
-            conn.execute(
-                """INSERT INTO morning_checks
-                   (session_id, compared, back, leg, reach, taken_at, local_date)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (session_id) DO UPDATE SET compared = excluded.compared,
-                     back = excluded.back, leg = excluded.leg, reach = excluded.reach,
-                     taken_at = excluded.taken_at, local_date = excluded.local_date""",
-                (
-                    check.session_id,
-                    check.compared,
-                    check.back,
-                    check.leg,
-                    check.reach,
-                    _utc(check.taken_at),
-                    check.local_date.isoformat(),
-                ),
-            )
+            insert_morning_check(conn, check)
 
     def morning_checks(self, since: date | None = None) -> dict[int, MorningCheck]:
         """Morning checks by session id, for sessions on or after ``since``."""
@@ -248,6 +232,27 @@ class SymptomRecords:
             )
             for r in rows
         ]
+
+
+def insert_morning_check(conn: sqlite3.Connection, check: MorningCheck) -> None:
+    """Write ``check`` inside the caller's transaction, replacing one for the same session."""
+    conn.execute(
+        """INSERT INTO morning_checks
+           (session_id, compared, back, leg, reach, taken_at, local_date)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (session_id) DO UPDATE SET compared = excluded.compared,
+             back = excluded.back, leg = excluded.leg, reach = excluded.reach,
+             taken_at = excluded.taken_at, local_date = excluded.local_date""",
+        (
+            check.session_id,
+            check.compared,
+            check.back,
+            check.leg,
+            check.reach,
+            _utc(check.taken_at),
+            check.local_date.isoformat(),
+        ),
+    )
 
 
 def _profile_from_row(r: Any) -> SymptomProfile:

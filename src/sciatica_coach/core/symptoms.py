@@ -13,7 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sciatica_coach.core.records import SYMPTOM_REACH, require, require_aware
+from sciatica_coach.core.records import (
+    LEG_RESPONSE_CODES,
+    SYMPTOM_REACH,
+    require,
+    require_aware,
+)
 
 # Which way of moving eases the leg, as the user answers it.
 BENDING_FORWARD = "bending_forward"
@@ -34,10 +39,8 @@ SPREAD_DOWN = "down"  # further down the leg: the movement aggravates
 SELF_CHECK_ANSWERS = (MOVED_UP, STAYED, SPREAD_DOWN)
 
 # The leg's response to one exercise, asked in the rest after it.
-BETTER = "better"
-SAME = "same"
-WORSE = "worse"  # spreading further down, or stronger
-LEG_RESPONSES = (BETTER, SAME, WORSE)
+BETTER, SAME, WORSE = LEG_RESPONSE_CODES  # worse: spreading further down, or stronger
+LEG_RESPONSES = LEG_RESPONSE_CODES
 
 # The morning after a session, compared with before it.
 MORNING_ANSWERS = LEG_RESPONSES
