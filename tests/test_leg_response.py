@@ -116,3 +116,28 @@ def test_an_exercise_bending_forward_is_marked_for_a_leaning_back_profile(
         assert warning in player.caution_label.text().splitlines()
         run_to(app, WORK, "sit_to_stand")
         assert warning not in player.caution_label.text()
+
+
+def test_hidden_exercises_are_left_out_of_the_session_when_the_user_hides_them(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    from sciatica_coach.ui.settings_keys import HIDE_AGGRAVATING_KEY
+
+    routines = tmp_path / "data" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "bending.toml").write_text(BENDING)
+    for app in make_app(tmp_path, qtbot):
+        app.log.save_profile(
+            SymptomProfile(
+                datetime(2026, 3, 1, 9, tzinfo=UTC), date(2026, 3, 1), "thigh", LEANING_BACK
+            )
+        )
+        app.window.context.settings.setValue(HIDE_AGGRAVATING_KEY, True)
+        assert app.window.start_routine("bending")
+        app.rate(3, 4)
+        session = app.window.flow.session
+        assert session is not None
+        ids = {s.exercise.id for s in session.timeline.steps if s.exercise is not None}
+        assert ids == {"sit_to_stand"}
+        (record,) = app.log.sessions()
+        assert record.planned_work_steps == 1

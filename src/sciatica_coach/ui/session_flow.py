@@ -21,11 +21,14 @@ from sciatica_coach.core import coach, safety
 from sciatica_coach.core.coach import session_variants
 from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.records import LogError, PainCheck, SessionRecord
+from sciatica_coach.core.routine_copy import marked_exercises, without_exercises
 from sciatica_coach.core.symptoms import aggravating_directions
 from sciatica_coach.core.timeline import Timeline, expand_routine
 from sciatica_coach.core.words import provoking_exercise
 from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.plain_text import show_warning
+from sciatica_coach.ui.settings_keys import HIDE_AGGRAVATING_KEY
+from sciatica_coach.ui.settings_values import read_flag
 
 if TYPE_CHECKING:
     from sciatica_coach.core.catalog import Routine
@@ -195,7 +198,7 @@ class SessionFlow(QObject):
         routine = find_routine(self.context.library, record.routine_id)
         if routine is None or self.busy:
             return False
-        timeline = expand_routine(routine)
+        timeline = self._timeline_of(routine, record.planned_work_steps)
         log = self.context.log
         try:
             start = min(log.reopen_session(record.id), len(timeline.steps) - 1)
@@ -210,6 +213,23 @@ class SessionFlow(QObject):
             self._tell("The session could not be resumed", str(error))
             return False
         return True
+
+    def _without_hidden(self, routine: Routine) -> Routine:
+        """``routine`` less the exercises the profile marks, when the user hides them;
+        raises ValueError when that would leave nothing."""
+        if not read_flag(self.context.settings, HIDE_AGGRAVATING_KEY, False):
+            return routine
+        marked = marked_exercises(routine, aggravating_directions(self.context.log.profile()))
+        return without_exercises(routine, marked) if marked else routine
+
+    def _timeline_of(self, routine: Routine, planned_work_steps: int) -> Timeline:
+        """The timeline a session was started with: with the hidden exercises left out if
+        that is how it was planned, else the whole routine (the setting may have changed)."""
+        try:
+            hidden = expand_routine(self._without_hidden(routine))
+        except ValueError:
+            return expand_routine(routine)
+        return hidden if hidden.work_steps == planned_work_steps else expand_routine(routine)
 
     def open_stop_sheet(self) -> None:
         """Pause and ask why the session is stopping."""
@@ -310,7 +330,12 @@ class SessionFlow(QObject):
         routine = self._routine
         if self.state != FlowState.CHECK_IN_BEFORE or routine is None:
             return
-        timeline = expand_routine(routine)
+        try:
+            timeline = expand_routine(self._without_hidden(routine))
+        except ValueError as error:  # every exercise is one the user chose to hide
+            self._cancel_before()
+            self._tell("Nothing left to do in this routine", str(error))
+            return
         recorder = SessionRecorder(self.context.log, timeline, now=self.context.now)
         self.pain_before = before
         try:
