@@ -78,7 +78,10 @@ class SuggestionList(QWidget):
 
     def show_suggestions(self, suggestions: Sequence[StoredSuggestion]) -> None:
         for card in self.cards:
+            # Out of the layout and out of sight now; deleted when control returns to Qt.
             self._layout.removeWidget(card)
+            card.hide()
+            card.setParent(None)
             card.deleteLater()
         self.cards = []
         for suggestion in suggestions:

@@ -7,7 +7,15 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sciatica_coach.core import coach, stats
 from sciatica_coach.core.coach import CoachView
@@ -15,7 +23,7 @@ from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.words import day_heading, describe_duration, outcome_label, pain_change
-from sciatica_coach.ui.plain_text import plain_label
+from sciatica_coach.ui.plain_text import plain_label, plain_tooltip
 from sciatica_coach.ui.routines import routine_minutes
 from sciatica_coach.ui.suggestions import SuggestionList
 
@@ -64,7 +72,16 @@ class TodayView(QWidget):
         browse_font.setPointSize(13)
         browse.setFont(browse_font)
         browse.clicked.connect(self.browse_requested)
-        layout = QVBoxLayout(self)
+        # The page scrolls when the coach has a lot to say or the window is small.
+        content = QWidget()
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.week)
@@ -92,6 +109,9 @@ class TodayView(QWidget):
         self._morning_record: SessionRecord | None = None
         self.morning_button = QPushButton()
         self.morning_button.setMinimumHeight(44)
+        morning_font = QFont(self.morning_button.font())
+        morning_font.setPointSize(13)
+        self.morning_button.setFont(morning_font)
         self.morning_button.clicked.connect(
             lambda: self.morning_requested.emit(self._morning_record)
         )
@@ -108,6 +128,9 @@ class TodayView(QWidget):
         )
         self.start_here_why = plain_label()
         self.start_here_why.setWordWrap(True)
+        why_font = QFont(self.start_here_why.font())
+        why_font.setPointSize(13)
+        self.start_here_why.setFont(why_font)
         self.suggestions = SuggestionList()
         self.suggestions.decided.connect(self.suggestion_decided)
         self.suggestions.warning_signs_requested.connect(self.warning_signs_requested)
@@ -122,10 +145,10 @@ class TodayView(QWidget):
         due = view.morning_due if view else None
         self._morning_record = due
         if due is not None:
-            self.morning_button.setText(
-                f"How is your leg this morning? (after {due.routine_name}, "
-                f"{day_heading(due.local_date)})"
-            )
+            self.morning_button.setText("How is your leg this morning?")
+            about = f"About {due.routine_name}, {day_heading(due.local_date)}"
+            self.morning_button.setToolTip(plain_tooltip(about))
+            self.morning_button.setAccessibleDescription(about)
         self.morning_button.setVisible(due is not None)
         start = view.start_here if view else None
         routine = self.library.find(start.routine_id) if start else None
