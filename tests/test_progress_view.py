@@ -139,7 +139,10 @@ def test_calendar_marks_each_day_exercised(view: ProgressView) -> None:
     box = calendar.cell_rect(d(MAR, 31))
     assert box is not None
     assert calendar.day_at(box.center().toPoint()) == d(MAR, 31)
-    assert calendar.describe(d(MAR, 31)) == "Sun 31 Mar 2024: 2 sessions, 11 min"
+    # Session 7 that day was stopped because pain spread down the leg: a red light.
+    assert calendar.describe(d(MAR, 31)) == (
+        "Sun 31 Mar 2024: 2 sessions, 11 min\nRed: worse or spreading"
+    )
     assert calendar.describe(d(APR, 2)) == "Tue 2 Apr 2024: no exercise"
     assert [shade_level(m) for m in (0, 5, 10, 25, 45)] == [0, 1, 2, 3, 4]
 

@@ -4,13 +4,19 @@ profile, flags, suggestions and safety stops."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sciatica_coach.core import symptom_stats, words
 from sciatica_coach.core.coaching import AMBER, GREEN, RED, Light
-from sciatica_coach.core.library import load_library
-from sciatica_coach.core.records import PainCheck, SessionRecord
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.core.records import PainCheck, SessionRecord, StepRecord
 from sciatica_coach.core.symptom_stats import (
     ReachPoint,
     ReachTrend,
@@ -23,7 +29,6 @@ from sciatica_coach.core.symptom_stats import (
 from sciatica_coach.core.symptoms import MorningCheck
 
 LONDON = ZoneInfo("Europe/London")
-ROUTINES = load_library(None).routines
 
 
 def record(
@@ -192,3 +197,132 @@ def test_the_light_legend_reads_in_words() -> None:
         "Green: leg settled; Amber: stirred up; Red: worse or spreading"
     )
     assert words.light_label(RED) == "Red: worse or spreading"
+
+
+# --- a real log: the calendar's lights and the reach chart on Progress --------------------------
+
+TODAY = date(2024, 4, 17)
+
+
+def logged_session(
+    log: SessionLog,
+    start: datetime,
+    *,
+    before: tuple[int, str | None] = (4, "thigh"),
+    after: tuple[int, str | None] | None = (4, "thigh"),
+    stop: str | None = None,
+    exercises: tuple[str, ...] = ("dead_bug", "bird_dog"),
+    worse_after: str | None = None,
+) -> int:
+    """A session of one work step per exercise with pain checks; ``stop`` stops it in the
+    last exercise for that reason."""
+    session_id = log.start_session("core-stability", "Core stability", 600, 2, start)
+    log.record_pain(session_id, PainCheck("before", 2, before[0], "", before[1]), start)
+    for index, exercise in enumerate(exercises):
+        stopped = stop is not None and index == len(exercises) - 1
+        log.record_step(
+            session_id,
+            StepRecord(
+                index,
+                "work",
+                exercise,
+                exercise.replace("_", " ").capitalize(),
+                1,
+                1,
+                None,
+                60,
+                20 if stopped else 60,
+                None,
+                None,
+                "stopped" if stopped else "done",
+                start + timedelta(minutes=index + 1),
+            ),
+        )
+        if not stopped:
+            log.set_leg_response(session_id, index, "worse" if exercise == worse_after else "same")
+    end = start + timedelta(minutes=10)
+    if stop is not None:
+        log.finish_session(session_id, "stopped", end, 140, stop, stop_step=len(exercises) - 1)
+    else:
+        log.finish_session(session_id, "completed", end, 600)
+    if after is not None:
+        log.record_pain(session_id, PainCheck("after", 2, after[0], "", after[1]), end)
+    return session_id
+
+
+@pytest.fixture
+def log(tmp_path: Path) -> SessionLog:
+    with SessionLog(tmp_path / "log.sqlite3") as opened:
+        yield opened  # type: ignore[misc]
+
+
+def test_a_day_with_a_red_and_a_green_session_is_red_on_the_calendar(log: SessionLog) -> None:
+    logged_session(log, at(4, 8, 9))  # green: the leg stayed the same
+    logged_session(log, at(4, 8, 18), stop="pain_spreading", after=None)  # red
+    logged_session(log, at(4, 10, 9), after=(7, "thigh"))  # amber: leg pain rose by 3
+    assert symptom_stats.calendar_lights(log, date(2024, 4, 1)) == {
+        date(2024, 4, 8): RED,
+        date(2024, 4, 10): AMBER,
+    }
+    assert log.suggestions() == []  # reading the lights offers nothing
+
+
+def test_progress_draws_reach_as_height_with_the_foot_at_the_bottom(
+    qtbot,  # type: ignore[no-untyped-def]
+    log: SessionLog,
+) -> None:
+    from sciatica_coach.ui.progress import ProgressView, plotted
+
+    first = logged_session(log, at(3, 25), before=(6, "below_knee"), after=(5, "thigh"))
+    # 00:30 BST on the night the clocks went forward, Sunday 31 March: no reach answered
+    logged_session(log, at(3, 31, 0, 30), before=(4, None), after=None)
+    logged_session(log, at(4, 1, 0, 30), before=(4, "thigh"), after=(3, "buttock"))
+    logged_session(log, at(4, 16), before=(3, "buttock"), after=(2, "back"))
+    log.record_morning_check(
+        MorningCheck(first, "better", 2, 4, "thigh", at(3, 26, 8), date(2024, 3, 26))
+    )
+    view = ProgressView(log, lambda: TODAY)
+    qtbot.addWidget(view)
+    view.resize(1100, 760)
+    view.set_range("4w")
+    days = [date(2024, 3, 25), date(2024, 4, 1), date(2024, 4, 16)]
+    assert view.reach.series["before"] == (days, [1.0, 2.0, 3.0])  # below knee, thigh, buttock
+    assert view.reach.series["after"] == (days, [2.0, 3.0, 4.0])
+    assert view.reach.series["morning"] == ([date(2024, 3, 26)], [2.0])
+    xs, ys = plotted(view.reach_items["before"])
+    assert ys == [1.0, 2.0, 3.0] and xs[1] == date(2024, 4, 1).toordinal() + 0.5
+    ticks = view.reach.plot.getPlotItem().getAxis("left")._tickLevels[0]
+    assert sorted(ticks) == [
+        (0, "Foot"),
+        (1, "Below the knee"),
+        (2, "Thigh"),
+        (3, "Buttock"),
+        (4, "Back only"),
+        (5, "No symptoms"),
+    ]
+    assert view.reach.summary.text() == (
+        "How far down the leg before sessions: below the knee at the start of this period, "
+        "buttock now. Moving up towards the back is a good sign."
+    )
+    assert view.reach.hover_at(date(2024, 3, 25).toordinal() + 0.5) == (
+        "Mon 25 Mar 2024\nBefore: below the knee\nAfter: thigh"
+    )
+    view.set_range("1y")
+    assert view.reach_points == []
+    weeks = [date(2024, 3, 25), date(2024, 4, 1), date(2024, 4, 15)]
+    assert view.reach.series["before"] == (weeks, [1.0, 2.0, 3.0])
+
+
+def test_progress_says_when_reach_was_never_answered(
+    qtbot,  # type: ignore[no-untyped-def]
+    log: SessionLog,
+) -> None:
+    from sciatica_coach.ui.progress import ProgressView
+
+    logged_session(log, at(4, 16), before=(3, None), after=(2, None))
+    view = ProgressView(log, lambda: TODAY)
+    qtbot.addWidget(view)
+    view.set_range("4w")
+    assert view.reach.is_empty
+    assert view.reach.empty.text().startswith("No answers in the last 4 weeks about how far")
+    assert view.calendar.lights == {date(2024, 4, 16): GREEN}

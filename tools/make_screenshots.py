@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sciatica_coach.core import paths, safety
 from sciatica_coach.core.library import load_library
-from sciatica_coach.core.records import PainCheck
+from sciatica_coach.core.records import PainCheck, StepRecord
 from sciatica_coach.ui.app import AppContext, MainWindow, build_context, make_application
 from sciatica_coach.ui.exercise_library import ExerciseLibraryView
 from sciatica_coach.ui.pages import Page
@@ -44,19 +44,25 @@ class FakeClock:
 
 
 def seed_history(context: AppContext) -> None:
-    """A few past sessions so Today has a week and a last session to show."""
+    """A few past sessions so Today has a week, a last session, a morning question and the
+    coach's suggestions to show: the leg was worse after Knee rocks both times."""
     log = context.log
     for days_ago, leg in ((2, 5), (1, 4)):
         start = datetime(2026, 11, 25, 18, 0, tzinfo=ZONE) - timedelta(days=days_ago)
         session_id = log.start_session("gentle-start", "Gentle start", 615, 14, start)
         log.record_pain(session_id, PainCheck("before", 4, leg), start)
+        rocks = StepRecord(4, "work", "knee_rocks", "Knee rocks", 1, 1, None, 60, 60, 10, 10,
+                           "done", start + timedelta(minutes=4))  # fmt: skip
+        log.record_step(session_id, rocks)
+        log.set_leg_response(session_id, rocks.step_index, "worse")
         log.record_pain(session_id, PainCheck("after", 3, leg - 1), start)
         log.finish_session(session_id, "completed", start + timedelta(minutes=11), 615.0)
 
 
 def save(widget: QWidget, folder: Path, name: str, size: tuple[int, int]) -> None:
     widget.resize(*size)
-    QApplication.processEvents()
+    for _ in range(3):  # a layout change can take a few rounds to reach every widget
+        QApplication.processEvents()
     path = folder / f"{name}-{size[0]}x{size[1]}.png"
     widget.grab().save(str(path))
     print(path)

@@ -1,4 +1,5 @@
-"""Chart helpers that need no plotting library: colours, date ticks and the exercise calendar.
+"""Chart helpers that need no plotting library: colours, date ticks and the exercise calendar
+with each day's traffic light.
 
 Kept apart from progress.py so they can be tested, and imported, without pyqtgraph.
 """
@@ -8,12 +9,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from sciatica_coach.core.stats import DayActivity, week_start
-from sciatica_coach.core.words import long_date, month_name, month_year, plural, short_date
+from sciatica_coach.core.words import (
+    LIGHT_WORDS,
+    light_label,
+    long_date,
+    month_name,
+    month_year,
+    plural,
+    short_date,
+)
 from sciatica_coach.ui.colours import ChartColours
 
 ONE_DAY = timedelta(days=1)
@@ -23,6 +32,9 @@ MINUTE_STEPS = (10.0, 20.0, 30.0)
 MIN_WEEKS = 26
 MAX_CELL = 22.0
 SHADE_LABELS = ("None", "< 10 min", "10–20", "20–30", "30+ min")
+# Lines of text the calendar needs besides its days: months, the two keys and the period.
+TEXT_LINES = 4
+LIGHTS_CAPTION = "After sessions:"
 
 
 def day_x(day: date) -> float:
@@ -96,11 +108,33 @@ def shade_level(minutes: float) -> int:
     return 1 + sum(1 for step in MINUTE_STEPS if minutes >= step)
 
 
+def paint_light(painter: QPainter, colour: str, centre: QPointF, size: float) -> None:
+    """A day's traffic light, told apart by shape as well as hue: a circle for green, a
+    triangle for amber, a square for red. The painter's brush and pen are used as set."""
+    half = size / 2
+    if colour == "green":
+        painter.drawEllipse(centre, half, half)
+    elif colour == "amber":
+        painter.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(centre.x(), centre.y() - half * 1.1),
+                    QPointF(centre.x() + half * 1.1, centre.y() + half * 0.85),
+                    QPointF(centre.x() - half * 1.1, centre.y() + half * 0.85),
+                ]
+            )
+        )
+    else:
+        side = half * 0.85
+        painter.drawRect(QRectF(centre.x() - side, centre.y() - side, side * 2, side * 2))
+
+
 class CalendarHeatMap(QWidget):
-    """Days exercised as a calendar: one column per week (Monday at the top), shaded by minutes.
+    """Days exercised as a calendar: one column per week (Monday at the top), shaded by minutes,
+    with a mark for the worst traffic light of the day's sessions.
 
     Shows the latest MIN_WEEKS weeks, or more where they fit at full size, drawn in one painter
-    pass; hovering a day shows its date, sessions and minutes.
+    pass; hovering a day shows its date, sessions, minutes and light.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -109,13 +143,22 @@ class CalendarHeatMap(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.colours = ChartColours.from_palette(self.palette())
         self.days: dict[date, DayActivity] = {}
+        self.lights: dict[date, str] = {}
         self.first = self.last = date.today()
         self.hover_text = ""
 
-    def set_days(self, first: date, last: date, days: Mapping[date, DayActivity]) -> None:
-        """Show the weeks from the one holding first to the one holding last."""
+    def set_days(
+        self,
+        first: date,
+        last: date,
+        days: Mapping[date, DayActivity],
+        lights: Mapping[date, str] | None = None,
+    ) -> None:
+        """Show the weeks from the one holding first to the one holding last; ``lights``
+        holds each day's worst traffic-light colour."""
         self.first, self.last = week_start(first), last
         self.days = dict(days)
+        self.lights = dict(lights or {})
         self.update()
 
     def set_colours(self, colours: ChartColours) -> None:
@@ -134,7 +177,7 @@ class CalendarHeatMap(QWidget):
         """Cell pitch in pixels: at least MIN_WEEKS must fit, and as many more as fit MAX_CELL."""
         metrics = QFontMetrics(self.font())
         available_w = self.width() - self._label_width() - 4
-        available_h = self.height() - 3 * metrics.lineSpacing() - 20
+        available_h = self.height() - TEXT_LINES * metrics.lineSpacing() - 24
         return max(4.0, min(MAX_CELL, available_h / 7, available_w / MIN_WEEKS))
 
     def shown_weeks(self) -> int:
@@ -147,11 +190,13 @@ class CalendarHeatMap(QWidget):
 
     def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self.font())
-        return QSize(self._label_width() + MIN_WEEKS * 18, 7 * 18 + 3 * metrics.lineSpacing() + 20)
+        lines = TEXT_LINES * metrics.lineSpacing() + 24
+        return QSize(self._label_width() + MIN_WEEKS * 18, 7 * 18 + lines)
 
     def minimumSizeHint(self) -> QSize:
         metrics = QFontMetrics(self.font())
-        return QSize(self._label_width() + MIN_WEEKS * 12, 7 * 12 + 3 * metrics.lineSpacing() + 20)
+        lines = TEXT_LINES * metrics.lineSpacing() + 24
+        return QSize(self._label_width() + MIN_WEEKS * 12, 7 * 12 + lines)
 
     def _origin(self) -> tuple[float, float]:
         return float(self._label_width()), float(QFontMetrics(self.font()).height() + 4)
@@ -212,8 +257,18 @@ class CalendarHeatMap(QWidget):
                 painter.setBrush(colours.shades[level])
                 box = QRectF(x, top + row * cell, cell - gap, cell - gap)
                 painter.drawRoundedRect(box, 2, 2)
+                light = self.lights.get(day)
+                if light is not None:
+                    self._paint_light(painter, light, box.center(), box.width() * 0.62)
+                    painter.setPen(Qt.PenStyle.NoPen)
         self._paint_key(painter, top + 7 * cell + 6)
         painter.end()
+
+    def _paint_light(self, painter: QPainter, colour: str, centre: QPointF, size: float) -> None:
+        # A ring in the background colour keeps the mark clear of the day's green shade.
+        painter.setPen(QPen(self.colours.background, max(1.2, size * 0.16)))
+        painter.setBrush(self.colours.light(colour))
+        paint_light(painter, colour, centre, size)
 
     def _paint_key(self, painter: QPainter, top: float) -> None:
         metrics = QFontMetrics(self.font())
@@ -227,13 +282,26 @@ class CalendarHeatMap(QWidget):
             painter.setPen(self.colours.muted)
             painter.drawText(int(x), int(top + metrics.ascent()), label)
             x += metrics.horizontalAdvance(label) + 12
+        line = top + metrics.lineSpacing() + 6
+        x = float(self._label_width())
+        painter.setPen(self.colours.muted)
+        painter.drawText(int(x), int(line + metrics.ascent()), LIGHTS_CAPTION)
+        x += metrics.horizontalAdvance(LIGHTS_CAPTION) + 8
+        for colour in LIGHT_WORDS:
+            centre = QPointF(x + size / 2, line + 2 + size / 2)
+            self._paint_light(painter, colour, centre, size)
+            x += size + 5
+            label = light_label(colour)
+            painter.setPen(self.colours.muted)
+            painter.drawText(int(x), int(line + metrics.ascent()), label)
+            x += metrics.horizontalAdvance(label) + 12
         period = (
             f"{month_year(self.shown_first_day())} to {month_year(self.last)}. "
             "Point at a day for details."
         )
         painter.drawText(
             int(self._label_width()),
-            int(top + metrics.lineSpacing() + 6 + metrics.ascent()),
+            int(line + metrics.lineSpacing() + 4 + metrics.ascent()),
             period,
         )
 
@@ -241,9 +309,11 @@ class CalendarHeatMap(QWidget):
         activity = self.days.get(day)
         if activity is None:
             return f"{long_date(day)}: no exercise"
-        return (
+        text = (
             f"{long_date(day)}: {plural(activity.sessions, 'session')}, {activity.minutes:.0f} min"
         )
+        light = self.lights.get(day)
+        return f"{text}\n{light_label(light)}" if light else text
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().toPoint())

@@ -177,6 +177,16 @@ class ChartColours:
     back: QColor
     leg: QColor
     shades: tuple[QColor, ...]  # the calendar, from no exercise to the most
+    # How far down the leg the next morning, beside the leg's own colour for the session.
+    morning: QColor
+    # The traffic light of a day on the calendar; each colour also has its own shape.
+    light_green: QColor
+    light_amber: QColor
+    light_red: QColor
+
+    def light(self, colour: str) -> QColor:
+        """The mark's colour for a light ("green", "amber" or "red")."""
+        return {"green": self.light_green, "amber": self.light_amber}.get(colour, self.light_red)
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> ChartColours:
@@ -186,11 +196,13 @@ class ChartColours:
         muted = mix(background, text, 0.65)
         grid = mix(background, text, 0.15)
         if dark:
-            series = ("#4fc3a1", "#b39ddb", "#56b4e9", "#f0a03c")
+            series = ("#4fc3a1", "#b39ddb", "#56b4e9", "#f0a03c", "#e69fcb")
             shades = ("#24603d", "#2f8a4d", "#40b061", "#6ee08a")
+            lights = ("#5fe08f", "#ffc247", "#ff6f61")
         else:
-            series = ("#1b8a6b", "#6a5acd", "#0072b2", "#d55e00")
+            series = ("#1b8a6b", "#6a5acd", "#0072b2", "#d55e00", "#aa3377")
             shades = ("#c6e9c9", "#7bc98a", "#3a9d57", "#1f6b36")
+            lights = ("#0f6b2f", "#e69f00", "#c8102e")
         return cls(
             dark=dark,
             background=background,
@@ -203,4 +215,8 @@ class ChartColours:
             back=QColor(series[2]),
             leg=QColor(series[3]),
             shades=(mix(background, text, 0.1), *(QColor(s) for s in shades)),
+            morning=QColor(series[4]),
+            light_green=QColor(lights[0]),
+            light_amber=QColor(lights[1]),
+            light_red=QColor(lights[2]),
         )

@@ -1,5 +1,6 @@
-"""The Progress screen: sessions and minutes per week against the plan, pain over time,
-streaks, completion and a calendar of days exercised.
+"""The Progress screen: sessions and minutes per week against the plan, pain over time, how
+far down the leg symptoms reach over time, streaks, completion and a calendar of days
+exercised with each day's traffic light.
 
 This is the only module that imports pyqtgraph (and with it numpy); the main window imports it
 the first time Progress is opened, so start-up stays as quick as a bare Qt window. Every figure
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QToolButton,
@@ -30,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_coach.core import stats
+from sciatica_coach.core import stats, symptom_stats
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, PainPoint, WeeklyPlan, WeekPain
+from sciatica_coach.core.safety import LEG_REACH
 from sciatica_coach.core.stats import (
     DayActivity,
     Streaks,
@@ -40,7 +43,8 @@ from sciatica_coach.core.stats import (
     WeekMinutes,
     week_start,
 )
-from sciatica_coach.core.words import long_date, plural
+from sciatica_coach.core.symptom_stats import ReachPoint, ReachTrend, WeekReach, reach_height
+from sciatica_coach.core.words import long_date, plural, reach_trend_text, reach_words
 from sciatica_coach.ui.charts import (
     ONE_WEEK,
     CalendarHeatMap,
@@ -66,10 +70,16 @@ CALENDAR_WEEKS = 53  # a year of days; the calendar shows as many of them as fit
 BAR_WIDTH_DAYS = 5.6
 # Over a year and more, one point per session would be a blur: weekly means instead.
 WEEKLY_PAIN_RANGES = frozenset({"1y", "all"})
+CHART_ROW_HEIGHT = 270  # pixels: a chart row's height, however small the window
 SYMBOLS_UP_TO = 120  # per series; beyond this points would crowd into a blur, so lines only
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PAIN_LABEL = "Pain (0 = none, 10 = worst)"
 PAIN_WEEK_LABEL = "Weekly average pain (0–10)"
+REACH_TITLE = "How far down the leg"
+REACH_SERIES = ("before", "after", "morning")  # keys, and the fields of ReachPoint and WeekReach
+REACH_NAMES = {"before": "Before", "after": "After", "morning": "Next morning"}
+# The axis reads like the leg from the top: no symptoms at the top, the foot at the bottom.
+REACH_TICKS = [(reach_height(code), label) for code, label in LEG_REACH]
 PAIN_SERIES = (  # key, which score, moment
     ("back_before", "back", "before"),
     ("back_after", "back", "after"),
@@ -160,6 +170,11 @@ class ChartCard(QFrame):
         layout.setSpacing(4)
         layout.addLayout(heading)
         layout.addWidget(self.stack, 1)
+        # A sentence saying what the chart shows, for everyone and for screen readers.
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setVisible(False)
+        layout.addWidget(self.summary)
         self.series: dict[str, Series] = {}
         self.describe: Callable[[float, float], str | None] = lambda x, tolerance: None
         self.hover_text = ""
@@ -170,6 +185,14 @@ class ChartCard(QFrame):
         self.empty.setText(message or "")
         self.stack.setCurrentWidget(self.empty if message else self.plot)
 
+    def set_summary(self, text: str | None) -> None:
+        """The sentence under the chart, which is also the chart's description for screen
+        readers; None hides it."""
+        self.summary.setText(text or "")
+        self.summary.setVisible(bool(text))
+        self.plot.setAccessibleName(self.title.text())
+        self.plot.setAccessibleDescription(text or "")
+
     @property
     def is_empty(self) -> bool:
         return self.stack.currentWidget() is self.empty
@@ -178,7 +201,8 @@ class ChartCard(QFrame):
         self.plot.setBackground(colours.background)
         item = self.plot.getPlotItem()
         self._label_style = {"color": colours.muted.name(), "font-size": "10pt"}
-        item.setLabel("left", self.y_label, **self._label_style)
+        if self.y_label:  # without one, the tick labels say it all
+            item.setLabel("left", self.y_label, **self._label_style)
         item.setLabel("bottom", self.x_label, **self._label_style)
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
@@ -232,12 +256,26 @@ class FigureTile(QFrame):
         self.detail.setText(detail)
 
 
+class ChartsPage(QWidget):
+    """The charts inside their scroll area: as small as the rows allow, and filling the
+    window when it is taller. A plot's own size hint follows the size it was last given, so
+    asking the plots would let the page grow on every layout."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:
+        # Asked instead of sizeHint because a summary line wraps; the same answer.
+        return self.minimumSizeHint().height()
+
+
 class ProgressView(QWidget):
     """Charts of the log for a chosen range ending today, plus the weekly plan editor.
 
     Exposes what each chart was given (``adherence_series``, ``minutes_series``,
-    ``pain_points`` or, for a year and more, ``pain_weeks``, ``calendar_days``, ``completion``,
-    ``streaks`` and each card's ``series``).
+    ``pain_points`` or, for a year and more, ``pain_weeks``, likewise ``reach_points`` or
+    ``reach_weeks`` with ``reach_trend``, ``calendar_days``, ``calendar_lights``,
+    ``completion``, ``streaks`` and each card's ``series``).
     """
 
     def __init__(
@@ -262,6 +300,10 @@ class ProgressView(QWidget):
         self.pain_points: list[PainPoint] = []
         self.pain_weeks: list[WeekPain] = []
         self.calendar_days: list[DayActivity] = []
+        self.calendar_lights: dict[date, str] = {}
+        self.reach_points: list[ReachPoint] = []
+        self.reach_weeks: list[WeekReach] = []
+        self.reach_trend: ReachTrend | None = None
         self.completion: float | None = None
         self.streaks: Streaks | None = None
         self._syncing_plan = False
@@ -304,8 +346,11 @@ class ProgressView(QWidget):
             "Minutes of exercise each week", "Minutes", "Week starting", week_bars=True
         )
         self.pain = ChartCard("Pain over time", PAIN_LABEL, "Date")
+        self.reach = ChartCard(REACH_TITLE, "", "Date")
         self._build_items()
         self.calendar = CalendarHeatMap()
+        # Full-size days, not the least the calendar could get by with: there is room to scroll.
+        self.calendar.setMinimumHeight(self.calendar.sizeHint().height())
         self.calendar_title = QLabel("Days you exercised")
         self.calendar_title.setFont(_font(self.font(), 12, bold=True))
         calendar_card = QFrame()
@@ -315,16 +360,26 @@ class ProgressView(QWidget):
         calendar_layout.addWidget(self.calendar_title)
         calendar_layout.addWidget(self.calendar, 1)
 
-        charts = QWidget()
+        charts = ChartsPage()
         grid = QGridLayout(charts)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)
         grid.addWidget(self.adherence, 0, 0)
         grid.addWidget(self.minutes, 0, 1)
         grid.addWidget(self.pain, 1, 0)
-        grid.addWidget(calendar_card, 1, 1)
+        grid.addWidget(self.reach, 1, 1)
+        grid.addWidget(calendar_card, 2, 0, 1, 2)  # the whole width: a year of days fits
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        for row in range(2):
+            grid.setRowMinimumHeight(row, CHART_ROW_HEIGHT)
+        # Three rows of charts are taller than a small window: the charts scroll.
+        scroller = QScrollArea()
+        scroller.setWidget(charts)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller = scroller
         self.empty_page = QLabel(
             "No sessions yet.\n\nWhen you finish your first routine, your sessions, minutes, "
             "pain scores and streaks will show up here.\nSet how often you plan to exercise "
@@ -334,7 +389,7 @@ class ProgressView(QWidget):
         self.empty_page.setWordWrap(True)
         self.empty_page.setFont(_font(self.font(), 15))
         self.body = QStackedWidget()
-        self.charts_page = charts
+        self.charts_page = scroller
         self.body.addWidget(self.charts_page)
         self.body.addWidget(self.empty_page)
 
@@ -404,10 +459,16 @@ class ProgressView(QWidget):
         self.pain.plot.getPlotItem().getAxis("left").setTicks(
             [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(11)]]
         )
+        self.reach_items = {key: pg.PlotDataItem(antialias=True) for key in REACH_SERIES}
+        for item in self.reach_items.values():
+            self.reach.plot.addItem(item)
+        self.reach.describe = self._describe_reach
+        self.reach.plot.getPlotItem().setYRange(-0.4, len(REACH_TICKS) - 0.6, padding=0)
+        self.reach.plot.getPlotItem().getAxis("left").setTicks([REACH_TICKS])
 
     def _apply_colours(self) -> None:
         colours = self.colours
-        for card in (self.adherence, self.minutes, self.pain):
+        for card in (self.adherence, self.minutes, self.pain, self.reach):
             card.apply_colours(colours)
         self.done_bars.setOpts(brush=colours.sessions, pen=pg.mkPen(None))
         self.plan_line.setPen(pg.mkPen(colours.plan, width=2, style=Qt.PenStyle.DashLine))
@@ -423,6 +484,16 @@ class ProgressView(QWidget):
             + _legend([("○", colours.leg, "before"), ("●━", colours.leg, "after")])
         )
         self._style_pain_items()
+        self.reach.legend.setText(
+            _legend(
+                [
+                    ("●━", colours.leg, "before"),
+                    ("○", colours.leg, "after"),
+                    ("◆", colours.morning, "next morning"),
+                ]
+            )
+        )
+        self._style_reach_items()
         for tile in (self.completion_tile, self.current_tile, self.best_tile):
             detail = tile.detail.palette()
             detail.setColor(QPalette.ColorRole.WindowText, colours.muted)
@@ -449,6 +520,24 @@ class ProgressView(QWidget):
                 item.setPen(None)
             item.setSymbolPen(pg.mkPen(colour, width=1.3))
             item.setSymbolBrush(self.colours.background)
+
+    def _style_reach_items(self) -> None:
+        """Before, which the summary speaks of: a line through filled points. After: hollow
+        points. Next morning: diamonds in their own colour. Lines only when points crowd."""
+        leg, morning = QColor(self.colours.leg), QColor(self.colours.morning)
+        for key, item in self.reach_items.items():
+            crowded = len(self.reach.series.get(key, ([], []))[0]) > SYMBOLS_UP_TO
+            colour = morning if key == "morning" else leg
+            item.setSymbol(None if crowded else ("d" if key == "morning" else "o"))
+            item.setSymbolSize(8 if key == "morning" else 6)
+            item.setSymbolPen(pg.mkPen(colour, width=1.3))
+            item.setSymbolBrush(self.colours.background if key == "after" else colour)
+            if key == "before":
+                item.setPen(pg.mkPen(colour, width=1.8))
+            elif crowded:
+                item.setPen(pg.mkPen(mix(self.colours.background, colour, 0.5), width=1))
+            else:
+                item.setPen(None)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -538,18 +627,28 @@ class ProgressView(QWidget):
         else:
             self.pain_points = stats.pain_series(self.log, start, today)
             self.pain_weeks = []
+        points = symptom_stats.reach_series(self.log, week_start(start), today)
+        self.reach_trend = symptom_stats.reach_trend(points)
+        weekly_reach = self.range_key in WEEKLY_PAIN_RANGES
+        self.reach_points = [] if weekly_reach else points
+        self.reach_weeks = symptom_stats.reach_by_week(points) if weekly_reach else []
         self.completion = stats.completion_ratio(self.log, start, today)
         self.streaks = stats.streaks(self.log, today)
         calendar_start = week_start(today) - ONE_WEEK * (CALENDAR_WEEKS - 1)
         self.calendar_days = stats.days_exercised(self.log, calendar_start, today)
+        self.calendar_lights = symptom_stats.calendar_lights(self.log, calendar_start)
         span = (day_x(week_start(start)), day_x(week_start(today) + ONE_WEEK))
         words = RANGE_WORDS.get(self.range_key, f"since {long_date(start)}")
         self._draw_adherence(span, words)
         self._draw_minutes(span, words)
         self._draw_pain(span, words)
+        self._draw_reach(span, words)
         self._show_figures(words)
         self.calendar.set_days(
-            calendar_start, today, {day.local_date: day for day in self.calendar_days}
+            calendar_start,
+            today,
+            {day.local_date: day for day in self.calendar_days},
+            self.calendar_lights,
         )
 
     def _draw_adherence(self, span: tuple[float, float], words: str) -> None:
@@ -620,6 +719,41 @@ class ProgressView(QWidget):
             if rows
             else f"No pain scores in {words}.\nThey are asked before and after each session."
         )
+
+    def _draw_reach(self, span: tuple[float, float], words: str) -> None:
+        """Heights (see symptom_stats.reach_height) per session, or weekly means over long
+        ranges; the next morning's answer sits on the morning's own date."""
+        series: dict[str, Series] = {}
+        if self.reach_weeks:
+            for key in REACH_SERIES:
+                shown = [w for w in self.reach_weeks if getattr(w, key) is not None]
+                series[key] = ([w.week_start for w in shown], [getattr(w, key) for w in shown])
+            offset = 3.5
+        else:
+            for key in REACH_SERIES:
+                shown_points = [p for p in self.reach_points if getattr(p, key) is not None]
+                series[key] = (
+                    [_reach_day(p, key) for p in shown_points],
+                    [float(reach_height(getattr(p, key))) for p in shown_points],
+                )
+            offset = 0.5
+        self.reach.series = series
+        for key, (days, values) in series.items():
+            self.reach_items[key].setData(
+                x=[day_x(d) + offset for d in days],
+                y=values,
+                antialias=len(days) <= SYMBOLS_UP_TO,
+            )
+        self._style_reach_items()
+        self.reach.plot.getPlotItem().setXRange(*span, padding=0.01)
+        empty = not (self.reach_points or self.reach_weeks)
+        self.reach.set_empty(
+            f"No answers in {words} about how far down the leg your symptoms reach.\n"
+            "The check-in before each session asks."
+            if empty
+            else None
+        )
+        self.reach.set_summary(None if empty else reach_trend_text(self.reach_trend))
 
     def _show_figures(self, words: str) -> None:
         if self.completion is None:
@@ -701,6 +835,39 @@ class ProgressView(QWidget):
             f"Back pain: {_before_after(week.back_before, week.back_after)}\n"
             f"Leg pain: {_before_after(week.leg_before, week.leg_after)}"
         )
+
+    def _describe_reach(self, x: float, tolerance: float) -> str | None:
+        if self.reach_weeks:
+            monday = week_start(x_day(x))
+            week = next((w for w in self.reach_weeks if w.week_start == monday), None)
+            if week is None:
+                return None
+            parts = [
+                f"{REACH_NAMES[key]}: {_height_words(getattr(week, key))}"
+                for key in REACH_SERIES
+                if getattr(week, key) is not None
+            ]
+            return f"Week of {long_date(monday)}, on average\n" + "\n".join(parts)
+        day = x_day(x)
+        lines = []
+        for point in self.reach_points:
+            for key in REACH_SERIES:
+                reach = getattr(point, key)
+                if reach is not None and _reach_day(point, key) == day:
+                    lines.append(f"{REACH_NAMES[key]}: {reach_words(reach)}")
+        return f"{long_date(day)}\n" + "\n".join(lines) if lines else None
+
+
+def _reach_day(point: ReachPoint, key: str) -> date:
+    """Where a point sits: the session's day, or for the next morning, that morning's."""
+    if key == "morning" and point.morning_date is not None:
+        return point.morning_date
+    return point.local_date
+
+
+def _height_words(height: float) -> str:
+    """A weekly mean height as the nearest reach in words."""
+    return reach_words(symptom_stats.reach_at_height(round(height)))
 
 
 def _before_after(before: float | None, after: float | None) -> str:
