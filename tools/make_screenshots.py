@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sciatica_coach.core import paths, safety
@@ -194,6 +195,58 @@ def shoot(folder: Path, size: tuple[int, int]) -> None:
         context.log.close()
 
 
+def over_window(
+    window: MainWindow, dialog: QWidget, folder: Path, name: str, size: tuple[int, int]
+) -> None:
+    """The dialog drawn in the middle of the window it opens over, as the user sees it, on
+    a picture of ``size`` (a window that cannot shrink that far is cut off at the edge)."""
+    QApplication.processEvents()
+    picture = QPixmap(*size)
+    shot = dialog.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(0, 0, window.grab())
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 70))
+    left = (picture.width() - shot.width()) // 2
+    top = (picture.height() - shot.height()) // 2
+    painter.drawPixmap(left, top, shot)
+    painter.setPen(dialog.palette().color(QPalette.ColorRole.Mid))
+    painter.drawRect(left - 1, top - 1, shot.width() + 1, shot.height() + 1)
+    painter.end()
+    path = folder / f"{name}-{picture.width()}x{picture.height()}.png"
+    picture.save(str(path))
+    print(path)
+
+
+def shoot_profile(folder: Path, size: tuple[int, int]) -> None:
+    """The symptom profile opened again three days after it was saved (with what the
+    self-check found then), and the self-check's first movement, each over the main window
+    at the size the dialog opens on a screen that big."""
+    from sciatica_coach.core.symptoms import SymptomProfile
+    from sciatica_coach.ui.profile import SymptomProfileDialog
+
+    with tempfile.TemporaryDirectory() as scratch:
+        clock = FakeClock()
+        window, context = fresh_window(scratch, clock)
+        saved = clock.local() - timedelta(days=3)
+        context.log.save_profile(
+            SymptomProfile(
+                saved, saved.date(), "thigh", "not_sure", {"extension": "up", "flexion": "same"}
+            )
+        )
+        window.resize(*size)
+        window.today.refresh(clock.local().date())
+        dialog = SymptomProfileDialog(context.log, clock.local, window)
+        dialog.resize(min(760, size[0] - 40), min(760, size[1] - 40))
+        dialog.show()
+        over_window(window, dialog, folder, "profile", size)
+        dialog.start_check()
+        dialog.next_check_step()
+        over_window(window, dialog, folder, "profile-check-step", size)
+        dialog.close()
+        window.close()
+        context.log.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -202,6 +255,7 @@ def main() -> None:
     make_application()
     for size in SIZES:
         shoot(args.out, size)
+        shoot_profile(args.out, size)
 
 
 if __name__ == "__main__":

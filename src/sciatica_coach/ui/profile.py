@@ -9,17 +9,20 @@ between the parts, arrows choose, Enter saves, Esc skips (or leaves the check).
 
 from __future__ import annotations
 
+import html
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -56,6 +59,7 @@ from sciatica_coach.ui.colours import PLAIN_EDGE, REASON_STYLE, SAFETY_EDGE
 from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
     HEADING_POINT_SIZE,
+    LIST_STYLE,
     TITLE_POINT_SIZE,
     bullet_list,
     fit_to_screen,
@@ -90,7 +94,7 @@ ANSWER_KEYS = {
     Qt.Key.Key_D: SPREAD_DOWN,
     Qt.Key.Key_3: SPREAD_DOWN,
 }
-FORM_KEYS = "Keys: Tab moves on · ← → or ↑ ↓ choose · Enter saves · Esc skips"
+FORM_KEYS = "Keys: Tab moves on · arrows choose · Enter saves"
 STEP_KEYS = "Keys: U, S or D answers · Esc stops the check"
 NOT_AGAIN_TODAY = (
     "Your check today made your symptoms spread, so it is not offered again until tomorrow."
@@ -103,6 +107,12 @@ REMINDER_STYLE = (
     "QFrame#reminder { border-style: solid; border-color: rgb(233, 162, 59);"
     " border-width: 0px 0px 0px 5px; background: palette(alternate-base); }"
 )
+
+
+def set_bullets(label: QLabel, items: Sequence[str]) -> None:
+    """Show ``items`` as the bulleted list in ``label`` (one made by ``bullet_list``)."""
+    rows = "".join(f"<li style='margin-bottom:6px'>{html.escape(item)}</li>" for item in items)
+    label.setText(f"<ul style='{LIST_STYLE}'>{rows}</ul>")
 
 
 def _button(text: str, *, minimum_width: int = 120) -> QPushButton:
@@ -125,20 +135,26 @@ class EasesChoice(QFrame):
         self.buttons: dict[str, QRadioButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 12, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(6)
         heading = sized_label(EASES_QUESTION, BASE_POINT_SIZE + 2, bold=True)
         layout.addWidget(heading)
+        # Each answer with its line beside it; the line wraps under itself when narrow.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
         for index, code in enumerate(EASES_CHOICES):
             button = QRadioButton(EASES_MNEMONICS[code])
-            button.setMinimumHeight(32)
+            button.setMinimumHeight(34)
             button.setAccessibleName(eases_label(code))
             button.setAccessibleDescription(eases_explanation(code))
             explanation = sized_label(eases_explanation(code), BASE_POINT_SIZE)
-            explanation.setContentsMargins(30, 0, 0, 6)
+            explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             self.group.addButton(button, index)
             self.buttons[code] = button
-            layout.addWidget(button)
-            layout.addWidget(explanation)
+            grid.addWidget(button, index, 0)
+            grid.addWidget(explanation, index, 1)
+        layout.addLayout(grid)
         self.setAccessibleName(EASES_QUESTION)
         self.group.idToggled.connect(self._tab_stop_on_choice)
 
@@ -167,29 +183,44 @@ class CheckStepPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.place = sized_label("", BASE_POINT_SIZE)
+        self.place.setWordWrap(False)
         self.title = sized_label("", TITLE_POINT_SIZE, bold=True)
         self.lines = bullet_list(())
+        # The stop rule stays in sight while the user moves.
+        self.stop_rule = sized_label(check_text.STOP_RULE, BASE_POINT_SIZE)
+        self.stop_rule.setObjectName("reminder")
+        self.stop_rule.setStyleSheet(REMINDER_STYLE.replace("QFrame#", "QLabel#"))
+        self.stop_rule.setContentsMargins(12, 8, 8, 8)
         self.question = sized_label(check_text.QUESTION, HEADING_POINT_SIZE, bold=True)
         self.answers: dict[str, QPushButton] = {}
         content = QWidget()
         body = QVBoxLayout(content)
-        body.setContentsMargins(28, 24, 28, 12)
-        body.setSpacing(12)
-        body.addWidget(self.title)
+        body.setContentsMargins(28, 16, 28, 8)
+        body.setSpacing(8)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.place, 0, Qt.AlignmentFlag.AlignVCenter)
+        body.addLayout(heading)
         body.addWidget(self.lines)
-        body.addSpacing(6)
+        body.addWidget(self.stop_rule)
+        body.addSpacing(4)
         body.addWidget(self.question)
         for answer in SELF_CHECK_ANSWERS:
             edge = SAFETY_EDGE if answer == SPREAD_DOWN else PLAIN_EDGE
             button = _button(ANSWER_MNEMONICS[answer])
+            button.setMinimumHeight(46)
             button.setStyleSheet(REASON_STYLE.format(edge=edge))
+            # Set outright: a button with its own style sheet does not take the dialog's font.
+            font = QFont(button.font())
+            font.setPointSizeF(BASE_POINT_SIZE + 1)
+            button.setFont(font)
             button.setAccessibleName(SELF_CHECK_ANSWER_WORDS[answer])
             self.answers[answer] = button
             body.addWidget(button)
         self.keys = sized_label(STEP_KEYS, BASE_POINT_SIZE)
         body.addWidget(self.keys)
         body.addStretch(1)
-        self._body = body
         self.scroll_area = scrolling(content)
 
         self.stop_button = _button("S&top the check (Esc)", minimum_width=160)
@@ -205,12 +236,15 @@ class CheckStepPage(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(footer)
 
-    def show_step(self, step: check_text.CheckStep, *, asking: bool) -> None:
+    def show_step(self, step: check_text.CheckStep, *, place: str = "") -> None:
+        """Show ``step``; a movement (with its ``place``, "Movement 1 of 2") asks what the
+        leg did, the first screen only explains."""
+        asking = bool(place)
+        self.place.setText(place)
+        self.place.setVisible(asking)
         self.title.setText(step.title)
-        replacement = bullet_list(step.lines)
-        self._body.replaceWidget(self.lines, replacement)
-        self.lines.deleteLater()
-        self.lines = replacement
+        set_bullets(self.lines, step.lines)
+        self.stop_rule.setVisible(asking)
         self.question.setVisible(asking)
         self.keys.setVisible(asking)
         for button in self.answers.values():
@@ -280,11 +314,11 @@ class SymptomProfileDialog(QDialog):
         reminder_text = sized_label(check_text.PROFILE_REMINDER, BASE_POINT_SIZE)
         self.safety_button = _button("Safety &information…", minimum_width=160)
         self.safety_button.clicked.connect(self.show_safety)
-        boxed = QVBoxLayout(self.reminder)
+        boxed = QHBoxLayout(self.reminder)
         boxed.setContentsMargins(16, 10, 12, 10)
-        boxed.setSpacing(8)
-        boxed.addWidget(reminder_text)
-        boxed.addWidget(self.safety_button, 0, Qt.AlignmentFlag.AlignLeft)
+        boxed.setSpacing(12)
+        boxed.addWidget(reminder_text, 1)
+        boxed.addWidget(self.safety_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
         saved_on = profile_saved_on(self.existing.local_date) if self.existing else ""
         self.saved_on_label = sized_label(saved_on, BASE_POINT_SIZE)
@@ -298,6 +332,7 @@ class SymptomProfileDialog(QDialog):
             "Two-minute self-check (optional)", BASE_POINT_SIZE + 2, bold=True
         )
         self.check_summary = bullet_list(())
+        self.check_invite = sized_label(CHECK_INVITE, BASE_POINT_SIZE)
         self.check_hint = sized_label("", BASE_POINT_SIZE)
         self.try_button = _button("&Try the two-minute self-check", minimum_width=260)
         self.try_button.clicked.connect(self.start_check)
@@ -305,19 +340,18 @@ class SymptomProfileDialog(QDialog):
         check_box.setContentsMargins(14, 0, 14, 0)
         check_box.setSpacing(8)
         check_box.addWidget(check_heading)
+        check_box.addWidget(self.check_invite)
         check_box.addWidget(self.check_summary)
         check_box.addWidget(self.check_hint)
         check_box.addWidget(self.try_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self._check_box = check_box
 
         content = QWidget()
         body = QVBoxLayout(content)
-        body.setContentsMargins(20, 20, 20, 12)
-        body.setSpacing(12)
+        body.setContentsMargins(20, 16, 20, 12)
+        body.setSpacing(10)
         body.addWidget(sized_label(TITLE, TITLE_POINT_SIZE, bold=True))
         body.addWidget(self.reminder)
         body.addWidget(self.saved_on_label)
-        body.addWidget(sized_label(FORM_KEYS, BASE_POINT_SIZE))
         body.addWidget(self.reach)
         body.addWidget(self.eases)
         body.addLayout(check_box)
@@ -329,10 +363,13 @@ class SymptomProfileDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.skip_button = _button("S&kip for now (Esc)" if first_start else "&Cancel (Esc)")
         self.skip_button.clicked.connect(self.reject)
+        keys = sized_label(FORM_KEYS, BASE_POINT_SIZE - 1)
+        keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
         footer = QHBoxLayout()
         footer.setContentsMargins(20, 8, 20, 16)
+        footer.setSpacing(12)
         footer.addWidget(self.skip_button)
-        footer.addStretch(1)
+        footer.addWidget(keys, 1)
         footer.addWidget(self.save_button)
 
         page = QWidget()
@@ -375,7 +412,6 @@ class SymptomProfileDialog(QDialog):
         body.addWidget(not_diagnosis)
         body.addWidget(self.result_safety_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addStretch(1)
-        self._result_body = body
         self.done_button = _button("&Done")
         self.done_button.clicked.connect(self.finish_check)
         footer = QHBoxLayout()
@@ -398,13 +434,9 @@ class SymptomProfileDialog(QDialog):
 
     def _show_check_summary(self) -> None:
         """The last check's findings under its heading, or an invitation to try it."""
-        if self.answers:
-            fresh = bullet_list(tuple(self_check_findings(self.answers, ORDER)))
-        else:
-            fresh = sized_label(CHECK_INVITE, BASE_POINT_SIZE)
-        self._check_box.replaceWidget(self.check_summary, fresh)
-        self.check_summary.deleteLater()
-        self.check_summary = fresh
+        set_bullets(self.check_summary, self_check_findings(self.answers, ORDER))
+        self.check_summary.setVisible(bool(self.answers))
+        self.check_invite.setVisible(not self.answers)
         hint = self_check_hint(self.answers, self.eases.value())
         if self._checked_today and spread_on(self.answers):
             hint = NOT_AGAIN_TODAY
@@ -412,6 +444,7 @@ class SymptomProfileDialog(QDialog):
         self.check_hint.setVisible(bool(hint))
         may_try = not (self._checked_today and spread_on(self.answers))
         self.try_button.setEnabled(may_try)
+        self.try_button.setVisible(may_try)
         self.try_button.setText(
             "&Try the two-minute self-check again"
             if self.answers
@@ -448,7 +481,7 @@ class SymptomProfileDialog(QDialog):
 
     def start_check(self) -> None:
         self.check = SelfCheck()
-        self.step_page.show_step(check_text.START, asking=False)
+        self.step_page.show_step(check_text.START)
         self.stack.setCurrentIndex(self.CHECK)
         self.step_page.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -459,7 +492,8 @@ class SymptomProfileDialog(QDialog):
         if direction is None:
             self._show_result()
             return
-        self.step_page.show_step(check_text.MOVEMENTS[direction], asking=True)
+        place = f"Movement {ORDER.index(direction) + 1} of {len(ORDER)}"
+        self.step_page.show_step(check_text.MOVEMENTS[direction], place=place)
         self.stack.setCurrentIndex(self.CHECK)
         # The page takes the keys, not an answer: Enter must not answer by accident.
         self.step_page.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -485,10 +519,7 @@ class SymptomProfileDialog(QDialog):
     def _show_result(self) -> None:
         assert self.check is not None
         answers = self.check.answers
-        findings = bullet_list(tuple(self_check_findings(answers, ORDER)))
-        self._result_body.replaceWidget(self.result_findings, findings)
-        self.result_findings.deleteLater()
-        self.result_findings = findings
+        set_bullets(self.result_findings, self_check_findings(answers, ORDER))
         self.result_title.setText(
             "The check stopped here" if self.check.stopped else "What the check found"
         )
