@@ -99,12 +99,6 @@ def library_texts() -> dict[str, str]:
     return texts
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="library text being rewritten: the committed text has routine strength at grade "
-    "8.8, routine gentle-start 8.6 and prone_press_up caution 3 at 8.6; the draft passes. "
-    "Drop this mark once the rewrite is committed",
-)
 def test_the_built_in_exercises_and_routines_are_easy_to_read() -> None:
     assert_easy_to_read(library_texts())
 
