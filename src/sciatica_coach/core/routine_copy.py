@@ -29,6 +29,7 @@ from tomlkit.items import AoT, Array, Comment, Table, Whitespace
 from sciatica_coach.core import outputs, paths
 from sciatica_coach.core.catalog import MAX_ROUTINE_BYTES, Routine
 from sciatica_coach.core.safe_read import FileRefused, read_regular_file
+from sciatica_coach.core.symptoms import moves_in
 from sciatica_coach.core.toml_guard import TomlTooComplex, check_toml_shape
 from sciatica_coach.core.words import copy_comment, left_out_comment
 
@@ -41,6 +42,14 @@ def without_exercises(routine: Routine, exercise_ids: Collection[str]) -> Routin
     if not kept:
         raise ValueError(f"Leaving those exercises out would leave nothing of {routine.name}.")
     return replace(routine, blocks=kept)
+
+
+def marked_exercises(routine: Routine, directions: frozenset[str]) -> frozenset[str]:
+    """The exercises of ``routine`` that move the spine in any of ``directions`` (those the
+    symptom profile marks), which a user who hides them wants left out of a session."""
+    return frozenset(
+        b.exercise.id for b in routine.blocks if moves_in(b.exercise.spinal_direction, directions)
+    )
 
 
 def copy_target(routine: Routine, routines_dir: Path) -> Path:

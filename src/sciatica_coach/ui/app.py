@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
@@ -29,12 +29,13 @@ from sciatica_coach import __version__, applog
 from sciatica_coach.core import paths
 from sciatica_coach.core.clock import local_now
 from sciatica_coach.core.coach import morning_due
+from sciatica_coach.core.coaching import WORSE_FLAG_DAYS, flagged_exercises
 from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
-from sciatica_coach.core.symptoms import MorningCheck
+from sciatica_coach.core.symptoms import MorningCheck, aggravating_directions
 from sciatica_coach.core.words import day_heading
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
 from sciatica_coach.ui.coach_actions import CoachActions
@@ -101,7 +102,12 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self._page_widgets: dict[Page, QWidget] = {}
         self.today = TodayView(context.library, context.log)
-        self.routines = RoutinesView(context.library)
+        self.routines = RoutinesView(
+            context.library,
+            settings=context.settings,
+            routines_dir=paths.user_routines_dir(context.data),
+            today=lambda: self.context.now().date(),
+        )
         # Progress and History are built on first visit: the charts pull in pyqtgraph and
         # numpy, which the first window must not wait for.
         self.progress_page: LazyPage[RefreshingPage] = LazyPage(self._make_progress)
@@ -133,6 +139,7 @@ class MainWindow(QMainWindow):
         self.today.start_requested.connect(self.start_routine)
         self.today.browse_requested.connect(lambda: self.show_page(Page.ROUTINES))
         self.routines.start_requested.connect(self.start_routine)
+        self.routines.copy_written.connect(lambda _routine_id: self.reload_library())
         self.coach_actions = CoachActions(context)
         self.today.suggestion_decided.connect(self.coach_actions.decide)
         self.today.warning_signs_requested.connect(self._show_safety)
@@ -191,7 +198,34 @@ class MainWindow(QMainWindow):
                 lazy.content()  # a new view reads the log as it is made
         if page is Page.LIBRARY:
             self.library_page.content()
+        if page is Page.ROUTINES:
+            self.refresh_routine_marks()
         self.pages.setCurrentWidget(self._page_widgets[page])
+
+    def refresh_routine_marks(self) -> None:
+        """Give the Routines page what the log says now: the ways of moving the symptom
+        profile marks, and the exercises the leg was worse after lately."""
+        today = self.context.now().date()
+        log = self.context.log
+        try:
+            aggravating = aggravating_directions(log.profile())
+            since = today - timedelta(days=WORSE_FLAG_DAYS)
+            flags = flagged_exercises(log.leg_responses(since), today)
+        except LogError as error:
+            # The page still lists the routines; the damaged log is reported where it is read.
+            logger.warning("Routine marks left out: %s", error)
+            aggravating, flags = frozenset(), []
+        self.routines.set_coaching(aggravating, flags)
+
+    def reload_library(self) -> None:
+        """Read the routines again (the user's own copy of one was written) and give the new
+        library to every page that shows routines or exercises."""
+        library = load_library(self.context.data)
+        self.context.library = library
+        self.today.library = library
+        self.routines.set_library(library)
+        if self.library_page.built:
+            self.library_page.content().set_library(library)
 
     def _commit_history_deletes(self) -> None:
         """Deleted sessions can be undone until the History view is left."""
@@ -549,6 +583,8 @@ class ExerciseLibraryLike(RefreshingPage, Protocol):
     """The Exercise library page, whose pictures follow the animation setting."""
 
     def set_animated(self, on: bool) -> None: ...
+
+    def set_library(self, library: Library) -> None: ...
 
 
 class HistoryLike(RefreshingPage, Protocol):

@@ -1,14 +1,28 @@
-"""Pick a routine: built-ins and the user's own, with what is in each and how long it takes."""
+"""Pick a routine: built-ins and the user's own, with what is in each and how long it takes.
+
+Under each exercise the page says what the user's own records say about it: the ways of
+moving their symptom profile marks as "may make your leg worse", and how often the leg was
+worse after it lately, with a button that writes the user's own copy of the routine without
+it (core/routine_copy). The user may hide the marked exercises: the choice is stored under
+HIDE_AGGRAVATING_KEY, and the session flow leaves them out.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -16,26 +30,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_coach.core.catalog import Routine
+from sciatica_coach.core.catalog import Block, Routine
+from sciatica_coach.core.coaching import ExerciseFlag
 from sciatica_coach.core.library import Library
+from sciatica_coach.core.outputs import OutputError
+from sciatica_coach.core.routine_copy import copy_target, marked_exercises, write_copy_without
 from sciatica_coach.core.timeline import expand_routine
-from sciatica_coach.core.words import dose_words, first_caution, level_words
-from sciatica_coach.ui.plain_text import plain_label
+from sciatica_coach.core.words import (
+    direction_warnings,
+    dose_words,
+    first_caution,
+    leave_out_done,
+    leave_out_label,
+    leave_out_question,
+    level_words,
+    worse_lately,
+)
+from sciatica_coach.ui.colours import warning_colour
+from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warning
+from sciatica_coach.ui.settings_keys import HIDE_AGGRAVATING_KEY
+from sciatica_coach.ui.settings_values import read_flag
+
+HIDE_LABEL = "&Hide exercises that may make my leg worse"
+HIDDEN_NOTE = "Left out of your sessions."
+ALL_MARKED = (
+    "Every exercise in this routine may make your leg worse. You may want another routine today."
+)
+LEAVE_OUT_TITLE = "Leave an exercise out"
+UNDER_INDENT = 30  # pixels: the lines under an exercise's name start under the name
 
 
 def routine_minutes(routine: Routine) -> int:
     return round(expand_routine(routine).total_seconds / 60)
-
-
-def routine_contents(routine: Routine) -> str:
-    """Each exercise with its dose, and under it the caution that matters most."""
-    lines = []
-    for number, block in enumerate(routine.blocks, 1):
-        lines.append(f"{number}.  {block.exercise.name} — {dose_words(block.dose)}")
-        caution = first_caution(block.exercise)
-        if caution:
-            lines.append(f"      {caution}")
-    return "\n".join(lines)
 
 
 def routine_audience(routine: Routine) -> str:
@@ -48,16 +74,163 @@ def routine_audience(routine: Routine) -> str:
     return "\n\n".join(parts)
 
 
+class ExerciseLines(QWidget):
+    """The routine's exercises, one under the other: each with its dose, its first caution,
+    and the marks from the user's own records; ``text()`` is all of it, line by line."""
+
+    leave_out_requested = Signal(str)  # an exercise id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        self._body = QWidget()
+        self._new_body = self._body
+        self._layout = QVBoxLayout(self._body)
+        self._outer.addWidget(self._body)
+        self._lines: list[QLabel] = []
+        self.buttons: dict[str, QPushButton] = {}
+
+    def text(self) -> str:
+        """Every line shown, the lines under an exercise's name indented."""
+        return "\n".join(
+            ("      " if label.property("under") else "") + label.text() for label in self._lines
+        )
+
+    def show_routine(
+        self,
+        routine: Routine,
+        aggravating: frozenset[str],
+        flags: Sequence[ExerciseFlag],
+        hide_marked: bool,
+    ) -> None:
+        self._start_body()
+        flagged = {flag.exercise_id: flag for flag in flags}
+        marked = marked_exercises(routine, aggravating)
+        hidden = marked if hide_marked else frozenset()
+        every = {b.exercise.id for b in routine.blocks}
+        if marked == every:
+            self._add(ALL_MARKED, kind="warning", under=False)
+        several = len(every) > 1
+        for number, block in enumerate(routine.blocks, 1):
+            self._add_block(number, block, aggravating, flagged, block.exercise.id in hidden)
+            flag = flagged.get(block.exercise.id)
+            if flag is not None and several and flag.exercise_id not in self.buttons:
+                self._add_button(flag)
+        self._swap_body()
+
+    def _add_block(
+        self,
+        number: int,
+        block: Block,
+        aggravating: frozenset[str],
+        flagged: dict[str, ExerciseFlag],
+        hidden: bool,
+    ) -> None:
+        exercise = block.exercise
+        if number > 1:
+            self._layout.addSpacing(8)
+        name = self._add(
+            f"{number}.  {exercise.name} — {dose_words(block.dose)}", kind="name", under=False
+        )
+        caution = first_caution(exercise)
+        if caution:
+            self._add(caution)
+        for mark in direction_warnings(exercise.spinal_direction, aggravating):
+            self._add(mark, kind="warning")
+        flag = flagged.get(exercise.id)
+        if flag is not None:
+            self._add(worse_lately(flag), kind="warning")
+        if hidden:
+            font = QFont(name.font())
+            font.setStrikeOut(True)
+            name.setFont(font)
+            for label in self._lines[self._lines.index(name) :]:
+                label.setEnabled(False)  # greyed in any palette
+            self._add(HIDDEN_NOTE)
+
+    def _add(self, text: str, kind: str = "", *, under: bool = True) -> QLabel:
+        label = plain_label(text)
+        label.setWordWrap(True)
+        label.setProperty("under", under)
+        if under:  # a margin, not spaces, so a wrapped line keeps the indent
+            label.setContentsMargins(UNDER_INDENT, 0, 0, 0)
+        font = QFont(label.font())
+        font.setPointSize(13)
+        if kind == "name":
+            font.setBold(True)
+        label.setFont(font)
+        if kind == "warning":
+            label.setStyleSheet(f"color: {warning_colour(label.palette())};")
+        self._layout.addWidget(label)
+        self._lines.append(label)
+        return label
+
+    def _add_button(self, flag: ExerciseFlag) -> None:
+        # The name comes from the log, which a user's routine may have named: a button's
+        # text is never read as markup.
+        button = QPushButton(leave_out_label(flag.name).replace("&", "&&"))
+        button.clicked.connect(lambda: self.leave_out_requested.emit(flag.exercise_id))
+        row = QHBoxLayout()
+        row.setContentsMargins(UNDER_INDENT, 2, 0, 0)
+        row.addWidget(button)
+        row.addStretch(1)
+        self._layout.addLayout(row)
+        self.buttons[flag.exercise_id] = button
+
+    def _start_body(self) -> None:
+        """A new, empty body to fill, not yet in the window."""
+        self._lines.clear()
+        self.buttons.clear()
+        self._new_body = QWidget()
+        self._layout = QVBoxLayout(self._new_body)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+
+    def _swap_body(self) -> None:
+        """Show the filled body in place of the old one, which goes with all it holds.
+
+        Filled before it is shown, every line and button is visible at once (a child added
+        to a shown widget shows only when the event loop next runs, and Tab may come first).
+        """
+        old, self._body = self._body, self._new_body
+        self._outer.replaceWidget(old, self._body)
+        self._body.show()
+        old.hide()
+        old.deleteLater()
+
+
 class RoutinesView(QWidget):
-    """List on the left, details on the right; Start asks the main window to begin."""
+    """List on the left, details on the right; Start asks the main window to begin.
+
+    With ``routines_dir`` (the data folder's ``routines/``) a flagged exercise can be left
+    out of a routine: `copy_written` then says which routine's file changed, so the main
+    window can load the library again (and give it back through `set_library`).
+    """
 
     start_requested = Signal(str)
+    copy_written = Signal(str)  # a routine id
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        settings: QSettings | None = None,
+        routines_dir: Path | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.library = library
+        self.settings = settings
+        self.routines_dir = routines_dir
+        self.today = today
+        self.aggravating: frozenset[str] = frozenset()
+        self.flags: list[ExerciseFlag] = []
+        # Asked before a file is written; tests answer for the user.
+        self.confirm_leave_out: Callable[[str], bool] = self._ask_leave_out
         self.list = QListWidget()
-        self.list.setMinimumWidth(240)
+        self.list.setMinimumWidth(190)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemActivated.connect(lambda _item: self._start_current())
         # A user's routine names itself, its file and its exercises: all shown as text.
@@ -68,14 +241,17 @@ class RoutinesView(QWidget):
         self.title.setFont(title_font)
         self.title.setWordWrap(True)
         self.facts = plain_label()
+        self.facts.setWordWrap(True)
         self.description = plain_label()
         self.description.setWordWrap(True)
         self.audience = plain_label()
         self.audience.setWordWrap(True)
-        self.exercises = plain_label()
-        self.exercises.setWordWrap(True)
-        self.exercises.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        for label in (self.facts, self.description, self.audience, self.exercises):
+        self.notice = plain_label()
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.exercises = ExerciseLines()
+        self.exercises.leave_out_requested.connect(self.leave_out)
+        for label in (self.facts, self.description, self.audience, self.notice):
             font = QFont(label.font())
             font.setPointSize(13)
             label.setFont(font)
@@ -86,6 +262,15 @@ class RoutinesView(QWidget):
         start_font.setBold(True)
         self.start_button.setFont(start_font)
         self.start_button.clicked.connect(self._start_current)
+        self.hide_marked = QCheckBox(HIDE_LABEL)
+        self.hide_marked.setToolTip(
+            "Exercises that move the way your symptom profile says may make your leg worse are "
+            "left out of your sessions."
+        )
+        hidden = read_flag(settings, HIDE_AGGRAVATING_KEY, False) if settings else False
+        self.hide_marked.setChecked(hidden)
+        self.hide_marked.setVisible(False)
+        self.hide_marked.toggled.connect(self._set_hide_marked)
         self.problems_label = plain_label()
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -93,11 +278,14 @@ class RoutinesView(QWidget):
         # The words scroll; the Start button stays in view below them.
         words = QWidget()
         words_layout = QVBoxLayout(words)
+        words_layout.addWidget(self.notice)
         words_layout.addWidget(self.title)
         words_layout.addWidget(self.facts)
         words_layout.addWidget(self.description)
         words_layout.addWidget(self.audience)
         words_layout.addSpacing(8)
+        # Beside the exercises it acts on; it shows only when the profile marks a direction.
+        words_layout.addWidget(self.hide_marked)
         words_layout.addWidget(self.exercises)
         words_layout.addStretch(1)
         scroller = QScrollArea()
@@ -124,7 +312,11 @@ class RoutinesView(QWidget):
     def set_library(self, library: Library) -> None:
         self.library = library
         self.list.clear()
-        ordered = sorted(library.routines.values(), key=lambda r: (not r.builtin, r.level, r.name))
+        # The user's copy of a built-in stays among the built-ins, where they last saw it.
+        ordered = sorted(
+            library.routines.values(),
+            key=lambda r: (not (r.builtin or r.id in library.replaced), r.level, r.name),
+        )
         for routine in ordered:
             mark = "" if routine.builtin else "  (yours)"
             item = QListWidgetItem(f"{routine.name}{mark}\n{routine_minutes(routine)} min")
@@ -154,19 +346,85 @@ class RoutinesView(QWidget):
 
     def _show_current(self) -> None:
         routine = self.current_routine()
+        self.notice.hide()
         self.start_button.setEnabled(routine is not None)
         if routine is None:
             self.title.setText("No routines")
             return
         self.title.setText(routine.name)
-        source = "built-in" if routine.builtin else f"your routine ({routine.source})"
+        # The file's name only: a full path would not fit, so it is the tool tip.
+        file = routine.source.name if routine.source else ""
+        if routine.builtin:
+            source = "built-in"
+        elif routine.id in self.library.replaced:
+            source = f"your copy of the built-in ({file})"
+        else:
+            source = f"your routine ({file})"
+        self.facts.setToolTip("" if routine.builtin else plain_tooltip(str(routine.source)))
         level = level_words(routine.level)
         self.facts.setText(f"{routine_minutes(routine)} minutes · level {level} · {source}")
         self.description.setText(routine.description)
         audience = routine_audience(routine)
         self.audience.setText(audience)
         self.audience.setVisible(bool(audience))
-        self.exercises.setText(routine_contents(routine))
+        self.exercises.show_routine(
+            routine, self.aggravating, self.flags, self.hide_marked.isChecked()
+        )
+
+    def set_coaching(self, aggravating: frozenset[str], flags: Sequence[ExerciseFlag]) -> None:
+        """The ways of moving the symptom profile marks, and the exercises flagged for making
+        the leg worse lately; the checkbox shows only when there is something to hide."""
+        self.aggravating = frozenset(aggravating)
+        self.flags = list(flags)
+        self.hide_marked.setVisible(bool(self.aggravating))
+        self._show_current()
+
+    def _set_hide_marked(self, on: bool) -> None:
+        if self.settings is not None:
+            self.settings.setValue(HIDE_AGGRAVATING_KEY, on)
+        self._show_current()
+
+    def leave_out(self, exercise_id: str) -> bool:
+        """Ask, then write the user's own copy of the current routine without
+        ``exercise_id``; True when it was written."""
+        routine = self.current_routine()
+        if routine is None or self.routines_dir is None:
+            return False
+        block = next((b for b in routine.blocks if b.exercise.id == exercise_id), None)
+        if block is None:
+            return False
+        name = block.exercise.name
+        try:
+            target = copy_target(routine, self.routines_dir)
+        except ValueError as error:
+            show_warning(self, LEAVE_OUT_TITLE, str(error))
+            return False
+        if not self.confirm_leave_out(leave_out_question(routine, name, target)):
+            return False
+        try:
+            write_copy_without(routine, exercise_id, self.routines_dir, today=self.today())
+        except (ValueError, OutputError) as error:
+            show_warning(self, LEAVE_OUT_TITLE, str(error))
+            return False
+        self.copy_written.emit(routine.id)
+        self.select(routine.id)
+        self._show_current()
+        self.notice.setText(leave_out_done(routine.name, name))
+        self.notice.show()
+        return True
+
+    def _ask_leave_out(self, question: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(LEAVE_OUT_TITLE)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths from the user's files
+        box.setText(question)
+        write = box.addButton("&Leave it out", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("&Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is write
 
     def _start_current(self) -> None:
         routine = self.current_routine()
