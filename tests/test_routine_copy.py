@@ -16,6 +16,7 @@ from sciatica_coach.core.catalog import Routine, load_routine_file
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.outputs import OutputError
 from sciatica_coach.core.routine_copy import (
+    marked_exercises,
     previous_path,
     without_exercises,
     write_copy_without,
@@ -87,6 +88,26 @@ def test_without_every_exercise_is_refused() -> None:
     routine = make_routine({"exercise": "bridge"}, {"exercise": "bridge"})
     with pytest.raises(ValueError, match="would leave nothing of Test routine"):
         without_exercises(routine, ["bridge"])
+
+
+def test_marked_exercises_are_those_moving_a_marked_way() -> None:
+    routine = make_routine(
+        {"exercise": "hug"},
+        {"exercise": "cat"},
+        {"exercise": "arch"},
+        {"exercise": "still"},
+        exercises=[
+            exercise_table("hug", spinal_direction="flexion"),
+            exercise_table("cat", spinal_direction="flexion_and_extension"),
+            exercise_table("arch", spinal_direction="extension"),
+            exercise_table("still", spinal_direction="neutral"),
+        ],
+    )
+    assert marked_exercises(routine, frozenset({"flexion"})) == {"hug", "cat"}
+    assert marked_exercises(routine, frozenset({"extension"})) == {"cat", "arch"}
+    assert marked_exercises(routine, frozenset()) == set()
+    left = without_exercises(routine, marked_exercises(routine, frozenset({"flexion"})))
+    assert ids(left) == ["arch", "still"]
 
 
 # --- the copy of a built-in -------------------------------------------------------------------
