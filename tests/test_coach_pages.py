@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 
 from flow_helpers import App
@@ -26,6 +27,7 @@ def logged_session(
     after: tuple[int, str] = (3, "thigh"),
     worse_after: bool = False,
     routine: tuple[str, str] = ("core-stability", "Core stability"),
+    exercise: tuple[str, str] = ("dead_bug", "Dead bug"),
 ) -> int:
     """A finished session of one exercise with its pain checks."""
     session_id = log.start_session(routine[0], routine[1], 600, 1, start)
@@ -35,8 +37,8 @@ def logged_session(
         StepRecord(
             0,
             "work",
-            "dead_bug",
-            "Dead bug",
+            exercise[0],
+            exercise[1],
             1,
             1,
             None,
@@ -143,3 +145,28 @@ def test_the_end_screen_shows_the_suggestions_after_a_session(app: App) -> None:
     cards[0].take_button.click()
     (seen,) = [s for s in app.log.suggestions() if s.rule == "see-clinician-two-reds"]
     assert seen.decision == "accepted"
+
+
+def test_taking_leave_out_writes_the_users_copy_and_every_page_gets_it(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sciatica_coach.ui import coach_actions
+
+    told: list[str] = []
+    monkeypatch.setattr(coach_actions, "show_warning", lambda _p, _t, text, *_: told.append(text))
+    gentle = ("gentle-start", "Gentle start")
+    for days in (2, 0):
+        knee_rocks = ("knee_rocks", "Knee rocks")
+        start = YESTERDAY - timedelta(days=days)
+        logged_session(app.log, start, routine=gentle, exercise=knee_rocks, worse_after=True)
+    today = app.window.today
+    today.refresh(date(2026, 3, 2))
+    (leave,) = [c for c in today.suggestions.cards if c.suggestion.kind == "leave_out"]
+    assert leave.suggestion.exercise_id == "knee_rocks"
+    leave.take_button.click()
+    copy = app.window.context.data / "routines" / "gentle-start.toml"
+    assert copy.is_file() and "knee_rocks" not in copy.read_text()
+    routine = app.window.context.library.routines["gentle-start"]
+    assert not routine.builtin and "knee_rocks" not in {b.exercise.id for b in routine.blocks}
+    assert app.window.today.library is app.window.context.library
+    assert told == [f"Your copy of Gentle start now leaves out Knee rocks. It is saved as {copy}."]

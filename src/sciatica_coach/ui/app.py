@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
         self.today.browse_requested.connect(lambda: self.show_page(Page.ROUTINES))
         self.routines.start_requested.connect(self.start_routine)
         self.routines.copy_written.connect(lambda _routine_id: self.reload_library())
-        self.coach_actions = CoachActions(context)
+        self.coach_actions = CoachActions(context, write_copy=self._write_copy_without)
+        self.coach_actions.library_changed.connect(self.reload_library)
         self.today.suggestion_decided.connect(self.coach_actions.decide)
         self.today.warning_signs_requested.connect(self._show_safety)
         self.today.morning_requested.connect(self.ask_morning_check)
@@ -216,6 +217,13 @@ class MainWindow(QMainWindow):
             logger.warning("Routine marks left out: %s", error)
             aggravating, flags = frozenset(), []
         self.routines.set_coaching(aggravating, flags)
+
+    def _write_copy_without(self, routine: Routine, exercise_id: str) -> Path:
+        """The user's own copy of ``routine`` without ``exercise_id``, for a suggestion."""
+        from sciatica_coach.core.routine_copy import write_copy_without
+
+        folder = paths.user_routines_dir(self.context.data)
+        return write_copy_without(routine, exercise_id, folder, today=self.context.now().date())
 
     def reload_library(self) -> None:
         """Read the routines again (the user's own copy of one was written) and give the new
@@ -750,6 +758,7 @@ def _open_and_run(
                 window.start_routine(routine)
             else:
                 window.offer_resume()
+                window.offer_morning_check()
 
         QTimer.singleShot(0, first_questions)
         # Load the charting libraries once the window is up, so Progress opens quickly later.

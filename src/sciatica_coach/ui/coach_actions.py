@@ -14,10 +14,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
 
 from sciatica_coach.core.coaching import LEAVE_OUT
+from sciatica_coach.core.outputs import OutputError
 from sciatica_coach.core.records import LogError
 from sciatica_coach.core.symptom_log import StoredSuggestion
+from sciatica_coach.core.words import leave_out_done
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.suggestions import ACCEPTED
 
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from sciatica_coach.ui.app import AppContext
 
 logger = logging.getLogger(__name__)
+LEAVE_OUT_TITLE = "Leave an exercise out"
 
 # Writes the user's copy of a routine without one exercise; returns the file written.
 CopyWriter = Callable[["Routine", str], "Path"]
@@ -63,10 +67,20 @@ class CoachActions(QObject):
         routine = self.context.library.find(suggestion.routine_id or "")
         if routine is None or suggestion.exercise_id is None or self.write_copy is None:
             return
+        name = next(
+            (b.exercise.name for b in routine.blocks if b.exercise.id == suggestion.exercise_id),
+            suggestion.exercise_id,
+        )
         try:
             written = self.write_copy(routine, suggestion.exercise_id)
-        except (ValueError, OSError) as error:
-            show_warning(None, "Your copy of the routine was not written", str(error))
+        except (ValueError, OutputError) as error:
+            show_warning(None, LEAVE_OUT_TITLE, str(error))
             return
         logger.info("Wrote the user's copy of routine %s to %s", routine.id, written.name)
         self.library_changed.emit()
+        show_warning(
+            None,
+            LEAVE_OUT_TITLE,
+            f"{leave_out_done(routine.name, name)} It is saved as {written}.",
+            QMessageBox.Icon.Information,
+        )
