@@ -26,7 +26,7 @@ from sciatica_coach.core.symptom_stats import (
     reach_points,
     reach_trend,
 )
-from sciatica_coach.core.symptoms import MorningCheck
+from sciatica_coach.core.symptoms import LEANING_BACK, MorningCheck, SymptomProfile
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -326,3 +326,112 @@ def test_progress_says_when_reach_was_never_answered(
     assert view.reach.is_empty
     assert view.reach.empty.text().startswith("No answers in the last 4 weeks about how far")
     assert view.calendar.lights == {date(2024, 4, 16): GREEN}
+
+
+# --- the progress report ------------------------------------------------------------------------
+
+
+def symptom_history(log: SessionLog) -> None:
+    """Three weeks of April 2024: the leg centralises from the thigh to the back, Bird dog
+    makes it worse twice, one session is stopped for numbness during Bird dog, two profiles
+    are saved (one before the report's range), and three suggestions get each answer."""
+    log.save_profile(
+        SymptomProfile(at(3, 20, 8).astimezone(UTC), date(2024, 3, 20), "foot", "not_sure")
+    )
+    first = logged_session(log, at(4, 1), before=(5, "thigh"), worse_after="bird_dog")
+    second = logged_session(log, at(4, 3), before=(5, "thigh"), worse_after="bird_dog")
+    stopped = logged_session(log, at(4, 5), before=(4, "buttock"), after=None, stop="numbness")
+    fourth = logged_session(log, at(4, 9), before=(3, "buttock"), after=(2, "back"))
+    logged_session(log, at(4, 12), before=(2, "back"), after=(2, "back"))
+    log.record_morning_check(
+        MorningCheck(fourth, "better", 2, 2, "back", at(4, 10, 8), date(2024, 4, 10))
+    )
+    log.save_profile(
+        SymptomProfile(
+            at(4, 8, 19).astimezone(UTC),
+            date(2024, 4, 8),
+            "buttock",
+            LEANING_BACK,
+            {"extension": "up", "flexion": "down"},
+        )
+    )
+    log.offer_suggestion(
+        second,
+        rule="leave-out-worse-twice",
+        kind="leave_out",
+        text="Consider leaving Bird dog out of Core stability.",
+        reason="Bird dog: leg worse 2 of 2 times in the last 14 days.",
+    )
+    log.decide_suggestion(second, "leave-out-worse-twice", "accepted", at(4, 3, 10))
+    log.offer_suggestion(
+        stopped,
+        rule="ease-off-after-red",
+        kind="ease_off",
+        text="Try the easier versions next time.",
+        reason="You stopped during Bird dog because of numbness or weakness.",
+    )
+    log.decide_suggestion(stopped, "ease-off-after-red", "dismissed", at(4, 5, 10))
+    log.offer_suggestion(
+        fourth,
+        rule="keep-after-amber",
+        kind="keep",
+        text="Keep the same routine and amounts next time, without stepping up.",
+        reason="Your leg felt worse after Bird dog.",
+    )
+    assert first
+
+
+def test_the_report_lists_profiles_flags_suggestions_and_safety_stops(log: SessionLog) -> None:
+    from sciatica_coach.report import html
+    from sciatica_coach.report.progress_report import gather_progress
+
+    symptom_history(log)
+    report = gather_progress(log, date(2024, 4, 1), date(2024, 4, 21))
+    assert [p.local_date for p in report.profiles] == [date(2024, 4, 8)]
+    assert report.profile_before is not None and report.profile_before.reach == "foot"
+    assert [line.flag.text for line in report.flags] == ["Bird dog: leg worse 2 of 4 times"]
+    assert [(s.local_date, s.decision) for s in report.suggestions] == [
+        (date(2024, 4, 3), "accepted"),
+        (date(2024, 4, 5), "dismissed"),
+        (date(2024, 4, 9), None),
+    ]
+    assert [(s.local_date, s.reason, s.exercise) for s in report.safety_stops] == [
+        (date(2024, 4, 5), "Numbness, pins and needles or weakness getting worse", "Bird dog")
+    ]
+    markup = html.progress_report_html(report)
+    sections = ["Safety stops", "Symptom profile", "Exercises flagged", "Suggestions", "Notes"]
+    places = [markup.index(f"<h2>{name}</h2>") for name in sections]
+    assert places == sorted(places)
+    safety, profile, flags, suggestions = (markup[places[n] : places[n + 1]] for n in range(4))
+    assert "Fri 5 Apr 2024" in safety and "Bird dog" in safety
+    assert "Numbness" in safety
+    assert "Saved Mon 8 Apr 2024 (in use)" in profile
+    assert "Buttock" in profile and "Leaning back" in profile
+    assert "Leaning back: moved up towards my back" in profile
+    assert "Bending forward: spread further down my leg" in profile
+    assert "thigh at the start of this period, buttock now" in profile
+    assert "Bird dog: leg worse 2 of 4 times" in flags
+    assert "in the 14 days to Fri 12 Apr 2024" in flags
+    for day, answer, text in (
+        ("Wed 3 Apr 2024", "Taken", "Consider leaving Bird dog out of Core stability."),
+        ("Fri 5 Apr 2024", "Set aside", "Try the easier versions next time."),
+        ("Tue 9 Apr 2024", "Not answered", "Keep the same routine and amounts next time"),
+    ):
+        assert f'<p class="suggestion"><b>{day} · {answer}</b><br />{text}' in suggestions
+    assert "Your leg felt worse after Bird dog." in suggestions
+    assert log.suggestions()[-1].decision is None  # the report only reads
+
+
+def test_a_report_with_no_symptom_answers_says_so_in_one_line_each(log: SessionLog) -> None:
+    from sciatica_coach.report import html
+    from sciatica_coach.report.progress_report import gather_progress
+
+    logged_session(log, at(4, 1), before=(3, None), after=(3, None))
+    markup = html.progress_report_html(gather_progress(log, date(2024, 4, 1), date(2024, 4, 7)))
+    for line in (
+        "No session was stopped for a safety reason.",
+        "No symptom profile has been saved.",
+        "No exercise made the leg worse 2 or more times within 14 days.",
+        "The coach made no suggestions in this period.",
+    ):
+        assert f'<p class="muted">{line}</p>' in markup

@@ -518,6 +518,12 @@ def decision_words(decision: str | None) -> str:
     return DECISION_WORDS.get(decision, decision or DECISION_WORDS[None])
 
 
+def self_check_line(direction: str, answer: str) -> str:
+    """``Leaning back: moved up towards my back``: one self-check answer, for a list."""
+    movement = MOVEMENT_WORDS.get(direction, direction).capitalize()
+    return f"{movement}: {SELF_CHECK_ANSWER_WORDS.get(answer, answer).lower()}"
+
+
 # --- the symptom profile and its self-check -------------------------------------------------
 
 # What eases the leg: the answer's name, and one line saying what it means.

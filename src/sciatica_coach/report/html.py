@@ -13,19 +13,25 @@ import html
 from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
+from sciatica_coach.core.coaching import WORSE_FLAG_COUNT, WORSE_FLAG_DAYS
 from sciatica_coach.core.records import SessionRecord, WeeklyPlan
 from sciatica_coach.core.safety import reach_label
+from sciatica_coach.core.symptoms import SymptomProfile
 from sciatica_coach.core.words import (
     DASH,
     WEEKDAYS,
     clock,
     date_range,
+    decision_words,
+    eases_label,
     long_date,
     mean_pain_pair,
     outcome_label,
     percent,
     plan_text,
+    reach_trend_text,
     seconds_text,
+    self_check_line,
     short_date,
 )
 from sciatica_coach.core.words import describe_duration as duration
@@ -65,6 +71,7 @@ h2 {{ color: {ACCENT}; margin-top: 20px; margin-bottom: 6px; }}
 h3 {{ color: {MUTED}; margin-top: 9px; margin-bottom: 1px; }}
 p {{ margin-top: 0px; margin-bottom: 5px; }}
 p.note {{ margin-bottom: 2px; }}
+p.suggestion {{ margin-bottom: 9px; }}
 .sub {{ color: {MUTED}; font-size: 10.5pt; margin-bottom: 12px; }}
 .caption {{ color: {MUTED}; font-size: 8.5pt; margin-top: 3px; }}
 .muted {{ color: {MUTED}; }}
@@ -349,6 +356,10 @@ def progress_report_html(report: ProgressReport) -> str:
         _week_table(report),
         _skipped_section(report),
         _stop_section(report),
+        _safety_stops_section(report),
+        _profile_section(report),
+        _flags_section(report),
+        _suggestions_section(report),
         _report_notes(report),
     ]
     return _document("".join(parts))
@@ -487,4 +498,110 @@ def _report_notes(report: ProgressReport) -> str:
     for note in report.notes:
         head = f"{long_date(note.local_date)} · {note.routine_name} · {note.label}"
         parts.append(f'<h3>{escape(head)}</h3><p class="note">{text_block(note.text)}</p>')
+    return "".join(parts)
+
+
+# --- symptoms: the profile, flagged exercises, suggestions and safety stops --------------------
+
+SELF_CHECK_ORDER = ("extension", "flexion")  # as the self-check does them: lean back first
+
+
+def _nothing(heading: str, message: str) -> str:
+    return f'<h2>{heading}</h2><p class="muted">{escape(message)}</p>'
+
+
+def _safety_stops_section(report: ProgressReport) -> str:
+    if not report.safety_stops:
+        return _nothing("Safety stops", "No session was stopped for a safety reason.")
+    rows = [
+        '<h2>Safety stops</h2><table class="grid" width="100%"><tr>',
+        '<th width="22%">Date</th><th width="36%">Reason</th><th>Stopped during</th></tr>',
+    ]
+    for stop in report.safety_stops:
+        rows.append(
+            f'<tr><td class="nowrap">{long_date(stop.local_date)}</td>'
+            f"<td>{escape(stop.reason)}</td>"
+            f"<td>{escape(stop.exercise or DASH)}"
+            f'<br /><span class="muted small">{escape(stop.routine_name)}</span></td></tr>'
+        )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def self_check_lines(profile: SymptomProfile) -> list[str]:
+    """One line per movement tried, in the order the self-check does them."""
+    return [
+        self_check_line(d, profile.self_check[d])
+        for d in SELF_CHECK_ORDER
+        if d in profile.self_check
+    ]
+
+
+def _profile_table(profile: SymptomProfile, heading: str) -> str:
+    checks = self_check_lines(profile) or ["Not done"]
+    return (
+        f"<h3>{escape(heading)}</h3>"
+        '<table class="grid" width="100%">'
+        f'<tr><td width="30%">How far down the leg</td>'
+        f"<td>{escape(reach_label(profile.reach) or 'Not answered')}</td></tr>"
+        f"<tr><td>What eases the leg</td><td>{escape(eases_label(profile.eases))}</td></tr>"
+        f"<tr><td>Self-check</td><td>{'<br />'.join(escape(c) for c in checks)}</td></tr>"
+        "</table>"
+    )
+
+
+def _profile_section(report: ProgressReport) -> str:
+    parts = ["<h2>Symptom profile</h2>", f"<p>{escape(reach_trend_text(report.reach_trend))}</p>"]
+    if report.profiles:
+        for n, profile in enumerate(report.profiles):
+            when = f"Saved {long_date(profile.local_date)}"
+            parts.append(_profile_table(profile, when + (" (in use)" if n == 0 else "")))
+    elif report.profile_before is not None:
+        before = report.profile_before
+        parts.append(
+            _profile_table(
+                before,
+                f"Saved {long_date(before.local_date)}, before this period, and in use during it",
+            )
+        )
+    else:
+        parts.append('<p class="muted">No symptom profile has been saved.</p>')
+    return "".join(parts)
+
+
+def _flags_section(report: ProgressReport) -> str:
+    if not report.flags:
+        return _nothing(
+            "Exercises flagged",
+            f"No exercise made the leg worse {WORSE_FLAG_COUNT} or more times within "
+            f"{WORSE_FLAG_DAYS} days.",
+        )
+    rows = [
+        "<h2>Exercises flagged</h2>",
+        f'<p class="muted small">The leg was worse after these {WORSE_FLAG_COUNT} or more '
+        f"times within {WORSE_FLAG_DAYS} days.</p>",
+        '<table class="grid" width="100%">',
+    ]
+    for line in report.flags:
+        rows.append(
+            f"<tr><td>{escape(line.flag.text)}</td>"
+            f'<td width="38%" class="muted">in the {WORSE_FLAG_DAYS} days to '
+            f"{long_date(line.until)}</td></tr>"
+        )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _suggestions_section(report: ProgressReport) -> str:
+    """One paragraph each, date and answer first: a table row would split untidily across
+    a page, and a heading of its own could be left behind at the foot of one."""
+    if not report.suggestions:
+        return _nothing("Suggestions", "The coach made no suggestions in this period.")
+    parts = ["<h2>Suggestions</h2>"]
+    for item in report.suggestions:
+        head = f"{long_date(item.local_date)} · {decision_words(item.decision)}"
+        parts.append(
+            f'<p class="suggestion"><b>{escape(head)}</b><br />{escape(item.text)}'
+            f'<br /><span class="muted small">Why: {escape(item.reason)}</span></p>'
+        )
     return "".join(parts)

@@ -4,7 +4,9 @@ Weekly figures cover whole ISO weeks (Monday to Sunday), as `stats` does: the we
 first and last day of the range are counted in full, each against the plan in effect that week.
 A range may begin before the user started; the weeks before are shown but not counted, so
 "N of M sessions" is only ever measured from the start. Lists (skipped exercises, stop reasons,
-notes) keep to the dates asked for.
+notes, profiles, suggestions, safety stops) keep to the dates asked for. An exercise is listed
+as flagged when, on some day of the range, the leg had been worse after it often enough in the
+days before (the rule in `coaching.flagged_exercises`). Reading the log here writes nothing.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sciatica_coach.core import stats
+from sciatica_coach.core import stats, symptom_stats
+from sciatica_coach.core.coaching import WORSE_FLAG_DAYS, ExerciseFlag, flagged_exercises
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import INTERRUPTED, STOPPED, PainPoint, WeeklyPlan
 from sciatica_coach.core.safety import STOP_REASONS, stop_reason
+from sciatica_coach.core.symptom_stats import ReachTrend
+from sciatica_coach.core.symptoms import LegResponse, SymptomProfile
 from sciatica_coach.core.words import provoking_exercise
 
 # How many check-ins at each end of the range the "pain then and now" figures average over.
@@ -71,6 +76,30 @@ class NoteLine:
 
 
 @dataclass(frozen=True)
+class FlagLine:
+    """An exercise flagged in the range, at its worst, and the last day of that window."""
+
+    flag: ExerciseFlag
+    until: date
+
+
+@dataclass(frozen=True)
+class SuggestionLine:
+    local_date: date  # of the session it was offered after
+    text: str
+    reason: str
+    decision: str | None  # "accepted", "dismissed", or None: not answered
+
+
+@dataclass(frozen=True)
+class SafetyStop:
+    local_date: date
+    routine_name: str
+    reason: str  # the stop sheet's label
+    exercise: str | None  # the exercise under way, when known
+
+
+@dataclass(frozen=True)
 class ProgressReport:
     start: date
     end: date
@@ -85,6 +114,12 @@ class ProgressReport:
     notes: tuple[NoteLine, ...]
     # (exercise under way, short reason, times) of stops for a symptom, most often first
     stopped_during: tuple[tuple[str, str, int], ...] = ()
+    profiles: tuple[SymptomProfile, ...] = ()  # saved in the range, latest first
+    profile_before: SymptomProfile | None = None  # the one in use when the range began
+    reach_trend: ReachTrend | None = None
+    flags: tuple[FlagLine, ...] = ()
+    suggestions: tuple[SuggestionLine, ...] = ()
+    safety_stops: tuple[SafetyStop, ...] = ()  # oldest first
 
     @property
     def counted_weeks(self) -> tuple[WeekRow, ...]:
@@ -139,14 +174,20 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
     finished = [s for s in sessions if s.status != "in_progress"]
     reasons: Counter[str] = Counter()
     places: Counter[tuple[str, str]] = Counter()
+    safety_stops: list[SafetyStop] = []
     for session in finished:
         if session.status == STOPPED:
             reasons[STOP_REASONS.get(session.stop_reason or "user", "Stopped early")] += 1
             why = stop_reason(session.stop_reason)
+            exercise = None
             if session.stop_step is not None and why.is_safety:
                 exercise = provoking_exercise(session, log.steps(session.id))
                 if exercise:
                     places[(exercise, why.short)] += 1
+            if why.is_safety:
+                safety_stops.append(
+                    SafetyStop(session.local_date, session.routine_name, why.label, exercise)
+                )
         elif session.status == INTERRUPTED:
             reasons[INTERRUPTED_LABEL] += 1
     notes: list[NoteLine] = []
@@ -169,6 +210,16 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
     for week in weeks:
         if week.plan is not None and (not plans or plans[-1][1] != week.plan):
             plans.append((week.week_start, week.plan))
+    saved = log.profiles()
+    in_range = [p for p in saved if start <= p.local_date <= end]
+    earlier = [p for p in saved if p.local_date < start]
+    dates = {session.id: session.local_date for session in sessions}
+    offered = [
+        SuggestionLine(dates[s.session_id], s.text, s.reason, s.decision)
+        for s in log.suggestions(start)
+        if s.session_id in dates
+    ]
+    responses = log.leg_responses(start - timedelta(days=WORSE_FLAG_DAYS - 1))
     return ProgressReport(
         start=start,
         end=end,
@@ -185,7 +236,30 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
             for (name, why), count in sorted(places.items(), key=lambda i: (-i[1], i[0]))
         ),
         notes=tuple(notes),
+        profiles=tuple(reversed(in_range)),
+        profile_before=earlier[-1] if earlier else None,
+        reach_trend=symptom_stats.reach_trend(
+            symptom_stats.reach_points(sessions, log.morning_checks(start))
+        ),
+        flags=flags_in_range(responses, start, end),
+        suggestions=tuple(offered),
+        safety_stops=tuple(safety_stops),
     )
+
+
+def flags_in_range(
+    responses: Sequence[LegResponse], start: date, end: date
+) -> tuple[FlagLine, ...]:
+    """Each exercise flagged on any day of the range, at its worst (the later day when two
+    are as bad), most often worse first."""
+    worst: dict[str, FlagLine] = {}
+    days = sorted({r.local_date for r in responses if start <= r.local_date <= end})
+    for day in days:
+        for flag in flagged_exercises(responses, day):
+            held = worst.get(flag.exercise_id)
+            if held is None or flag.worse >= held.flag.worse:
+                worst[flag.exercise_id] = FlagLine(flag, day)
+    return tuple(sorted(worst.values(), key=lambda line: (-line.flag.worse, line.flag.name)))
 
 
 def _mean(values: Iterable[int | None]) -> float | None:
