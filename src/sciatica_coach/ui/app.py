@@ -472,7 +472,13 @@ class MainWindow(QMainWindow):
                 QMessageBox.Icon.Information,
             )
             return False
-        return edit_profile(self.context.log, self.context.now, self) is not None
+        if edit_profile(self.context.log, self.context.now, self) is None:
+            return False
+        # The page on show may mark exercises by the profile: show it as it now reads.
+        current = self.current_page
+        if current in NAVIGATION:
+            self._show_navigable(current)
+        return True
 
     def offer_symptom_profile(self) -> bool:
         """First start, after the safety screen: offer the symptom profile, once only."""

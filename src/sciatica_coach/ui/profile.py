@@ -87,12 +87,12 @@ ANSWER_MNEMONICS = {
 }
 # Plain keys that answer the check's question too, as the hint says.
 ANSWER_KEYS = {
-    Qt.Key.Key_U: MOVED_UP,
-    Qt.Key.Key_1: MOVED_UP,
-    Qt.Key.Key_S: STAYED,
-    Qt.Key.Key_2: STAYED,
-    Qt.Key.Key_D: SPREAD_DOWN,
-    Qt.Key.Key_3: SPREAD_DOWN,
+    Qt.Key.Key_U.value: MOVED_UP,
+    Qt.Key.Key_1.value: MOVED_UP,
+    Qt.Key.Key_S.value: STAYED,
+    Qt.Key.Key_2.value: STAYED,
+    Qt.Key.Key_D.value: SPREAD_DOWN,
+    Qt.Key.Key_3.value: SPREAD_DOWN,
 }
 FORM_KEYS = "Keys: Tab moves on · arrows choose · Enter saves"
 STEP_KEYS = "Keys: U, S or D answers · Esc stops the check"
@@ -561,7 +561,7 @@ class SymptomProfileDialog(QDialog):
         elif page == self.CHECK and enter and self.step_page.start_button.isVisible():
             self.next_check_step()
         elif page == self.CHECK and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            answer = ANSWER_KEYS.get(Qt.Key(key))
+            answer = ANSWER_KEYS.get(int(key))
             if answer is not None:
                 self.answer(answer)
             else:
