@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench package install-desktop uninstall-desktop clean
+.PHONY: run test lint bench mutation package install-desktop uninstall-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: lint
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+# Mutation testing of the core, one module at a time against its own tests, in copies under
+# mutants/ (tools/mutation.py); long, so not part of `make test`. MODULES=engine limits it.
+mutation: $(STAMP)
+	$(PY) tools/mutation.py $(MODULES)
 
 # A one-folder bundle in dist/sciatica-coach (PyInstaller goes into .venv on first use, as a
 # build tool, not a dependency of the app), then the bundle's own smoke test.
