@@ -211,3 +211,31 @@ def test_the_leg_question_is_not_asked_for_a_rest_after_something_other_than_wor
 
 def replace_index(step: Step, index: int) -> Step:
     return Step(index, step.kind, step.seconds, step.exercise, block_index=step.block_index)
+
+
+def test_a_switch_of_one_second_is_kept() -> None:
+    routine = make_routine(
+        {"exercise": "bridge"}, exercises=[exercise_table("bridge", sides="both")], switch=1
+    )
+    assert [(s.kind, s.seconds) for s in expand_routine(routine).steps] == [
+        (PREPARE, 10),
+        (WORK, 20),
+        (SWITCH, 1),
+        (WORK, 20),
+    ]
+
+
+def test_rep_cues_are_rounded_to_the_microsecond() -> None:
+    paced = full_timeline().steps[9]
+    step = Step(9, WORK, 3, paced.exercise, reps=2, tempo=1.0000004)
+    assert step.rep_cue_times() == (0.0, 1.0)
+
+
+def test_the_leg_question_at_the_first_and_last_places_of_the_list() -> None:
+    bridge = full_timeline().steps[1]
+    work = Step(0, WORK, 20, bridge.exercise, block_index=0)
+    rest = Step(1, REST, 5, block_index=0)
+    assert exercise_just_finished((work, rest), 1) is work
+    later = Step(2, WORK, 20, bridge.exercise, block_index=2)
+    steps = (Step(0, REST, 5, block_index=0), replace_index(work, 1), later)
+    assert exercise_just_finished(steps, 0) is None

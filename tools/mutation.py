@@ -7,7 +7,8 @@ there, and prints one line per module. Nothing outside ``mutants/`` is written, 
 tree others are editing is never touched.
 
 A surviving mutant counts as killed when the line it changes carries a comment
-``# equivalent mutant: <why>``: it behaves exactly like the original, so no test could kill it.
+``# equivalent mutant: <why>`` (or follows a line of only that comment): it behaves exactly
+like the original, so no test could kill it.
 Those lines are listed with their reasons, and so is every real survivor (``-v`` prints its
 diff).
 
@@ -125,8 +126,7 @@ def read_outcome(module: str, place: Path, verbose: bool) -> Outcome:
                 outcome.timed_out += 1
             else:
                 diff = get_diff_for_mutant(name, path=source)
-                changed = [line for line in diff.splitlines() if line.startswith("-  ")]
-                if any(MARK in line for line in changed):
+                if marked_equivalent(diff):
                     outcome.equivalent.append(name)
                 else:
                     outcome.survived.append(name)
@@ -134,6 +134,18 @@ def read_outcome(module: str, place: Path, verbose: bool) -> Outcome:
     finally:
         os.chdir(here)
     return outcome
+
+
+def marked_equivalent(diff: str) -> bool:
+    """Whether a line the mutant changes carries the mark, or follows a comment line of it."""
+    lines = diff.splitlines()
+    for number, line in enumerate(lines):
+        if not line.startswith("-") or line.startswith("---"):
+            continue
+        above = lines[number - 1][1:].strip() if number else ""
+        if MARK in line or above.startswith(MARK):
+            return True
+    return False
 
 
 def equivalent_lines(module: str) -> list[str]:

@@ -96,6 +96,7 @@ def expand_routine(routine: Routine) -> Timeline:
     """Prepare, then each block's sets and sides with switches and rests; no rest at the end."""
     steps: list[Step] = []
     if routine.prepare_seconds > 0:
+        # equivalent mutant: a placeholder index; every step is renumbered below
         steps.append(Step(0, PREPARE, routine.prepare_seconds))
     for block_index, block in enumerate(routine.blocks):
         dose = block.dose
@@ -104,9 +105,11 @@ def expand_routine(routine: Routine) -> Timeline:
         for set_number in range(1, dose.sets + 1):
             for side_index, side in enumerate(sides):
                 if side_index > 0 and routine.switch_seconds > 0:
+                    # equivalent mutant: a placeholder index; every step is renumbered below
                     switch = Step(0, SWITCH, routine.switch_seconds, block.exercise, side=side)
                     steps.append(switch)
                 work = Step(
+                    # equivalent mutant: a placeholder index; every step is renumbered below
                     0,
                     WORK,
                     seconds,
@@ -122,8 +125,10 @@ def expand_routine(routine: Routine) -> Timeline:
                 )
                 steps.append(work)
             if set_number < dose.sets and dose.rest > 0:
+                # equivalent mutant: a placeholder index; every step is renumbered below
                 steps.append(Step(0, REST, dose.rest, block_index=block_index))
         if dose.rest_after > 0:
+            # equivalent mutant: a placeholder index; every step is renumbered below
             steps.append(Step(0, REST, dose.rest_after, block_index=block_index))
     while steps and steps[-1].kind != WORK:
         steps.pop()
