@@ -261,3 +261,30 @@ def test_a_morning_check_without_its_answer_is_refused_naming_line_and_column(
             csv_io.import_csv(log, text)
         assert log.sessions() == []
     assert "line 2" in str(caught.value) and "morning_compared" in str(caught.value)
+
+
+def test_one_rule_may_suggest_leaving_out_two_exercises_and_each_is_answered_apart(
+    log: SessionLog,
+) -> None:
+    for day in (2, 4):
+        session_id = run_session(log, datetime(2026, 3, day, 9, tzinfo=LONDON))
+        for index in (0, 1):
+            log.set_leg_response(session_id, index, "worse")
+    view = coach.look(log, ROUTINES, date(2026, 3, 5))
+    leave = [s for s in view.suggestions if s.rule == "leave-out-worse-twice"]
+    assert sorted(s.exercise_id or "" for s in leave) == ["bird_dog", "dead_bug"]
+    first = leave[0]
+    log.decide_suggestion(
+        first.session_id,
+        first.rule,
+        "accepted",
+        datetime.now(UTC),
+        routine_id=first.routine_id,
+        exercise_id=first.exercise_id,
+    )
+    decided = {s.exercise_id: s.decision for s in log.suggestions() if s.rule == first.rule}
+    assert decided == {first.exercise_id: "accepted", leave[1].exercise_id: None}
+    again = coach.look(log, ROUTINES, date(2026, 3, 5))
+    assert [s.exercise_id for s in again.suggestions if s.rule == first.rule] == [
+        leave[1].exercise_id
+    ]

@@ -106,13 +106,18 @@ def look(log: SessionLog, routines: Mapping[str, Routine], today: date) -> Coach
             _offer(log, latest.record.id, suggestion)
         # Most pressing first, as the rules made them; any offered earlier under rules that
         # no longer apply come last.
-        order = {suggestion.rule: n for n, suggestion in enumerate(made)}
+        order = {(m.rule, m.routine_id, m.exercise_id): n for n, m in enumerate(made)}
         open_ones = [
             s
             for s in log.suggestions(latest.record.local_date)
             if s.session_id == latest.record.id and s.decision is None
         ]
-        view_suggestions = tuple(sorted(open_ones, key=lambda s: order.get(s.rule, len(order))))
+        view_suggestions = tuple(
+            sorted(
+                open_ones,
+                key=lambda s: order.get((s.rule, s.routine_id, s.exercise_id), len(order)),
+            )
+        )
     profile = log.profile()
     return CoachView(
         lights=tuple(lights),

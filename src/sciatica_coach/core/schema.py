@@ -156,9 +156,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             reason TEXT NOT NULL,
             routine_id TEXT,
             exercise_id TEXT,
+            -- "routine id/exercise id": one rule may suggest leaving out several exercises.
+            subject TEXT NOT NULL,
             decision TEXT CHECK (decision IN ('accepted', 'dismissed')),
             decided_at TEXT,
-            PRIMARY KEY (session_id, rule)
+            PRIMARY KEY (session_id, rule, subject)
         ) WITHOUT ROWID""",
     ),
 )

@@ -187,23 +187,45 @@ class SymptomRecords:
             self._status_of(conn, session_id)
             conn.execute(
                 """INSERT INTO suggestions
-                   (session_id, rule, kind, text, reason, routine_id, exercise_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)
-                   ON CONFLICT (session_id, rule) DO NOTHING""",
-                (session_id, rule, kind, text, reason, routine_id, exercise_id),
+                   (session_id, rule, kind, text, reason, routine_id, exercise_id, subject)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (session_id, rule, subject) DO NOTHING""",
+                (
+                    session_id,
+                    rule,
+                    kind,
+                    text,
+                    reason,
+                    routine_id,
+                    exercise_id,
+                    _subject(routine_id, exercise_id),
+                ),
             )
 
     def decide_suggestion(
-        self, session_id: int, rule: str, decision: str, decided_at: datetime
+        self,
+        session_id: int,
+        rule: str,
+        decision: str,
+        decided_at: datetime,
+        *,
+        routine_id: str | None = None,
+        exercise_id: str | None = None,
     ) -> None:
-        """Record whether the user took or set aside a suggestion."""
+        """Record whether the user took or set aside a suggestion; with neither a routine
+        nor an exercise named, every suggestion the rule made after that session."""
         require(decision in SUGGESTION_DECISIONS, f"unknown decision {decision!r}")
         require_aware(decided_at, "decided_at")
+        which = ""
+        params: tuple[Any, ...] = (decision, _utc(decided_at), session_id, rule)
+        if routine_id is not None or exercise_id is not None:
+            which = " AND subject = ?"
+            params += (_subject(routine_id, exercise_id),)
         with self._write() as conn:
             changed = conn.execute(
-                """UPDATE suggestions SET decision = ?, decided_at = ?
-                   WHERE session_id = ? AND rule = ?""",
-                (decision, _utc(decided_at), session_id, rule),
+                f"""UPDATE suggestions SET decision = ?, decided_at = ?
+                    WHERE session_id = ? AND rule = ?{which}""",
+                params,
             ).rowcount
             if not changed:
                 raise LogError(f"There is no suggestion '{rule}' after session {session_id}.")
@@ -215,7 +237,7 @@ class SymptomRecords:
                       g.exercise_id, g.decision, g.decided_at
                FROM suggestions AS g JOIN sessions AS s ON s.id = g.session_id
                WHERE s.local_date >= ?
-               ORDER BY s.started_at, g.rule""",
+               ORDER BY s.started_at, g.rule, g.subject""",
             ((since or date.min).isoformat(),),
         )
         return [
@@ -232,6 +254,10 @@ class SymptomRecords:
             )
             for r in rows
         ]
+
+
+def _subject(routine_id: str | None, exercise_id: str | None) -> str:
+    return f"{routine_id or ''}/{exercise_id or ''}"
 
 
 def insert_morning_check(conn: sqlite3.Connection, check: MorningCheck) -> None:

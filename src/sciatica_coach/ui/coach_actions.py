@@ -51,7 +51,12 @@ class CoachActions(QObject):
     def decide(self, suggestion: StoredSuggestion, decision: str) -> None:
         try:
             self.context.log.decide_suggestion(
-                suggestion.session_id, suggestion.rule, decision, self.context.now()
+                suggestion.session_id,
+                suggestion.rule,
+                decision,
+                self.context.now(),
+                routine_id=suggestion.routine_id,
+                exercise_id=suggestion.exercise_id,
             )
         except LogError as error:
             show_warning(None, "Your answer could not be saved", str(error))
