@@ -170,3 +170,22 @@ def test_taking_leave_out_writes_the_users_copy_and_every_page_gets_it(
     assert not routine.builtin and "knee_rocks" not in {b.exercise.id for b in routine.blocks}
     assert app.window.today.library is app.window.context.library
     assert told == [f"Your copy of Gentle start now leaves out Knee rocks. It is saved as {copy}."]
+
+
+def test_answers_saved_on_first_start_move_start_here_at_once(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sciatica_coach.ui import profile
+
+    def answer_leaning_back(_settings: object, log: SessionLog, *_: object) -> bool:
+        log.save_profile(
+            SymptomProfile(
+                datetime(2026, 3, 2, 9, tzinfo=UTC), date(2026, 3, 2), "thigh", LEANING_BACK
+            )
+        )
+        return True
+
+    monkeypatch.setattr(profile, "offer_profile_once", answer_leaning_back)
+    assert app.window.today.start_here_button.text().startswith("Start here: Gentle start")
+    assert app.window.offer_symptom_profile()
+    assert app.window.today.start_here_button.text().startswith("Start here: Arching back")

@@ -485,7 +485,10 @@ class MainWindow(QMainWindow):
         from sciatica_coach.ui.profile import offer_profile_once
 
         context = self.context
-        return offer_profile_once(context.settings, context.log, context.now, self)
+        shown = offer_profile_once(context.settings, context.log, context.now, self)
+        if shown:
+            self._refresh_today()  # "Start here" follows the answers, if any were saved
+        return shown
 
     def set_animated_illustrations(self, on: bool) -> None:
         """Off: a still picture of the movement instead of one that moves with the timer."""
