@@ -3,7 +3,6 @@ import logging
 import os
 import sys
 import threading
-import time
 import types
 import wave
 from pathlib import Path
@@ -123,32 +122,69 @@ def test_a_muted_player_never_calls_the_backend(make_player):
 
 
 def test_play_returns_before_the_sound_has_finished(qtbot, make_player):
+    # The sound "plays" until the test lets it finish: play() has returned by then.
+    release = threading.Event()
     finished = threading.Event()
 
-    def slow_sound(path):
-        time.sleep(0.5)
+    def held_sound(path):
+        release.wait(5)
         finished.set()
 
-    player = make_player(RecordingBackend(slow_sound))
+    backend = RecordingBackend(held_sound)
+    player = make_player(backend)
     player.play("halfway")
 
+    qtbot.waitUntil(backend.called.is_set, timeout=3000)
     assert not finished.is_set()
+    release.set()
     qtbot.waitUntil(finished.is_set, timeout=3000)
 
 
-def test_a_late_cue_is_dropped_rather_than_played_late(qtbot, make_player):
-    def long_sound(path):
-        time.sleep(STALE_AFTER_SECONDS + 0.2)
+class StepClock:
+    """Monotonic seconds that move only when the test moves them."""
 
-    backend = RecordingBackend(long_sound)
-    player = make_player(backend)
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_late_cue_is_dropped_rather_than_played_late(qtbot, settings):
+    clock = StepClock()
+    release = threading.Event()
+
+    def held_sound(path):
+        release.wait(5)
+
+    backend = RecordingBackend(held_sound)
+    player = CuePlayer(SOUNDS_DIR, settings, backend, clock=clock)
     player.play("done")
     qtbot.waitUntil(backend.called.is_set, timeout=3000)
     for _ in range(5):
         player.play("tick")
+    clock.now += STALE_AFTER_SECONDS + 0.01
+    release.set()
     player.close(wait_seconds=3)
 
     assert [Path(p).name for p in backend.calls] == ["done.wav"]
+
+
+def test_a_cue_just_in_time_is_still_played(qtbot, settings):
+    clock = StepClock()
+    release = threading.Event()
+    backend = RecordingBackend(lambda path: release.wait(5))
+    player = CuePlayer(SOUNDS_DIR, settings, backend, clock=clock)
+    player.play("done")
+    qtbot.waitUntil(backend.called.is_set, timeout=3000)
+    player.play("tick")
+    clock.now += STALE_AFTER_SECONDS
+    release.set()
+    backend.called.clear()
+    qtbot.waitUntil(lambda: len(backend.calls) == 2, timeout=3000)
+    player.close(wait_seconds=3)
+
+    assert [Path(p).name for p in backend.calls] == ["done.wav", "tick.wav"]
 
 
 def test_an_unknown_cue_is_ignored_with_a_warning(make_player, caplog):

@@ -66,8 +66,14 @@ def play_with_playsound3(path: str) -> None:
 class _CueThread:
     """One daemon thread that plays queued cue files in order and drops stale ones."""
 
-    def __init__(self, backend: Backend, on_failure: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        on_failure: Callable[[str], None],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._backend = backend
+        self._clock = clock
         self._on_failure = on_failure
         self._jobs: queue.Queue[tuple[str, float] | None] = queue.Queue(maxsize=QUEUE_SIZE)
         self._lock = threading.Lock()
@@ -80,7 +86,7 @@ class _CueThread:
     def submit(self, path: str) -> bool:
         """Queue a file to play; False when the queue is full and the cue was dropped."""
         try:
-            self._jobs.put_nowait((path, time.monotonic()))
+            self._jobs.put_nowait((path, self._clock()))
         except queue.Full:
             return False
         return True
@@ -111,7 +117,7 @@ class _CueThread:
             path, queued_at = job
             if self.failed.is_set():
                 continue
-            if time.monotonic() - queued_at > STALE_AFTER_SECONDS:
+            if self._clock() - queued_at > STALE_AFTER_SECONDS:
                 log.debug("Dropped a late sound cue: %s", path)
                 continue
             try:
@@ -155,7 +161,8 @@ class CuePlayer(QObject):
 
     backend plays one file path and may block; it runs on a background thread, and any
     exception it raises turns the player silent. It defaults to playsound3. Muting is
-    kept in settings under "sound/muted". Call close() when the app quits.
+    kept in settings under "sound/muted". Call close() when the app quits. ``clock``
+    (monotonic seconds) dates each cue so a late one is dropped; tests pass their own.
     """
 
     unavailable = Signal(str)
@@ -168,8 +175,10 @@ class CuePlayer(QObject):
         settings: QSettings,
         backend: Backend | None = None,
         parent: QObject | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._sounds_dir = Path(sounds_dir)
         self._settings = settings
         self._backend = backend or play_with_playsound3
@@ -239,7 +248,7 @@ class CuePlayer(QObject):
                 with contextlib.suppress(RuntimeError):
                     alive._cue_thread_failed.emit(detail)
 
-            self._cue_thread = _CueThread(self._backend, report)
+            self._cue_thread = _CueThread(self._backend, report, self._clock)
             weakref.finalize(self, self._cue_thread.stop)
         return self._cue_thread
 
