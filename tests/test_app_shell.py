@@ -13,7 +13,7 @@ from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import WeeklyPlan
-from sciatica_coach.ui.app import AppContext, MainWindow
+from sciatica_coach.ui.app import AppContext, MainWindow, build_main_window
 from sciatica_coach.ui.launch import (
     bring_forward_running_instance,
     listen_for_second_launch,
@@ -131,3 +131,12 @@ def test_animation_setting_is_remembered_and_reaches_the_player(
     illustration = window.flow.player.illustration
     illustration.set_phase(0.5)
     assert illustration.drawn_phase == 1.0  # still picture: the end pose, whatever the timer
+
+
+def test_the_first_window_fits_the_screen_it_opens_on(tmp_path: Path, qtbot: QtBot) -> None:
+    window = build_main_window(tmp_path / "data")
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height() - 40
+    assert window.width() == min(1280, room.width())
+    assert window.minimumSizeHint().height() <= window.height()

@@ -12,8 +12,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -64,6 +71,8 @@ logger = logging.getLogger(__name__)
 
 ORGANISATION = "Sciatica Coach"
 APP_TITLE = "Sciatica Coach"
+# Height kept free for the window's title bar and frame when it first opens.
+WINDOW_FRAME_ALLOWANCE = 40
 
 
 @dataclass
@@ -544,7 +553,10 @@ class MainWindow(QMainWindow):
         saved = self.context.settings.value(GEOMETRY_KEY)
         if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
             return
-        self.resize(1280, 800)
+        # 1280x800, or less on a smaller screen, leaving room for the title bar and panels.
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 840)
+        self.resize(min(1280, room.width()), min(800, room.height() - WINDOW_FRAME_ALLOWANCE))
 
     def _ask_to_quit(self) -> bool:
         box = QMessageBox(self)
