@@ -140,22 +140,35 @@ def test_a_suggestion_is_offered_once_and_its_decision_kept(log: SessionLog) -> 
 
 def test_a_version_4_log_gains_the_symptom_tables_and_keeps_its_steps(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    with SessionLog(path) as log:
-        session_id = run_session(log, datetime(2026, 3, 2, 9, tzinfo=LONDON))
     conn = sqlite3.connect(path)
+    for statements in schema.MIGRATIONS[:4]:
+        for statement in statements:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 4")
-    for table in ("symptom_profiles", "morning_checks", "suggestions"):
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("ALTER TABLE steps DROP COLUMN leg_response")
+    conn.execute(
+        """INSERT INTO sessions (routine_id, routine_name, started_at, local_date,
+             utc_offset_minutes, ended_at, status, planned_seconds, planned_work_steps,
+             active_seconds, notes)
+           VALUES ('core-stability', 'Core', '2026-03-02T09:00:00+00:00', '2026-03-02', 0,
+             '2026-03-02T09:10:00+00:00', 'completed', 600, 1, 600, '')"""
+    )
+    conn.execute(
+        """INSERT INTO steps (session_id, step_index, kind, exercise_id, exercise_name,
+             set_number, set_count, planned_seconds, actual_seconds, status, ended_at, variant)
+           VALUES (1, 0, 'work', 'dead_bug', 'Dead bug', 1, 1, 60, 60, 'done',
+             '2026-03-02T09:01:00+00:00', 'easier')"""
+    )
     conn.commit()
     conn.close()
     with SessionLog(path) as log:
-        assert len(log.steps(session_id)) == 2
-        assert log.leg_responses() == []
-        assert log.profile() is None
-    assert (
-        sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
-    )
+        (step,) = log.steps(1)
+        assert (step.exercise_id, step.variant, step.leg_response) == ("dead_bug", "easier", None)
+        log.set_leg_response(1, 0, "better")
+        assert [r.response for r in log.leg_responses()] == ["better"]
+        assert log.profile() is None and log.morning_checks() == {}
+    version = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == schema.SCHEMA_VERSION
 
 
 # --- the coach's view ---------------------------------------------------------------------------
@@ -288,3 +301,48 @@ def test_one_rule_may_suggest_leaving_out_two_exercises_and_each_is_answered_apa
     assert [s.exercise_id for s in again.suggestions if s.rule == first.rule] == [
         leave[1].exercise_id
     ]
+
+
+def test_a_stop_in_the_rest_after_an_exercise_offers_to_leave_that_exercise_out(
+    log: SessionLog,
+) -> None:
+    start = datetime(2026, 3, 2, 9, tzinfo=LONDON)
+    session_id = log.start_session("core-stability", "Core stability", 600, 2, start)
+    done = StepRecord(
+        1,
+        "work",
+        "dead_bug",
+        "Dead bug",
+        1,
+        1,
+        None,
+        60,
+        60,
+        None,
+        None,
+        "done",
+        start + timedelta(minutes=2),
+    )
+    rest = StepRecord(
+        2,
+        "rest",
+        None,
+        None,
+        0,
+        0,
+        None,
+        20,
+        5,
+        None,
+        None,
+        "stopped",
+        start + timedelta(minutes=3),
+    )
+    log.record_step(session_id, done)
+    log.record_step(session_id, rest)
+    log.finish_session(
+        session_id, "stopped", start + timedelta(minutes=3), 125, "pain_spreading", 2
+    )
+    view = coach.look(log, ROUTINES, date(2026, 3, 2))
+    (leave,) = [s for s in view.suggestions if s.rule == "leave-out-after-red"]
+    assert leave.exercise_id == "dead_bug" and "Dead bug" in leave.text

@@ -141,10 +141,18 @@ def _offer(log: SessionLog, session_id: int, made: Suggestion) -> None:
 
 
 def _provoking_id(log: SessionLog, record: SessionRecord) -> str | None:
+    """The exercise the session was stopped in, or the one just before the rest or side
+    switch it was stopped in (as `words.provoking_exercise` names it)."""
     if record.stop_step is None:
         return None
-    step = stopped_step(record, log.steps(record.id))
-    return step.exercise_id if step is not None else None
+    steps = log.steps(record.id)
+    stop = stopped_step(record, steps)
+    if stop is None:
+        return None
+    if stop.exercise_id:
+        return stop.exercise_id
+    earlier = [s for s in steps if s.step_index < stop.step_index and s.exercise_id]
+    return earlier[-1].exercise_id if earlier else None
 
 
 def session_variants(log: SessionLog, routine_id: str) -> VariantChoice:
