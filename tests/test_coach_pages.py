@@ -114,7 +114,11 @@ def test_taking_or_setting_aside_a_suggestion_on_today_is_logged(app: App) -> No
     assert [c.suggestion.rule for c in cards] == ["leave-out-worse-twice", "keep-after-amber"]
     assert "Dead bug: leg worse 2 of 2 times" in cards[0].reason.text()
     cards[1].take_button.click()
+    noted = today.suggestions.noted
+    assert noted.isVisible() and noted.text().startswith('Noted: you took "Keep the same')
     cards[0].later_button.click()
+    assert noted.text().startswith('Noted: set aside "Consider leaving Dead bug')
+    assert today.suggestions.isVisible() and today.suggestions.cards == []
     decided = {s.rule: s.decision for s in app.log.suggestions()}
     assert decided == {"leave-out-worse-twice": "dismissed", "keep-after-amber": "accepted"}
     assert all(s.session_id == second for s in app.log.suggestions())

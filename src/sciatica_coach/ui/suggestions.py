@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from sciatica_coach.core.coaching import SEE_CLINICIAN
 from sciatica_coach.core.symptom_log import StoredSuggestion
+from sciatica_coach.core.words import decision_note
 from sciatica_coach.ui.colours import SUGGESTION_STYLE
 from sciatica_coach.ui.dialog_parts import BASE_POINT_SIZE, sized_label
 
@@ -74,9 +75,17 @@ class SuggestionList(QWidget):
         self._layout.setSpacing(8)
         self.heading = sized_label("Your coach suggests", BASE_POINT_SIZE + 3, bold=True)
         self._layout.addWidget(self.heading)
+        # What became of the last card answered, so taking one is seen to have worked.
+        self.noted = sized_label("", BASE_POINT_SIZE)
+        self.noted.setTextFormat(Qt.TextFormat.PlainText)
+        self.noted.hide()
+        self._layout.addWidget(self.noted)
         self.hide()
 
-    def show_suggestions(self, suggestions: Sequence[StoredSuggestion]) -> None:
+    def show_suggestions(self, suggestions: Sequence[StoredSuggestion], *, noted: str = "") -> None:
+        """Cards for ``suggestions``; ``noted`` says what became of the one just answered."""
+        self.noted.setText(noted)
+        self.noted.setVisible(bool(noted))
         for card in self.cards:
             # Out of the layout and out of sight now; deleted when control returns to Qt.
             self._layout.removeWidget(card)
@@ -90,9 +99,9 @@ class SuggestionList(QWidget):
             card.warning_signs_requested.connect(self.warning_signs_requested)
             self._layout.addWidget(card)
             self.cards.append(card)
-        self.setVisible(bool(self.cards))
+        self.setVisible(bool(self.cards) or bool(noted))
 
     def _decided(self, suggestion: StoredSuggestion, decision: str) -> None:
         remaining = [card.suggestion for card in self.cards if card.suggestion != suggestion]
         self.decided.emit(suggestion, decision)
-        self.show_suggestions(remaining)
+        self.show_suggestions(remaining, noted=decision_note(suggestion.text, decision))

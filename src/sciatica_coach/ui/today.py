@@ -140,8 +140,9 @@ class TodayView(QWidget):
         layout.addWidget(self.suggestions)
         return box
 
-    def show_coach(self, view: CoachView | None) -> None:
-        """What the coach has to say today; None (the log could not be read) hides it."""
+    def show_coach(self, view: CoachView | None, *, keep_note: bool = False) -> None:
+        """What the coach has to say today; None (the log could not be read) hides it.
+        ``keep_note`` keeps the line saying what became of the suggestion just answered."""
         due = view.morning_due if view else None
         self._morning_record = due
         if due is not None:
@@ -160,7 +161,8 @@ class TodayView(QWidget):
             self.start_here_why.setText(start.why)
         self.start_here_button.setVisible(routine is not None)
         self.start_here_why.setVisible(routine is not None)
-        self.suggestions.show_suggestions(view.suggestions if view else ())
+        noted = self.suggestions.noted.text() if keep_note else ""
+        self.suggestions.show_suggestions(view.suggestions if view else (), noted=noted)
 
     def _fill_quick_starts(self) -> None:
         chosen = [self.library.find(i) for i in SUGGESTED]
@@ -175,10 +177,11 @@ class TodayView(QWidget):
             button.clicked.connect(lambda _=False, rid=routine.id: self.start_requested.emit(rid))
             self.quick.addWidget(button, index // 2, index % 2)
 
-    def refresh(self, today: date) -> None:
+    def refresh(self, today: date, *, keep_note: bool = False) -> None:
         self.heading.setText(f"Today, {day_heading(today)}")
         try:
-            self.show_coach(coach.look(self.log, self.library.routines, today))
+            view = coach.look(self.log, self.library.routines, today)
+            self.show_coach(view, keep_note=keep_note)
         except LogError as error:
             logger.error("The coach could not read the log: %s", error)
             self.show_coach(None)
