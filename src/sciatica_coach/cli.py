@@ -83,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, help="a routine .toml file")
     history = commands.add_parser("history", help="list logged sessions, newest first")
     history.add_argument("--since", type=_iso_date, metavar="DATE", help="from this date on")
+    calendar = commands.add_parser(
+        "plan-calendar", help="write the weekly plan as repeating calendar events (.ics)"
+    )
+    calendar.add_argument("--ics", type=Path, required=True, metavar="OUT.ics", help="to write")
+    calendar.add_argument(
+        "--from", dest="start", type=_iso_date, metavar="DATE", help="first day (default: today)"
+    )
+    calendar.add_argument("--routine", metavar="ID", help="the routine to name in the events")
     summary = commands.add_parser("summary", help="write a one-page PDF summary of a session")
     summary.add_argument(
         "session", nargs="?", default="last", metavar="ID|last", help="session id (default: last)"
@@ -578,6 +586,39 @@ def _cmd_export(args: argparse.Namespace, data: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_plan_calendar(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core import outputs
+    from sciatica_coach.core.calendar_export import CalendarError, plan_calendar
+    from sciatica_coach.core.library import load_library
+    from sciatica_coach.core.records import WeeklyPlan
+    from sciatica_coach.core.timeline import expand_routine
+
+    target = _output_path(args.ics)
+    start = args.start or date.today()
+    routine = None
+    if args.routine:
+        routine = load_library(data).find(args.routine)
+        if routine is None:
+            raise CommandError(
+                f"No routine with id {args.routine!r}; 'sciatica-coach routines' lists them.",
+                EXIT_BAD_INPUT,
+            )
+    plan, times = WeeklyPlan(), {}
+    if (data / paths.DATABASE_NAME).exists():
+        with _open_log(data) as log:
+            plan, times = log.plan(start), log.reminder_times()
+    minutes = round(expand_routine(routine).total_seconds / 60) if routine else 20
+    try:
+        text = plan_calendar(plan, times, start, max(minutes, 5), routine and routine.name)
+        outputs.write_bytes(target, text)
+    except CalendarError as error:
+        raise CommandError(str(error), EXIT_BAD_INPUT) from None
+    except outputs.OutputError as error:
+        raise CommandError(str(error)) from None
+    _say(f"Wrote {target}: the plan from {start.isoformat()}, repeating weekly")
+    return EXIT_OK
+
+
 MAX_PROBLEMS_SHOWN = 50
 
 
@@ -640,6 +681,7 @@ def _cmd_safety(args: argparse.Namespace, data: Path) -> int:
 _COMMANDS = {
     "routines": _cmd_routines,
     "plan": _cmd_plan,
+    "plan-calendar": _cmd_plan_calendar,
     "check": _cmd_check,
     "history": _cmd_history,
     "summary": _cmd_summary,

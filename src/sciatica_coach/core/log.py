@@ -43,6 +43,7 @@ from sciatica_coach.core.records import (
     require,
     require_aware,
 )
+from sciatica_coach.core.reminder_log import ReminderRecords
 from sciatica_coach.core.symptom_log import SymptomRecords, insert_morning_check
 from sciatica_coach.core.symptoms import MorningCheck
 
@@ -118,7 +119,7 @@ _RETAKE_PAIN = """
      reach = excluded.reach, taken_at = excluded.taken_at"""
 
 
-class SessionLog(SymptomRecords):
+class SessionLog(SymptomRecords, ReminderRecords):
     """Opens (or creates) the log at db_path; raises LogError if it cannot be used safely.
 
     On open, sessions still marked in progress (the app was killed mid-session) become

@@ -163,6 +163,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             PRIMARY KEY (session_id, rule, subject)
         ) WITHOUT ROWID""",
     ),
+    (
+        # The time of day of each planned weekday's reminder (0 Monday … 6 Sunday), "HH:MM".
+        """CREATE TABLE reminder_times (
+            weekday INTEGER PRIMARY KEY CHECK (weekday BETWEEN 0 AND 6),
+            at TEXT NOT NULL
+        )""",
+        # Days the user answered a reminder with "Not today": skipped, not forgotten.
+        """CREATE TABLE skipped_days (
+            local_date TEXT PRIMARY KEY,
+            answered_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

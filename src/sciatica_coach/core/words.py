@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from sciatica_coach.core.records import (
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sciatica_coach.core.catalog import Dose, Exercise, Routine
     from sciatica_coach.core.coaching import ExerciseFlag
     from sciatica_coach.core.symptom_stats import ReachTrend
+    from sciatica_coach.core.timeline import Step
 
 DASH = "–"  # an en dash: ranges and a missing score
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -169,6 +170,79 @@ def plan_text(sessions_per_week: int, weekdays: Collection[int]) -> str:
     return f"{plural(sessions_per_week, 'session')} a week"
 
 
+# --- reminders, the calendar and the spoken cues ---------------------------------------------
+
+
+def time_of_day(at: time) -> str:
+    """``18:00``: a reminder's time, on the 24-hour clock as the settings page shows it."""
+    return at.strftime("%H:%M")
+
+
+def plan_days_text(weekdays: Collection[int], at: time) -> str:
+    """``Mon, Wed, Fri at 18:00``."""
+    return ", ".join(WEEKDAYS[day] for day in sorted(weekdays)) + f" at {time_of_day(at)}"
+
+
+def calendar_event_title(routine_name: str | None) -> str:
+    """The calendar event's title: ``Exercises: Gentle start`` or ``Sciatica exercises``."""
+    return f"Exercises: {routine_name}" if routine_name else "Sciatica exercises"
+
+
+def reminder_title(kind: str) -> str:
+    """The notification's heading; a nudge or a snoozed reminder says it comes again."""
+    return "Time for your exercises" if kind == "first" else "Still time for your exercises"
+
+
+def reminder_body(routine_name: str | None, minutes: int | None) -> str:
+    """``Gentle start, about 12 min. A few minutes now helps your back tomorrow.``"""
+    what = routine_name or "Your routine"
+    length = f", about {minutes} min" if minutes else ""
+    return f"{what}{length}. A few minutes now helps your back tomorrow."
+
+
+def start_label(routine_name: str | None) -> str:
+    """The notification's and tray's start button: ``Start Gentle start``."""
+    return f"Start {routine_name}" if routine_name else "Start today's routine"
+
+
+SNOOZE_LABEL = "In 30 minutes"
+NOT_TODAY_LABEL = "Not today"
+
+# What the voice says for each cue kind of the engine (core.engine.CUE_*) that needs no step.
+SPOKEN_CUES = {"rest": "Rest", "halfway": "Halfway", "done": "Session done"}
+
+
+def spoken_detail(step: Step) -> str:
+    """``Set 1 of 2, left side, hold 20 seconds``: the step's details from the screen, said."""
+    parts = []
+    if step.set_count > 1:
+        parts.append(f"Set {step.set_number} of {step.set_count}")
+    if step.side:
+        parts.append(f"{step.side} side")
+    if step.reps is not None:
+        parts.append(f"{step.reps} reps" + (" each side" if step.alternating else ""))
+    else:
+        parts.append(f"hold {step.seconds:g} seconds")
+    return ", ".join(parts)
+
+
+def spoken_cue(kind: str, step: Step | None, count: int | None = None) -> str:
+    """What the voice says for a cue (see core.engine): the exercise's name and dose at the
+    start of a work step, ``Switch to the left side``, ``Rest``, ``3``, ``Halfway``, a rep's
+    number, ``Session done``; "" for a cue that is not said."""
+    if kind in SPOKEN_CUES:
+        return SPOKEN_CUES[kind]
+    if kind in ("tick", "rep"):
+        return str(count) if count is not None else ""
+    if step is None:
+        return ""
+    if kind == "switch":
+        return f"Switch to the {step.side} side" if step.side else "Switch sides"
+    if kind == "start" and step.exercise is not None:
+        return f"{step.exercise.name}. {spoken_detail(step)}"
+    return ""
+
+
 def pain_pair(before: PainCheck | None, after: PainCheck | None, which: str) -> str:
     """``5 → 3`` for ``which`` ("back" or "leg"), with a dash for a skipped check-in."""
     first = DASH if before is None else str(getattr(before, which))
@@ -288,6 +362,13 @@ def direction_warnings(spinal_direction: str, marked: Collection[str]) -> list[s
         for way in ways
         if way in marked and way in SPINE_WAYS
     ]
+
+
+def decision_note(suggestion_text: str, decision: str) -> str:
+    """``Noted: you took "Keep the same routine..."``, under the suggestion cards."""
+    if decision == "accepted":
+        return f'Noted: you took "{suggestion_text}"'
+    return f'Noted: set aside "{suggestion_text}"'
 
 
 def leg_question(exercise_name: str) -> str:

@@ -306,8 +306,9 @@ class MainWindow(QMainWindow):
         self.resume_session(record)
 
     def _refresh_today(self) -> None:
+        """Today again after a suggestion was answered, still saying what became of it."""
         if self.current_page is Page.TODAY:
-            self.today.refresh(self.context.now().date())
+            self.today.refresh(self.context.now().date(), keep_note=True)
 
     def offer_morning_check(self) -> bool:
         """At the first start on the day after a session, ask how the leg is this morning;
