@@ -7,6 +7,10 @@ picture plane and a set of joint angles; `solve` runs forward kinematics and ret
 limb is then solved in the picture plane, which keeps feet planted and hands on a chair while the
 rest of the body moves. `blend` interpolates two poses joint by joint, so in-between frames bend
 at the joints instead of sliding points around.
+
+The model also knows what a body may do: `JOINT_LIMITS` holds each joint's normal adult range,
+and a pose names its ``contacts`` (which hands, forearms, knees, feet, pelvis or head rest on
+which `Support`: floor, mat, seat, step or wall). `validate` checks both.
 """
 
 from __future__ import annotations
@@ -58,6 +62,72 @@ CHAINS = frozenset(f"{side}_{limb}" for side in SIDES for limb in ("leg", "arm")
 
 
 @dataclass(frozen=True)
+class Limits:
+    """A joint's normal range in degrees, (least, most) for each of `Joint`'s angles.
+
+    A hinge (knee, elbow, ankle) has only ``flex``: its other angles must stay at 0.
+    """
+
+    flex: tuple[float, float]
+    abd: tuple[float, float] = (0.0, 0.0)
+    rot: tuple[float, float] = (0.0, 0.0)
+
+
+# Normal adult ranges of motion (the usual goniometry tables), widened only where an exercise
+# takes a joint to a gentle passive end of range (a knee pulled to the chest, a heel to the
+# buttock). Negative flexion is extension: elbows and knees get only a few degrees of it.
+# "spine" is the lower back and the chest together, so its flexion and extension are the
+# lumbar and thoracic ranges added; the hips carry the pelvis's tilt against the thighs.
+JOINT_LIMITS: Mapping[str, Limits] = {
+    "spine": Limits(flex=(-40.0, 65.0), abd=(-35.0, 35.0), rot=(-45.0, 45.0)),
+    "neck": Limits(flex=(-60.0, 50.0), abd=(-40.0, 40.0), rot=(-80.0, 80.0)),
+    "hip": Limits(flex=(-25.0, 135.0), abd=(-30.0, 50.0), rot=(-45.0, 60.0)),
+    "knee": Limits(flex=(-5.0, 155.0)),
+    "ankle": Limits(flex=(-40.0, 50.0)),  # bearing weight, a lunge bends the ankle up to ~40
+    "shoulder": Limits(flex=(-60.0, 180.0), abd=(-45.0, 180.0), rot=(-90.0, 90.0)),
+    "elbow": Limits(flex=(-5.0, 150.0)),
+}
+
+
+def limits_of(joint: str) -> Limits:
+    """The range of a joint by its pose name (``r_knee`` and ``l_knee`` are both knees)."""
+    return JOINT_LIMITS[joint.split("_", 1)[1] if joint[:2] in ("r_", "l_") else joint]
+
+
+_INF = math.inf
+
+
+@dataclass(frozen=True)
+class Support:
+    """Something solid the body rests on: a box in world units (the floor is unbounded)."""
+
+    name: str
+    x: tuple[float, float] = (-_INF, _INF)
+    y: tuple[float, float] = (-_INF, 0.0)
+    z: tuple[float, float] = (-_INF, _INF)
+
+
+FLOOR = Support("floor")
+
+# Parts of the body that may rest on a support, each the body points that must touch it:
+# a forearm lies along it from elbow to hand, a shin from knee to ankle, a flat foot from heel
+# to toe; "pelvis" and "chest" are the two ends of the trunk (the back or the front, whichever
+# faces the support; the side of the hip when lying on one side).
+CONTACT_PARTS: Mapping[str, tuple[str, ...]] = {
+    "pelvis": ("pelvis",),
+    "chest": ("chest",),
+    "head": ("head",),
+    **{f"{s}_hand": (f"{s}_hand",) for s in SIDES},
+    **{f"{s}_forearm": (f"{s}_elbow", f"{s}_hand") for s in SIDES},
+    **{f"{s}_knee": (f"{s}_knee",) for s in SIDES},
+    **{f"{s}_shin": (f"{s}_knee", f"{s}_ankle") for s in SIDES},
+    **{f"{s}_foot": (f"{s}_heel", f"{s}_toe") for s in SIDES},
+    **{f"{s}_heel": (f"{s}_heel",) for s in SIDES},
+    **{f"{s}_toes": (f"{s}_toe",) for s in SIDES},
+}
+
+
+@dataclass(frozen=True)
 class Joint:
     """One joint's angles in degrees.
 
@@ -84,12 +154,17 @@ class Reach:
     """Put the end of a limb (ankle or hand) on a point of the picture plane.
 
     ``foot`` sets the absolute angle of the foot (0 = flat, pointing forward); None keeps the
-    ankle angle of the pose.
+    ankle angle of the pose. For a hand, ``z`` and ``elbow`` solve the arm in three dimensions
+    instead: the hand goes to (x, y, z) with the elbow bent towards the direction ``elbow``
+    (a hand planted beside the chest with the elbow pointing up and out, which the picture
+    plane cannot show without bending the elbow backwards).
     """
 
     x: float
     y: float
     foot: float | None = None
+    z: float | None = None
+    elbow: Vec | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +175,8 @@ class Pose:
     back in the picture plane, in degrees: 90 upright, 180 lying on the back with the head to
     the left, 0 lying face down with the head to the right. ``turn``: the pelvis turned about the
     body's long axis (90 faces the viewer). ``ground``: when set, the figure is lowered or raised
-    so its lowest point rests at this height.
+    so its lowest point rests at this height. ``contacts``: the parts (`CONTACT_PARTS`) that rest
+    on something, and what they rest on.
     """
 
     x: float
@@ -110,6 +186,7 @@ class Pose:
     joints: Mapping[str, Joint] = field(default_factory=dict)
     reach: Mapping[str, Reach] = field(default_factory=dict)
     ground: float | None = None
+    contacts: Mapping[str, Support] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unknown = set(self.joints) - JOINT_NAMES
@@ -118,6 +195,9 @@ class Pose:
         unknown = set(self.reach) - CHAINS
         if unknown:
             raise ValueError(f"unknown limbs to reach with: {sorted(unknown)}")
+        unknown = set(self.contacts) - set(CONTACT_PARTS)
+        if unknown:
+            raise ValueError(f"unknown parts to rest on something: {sorted(unknown)}")
 
     def joint(self, name: str) -> Joint:
         return self.joints.get(name, Joint())
@@ -323,6 +403,76 @@ def _two_joint(
     return first, second
 
 
+def _unit(v: Vec) -> Vec:
+    n = math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2])
+    return scale(v, 1.0 / n) if n > 1e-9 else (0.0, 0.0, 0.0)
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def _cross(a: Vec, b: Vec) -> Vec:
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def _transpose(m: Mat) -> Mat:
+    return ((m[0][0], m[1][0], m[2][0]), (m[0][1], m[1][1], m[2][1]), (m[0][2], m[1][2], m[2][2]))
+
+
+def _arm_3d(figure: Figure, side: str, reach: Reach) -> tuple[Joint, Joint]:
+    """Shoulder and elbow angles putting the hand on (x, y, z), the elbow towards ``elbow``."""
+    shoulder = figure.point(f"{side}_shoulder")
+    target: Vec = (reach.x, reach.y, reach.z if reach.z is not None else 0.0)
+    a, b = UPPER_ARM, FOREARM
+    u = _unit(sub(target, shoulder))
+    dist = min(max(math.dist(shoulder, target), abs(a - b) + 1e-6), a + b - 1e-6)
+    pole = reach.elbow or (0.0, 1.0, 0.0)
+    v = _unit(sub(pole, scale(u, _dot(pole, u))))
+    cos_inner = (a * a + dist * dist - b * b) / (2 * a * dist)
+    sin_inner = math.sqrt(max(0.0, 1.0 - cos_inner * cos_inner))
+    elbow = add(shoulder, scale(add(scale(u, cos_inner), scale(v, sin_inner)), a))
+    hand = add(shoulder, scale(u, dist))
+    # The upper arm's frame: y runs from the elbow up to the shoulder, x is the way the
+    # forearm bends (so the elbow only ever flexes), z completes it.
+    y_axis = _unit(sub(shoulder, elbow))
+    fore = _unit(sub(hand, elbow))
+    x_axis = _unit(sub(fore, scale(y_axis, _dot(fore, y_axis))))
+    if x_axis == (0.0, 0.0, 0.0):
+        x_axis = scale(v, -1.0)
+    z_axis = _cross(x_axis, y_axis)
+    flex = math.degrees(math.atan2(_dot(fore, x_axis), -_dot(fore, y_axis)))
+    world: Mat = (
+        (x_axis[0], y_axis[0], z_axis[0]),
+        (x_axis[1], y_axis[1], z_axis[1]),
+        (x_axis[2], y_axis[2], z_axis[2]),
+    )
+    # local = Rz(flex) Rx(-sign abd) Ry(-sign rot), as `_limb_rotation` builds it.
+    local = matmul(_transpose(figure.frames["thorax"]), world)
+    sign = 1.0 if side == "r" else -1.0
+    beta = math.degrees(math.asin(max(-1.0, min(1.0, local[2][1]))))
+    alpha = math.degrees(math.atan2(-local[0][1], local[1][1]))
+    gamma = math.degrees(math.atan2(-local[2][0], local[2][2]))
+    # Every orientation has two sets of angles; keep the one a shoulder can take.
+    options = [
+        Joint(_wrap(alpha), _wrap(-sign * beta), _wrap(-sign * gamma)),
+        Joint(_wrap(alpha + 180.0), _wrap(-sign * (180.0 - beta)), _wrap(-sign * (gamma + 180.0))),
+    ]
+    return min(options, key=lambda j: _beyond(j, JOINT_LIMITS["shoulder"])), Joint(flex)
+
+
+def _beyond(joint: Joint, limits: Limits) -> float:
+    """How many degrees, all told, a joint is outside its range."""
+    total = 0.0
+    for value, (lo, hi) in (
+        (joint.flex, limits.flex),
+        (joint.abd, limits.abd),
+        (joint.rot, limits.rot),
+    ):
+        total += max(0.0, lo - value) + max(0.0, value - hi)
+    return total
+
+
 def with_reach(pose: Pose, figure: Figure) -> Pose:
     """The pose with each reaching limb's joint angles solved for its target."""
     joints = dict(pose.joints)
@@ -339,6 +489,8 @@ def with_reach(pose: Pose, figure: Figure) -> Pose:
             joints[f"{side}_knee"] = Joint(_wrap(thigh - shin), knee_old.abd, knee_old.rot)
             if reach.foot is not None:
                 joints[f"{side}_ankle"] = Joint(_wrap(shin + 90.0 - reach.foot))
+        elif reach.z is not None:
+            joints[f"{side}_shoulder"], joints[f"{side}_elbow"] = _arm_3d(figure, side, reach)
         else:
             base = figure.point(f"{side}_shoulder")
             upper, fore = _two_joint(base, (reach.x, reach.y), UPPER_ARM, FOREARM, -1.0)
@@ -347,7 +499,7 @@ def with_reach(pose: Pose, figure: Figure) -> Pose:
                 _wrap(upper - (thorax_dir - 180.0)), old.abd, old.rot
             )
             joints[f"{side}_elbow"] = Joint(_wrap(fore - upper))
-    return Pose(pose.x, pose.y, pose.trunk, pose.turn, joints, {}, None)
+    return replace(pose, joints=joints, reach={}, ground=None)
 
 
 # -- grounding and blending -------------------------------------------------------------------
@@ -385,12 +537,26 @@ def torso_point(figure: Figure, t: float) -> Vec:
 def blend(start: Pose, end: Pose, t: float) -> Pose:
     """The pose a fraction t of the way from start to end, joint angle by joint angle.
 
-    A limb reaching for the same point in both poses stays pinned there in between.
+    A part resting on the same support in both poses rests on it in between. A limb reaching
+    for the same point in both poses stays pinned there; one whose hand or foot rests on the
+    same support at both ends slides along it from one point to the other.
     """
     names = set(start.joints) | set(end.joints)
     joints = {n: start.joint(n).lerp(end.joint(n), t) for n in names}
-    pins = {k: r for k, r in start.reach.items() if end.reach.get(k) == r}
     ground = start.ground if start.ground == end.ground else None
+    contacts = {k: s for k, s in start.contacts.items() if end.contacts.get(k) == s}
+    pins: dict[str, Reach] = {}
+    for chain, a in start.reach.items():
+        b = end.reach.get(chain)
+        if b == a:
+            pins[chain] = a
+        elif b is not None and not _LIMB_ENDS[chain].isdisjoint(contacts):
+            foot = None if a.foot is None or b.foot is None else _lerp(a.foot, b.foot, t)
+            z = None if a.z is None or b.z is None else _lerp(a.z, b.z, t)
+            elbow = a.elbow
+            if a.elbow is not None and b.elbow is not None:
+                elbow = add(scale(a.elbow, 1.0 - t), scale(b.elbow, t))
+            pins[chain] = Reach(_lerp(a.x, b.x, t), _lerp(a.y, b.y, t), foot, z, elbow)
     return Pose(
         _lerp(start.x, end.x, t),
         _lerp(start.y, end.y, t),
@@ -399,7 +565,19 @@ def blend(start: Pose, end: Pose, t: float) -> Pose:
         joints,
         pins,
         ground,
+        contacts,
     )
+
+
+# The contact parts at the far end of each limb: while one of them rests on a support, a limb
+# reaching in both poses slides rather than swings.
+_LIMB_ENDS: Mapping[str, frozenset[str]] = {
+    **{f"{s}_arm": frozenset({f"{s}_hand", f"{s}_forearm"}) for s in SIDES},
+    **{
+        f"{s}_leg": frozenset({f"{s}_foot", f"{s}_heel", f"{s}_toes", f"{s}_shin", f"{s}_knee"})
+        for s in SIDES
+    },
+}
 
 
 def settle(pose: Pose) -> Pose:
