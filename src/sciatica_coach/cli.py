@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from sciatica_coach.core.catalog import Routine
     from sciatica_coach.core.instance_lock import InstanceLock
     from sciatica_coach.core.log import SessionLog
+    from sciatica_coach.report.sheet import SheetOptions
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -119,6 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
     import_ = commands.add_parser("import", help="add sessions from a CSV file (e.g. a paper log)")
     import_.add_argument("--csv", type=Path, required=True, metavar="IN.csv", help="file to read")
     commands.add_parser("safety", help="print the warning signs, the stop rules and who to ask")
+    sheet = commands.add_parser(
+        "sheet", help="write a printable exercise sheet of a routine as PDF (two pages at most)"
+    )
+    sheet.add_argument("routine", help="routine id, e.g. gentle-start, or a routine .toml file")
+    sheet.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="PDF to write")
+    sheet.add_argument(
+        "--from",
+        dest="start",
+        type=_iso_date,
+        metavar="DATE",
+        help="the tick grid starts in this week (default: this week)",
+    )
+    _paper_option(sheet)
     return parser
 
 
@@ -671,6 +685,59 @@ def _cmd_import(args: argparse.Namespace, data: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_sheet(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.catalog import RoutineError, load_routine_file
+    from sciatica_coach.core.library import load_library
+
+    target = _output_path(args.pdf)
+    library = load_library(data)
+    wanted: str = args.routine
+    routine = library.find(wanted)
+    if routine is None and wanted.endswith(".toml"):
+        path = Path(wanted)
+        if not path.exists():
+            raise CommandError(f"{path}: no such file", EXIT_BAD_INPUT)
+        try:
+            routine = load_routine_file(path, library.exercises, label=str(path))
+        except RoutineError as error:
+            for problem in error.problems:
+                _say(problem, err=True)
+            return EXIT_BAD_INPUT
+    if routine is None:
+        known = ", ".join(sorted(library.routines)) or "none"
+        raise CommandError(f"unknown routine '{wanted}' (known: {known})", EXIT_BAD_INPUT)
+    today = date.today()
+    options = _sheet_options(data, args.start or today)
+    _start_qt()
+    from sciatica_coach.report.sheet import write_sheet_pdf
+
+    pages = _rendered(
+        lambda: write_sheet_pdf(routine, target, options, paper=args.paper, printed_on=today)
+    )
+    plural = "s" if pages != 1 else ""
+    _say(f"Wrote {target}: exercise sheet of {routine.name}, {pages} page{plural}")
+    return EXIT_OK
+
+
+def _sheet_options(data: Path, start: date) -> SheetOptions:
+    """The grid's start and the weekly plan from the log, if there is a log to read."""
+    from sciatica_coach.core.records import LogError
+    from sciatica_coach.report.sheet import SheetOptions
+
+    if not (data / paths.DATABASE_NAME).exists():
+        return SheetOptions(start=start)
+    try:
+        log = _open_log(data)
+    except CommandError:
+        return SheetOptions(start=start)  # the sheet does not need the log; `history` says why
+    try:
+        return SheetOptions(start=start, plan=log.plan(start))
+    except LogError:
+        return SheetOptions(start=start)
+    finally:
+        log.close()
+
+
 def _cmd_safety(args: argparse.Namespace, data: Path) -> int:
     from sciatica_coach.core.safety import safety_text
 
@@ -689,4 +756,5 @@ _COMMANDS = {
     "export": _cmd_export,
     "import": _cmd_import,
     "safety": _cmd_safety,
+    "sheet": _cmd_sheet,
 }

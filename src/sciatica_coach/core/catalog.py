@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,20 @@ ROUTINE_FIELDS = frozenset(
         "switch",
         "block",
         "exercise",
+        "prescription",
+    }
+)
+AFFECTED_SIDES = ("left", "right", "both")
+PRESCRIPTION_FIELDS = frozenset(
+    {
+        "prescribed_by",
+        "contact",
+        "date",
+        "review_date",
+        "affected_side",
+        "affected_side_only",
+        "sessions_per_week",
+        "notes",
     }
 )
 BLOCK_FIELDS = frozenset({"exercise", *DOSE_FIELDS})
@@ -157,6 +172,29 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Prescription:
+    """What a clinician wrote on a routine they gave: who, how to reach them, when, when to
+    review it, which leg, and how often. Every field is optional.
+
+    ``affected_side`` is the leg with the symptoms: an exercise done on both sides starts on
+    that side, and with ``affected_side_only`` it is done on that side alone.
+    """
+
+    prescribed_by: str = ""
+    contact: str = ""
+    given_on: date | None = None
+    review_date: date | None = None
+    affected_side: str | None = None
+    affected_side_only: bool = False
+    sessions_per_week: int | None = None
+    notes: str = ""
+
+    def review_passed(self, today: date) -> bool:
+        """True once ``today`` is after the review date."""
+        return self.review_date is not None and today > self.review_date
+
+
+@dataclass(frozen=True)
 class Routine:
     id: str
     name: str
@@ -170,6 +208,7 @@ class Routine:
     builtin: bool = False
     who_for: str = ""
     not_for: str = ""
+    prescription: Prescription | None = None
 
 
 @dataclass
@@ -255,6 +294,30 @@ class _Checker:
                 self.problem(name, f"{name} must be {_span(low, high)} {unit}, got {_show(value)}")
             return None
         return float(value)
+
+    def day(self, name: str) -> date | None:
+        """A date written as a TOML date (``2024-05-01``) or as that text in quotes."""
+        value = self._get(name, False)
+        if value is _MISSING:
+            return None
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.problem(name, f"{name} must be a date like 2024-05-31, got {_show(value)}")
+        return None
+
+    def flag(self, name: str) -> bool | None:
+        value = self._get(name, False)
+        if value is _MISSING:
+            return False
+        if not isinstance(value, bool):
+            self.problem(name, f"{name} must be true or false, got {_show(value)}")
+            return None
+        return value
 
     def text_list(self, name: str, *, min_items: int, max_items: int) -> tuple[str, ...] | None:
         value = self._get(name, min_items > 0)
@@ -498,6 +561,7 @@ def parse_routine(
     description = check.text("description", required=False) or ""
     who_for = check.text("who_for", required=False) or ""
     not_for = check.text("not_for", required=False) or ""
+    prescription = _read_prescription(document, label, item, check)
     prepare = check.number("prepare", 0, 120, unit="seconds", default=10.0)
     switch = check.number("switch", 0, 60, unit="seconds", default=5.0)
     image_root = None if builtin or source is None else source.parent
@@ -522,6 +586,53 @@ def parse_routine(
         builtin=builtin,
         who_for=who_for,
         not_for=not_for,
+        prescription=prescription,
+    )
+
+
+def _read_prescription(
+    document: Mapping[str, Any], label: str, item: str, routine: _Checker
+) -> Prescription | None:
+    """The ``[prescription]`` table, if there is one; its problems join the routine's."""
+    table = document.get("prescription", _MISSING)
+    if table is _MISSING:
+        return None
+    if not isinstance(table, dict):
+        routine.problem("prescription", "'prescription' must be a [prescription] table")
+        return None
+    check = _Checker(label, f"{item} [prescription]", table)
+    check.unknown_fields(PRESCRIPTION_FIELDS)
+    by = check.text("prescribed_by", required=False, max_length=80) or ""
+    contact = check.text("contact", required=False, max_length=120) or ""
+    given = check.day("date")
+    review = check.day("review_date")
+    side = check.choice("affected_side", AFFECTED_SIDES, default="")
+    only = check.flag("affected_side_only")
+    per_week = check.number("sessions_per_week", 1, 14, unit="sessions", integer=True)
+    notes = check.text("notes", required=False, max_length=1000) or ""
+    if given is not None and review is not None and review < given:
+        check.problem(
+            "review_date",
+            f"review_date {review.isoformat()} is before the date it was given, "
+            f"{given.isoformat()}",
+        )
+    if only and side not in ("left", "right"):
+        check.problem(
+            "affected_side_only",
+            'affected_side_only needs affected_side = "left" or "right"',
+        )
+    routine.problems.extend(check.problems)
+    if check.problems:
+        return None
+    return Prescription(
+        prescribed_by=by,
+        contact=contact,
+        given_on=given,
+        review_date=review,
+        affected_side=side or None,
+        affected_side_only=bool(only),
+        sessions_per_week=None if per_week is None else int(per_week),
+        notes=notes,
     )
 
 

@@ -92,6 +92,21 @@ def work_seconds(block: Block) -> tuple[float, bool]:
     return movements * dose.tempo, False
 
 
+def side_order(routine: Routine, sides: str) -> tuple[str | None, ...]:
+    """The sides a set is done on: for ``sides = "both"`` left then right, or the affected
+    side first when the routine's prescription names one, or that side alone when it says so;
+    one unsided step otherwise."""
+    if sides != "both":
+        return (None,)
+    prescription = routine.prescription
+    affected = prescription.affected_side if prescription else None
+    if prescription is None or affected not in ("left", "right"):
+        return ("left", "right")
+    if prescription.affected_side_only:
+        return (affected,)
+    return (affected, "right" if affected == "left" else "left")
+
+
 def expand_routine(routine: Routine) -> Timeline:
     """Prepare, then each block's sets and sides with switches and rests; no rest at the end."""
     steps: list[Step] = []
@@ -101,7 +116,7 @@ def expand_routine(routine: Routine) -> Timeline:
     for block_index, block in enumerate(routine.blocks):
         dose = block.dose
         seconds, self_paced = work_seconds(block)
-        sides: tuple[str | None, ...] = ("left", "right") if dose.sides == "both" else (None,)
+        sides = side_order(routine, dose.sides)
         for set_number in range(1, dose.sets + 1):
             for side_index, side in enumerate(sides):
                 if side_index > 0 and routine.switch_seconds > 0:

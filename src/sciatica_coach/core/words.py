@@ -31,7 +31,7 @@ from sciatica_coach.core.safety import EARLY, reach_label, stop_reason
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from sciatica_coach.core.catalog import Dose, Exercise, Routine
+    from sciatica_coach.core.catalog import Dose, Exercise, Prescription, Routine
     from sciatica_coach.core.coaching import ExerciseFlag
     from sciatica_coach.core.symptom_stats import ReachTrend
     from sciatica_coach.core.timeline import Step
@@ -684,3 +684,67 @@ def self_check_hint(answers: Mapping[str, str], eases: str) -> str:
         f"If {MOVEMENT_WORDS[helped[0]]} often eases your leg on other days too, you can "
         f"choose “{eases_label(choice)}” under “What eases your leg?”."
     )
+
+
+# --- a clinician's prescription ---------------------------------------------------------------
+
+SIDE_WORDS = {"left": "Left leg", "right": "Right leg", "both": "Both legs"}
+
+
+def prescription_line(prescription: Prescription, today: date) -> str:
+    """``From Dr Ann Lee, review on Mon 3 Jun 2024`` for Today; once the review date has
+    passed it says so, and to ask before going on. Empty when there is nothing to say."""
+    who = f"From {prescription.prescribed_by}" if prescription.prescribed_by else ""
+    review = prescription.review_date
+    if review is None:
+        return who
+    if prescription.review_passed(today):
+        ask = f"ask {prescription.prescribed_by}" if prescription.prescribed_by else "ask"
+        lead = f"{who}. " if who else ""
+        return (
+            f"{lead}The review date, {long_date(review)}, has passed: {ask} whether to go "
+            "on with this routine."
+        )
+    return f"{who}, review on {long_date(review)}" if who else f"Review on {long_date(review)}"
+
+
+def affected_side_words(prescription: Prescription) -> str:
+    """``Left leg: exercises done on both sides start on the left``."""
+    side = prescription.affected_side
+    if side is None:
+        return ""
+    if side == "both":
+        return SIDE_WORDS[side]
+    if prescription.affected_side_only:
+        return f"{SIDE_WORDS[side]}: exercises done on one side are done on the {side} only"
+    return f"{SIDE_WORDS[side]}: exercises done on both sides start on the {side}"
+
+
+def prescription_facts(prescription: Prescription) -> list[tuple[str, str]]:
+    """Each field of the prescription that is filled in, as (label, words), in the order a
+    clinician writes them."""
+    facts = [
+        ("Prescribed by", prescription.prescribed_by),
+        ("Contact", prescription.contact),
+        ("Given on", long_date(prescription.given_on) if prescription.given_on else ""),
+        ("Review on", long_date(prescription.review_date) if prescription.review_date else ""),
+        ("Affected side", affected_side_words(prescription)),
+        (
+            "Sessions a week",
+            str(prescription.sessions_per_week) if prescription.sessions_per_week else "",
+        ),
+        ("Notes", prescription.notes),
+    ]
+    return [(label, words) for label, words in facts if words]
+
+
+def sided_dose_words(dose: Dose, prescription: Prescription | None) -> str:
+    """`dose_words`, with the prescription's affected side: ``hold 20 s, left side first``."""
+    words = dose_words(dose)
+    side = prescription.affected_side if prescription else None
+    if dose.sides != "both" or prescription is None or side not in ("left", "right"):
+        return words
+    plain = words.removesuffix(", left and right")
+    if prescription.affected_side_only:
+        return f"{plain}, {side} side only"
+    return f"{plain}, {side} side first"
