@@ -36,13 +36,14 @@ from sciatica_coach.core.words import (
     leg_answer,
     leg_question,
     minutes_seconds,
+    spoken_cue,
     time_left,
 )
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.illustration import IllustrationView
 from sciatica_coach.ui.ring import CountdownRing
-from sciatica_coach.ui.settings_keys import ANIMATED_KEY, LEG_QUESTION_KEY
+from sciatica_coach.ui.settings_keys import ANIMATED_KEY, LEG_QUESTION_KEY, VOICE_REPS_KEY
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.sound import CuePlayer
 
@@ -471,14 +472,24 @@ class PlayerView(QWidget):
     def _play_cues(self, state: SessionState) -> None:
         if not state.cues:
             return
-        kinds = {cue.kind for cue in state.cues}
-        kind = next((k for k in CUE_PRIORITY if k in kinds), None)
+        by_kind = {cue.kind: cue for cue in state.cues}
+        kind = next((k for k in CUE_PRIORITY if k in by_kind), None)
         if kind is None:
             return
         sound = CUE_SOUNDS[kind]
         self.sounds_played.append(sound)
         if self.cue_player is not None:
-            self.cue_player.play(sound)
+            self.cue_player.cue(sound, self._cue_words(by_kind[kind]))
+
+    def _cue_words(self, cue: engine.Cue) -> str:
+        """What the voice says for ``cue``, in the screen's words; rep counts only if asked."""
+        if self.session is None:
+            return ""
+        if cue.kind == engine.CUE_REP and not read_flag(self.settings, VOICE_REPS_KEY, False):
+            return ""
+        steps = self.session.timeline.steps
+        step = steps[cue.step_index] if 0 <= cue.step_index < len(steps) else None
+        return spoken_cue(cue.kind, step, cue.count)
 
     def _render(self, state: SessionState) -> None:
         assert self.session is not None

@@ -8,19 +8,24 @@ the session itself never notices.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import logging
 import queue
+import sys
+import tempfile
 import threading
 import time
+import wave
 import weakref
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from sciatica_coach.ui.settings_keys import MUTED_KEY
+from sciatica_coach.ui.settings_keys import MUTED_KEY, VOLUME_KEY
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +40,19 @@ QUEUE_SIZE = 2
 PLAYER_TIMEOUT_SECONDS = 10.0
 
 Backend = Callable[[str], object]
+DEFAULT_VOLUME = 100
+
+
+class VoiceLike(Protocol):
+    """What the cue player asks of the voice (ui.voice.VoiceGuide)."""
+
+    def say(self, text: str) -> bool: ...
+
+
+def read_volume(settings: QSettings) -> int:
+    """The saved cue volume in percent, or DEFAULT_VOLUME."""
+    value = settings.value(VOLUME_KEY, DEFAULT_VOLUME, type=int)
+    return max(0, min(value, 100)) if isinstance(value, int) else DEFAULT_VOLUME
 
 
 class SoundUnavailableError(Exception):
@@ -50,17 +68,48 @@ def play_with_playsound3(path: str) -> None:
     a player that starts but cannot reach any output (its exit status) counts as a failure.
     Waiting also keeps cues from overlapping, which a bare ALSA device refuses.
     """
+    play_until(path, lambda: False)
+
+
+def play_until(path: str, stop: Callable[[], bool]) -> None:
+    """`play_with_playsound3`, cut short as soon as ``stop()`` is true (a newer voice cue)."""
     from playsound3 import playsound
 
     player = playsound(path, block=False).subprocess
     deadline = time.monotonic() + PLAYER_TIMEOUT_SECONDS
     while (status := player.poll()) is None:
+        if stop():
+            player.terminate()
+            return
         if time.monotonic() > deadline:
             player.terminate()
             raise SoundUnavailableError("the audio player did not finish")
         time.sleep(0.02)
     if status != 0:
         raise SoundUnavailableError(f"the audio player exited with status {status}")
+
+
+def scaled_wav(source: Path, target: Path, volume: int) -> Path:
+    """A copy of the 16-bit WAV ``source`` at ``volume`` percent, written to ``target``.
+
+    playsound3 has no volume of its own, so quieter cues are quieter files.
+    """
+    with wave.open(str(source), "rb") as reader:
+        params = reader.getparams()
+        frames = reader.readframes(params.nframes)
+    if params.sampwidth != 2:
+        return source
+    samples = array.array("h", frames)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    factor = max(0, min(volume, 100)) / 100
+    scaled = array.array("h", (int(sample * factor) for sample in samples))
+    if sys.byteorder == "big":
+        scaled.byteswap()
+    with wave.open(str(target), "wb") as writer:
+        writer.setparams(params)
+        writer.writeframes(scaled.tobytes())
+    return target
 
 
 class _CueThread:
@@ -186,6 +235,10 @@ class CuePlayer(QObject):
         self._available = True
         self._cue_thread: _CueThread | None = None
         self._warned: set[str] = set()
+        self._volume = read_volume(settings)
+        self._scaled_dir: tempfile.TemporaryDirectory[str] | None = None
+        # The voice, when the user turned it on: it says a cue's words instead of its sound.
+        self.voice: VoiceLike | None = None
         self._cue_thread_failed.connect(self._on_cue_thread_failed)
 
     @property
@@ -209,6 +262,21 @@ class CuePlayer(QObject):
         self.set_muted(not self._muted)
         return self._muted
 
+    @property
+    def volume(self) -> int:
+        """The cues' loudness in percent (the voice follows it too)."""
+        return self._volume
+
+    def set_volume(self, volume: int) -> None:
+        self._volume = max(0, min(int(volume), 100))
+        self._settings.setValue(VOLUME_KEY, self._volume)
+
+    def cue(self, sound: str, words: str) -> None:
+        """The voice says ``words`` if it is on and can; otherwise the ``sound`` is played."""
+        if words and self.voice is not None and self.voice.say(words):
+            return
+        self.play(sound)
+
     def play(self, cue: str) -> None:
         """Start the cue and return at once; does nothing when muted or sound is off."""
         if cue not in CUES:
@@ -223,11 +291,28 @@ class CuePlayer(QObject):
         cue_thread = self._start_cue_thread()
         if cue_thread.failed.is_set():
             return
-        if not cue_thread.submit(str(path)):
+        if not cue_thread.submit(str(self._at_volume(path))):
             log.debug("Sound cues are backed up; dropped %r", cue)
+
+    def _at_volume(self, path: Path) -> Path:
+        if self._volume >= 100:
+            return path
+        if self._scaled_dir is None:
+            self._scaled_dir = tempfile.TemporaryDirectory(prefix="sciatica-coach-cues-")
+        target = Path(self._scaled_dir.name) / f"{path.stem}-{self._volume}.wav"
+        if target.is_file():
+            return target
+        try:
+            return scaled_wav(path, target, self._volume)
+        except (OSError, EOFError, wave.Error) as error:
+            self._warn_once(f"volume {path}", "Cue %s played at full volume: %s", path, error)
+            return path
 
     def close(self, wait_seconds: float = 0.0) -> None:
         """Stop the background thread, waiting for it up to wait_seconds."""
+        if self._scaled_dir is not None:
+            self._scaled_dir.cleanup()
+            self._scaled_dir = None
         if self._cue_thread is None:
             return
         self._cue_thread.stop()
