@@ -119,3 +119,27 @@ def test_summary_of_an_exercise_no_longer_known_has_no_caution(tmp_path: Path) -
         summary = summarise_session(log, forgotten, session_id)
     assert summary.exercises and all(line.caution == "" for line in summary.exercises)
     assert "Take care" not in session_summary_html(summary)
+
+
+def test_a_practice_session_is_summarised_against_its_plan(tmp_path: Path) -> None:
+    from sciatica_coach.core.exercise_search import practice_routine
+
+    exercise = LIBRARY.exercises["bird_dog"]  # alternating sides: only the plan knows
+    routine = practice_routine(exercise)
+    timeline = expand_routine(routine)
+    clock = FakeClock()
+    moments = iter(datetime(2026, 5, 4, 9, 0, second, tzinfo=UTC) for second in range(60))
+    with SessionLog(tmp_path / "log.sqlite3") as log:
+        recorder = SessionRecorder(log, timeline, now=lambda: next(moments))
+        session_id = recorder.begin()
+        session = Session(timeline, clock, on_step_end=recorder.record_step)
+        session.start()
+        session.skip()  # the get-ready countdown
+        session.stop("tired")  # during the first set: the rest were never reached
+        recorder.finish(session)
+        summary = summarise_session(log, LIBRARY, session_id)
+    (line,) = summary.exercises
+    assert line.exercise_id == "bird_dog" and line.caution == first_caution(exercise)
+    assert line.alternating  # read from the routine's plan, not guessed from the steps
+    assert line.planned_steps == sum(1 for s in timeline.steps if s.kind == WORK)
+    assert line.done_steps == 0 and line.not_reached == line.planned_steps

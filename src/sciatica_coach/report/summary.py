@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from sciatica_coach.core import stats
+from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import DONE, SKIPPED, SessionRecord, StepRecord
@@ -97,7 +98,7 @@ def _planned_steps(
     library: Library, session: SessionRecord, recorded: Sequence[StepRecord]
 ) -> list[Step] | None:
     """The routine's work steps, if they still match the steps this session was run with."""
-    routine = library.find(session.routine_id)
+    routine = find_routine(library, session.routine_id)  # a practice session too
     if routine is None:
         return None
     timeline = expand_routine(routine)
