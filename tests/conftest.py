@@ -35,3 +35,15 @@ def log(data: Path, request: pytest.FixtureRequest) -> Iterator[SessionLog]:
 def app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
     """The real main window over ``tmp_path/data`` on a fake clock (see flow_helpers)."""
     yield from make_app(tmp_path, qtbot)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English whatever the machine's language (the app follows
+    ``LANGUAGE``), and a test that switched language leaves English behind it."""
+    from sciatica_coach import i18n
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")

@@ -28,6 +28,7 @@ from sciatica_coach.core.symptoms import (
     further_down,
     moves_in,
 )
+from sciatica_coach.i18n import N_, _
 
 GREEN = "green"
 AMBER = "amber"
@@ -50,7 +51,7 @@ FIRST_ROUTINE = "gentle-start"
 NERVE_SIGN_STOPS = frozenset({"pain_spreading", "numbness"})
 SHARP_PAIN_STOP = "sharp_pain"
 
-DIRECTION_WORDS = {"flexion": "bending forward", "extension": "leaning back"}
+DIRECTION_WORDS = {"flexion": N_("bending forward"), "extension": N_("leaning back")}
 # Every suggestion starts with one of these: the app suggests, it never tells or diagnoses.
 SUGGESTION_VERBS = ("Try", "Consider", "Keep", "See")
 
@@ -106,15 +107,22 @@ def _stopped_for_nerve_signs(facts: SessionFacts) -> str | None:
     reason = facts.record.stop_reason
     if facts.record.status != "stopped" or reason not in NERVE_SIGN_STOPS:
         return None
-    what = "pain spreading down the leg" if reason == "pain_spreading" else "numbness or weakness"
-    where = f" during {facts.stop_exercise}" if facts.stop_exercise else ""
-    return f"You stopped{where} because of {what}."
+    spreading = reason == "pain_spreading"
+    if facts.stop_exercise:
+        if spreading:
+            text = _("You stopped during {exercise} because of pain spreading down the leg.")
+        else:
+            text = _("You stopped during {exercise} because of numbness or weakness.")
+        return text.format(exercise=facts.stop_exercise)
+    if spreading:
+        return _("You stopped because of pain spreading down the leg.")
+    return _("You stopped because of numbness or weakness.")
 
 
 def _spread_after(facts: SessionFacts) -> str | None:
     before, after = facts.record.pain_before, facts.record.pain_after
     if before and after and further_down(after.reach, before.reach):
-        return "After the session your symptoms reached further down the leg than before it."
+        return _("After the session your symptoms reached further down the leg than before it.")
     return None
 
 
@@ -123,29 +131,31 @@ def _worse_next_morning(facts: SessionFacts) -> str | None:
     if morning is None:
         return None
     if morning.compared == WORSE:
-        return "Your leg was worse the next morning than before the session."
+        return _("Your leg was worse the next morning than before the session.")
     if before is not None and further_down(morning.reach, before.reach):
-        return "The next morning your symptoms reached further down the leg than before."
+        return _("The next morning your symptoms reached further down the leg than before.")
     return None
 
 
 def _leg_rose(facts: SessionFacts) -> str | None:
     before, after = facts.before_leg, facts.after_leg
     if before is not None and after is not None and after - before > GREEN_LEG_RISE:
-        return f"Leg pain rose from {before} to {after} out of 10."
+        return _("Leg pain rose from {before} to {after} out of 10.").format(
+            before=before, after=after
+        )
     return None
 
 
 def _leg_ceiling(facts: SessionFacts) -> str | None:
     before, after = facts.before_leg, facts.after_leg
     if after is not None and after >= LEG_CEILING and (before is None or after > before):
-        return f"Leg pain reached {after} out of 10."
+        return _("Leg pain reached {after} out of 10.").format(after=after)
     return None
 
 
 def _sharp_pain(facts: SessionFacts) -> str | None:
     if facts.record.stop_reason == SHARP_PAIN_STOP and facts.record.status == "stopped":
-        return "You stopped because of sharp or shooting pain."
+        return _("You stopped because of sharp or shooting pain.")
     return None
 
 
@@ -153,7 +163,7 @@ def _exercise_worse(facts: SessionFacts) -> str | None:
     names = facts.worse_after
     if not names:
         return None
-    return f"Your leg felt worse after {_joined(names)}."
+    return _("Your leg felt worse after {exercises}.").format(exercises=_joined(names))
 
 
 def _slow_to_settle(facts: SessionFacts) -> str | None:
@@ -161,15 +171,21 @@ def _slow_to_settle(facts: SessionFacts) -> str | None:
     if morning is None or morning.leg is None or before is None:
         return None
     if morning.leg > before + SETTLED_MARGIN:
-        return f"The next morning leg pain was {morning.leg}, above the {before} you started at."
+        return _(
+            "The next morning leg pain was {morning}, above the {before} you started at."
+        ).format(morning=morning.leg, before=before)
     return None
 
 
 def _nothing_wrong(facts: SessionFacts) -> str | None:
     if facts.record.pain_after is None and facts.morning is None:
         return None  # nothing to judge by
-    settled = " and your leg had settled by the next morning" if facts.morning else ""
-    return f"Leg pain stayed within {GREEN_LEG_RISE} points of its start{settled}."
+    if facts.morning:
+        return _(
+            "Leg pain stayed within {points} points of its start and your leg had settled by "
+            "the next morning."
+        ).format(points=GREEN_LEG_RISE)
+    return _("Leg pain stayed within {points} points of its start.").format(points=GREEN_LEG_RISE)
 
 
 LIGHT_RULES: tuple[LightRule, ...] = (
@@ -251,7 +267,7 @@ def judge_session(facts: SessionFacts) -> Light:
     applied = [(rule, reason) for rule, reason in found if reason is not None]
     colour = None
     for candidate in (RED, AMBER, GREEN):
-        if any(rule.colour == candidate for rule, _ in applied):
+        if any(rule.colour == candidate for rule, _reason in applied):
             colour = candidate
             break
     chosen = [(rule, reason) for rule, reason in applied if rule.colour == colour]
@@ -260,8 +276,8 @@ def judge_session(facts: SessionFacts) -> Light:
         local_date=facts.record.local_date,
         routine_id=facts.record.routine_id,
         colour=colour,
-        reasons=tuple(reason for _, reason in chosen),
-        rules=tuple(rule.id for rule, _ in chosen),
+        reasons=tuple(reason for _rule, reason in chosen),
+        rules=tuple(rule.id for rule, _reason in chosen),
         settled_known=facts.morning is not None,
         complete=facts.complete,
     )
@@ -373,9 +389,13 @@ def _see_clinician(context: CoachingContext) -> list[Suggestion]:
         Suggestion(
             "see-clinician-two-reds",
             SEE_CLINICIAN,
-            "See your physiotherapist or doctor about your leg before your next sessions; "
-            "the warning signs are in Help ▸ Safety.",
-            f"Your leg was worse after {len(reds)} sessions in the last {RED_REVIEW_DAYS} days.",
+            _(
+                "See your physiotherapist or doctor about your leg before your next sessions; "
+                "the warning signs are in Help ▸ Safety."
+            ),
+            _("Your leg was worse after {count} sessions in the last {days} days.").format(
+                count=len(reds), days=RED_REVIEW_DAYS
+            ),
         )
     ]
 
@@ -386,12 +406,15 @@ def _ease_off(context: CoachingContext) -> list[Suggestion]:
         return []
     latest = judged[-1]
     flare = FLARE_ROUTINE if FLARE_ROUTINE in context.routines else None
-    where = " or the Flare-up day routine" if flare and latest.routine_id != flare else ""
+    if flare and latest.routine_id != flare:
+        text = _("Try the easier versions next time or the Flare-up day routine.")
+    else:
+        text = _("Try the easier versions next time.")
     suggestions = [
         Suggestion(
             "ease-off-after-red",
             EASE_OFF,
-            f"Try the easier versions next time{where}.",
+            text,
             latest.reasons[0],
             routine_id=flare or latest.routine_id,
         )
@@ -404,8 +427,10 @@ def _ease_off(context: CoachingContext) -> list[Suggestion]:
                 Suggestion(
                     "leave-out-after-red",
                     LEAVE_OUT,
-                    f"Consider leaving {name} out of {routine.name} for now.",
-                    f"Your last session stopped during {name}.",
+                    _("Consider leaving {exercise} out of {routine} for now.").format(
+                        exercise=name, routine=routine.name
+                    ),
+                    _("Your last session stopped during {exercise}.").format(exercise=name),
                     routine_id=routine.id,
                     exercise_id=context.provoking,
                 )
@@ -424,8 +449,12 @@ def _leave_out_flagged(context: CoachingContext) -> list[Suggestion]:
                 Suggestion(
                     "leave-out-worse-twice",
                     LEAVE_OUT,
-                    f"Consider leaving {flag.name} out of {routine.name}.",
-                    f"{flag.text} in the last {WORSE_FLAG_DAYS} days.",
+                    _("Consider leaving {exercise} out of {routine}.").format(
+                        exercise=flag.name, routine=routine.name
+                    ),
+                    _("{flag} in the last {days} days.").format(
+                        flag=flag.text, days=WORSE_FLAG_DAYS
+                    ),
                     routine_id=routine.id,
                     exercise_id=flag.exercise_id,
                 )
@@ -441,7 +470,7 @@ def _keep_after_amber(context: CoachingContext) -> list[Suggestion]:
         Suggestion(
             "keep-after-amber",
             KEEP,
-            "Keep the same routine and amounts next time, without stepping up.",
+            _("Keep the same routine and amounts next time, without stepping up."),
             judged[-1].reasons[0],
             routine_id=judged[-1].routine_id,
         )
@@ -465,10 +494,10 @@ def _step_up(context: CoachingContext) -> list[Suggestion]:
     routine = context.routines.get(routine_id)
     if routine is None:
         return []
-    reason = (
-        f"Your last {STEP_UP_GREENS} sessions of {routine.name} were green: complete, "
+    reason = _(
+        "Your last {count} sessions of {routine} were green: complete, "
         "and your leg had settled by the next morning."
-    )
+    ).format(count=STEP_UP_GREENS, routine=routine.name)
     for block in routine.blocks:
         exercise = block.exercise
         if exercise.harder and (routine.id, exercise.id) not in context.stepped_up:
@@ -476,7 +505,9 @@ def _step_up(context: CoachingContext) -> list[Suggestion]:
                 Suggestion(
                     "step-up-after-greens",
                     STEP_UP,
-                    f"Try the harder version of {exercise.name} next time: {exercise.harder}",
+                    _("Try the harder version of {exercise} next time: {harder}").format(
+                        exercise=exercise.name, harder=exercise.harder
+                    ),
                     reason,
                     routine_id=routine.id,
                     exercise_id=exercise.id,
@@ -489,7 +520,7 @@ def _step_up(context: CoachingContext) -> list[Suggestion]:
         Suggestion(
             "next-routine-after-greens",
             NEXT_ROUTINE,
-            f"Consider moving on to {following.name} next time.",
+            _("Consider moving on to {routine} next time.").format(routine=following.name),
             reason,
             routine_id=following.id,
         )
@@ -562,20 +593,21 @@ def start_here(
     """The routine Today offers first, with one line saying why; ``chosen`` is a routine
     the user picked from a suggestion after the latest session, which comes first."""
     if chosen is not None and chosen in routines:
-        return StartHere(chosen, "You chose this routine for your next session.")
+        return StartHere(chosen, _("You chose this routine for your next session."))
     judged = [light for light in lights if light.colour is not None]
     latest = judged[-1] if judged else None
     if latest is not None and latest.colour == RED and FLARE_ROUTINE in routines:
         return StartHere(
-            FLARE_ROUTINE, "Your leg was worse after your last session: go gently today."
+            FLARE_ROUTINE, _("Your leg was worse after your last session: go gently today.")
         )
     easing = easing_direction(profile)
     if easing is not None:
         fitting = _routines_built_on(routines, easing)
         if fitting is not None:
-            way = DIRECTION_WORDS[easing]
+            way = _(DIRECTION_WORDS[easing])
             return StartHere(
-                fitting.id, f"You said {way} eases your leg, and this routine uses it."
+                fitting.id,
+                _("You said {way} eases your leg, and this routine uses it.").format(way=way),
             )
     aggravating = aggravating_directions(profile)
     if latest is not None and latest.routine_id in routines:
@@ -586,19 +618,22 @@ def start_here(
         clear = [r for r in routines.values() if not _moves_in(r, aggravating)]
         if clear:
             pick = min(clear, key=lambda r: (r.level, not r.builtin, r.name))
-            way = " or ".join(DIRECTION_WORDS.get(d, d) for d in sorted(aggravating))
+            way = _(" or ").join(_(DIRECTION_WORDS.get(d, d)) for d in sorted(aggravating))
             return StartHere(
-                pick.id, f"This routine leaves out {way}, which you said does not help your leg."
+                pick.id,
+                _("This routine leaves out {way}, which you said does not help your leg.").format(
+                    way=way
+                ),
             )
     if FIRST_ROUTINE in routines:
-        return StartHere(FIRST_ROUTINE, "A short, gentle routine to begin with.")
+        return StartHere(FIRST_ROUTINE, _("A short, gentle routine to begin with."))
     return None
 
 
 def _again_why(latest: Light) -> str:
     if latest.colour == GREEN:
-        return "Your last session went well: keep going with it."
-    return "Your leg was a little stirred up last time: keep to the same routine for now."
+        return _("Your last session went well: keep going with it.")
+    return _("Your leg was a little stirred up last time: keep to the same routine for now.")
 
 
 def _routines_built_on(routines: Mapping[str, Routine], direction: str) -> Routine | None:
@@ -638,4 +673,4 @@ def _exercise_name(routine: Routine, exercise_id: str) -> str | None:
 def _joined(names: Sequence[str]) -> str:
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + _(" and ") + names[-1]

@@ -22,23 +22,25 @@ from sciatica_coach.core.symptoms import (
     SPREAD_DOWN,
     SymptomProfile,
 )
+from sciatica_coach.i18n import N_, _
 
 # Leaning back comes first: the review's order, and the direction most often found to help.
 ORDER = (EXTENSION, FLEXION)
 REPEATS = 10
 
-STOP_RULE = (
+# The words are English source marked with N_: show them through `_` (or `translated()`).
+STOP_RULE = N_(
     "If your symptoms spread further down your leg, stop the check at once. "
     "Do not try the other way today."
 )
 
-PROFILE_REMINDER = (
+PROFILE_REMINDER = N_(
     "This is not a diagnosis. Your answers only help the app choose and mark exercises "
     "for you. If your symptoms spread further down your leg, or numbness gets worse, stop "
     "and read the safety information."
 )
 
-STOPPED_ADVICE = (
+STOPPED_ADVICE = N_(
     "Stopping was the right thing to do. Sit or lie in whatever way feels easiest and let "
     "your leg settle. If the spreading has not settled by tomorrow, or numbness or weakness "
     "gets worse, read the safety information and get advice."
@@ -47,48 +49,64 @@ STOPPED_ADVICE = (
 
 @dataclass(frozen=True)
 class CheckStep:
-    """One screen of the self-check: a heading and a few short lines to read aloud."""
+    """One screen of the self-check: a heading and a few short lines to read aloud.
+    ``{repeats}`` in them stands for `REPEATS`."""
 
     title: str
     lines: tuple[str, ...]
 
+    def translated(self) -> CheckStep:
+        """This screen in the current language, with the number of repeats filled in."""
+        return CheckStep(
+            _(self.title).format(repeats=REPEATS),
+            tuple(_(line).format(repeats=REPEATS) for line in self.lines),
+        )
+
 
 START = CheckStep(
-    "Before you start",
+    N_("Before you start"),
     (
-        "This check takes about two minutes. You can stop at any time.",
-        "First, notice how far down your leg your symptoms reach right now. "
-        "Remember it, so you can compare after each set.",
-        f"Then you will lean back {REPEATS} times and bend forward {REPEATS} times, slowly. "
-        "After each set the app asks what your leg did.",
+        N_("This check takes about two minutes. You can stop at any time."),
+        N_(
+            "First, notice how far down your leg your symptoms reach right now. "
+            "Remember it, so you can compare after each set."
+        ),
+        N_(
+            "Then you will lean back {repeats} times and bend forward {repeats} times, slowly. "
+            "After each set the app asks what your leg did."
+        ),
         STOP_RULE,
     ),
 )
 
 MOVEMENTS: dict[str, CheckStep] = {
     EXTENSION: CheckStep(
-        f"Lean back, {REPEATS} times",
+        N_("Lean back, {repeats} times"),
         (
-            "Stand with your feet apart and your hands on your lower back.",
-            f"Slowly lean back as far as feels all right, then come back up. Do it {REPEATS} "
-            "times.",
-            "Or lie face down and press up on your hands, keeping your hips on the floor.",
-            "Then stand still for a moment and notice your leg.",
+            N_("Stand with your feet apart and your hands on your lower back."),
+            N_(
+                "Slowly lean back as far as feels all right, then come back up. Do it "
+                "{repeats} times."
+            ),
+            N_("Or lie face down and press up on your hands, keeping your hips on the floor."),
+            N_("Then stand still for a moment and notice your leg."),
         ),
     ),
     FLEXION: CheckStep(
-        f"Bend forward, {REPEATS} times",
+        N_("Bend forward, {repeats} times"),
         (
-            "Sit on a chair with your feet flat on the floor.",
-            f"Slowly bend forward, sliding your hands down towards your ankles, then sit up. "
-            f"Do it {REPEATS} times.",
-            "Or lie on your back and hug your knees gently towards your chest.",
-            "Then sit still for a moment and notice your leg.",
+            N_("Sit on a chair with your feet flat on the floor."),
+            N_(
+                "Slowly bend forward, sliding your hands down towards your ankles, then sit "
+                "up. Do it {repeats} times."
+            ),
+            N_("Or lie on your back and hug your knees gently towards your chest."),
+            N_("Then sit still for a moment and notice your leg."),
         ),
     ),
 }
 
-QUESTION = "Compared with before, did your leg symptoms…"
+QUESTION = N_("Compared with before, did your leg symptoms…")
 
 
 @dataclass

@@ -6,6 +6,10 @@ report and the command line agree ("Stopped during Single knee to chest after 8 
 spreading"; "Mon 6 May 2024"; "5 → 3"). Month and day names are spelt out here rather than
 taken from the C locale, so the words read the same everywhere and can be translated in
 this one place. Safety wording lives beside it, in `safety`.
+
+Every word goes through ``i18n``: ``_`` and ``ngettext`` for the words, and in a language
+other than English, Babel's CLDR data for month and day names, date order and the decimal
+mark. English is the source language and is spelt out here, so it needs no Babel.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ from sciatica_coach.core.records import (
     StepRecord,
 )
 from sciatica_coach.core.safety import EARLY, reach_label, stop_reason
+from sciatica_coach.i18n import N_, _, language, ngettext, number, short_number
+from sciatica_coach.i18n import day_names as _day_names
+from sciatica_coach.i18n import month_names as _month_names
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -59,28 +66,52 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 # --- dates and times of day ------------------------------------------------------------------
 
 
+def _english() -> bool:
+    return language() == "en"
+
+
+def weekday_short(weekday: int) -> str:
+    """``Mon`` (``Mo.`` in German): a day of the week, Monday being 0."""
+    return WEEKDAYS[weekday] if _english() else _day_names("abbreviated")[weekday]
+
+
 def long_date(day: date) -> str:
-    """``Mon 6 May 2024``."""
+    """``Mon 6 May 2024`` (``Mo., 6. Mai 2024``)."""
+    if not _english():
+        return _locale_date(day, "yMMMEd")
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _locale_date(day: date, skeleton: str) -> str:
+    from sciatica_coach.i18n import date_skeleton
+
+    return date_skeleton(day, skeleton)
 
 
 def month_name(day: date) -> str:
     """``May``: the short name of ``day``'s month."""
-    return MONTHS[day.month - 1]
+    return MONTHS[day.month - 1] if _english() else _month_names("abbreviated")[day.month - 1]
 
 
 def short_date(day: date) -> str:
-    """``6 May``."""
+    """``6 May`` (``6. Mai``)."""
+    if not _english():
+        return _locale_date(day, "MMMd")
     return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def month_year(day: date) -> str:
     """``6 May 2024``."""
+    if not _english():
+        return _locale_date(day, "yMMMd")
     return f"{short_date(day)} {day.year}"
 
 
 def day_heading(day: date) -> str:
-    """``Wednesday 2 December``: a day in the week the user is living in."""
+    """``Wednesday 2 December`` (``Mittwoch, 2. Dezember``): a day in the week the user is
+    living in."""
+    if not _english():
+        return _locale_date(day, "MMMMEEEEd")
     return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
 
 
@@ -113,12 +144,16 @@ def describe_duration(seconds: float) -> str:
     """``45 s``, ``12 min 5 s``, ``1 h``, ``3 h 15 min``: a length of time in words."""
     total = max(0, round(seconds))
     if total < 60:
-        return f"{total} s"
+        return _("{seconds} s").format(seconds=total)
     minutes, rest = divmod(total, 60)
     if minutes >= 60:
         hours, minutes = divmod(minutes, 60)
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+        if minutes:
+            return _("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+        return _("{hours} h").format(hours=hours)
+    if rest:
+        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
+    return _("{minutes} min").format(minutes=minutes)
 
 
 def minutes_seconds(seconds: float) -> str:
@@ -148,26 +183,51 @@ def time_left(seconds: float) -> str:
 
 def seconds_text(value: float) -> str:
     """``12 s``, ``2.5 s``: a short measured time."""
-    return f"{value:.0f} s" if value >= 10 or value.is_integer() else f"{value:.1f} s"
+    shown = number(value, 0 if value >= 10 or value.is_integer() else 1)
+    return _("{seconds} s").format(seconds=shown)
 
 
 # --- counts, plans and pain ----------------------------------------------------------------------
 
 
+# Each counted word as a whole phrase, so a language can put the number where it belongs.
+_COUNTED = {
+    "session": lambda n: ngettext("{count} session", "{count} sessions", n),
+    "week": lambda n: ngettext("{count} week", "{count} weeks", n),
+    "day": lambda n: ngettext("{count} day", "{count} days", n),
+    "time": lambda n: ngettext("{count} time", "{count} times", n),
+    "exercise": lambda n: ngettext("{count} exercise", "{count} exercises", n),
+    "step": lambda n: ngettext("{count} step", "{count} steps", n),
+    "routine": lambda n: ngettext("{count} routine", "{count} routines", n),
+}
+
+
 def plural(count: int, word: str) -> str:
-    """``1 session``, ``3 sessions``."""
+    """``1 session``, ``3 sessions`` (``3 Einheiten``); ``word`` is the English singular."""
+    counted = _COUNTED.get(word)
+    if counted is not None:
+        return str(counted(count)).format(count=count)
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def percent(ratio: float) -> str:
-    return f"{round(ratio * 100)}%"
+    from sciatica_coach.i18n import percent as locale_percent
+
+    return locale_percent(ratio)
+
+
+def weekday_list(weekdays: Collection[int]) -> str:
+    """``Mon, Wed, Fri``."""
+    return ", ".join(weekday_short(day) for day in sorted(weekdays))
 
 
 def plan_text(sessions_per_week: int, weekdays: Collection[int]) -> str:
     """``5 sessions a week`` or ``on Mon, Wed, Fri``."""
     if weekdays:
-        return "on " + ", ".join(WEEKDAYS[day] for day in sorted(weekdays))
-    return f"{plural(sessions_per_week, 'session')} a week"
+        return _("on {days}").format(days=weekday_list(weekdays))
+    return ngettext("{count} session a week", "{count} sessions a week", sessions_per_week).format(
+        count=sessions_per_week
+    )
 
 
 # --- reminders, the calendar and the spoken cues ---------------------------------------------
@@ -180,49 +240,75 @@ def time_of_day(at: time) -> str:
 
 def plan_days_text(weekdays: Collection[int], at: time) -> str:
     """``Mon, Wed, Fri at 18:00``."""
-    return ", ".join(WEEKDAYS[day] for day in sorted(weekdays)) + f" at {time_of_day(at)}"
+    return _("{days} at {time}").format(days=weekday_list(weekdays), time=time_of_day(at))
 
 
 def calendar_event_title(routine_name: str | None) -> str:
     """The calendar event's title: ``Exercises: Gentle start`` or ``Sciatica exercises``."""
-    return f"Exercises: {routine_name}" if routine_name else "Sciatica exercises"
+    if routine_name:
+        return _("Exercises: {routine}").format(routine=routine_name)
+    return _("Sciatica exercises")
 
 
 def reminder_title(kind: str) -> str:
     """The notification's heading; a nudge or a snoozed reminder says it comes again."""
-    return "Time for your exercises" if kind == "first" else "Still time for your exercises"
+    return _("Time for your exercises") if kind == "first" else _("Still time for your exercises")
 
 
 def reminder_body(routine_name: str | None, minutes: int | None) -> str:
     """``Gentle start, about 12 min. A few minutes now helps your back tomorrow.``"""
-    what = routine_name or "Your routine"
-    length = f", about {minutes} min" if minutes else ""
-    return f"{what}{length}. A few minutes now helps your back tomorrow."
+    what = routine_name or _("Your routine")
+    length = _(", about {minutes} min").format(minutes=minutes) if minutes else ""
+    return _("{routine}{length}. A few minutes now helps your back tomorrow.").format(
+        routine=what, length=length
+    )
 
 
 def start_label(routine_name: str | None) -> str:
     """The notification's and tray's start button: ``Start Gentle start``."""
-    return f"Start {routine_name}" if routine_name else "Start today's routine"
+    if routine_name:
+        return _("Start {routine}").format(routine=routine_name)
+    return _("Start today's routine")
 
 
-SNOOZE_LABEL = "In 30 minutes"
-NOT_TODAY_LABEL = "Not today"
+# Translate these with `_` where they are shown (or call snooze_label / not_today_label).
+SNOOZE_LABEL = N_("In 30 minutes")
+NOT_TODAY_LABEL = N_("Not today")
+
+
+def snooze_label() -> str:
+    return _(SNOOZE_LABEL)
+
+
+def not_today_label() -> str:
+    return _(NOT_TODAY_LABEL)
+
 
 # What the voice says for each cue kind of the engine (core.engine.CUE_*) that needs no step.
-SPOKEN_CUES = {"rest": "Rest", "halfway": "Halfway", "done": "Session done"}
+SPOKEN_CUES = {"rest": N_("Rest"), "halfway": N_("Halfway"), "done": N_("Session done")}
+
+
+def side_words(side: str) -> str:
+    """``left`` or ``right`` in the current language, inside a sentence."""
+    return {"left": _("left"), "right": _("right")}.get(side, side)
 
 
 def spoken_detail(step: Step) -> str:
     """``Set 1 of 2, left side, hold 20 seconds``: the step's details from the screen, said."""
     parts = []
     if step.set_count > 1:
-        parts.append(f"Set {step.set_number} of {step.set_count}")
+        parts.append(
+            _("Set {number} of {count}").format(number=step.set_number, count=step.set_count)
+        )
     if step.side:
-        parts.append(f"{step.side} side")
+        parts.append({"left": _("left side"), "right": _("right side")}.get(step.side, step.side))
     if step.reps is not None:
-        parts.append(f"{step.reps} reps" + (" each side" if step.alternating else ""))
+        if step.alternating:
+            parts.append(_("{reps} reps each side").format(reps=step.reps))
+        else:
+            parts.append(_("{reps} reps").format(reps=step.reps))
     else:
-        parts.append(f"hold {step.seconds:g} seconds")
+        parts.append(_("hold {seconds} seconds").format(seconds=short_number(step.seconds)))
     return ", ".join(parts)
 
 
@@ -231,13 +317,17 @@ def spoken_cue(kind: str, step: Step | None, count: int | None = None) -> str:
     start of a work step, ``Switch to the left side``, ``Rest``, ``3``, ``Halfway``, a rep's
     number, ``Session done``; "" for a cue that is not said."""
     if kind in SPOKEN_CUES:
-        return SPOKEN_CUES[kind]
+        return _(SPOKEN_CUES[kind])
     if kind in ("tick", "rep"):
         return str(count) if count is not None else ""
     if step is None:
         return ""
     if kind == "switch":
-        return f"Switch to the {step.side} side" if step.side else "Switch sides"
+        if step.side == "left":
+            return _("Switch to the left side")
+        if step.side == "right":
+            return _("Switch to the right side")
+        return _("Switch sides")
     if kind == "start" and step.exercise is not None:
         return f"{step.exercise.name}. {spoken_detail(step)}"
     return ""
@@ -254,20 +344,20 @@ def pain_change(before: PainCheck | None, after: PainCheck | None, which: str) -
     """``4 → 2  (easier)``: the pair with a word on the direction; ``not recorded`` when
     neither check-in was answered."""
     if before is None and after is None:
-        return "not recorded"
+        return _("not recorded")
     shown = pain_pair(before, after, which)
     if before is not None and after is not None:
         first, last = getattr(before, which), getattr(after, which)
         if last < first:
-            shown += "  (easier)"
+            shown += "  " + _("(easier)")
         elif last > first:
-            shown += "  (worse)"
+            shown += "  " + _("(worse)")
     return shown
 
 
 def mean_pain(value: float | None) -> str:
     """``4.5``: an average pain score to one decimal, or a dash when there is none."""
-    return DASH if value is None else f"{value:.1f}"
+    return DASH if value is None else number(value, 1)
 
 
 def mean_pain_pair(before: float | None, after: float | None) -> str:
@@ -279,14 +369,52 @@ def mean_pain_pair(before: float | None, after: float | None) -> str:
 
 # --- exercises ----------------------------------------------------------------------------------
 
-LEVEL_WORDS = {1: "gentle", 2: "moderate", 3: "demanding"}
+LEVEL_WORDS = {1: N_("gentle"), 2: N_("moderate"), 3: N_("demanding")}
 DIRECTION_WORDS = {
-    "neutral": "Neutral",
-    "flexion": "Flexion (bending forward)",
-    "extension": "Extension (arching back)",
-    "rotation": "Rotation (twisting)",
-    "neural": "Neural (nerve glide or stretch)",
-    "flexion_and_extension": "Flexion and extension",
+    "neutral": N_("Neutral"),
+    "flexion": N_("Flexion (bending forward)"),
+    "extension": N_("Extension (arching back)"),
+    "rotation": N_("Rotation (twisting)"),
+    "neural": N_("Neural (nerve glide or stretch)"),
+    "flexion_and_extension": N_("Flexion and extension"),
+}
+# The catalog's groups, starting positions and equipment, as the library's filters show them.
+GROUP_WORDS = {
+    "mobility": N_("Mobility"),
+    "strength": N_("Strength"),
+    "balance": N_("Balance"),
+    "core": N_("Core"),
+}
+POSITION_WORDS = {
+    "seated": N_("Seated"),
+    "lying on back": N_("Lying on back"),
+    "lying on front": N_("Lying on front"),
+    "side-lying": N_("Side-lying"),
+    "hands and knees": N_("Hands and knees"),
+    "kneeling": N_("Kneeling"),
+    "standing": N_("Standing"),
+}
+EQUIPMENT_WORDS = {
+    "broom handle or dowel": N_("broom handle or dowel"),
+    "light weights (later)": N_("light weights (later)"),
+    "chair or counter": N_("chair or counter"),
+    "chair or wall": N_("chair or wall"),
+    "strap (optional)": N_("strap (optional)"),
+    "chair": N_("chair"),
+    "comfortable shoes": N_("comfortable shoes"),
+    "counter or chair": N_("counter or chair"),
+    "counter or corner": N_("counter or corner"),
+    "counter": N_("counter"),
+    "low step or stair": N_("low step or stair"),
+    "handrail": N_("handrail"),
+    "mat": N_("mat"),
+    "cushion (optional)": N_("cushion (optional)"),
+    "pillow (optional)": N_("pillow (optional)"),
+    "pillow": N_("pillow"),
+    "small pillow": N_("small pillow"),
+    "towel or strap": N_("towel or strap"),
+    "sturdy chair": N_("sturdy chair"),
+    "wall": N_("wall"),
 }
 
 
@@ -297,38 +425,45 @@ def _sentence_case(value: str) -> str:
 
 def group_words(group: str) -> str:
     """``Mobility``: an exercise group as a heading."""
-    return _sentence_case(group)
+    return _(GROUP_WORDS[group]) if group in GROUP_WORDS else _sentence_case(group)
 
 
 def position_words(position: str) -> str:
     """``Lying on back``: a starting position as a label."""
-    return _sentence_case(position)
+    return _(POSITION_WORDS[position]) if position in POSITION_WORDS else _sentence_case(position)
 
 
 def level_words(level: int) -> str:
     """``1 gentle``, ``3 demanding``."""
     word = LEVEL_WORDS.get(level)
-    return f"{level} {word}" if word else str(level)
+    return f"{level} {_(word)}" if word else str(level)
 
 
 def direction_words(direction: str) -> str:
     """``Flexion (bending forward)``: which way an exercise moves the spine, said plainly."""
-    return DIRECTION_WORDS.get(direction) or _sentence_case(direction)
+    words = DIRECTION_WORDS.get(direction)
+    return _(words) if words else _sentence_case(direction)
 
 
 def equipment_words(equipment: Sequence[str]) -> str:
     """``mat, chair`` or ``no equipment``."""
-    return ", ".join(equipment) if equipment else "no equipment"
+    if not equipment:
+        return _("no equipment")
+    return ", ".join(
+        _(EQUIPMENT_WORDS[item]) if item in EQUIPMENT_WORDS else item for item in equipment
+    )
 
 
 def dose_words(dose: Dose) -> str:
     """``2 × hold 20 s, left and right``, ``10 reps each side``: how much of an exercise."""
     if dose.mode == "hold":
-        amount = f"hold {dose.hold:g} s"
+        amount = _("hold {seconds} s").format(seconds=short_number(dose.hold or 0))
+    elif dose.sides == "alternating":
+        amount = _("{reps} reps each side").format(reps=dose.reps)
     else:
-        amount = f"{dose.reps} reps" + (" each side" if dose.sides == "alternating" else "")
+        amount = _("{reps} reps").format(reps=dose.reps)
     sets = f"{dose.sets} × " if dose.sets > 1 else ""
-    sides = ", left and right" if dose.sides == "both" else ""
+    sides = _(", left and right") if dose.sides == "both" else ""
     return f"{sets}{amount}{sides}"
 
 
@@ -337,16 +472,16 @@ def instructions(exercise: Exercise, *, easier: bool = False, harder: bool = Fal
     how to make it easier, which is what the user follows instead; in the harder version,
     every cue and then what to add."""
     if easier and exercise.easier:
-        lines = [exercise.cues[0], f"Easier: {exercise.easier}"]
+        lines = [exercise.cues[0], _("Easier: {text}").format(text=exercise.easier)]
     elif harder and exercise.harder:
-        lines = [*exercise.cues, f"Harder: {exercise.harder}"]
+        lines = [*exercise.cues, _("Harder: {text}").format(text=exercise.harder)]
     else:
         lines = list(exercise.cues)
     return "\n".join(f"\u2022  {line}" for line in lines)
 
 
-SPINE_WAYS = {"flexion": "Bending forward", "extension": "Leaning back"}
-LEG_ANSWER_WORDS = {"better": "better", "same": "the same", "worse": "worse"}
+SPINE_WAYS = {"flexion": N_("Bending forward"), "extension": N_("Leaning back")}
+LEG_ANSWER_WORDS = {"better": N_("better"), "same": N_("the same"), "worse": N_("worse")}
 
 
 def direction_warnings(spinal_direction: str, marked: Collection[str]) -> list[str]:
@@ -358,7 +493,7 @@ def direction_warnings(spinal_direction: str, marked: Collection[str]) -> list[s
         else (spinal_direction,)
     )
     return [
-        f"{SPINE_WAYS[way]} may make your leg worse: try it gently or skip it."
+        _("{way} may make your leg worse: try it gently or skip it.").format(way=_(SPINE_WAYS[way]))
         for way in ways
         if way in marked and way in SPINE_WAYS
     ]
@@ -367,32 +502,37 @@ def direction_warnings(spinal_direction: str, marked: Collection[str]) -> list[s
 def decision_note(suggestion_text: str, decision: str) -> str:
     """``Noted: you took "Keep the same routine..."``, under the suggestion cards."""
     if decision == "accepted":
-        return f'Noted: you took "{suggestion_text}"'
-    return f'Noted: set aside "{suggestion_text}"'
+        return _('Noted: you took "{suggestion}"').format(suggestion=suggestion_text)
+    return _('Noted: set aside "{suggestion}"').format(suggestion=suggestion_text)
 
 
 def leg_question(exercise_name: str) -> str:
     """The question in the rest after an exercise."""
-    return f"How is your leg after {exercise_name}?"
+    return _("How is your leg after {exercise}?").format(exercise=exercise_name)
 
 
 def leg_answer(exercise_name: str, response: str) -> str:
     """``Leg after Bridge: worse. Noted.``"""
-    return f"Leg after {exercise_name}: {LEG_ANSWER_WORDS.get(response, response)}. Noted."
+    answer = LEG_ANSWER_WORDS.get(response)
+    return _("Leg after {exercise}: {answer}. Noted.").format(
+        exercise=exercise_name, answer=_(answer) if answer else response
+    )
 
 
 def first_caution(exercise: Exercise) -> str:
     """``Take care: ...``, the caution that matters most, for under the cues; empty when
     the exercise has none."""
-    return f"Take care: {exercise.cautions[0]}" if exercise.cautions else ""
+    if not exercise.cautions:
+        return ""
+    return _("Take care: {caution}").format(caution=exercise.cautions[0])
 
 
 def all_cautions(exercise: Exercise) -> str:
     """Every caution as a bulleted list under a heading, for the Take care view."""
     if not exercise.cautions:
-        return "Take care: this exercise has no cautions of its own. The usual stop rules apply."
+        return _("Take care: this exercise has no cautions of its own. The usual stop rules apply.")
     items = "\n".join(f"\u2022  {caution}" for caution in exercise.cautions)
-    return f"Take care:\n{items}"
+    return _("Take care:") + f"\n{items}"
 
 
 def plan_cautions(routine: Routine) -> list[str]:
@@ -408,9 +548,9 @@ def plan_cautions(routine: Routine) -> list[str]:
         lines = [f"{exercise.name}:"]
         lines += [f"  - {caution}" for caution in exercise.cautions]
         if exercise.easier:
-            lines.append(f"  Easier: {exercise.easier}")
+            lines.append("  " + _("Easier: {text}").format(text=exercise.easier))
         if exercise.harder:
-            lines.append(f"  Harder: {exercise.harder}")
+            lines.append("  " + _("Harder: {text}").format(text=exercise.harder))
         texts.append("\n".join(lines))
     return texts
 
@@ -420,51 +560,57 @@ def plan_cautions(routine: Routine) -> list[str]:
 
 def worse_lately(flag: ExerciseFlag) -> str:
     """``Leg worse 2 of 3 times lately``: under a flagged exercise on a routine page."""
-    return f"Leg worse {flag.worse} of {plural(flag.answered, 'time')} lately"
+    return ngettext(
+        "Leg worse {worse} of {count} time lately",
+        "Leg worse {worse} of {count} times lately",
+        flag.answered,
+    ).format(worse=flag.worse, count=flag.answered)
 
 
 def leave_out_label(exercise_name: str) -> str:
     """``Leave Single knee to chest out of this routine``."""
-    return f"Leave {exercise_name} out of this routine"
+    return _("Leave {exercise} out of this routine").format(exercise=exercise_name)
 
 
 def leave_out_question(routine: Routine, exercise_name: str, target: Path) -> str:
     """What leaving an exercise out will write, said before it is written."""
     if routine.builtin:
-        return (
-            f"This writes your own copy of {routine.name}, without {exercise_name}, to\n"
-            f"{target}\n\nYour copy is used in place of the built-in routine. "
+        return _(
+            "This writes your own copy of {routine}, without {exercise}, to\n"
+            "{target}\n\nYour copy is used in place of the built-in routine. "
             "Delete that file to go back to the built-in."
-        )
-    return (
-        f"This takes {exercise_name} out of your routine file\n{target}\n\n"
-        f"The version before is kept beside it as {target.name}.previous."
-    )
+        ).format(routine=routine.name, exercise=exercise_name, target=target)
+    return _(
+        "This takes {exercise} out of your routine file\n{target}\n\n"
+        "The version before is kept beside it as {name}.previous."
+    ).format(exercise=exercise_name, target=target, name=target.name)
 
 
 def leave_out_done(routine_name: str, exercise_name: str) -> str:
     """``Your copy of Gentle start now leaves out Single knee to chest.``"""
-    return f"Your copy of {routine_name} now leaves out {exercise_name}."
+    return _("Your copy of {routine} now leaves out {exercise}.").format(
+        routine=routine_name, exercise=exercise_name
+    )
 
 
 def copy_comment(routine_name: str, exercise_name: str, day: date) -> str:
     """The comment at the top of the user's copy of a built-in routine."""
-    return (
-        f"Your copy of the built-in {routine_name}, without {exercise_name} "
-        f"({long_date(day)}).\nDelete this file to go back to the built-in routine."
-    )
+    return _(
+        "Your copy of the built-in {routine}, without {exercise} "
+        "({date}).\nDelete this file to go back to the built-in routine."
+    ).format(routine=routine_name, exercise=exercise_name, date=long_date(day))
 
 
 def left_out_comment(exercise_name: str, day: date) -> str:
     """The comment added at the top of the user's routine file when an exercise is left out."""
-    return f"{exercise_name} left out ({long_date(day)})."
+    return _("{exercise} left out ({date}).").format(exercise=exercise_name, date=long_date(day))
 
 
 def shown_count(shown: int, total: int, word: str) -> str:
     """``12 of 33 exercises``, or ``33 exercises`` when every one is shown."""
     if shown == total:
         return plural(total, word)
-    return f"{shown} of {plural(total, word)}"
+    return _("{shown} of {total}").format(shown=shown, total=plural(total, word))
 
 
 # --- a session's outcome -------------------------------------------------------------------------
@@ -473,14 +619,16 @@ def shown_count(shown: int, total: int, word: str) -> str:
 def outcome_label(status: str, reason_code: str | None) -> str:
     """``Completed``, ``Stopped: pain spreading``, ``Stopped early`` or ``Not finished``."""
     if status == COMPLETED:
-        return "Completed"
+        return _("Completed")
     if status == STOPPED:
         reason = stop_reason(reason_code)
-        return "Stopped early" if reason is EARLY else f"Stopped: {reason.short}"
+        if reason is EARLY:
+            return _("Stopped early")
+        return _("Stopped: {reason}").format(reason=_(reason.short))
     if status == INTERRUPTED:
-        return "Not finished"
+        return _("Not finished")
     if status == IN_PROGRESS:
-        return "In progress"
+        return _("In progress")
     return status
 
 
@@ -511,15 +659,21 @@ def stop_place(record: SessionRecord, steps: Sequence[StepRecord]) -> str:
     name = provoking_exercise(record, steps)
     if stop.kind == "work" and name:
         if stop.status != STEP_STOPPED:  # stopped while repeating a set already done
-            return f"during {name} (repeating a set)"
-        reps = f", {stop.reps_done} of {stop.reps_planned} reps" if stop.reps_done else ""
-        return f"during {name} after {describe_duration(stop.actual_seconds)}{reps}"
+            return _("during {exercise} (repeating a set)").format(exercise=name)
+        reps = ""
+        if stop.reps_done:
+            reps = _(", {done} of {planned} reps").format(
+                done=stop.reps_done, planned=stop.reps_planned
+            )
+        return _("during {exercise} after {time}{reps}").format(
+            exercise=name, time=describe_duration(stop.actual_seconds), reps=reps
+        )
     if stop.kind == "prepare":
-        return "while getting ready"
+        return _("while getting ready")
     if stop.kind == "switch" and name:
-        return f"while switching sides in {name}"
+        return _("while switching sides in {exercise}").format(exercise=name)
     if name:
-        return f"in the rest after {name}"
+        return _("in the rest after {exercise}").format(exercise=name)
     return ""
 
 
@@ -529,8 +683,9 @@ def outcome_line(record: SessionRecord, steps: Sequence[StepRecord]) -> str:
     if not place:
         return outcome_label(record.status, record.stop_reason)
     reason = stop_reason(record.stop_reason)
-    ending = "" if reason is EARLY else f": {reason.short}"
-    return f"Stopped {place}{ending}"
+    if reason is EARLY:
+        return _("Stopped {place}").format(place=place)
+    return _("Stopped {place}: {reason}").format(place=place, reason=_(reason.short))
 
 
 def terminal_text(text: str, *, keep_newlines: bool = False) -> str:
@@ -551,8 +706,13 @@ def terminal_text(text: str, *, keep_newlines: bool = False) -> str:
 
 # --- symptoms over time: how far down the leg, the traffic light, suggestions ------------------
 
-LIGHT_WORDS = {"green": "leg settled", "amber": "stirred up", "red": "worse or spreading"}
-DECISION_WORDS = {"accepted": "Taken", "dismissed": "Set aside", None: "Not answered"}
+LIGHT_WORDS = {
+    "green": N_("leg settled"),
+    "amber": N_("stirred up"),
+    "red": N_("worse or spreading"),
+}
+LIGHT_NAMES = {"green": N_("Green"), "amber": N_("Amber"), "red": N_("Red")}
+DECISION_WORDS = {"accepted": N_("Taken"), "dismissed": N_("Set aside"), None: N_("Not answered")}
 
 
 def reach_words(reach: str | None) -> str:
@@ -565,28 +725,33 @@ def reach_trend_text(trend: ReachTrend | None) -> str:
     """One line on how far down the leg symptoms reached before sessions, then and now,
     and what the change means: moving up towards the back is the good direction."""
     if trend is None:
-        return (
+        return _(
             "No answers yet about how far down the leg your symptoms reach. "
             "The check-in before each session asks."
         )
-    start = "How far down the leg before sessions: "
+    start = _("How far down the leg before sessions:") + " "
     first, last = reach_words(trend.first), reach_words(trend.last)
     if trend.direction is None:
-        return f"{start}{first} on {long_date(trend.first_date)}, the only answer so far."
+        return start + _("{reach} on {date}, the only answer so far.").format(
+            reach=first, date=long_date(trend.first_date)
+        )
     if trend.direction == "same":
-        return f"{start}{first} at the start of this period and now."
-    changed = f"{start}{first} at the start of this period, {last} now."
+        return start + _("{reach} at the start of this period and now.").format(reach=first)
+    changed = start + _("{first} at the start of this period, {last} now.").format(
+        first=first, last=last
+    )
     if trend.direction == "up":
-        return f"{changed} Moving up towards the back is a good sign."
-    return (
-        f"{changed} Moving further down the leg: if it stays there, "
-        "tell your physiotherapist or doctor."
+        return f"{changed} " + _("Moving up towards the back is a good sign.")
+    return f"{changed} " + _(
+        "Moving further down the leg: if it stays there, tell your physiotherapist or doctor."
     )
 
 
 def light_label(colour: str) -> str:
     """``Amber: stirred up``: a session's traffic light in words."""
-    return f"{colour.capitalize()}: {LIGHT_WORDS.get(colour, colour)}"
+    name = LIGHT_NAMES.get(colour)
+    words = LIGHT_WORDS.get(colour)
+    return f"{_(name) if name else colour.capitalize()}: {_(words) if words else colour}"
 
 
 def light_legend() -> str:
@@ -596,13 +761,23 @@ def light_legend() -> str:
 
 def decision_words(decision: str | None) -> str:
     """``Taken``, ``Set aside`` or ``Not answered``: what the user did with a suggestion."""
-    return DECISION_WORDS.get(decision, decision or DECISION_WORDS[None])
+    words = DECISION_WORDS.get(decision)
+    if words is None:
+        return decision or _(DECISION_WORDS[None])
+    return _(words)
 
 
 def self_check_line(direction: str, answer: str) -> str:
     """``Leaning back: moved up towards my back``: one self-check answer, for a list."""
-    movement = MOVEMENT_WORDS.get(direction, direction).capitalize()
-    return f"{movement}: {SELF_CHECK_ANSWER_WORDS.get(answer, answer).lower()}"
+    movement = _sentence_case(_movement(direction))
+    said = SELF_CHECK_ANSWER_WORDS.get(answer)
+    answered = _(said) if said else answer
+    return f"{movement}: {answered[:1].lower()}{answered[1:]}"
+
+
+def _movement(direction: str) -> str:
+    words = MOVEMENT_WORDS.get(direction)
+    return _(words) if words else direction
 
 
 # --- the symptom profile and its self-check -------------------------------------------------
@@ -610,38 +785,40 @@ def self_check_line(direction: str, answer: str) -> str:
 # What eases the leg: the answer's name, and one line saying what it means.
 EASES_WORDS = {
     "bending_forward": (
-        "Bending forward",
-        "Sitting, or leaning forward on something, eases my leg.",
+        N_("Bending forward"),
+        N_("Sitting, or leaning forward on something, eases my leg."),
     ),
     "leaning_back": (
-        "Leaning back",
-        "Standing tall, walking or lying on my front eases my leg.",
+        N_("Leaning back"),
+        N_("Standing tall, walking or lying on my front eases my leg."),
     ),
-    "neither": ("Neither", "Both ways feel about the same to my leg."),
-    "not_sure": ("Not sure", "I have not noticed yet. The self-check can help."),
+    "neither": (N_("Neither"), N_("Both ways feel about the same to my leg.")),
+    "not_sure": (N_("Not sure"), N_("I have not noticed yet. The self-check can help.")),
 }
 # The self-check's movements, as the user does them.
-MOVEMENT_WORDS = {"extension": "leaning back", "flexion": "bending forward"}
+MOVEMENT_WORDS = {"extension": N_("leaning back"), "flexion": N_("bending forward")}
 SELF_CHECK_ANSWER_WORDS = {
-    "up": "Moved up towards my back",
-    "same": "Stayed the same",
-    "down": "Spread further down my leg",
+    "up": N_("Moved up towards my back"),
+    "same": N_("Stayed the same"),
+    "down": N_("Spread further down my leg"),
 }
 
 
 def eases_label(code: str) -> str:
     """``Leaning back``: the name of an answer to "what eases your leg?"."""
-    return EASES_WORDS.get(code, (_sentence_case(code), ""))[0]
+    words = EASES_WORDS.get(code)
+    return _(words[0]) if words else _sentence_case(code)
 
 
 def eases_explanation(code: str) -> str:
     """The one line under an answer to "what eases your leg?"."""
-    return EASES_WORDS.get(code, ("", ""))[1]
+    words = EASES_WORDS.get(code)
+    return _(words[1]) if words else ""
 
 
 def profile_saved_on(day: date) -> str:
     """``You last saved this on Mon 2 Mar 2026.``"""
-    return f"You last saved this on {long_date(day)}."
+    return _("You last saved this on {date}.").format(date=long_date(day))
 
 
 def self_check_findings(answers: Mapping[str, str], order: Sequence[str]) -> list[str]:
@@ -650,24 +827,33 @@ def self_check_findings(answers: Mapping[str, str], order: Sequence[str]) -> lis
     A movement left out because the check stopped says so."""
     found: list[str] = []
     for direction in order:
-        movement = MOVEMENT_WORDS.get(direction, direction)
+        movement = _movement(direction)
         said = _sentence_case(movement)
         answer = answers.get(direction)
         if answer == "up":
             found.append(
-                f"{said} moved your symptoms up towards your back. That is usually a good sign."
+                _(
+                    "{movement} moved your symptoms up towards your back. "
+                    "That is usually a good sign."
+                ).format(movement=said)
             )
         elif answer == "same":
-            found.append(f"{said} left your symptoms where they were.")
+            found.append(_("{movement} left your symptoms where they were.").format(movement=said))
         elif answer == "down":
             found.append(
-                f"{said} made your symptoms spread further down your leg. The app will mark "
-                f"exercises that need {movement}."
+                _(
+                    "{movement} made your symptoms spread further down your leg. The app will "
+                    "mark exercises that need {movement_lower}."
+                ).format(movement=said, movement_lower=movement)
             )
         elif "down" in answers.values():
-            found.append(f"You stopped before {movement}, as you should. Leave it for today.")
+            found.append(
+                _("You stopped before {movement}, as you should. Leave it for today.").format(
+                    movement=movement
+                )
+            )
     if not answers:
-        found.append("You stopped before trying either way, so the check found nothing.")
+        found.append(_("You stopped before trying either way, so the check found nothing."))
     return found
 
 
@@ -680,32 +866,38 @@ def self_check_hint(answers: Mapping[str, str], eases: str) -> str:
     choice = {"extension": "leaning_back", "flexion": "bending_forward"}.get(helped[0])
     if choice is None or choice == eases:
         return ""
-    return (
-        f"If {MOVEMENT_WORDS[helped[0]]} often eases your leg on other days too, you can "
-        f"choose “{eases_label(choice)}” under “What eases your leg?”."
-    )
+    return _(
+        "If {movement} often eases your leg on other days too, you can "
+        "choose “{choice}” under “What eases your leg?”."
+    ).format(movement=_movement(helped[0]), choice=eases_label(choice))
 
 
 # --- a clinician's prescription ---------------------------------------------------------------
 
-SIDE_WORDS = {"left": "Left leg", "right": "Right leg", "both": "Both legs"}
+SIDE_WORDS = {"left": N_("Left leg"), "right": N_("Right leg"), "both": N_("Both legs")}
 
 
 def prescription_line(prescription: Prescription, today: date) -> str:
     """``From Dr Ann Lee, review on Mon 3 Jun 2024`` for Today; once the review date has
     passed it says so, and to ask before going on. Empty when there is nothing to say."""
-    who = f"From {prescription.prescribed_by}" if prescription.prescribed_by else ""
+    by = prescription.prescribed_by
+    who = _("From {clinician}").format(clinician=by) if by else ""
     review = prescription.review_date
     if review is None:
         return who
     if prescription.review_passed(today):
-        ask = f"ask {prescription.prescribed_by}" if prescription.prescribed_by else "ask"
         lead = f"{who}. " if who else ""
-        return (
-            f"{lead}The review date, {long_date(review)}, has passed: {ask} whether to go "
-            "on with this routine."
-        )
-    return f"{who}, review on {long_date(review)}" if who else f"Review on {long_date(review)}"
+        if by:
+            return lead + _(
+                "The review date, {date}, has passed: ask {clinician} whether to go "
+                "on with this routine."
+            ).format(date=long_date(review), clinician=by)
+        return lead + _(
+            "The review date, {date}, has passed: ask whether to go on with this routine."
+        ).format(date=long_date(review))
+    if who:
+        return _("{who}, review on {date}").format(who=who, date=long_date(review))
+    return _("Review on {date}").format(date=long_date(review))
 
 
 def affected_side_words(prescription: Prescription) -> str:
@@ -714,26 +906,30 @@ def affected_side_words(prescription: Prescription) -> str:
     if side is None:
         return ""
     if side == "both":
-        return SIDE_WORDS[side]
+        return _(SIDE_WORDS[side])
     if prescription.affected_side_only:
-        return f"{SIDE_WORDS[side]}: exercises done on one side are done on the {side} only"
-    return f"{SIDE_WORDS[side]}: exercises done on both sides start on the {side}"
+        return _("{leg}: exercises done on one side are done on the {side} only").format(
+            leg=_(SIDE_WORDS[side]), side=side_words(side)
+        )
+    return _("{leg}: exercises done on both sides start on the {side}").format(
+        leg=_(SIDE_WORDS[side]), side=side_words(side)
+    )
 
 
 def prescription_facts(prescription: Prescription) -> list[tuple[str, str]]:
     """Each field of the prescription that is filled in, as (label, words), in the order a
     clinician writes them."""
     facts = [
-        ("Prescribed by", prescription.prescribed_by),
-        ("Contact", prescription.contact),
-        ("Given on", long_date(prescription.given_on) if prescription.given_on else ""),
-        ("Review on", long_date(prescription.review_date) if prescription.review_date else ""),
-        ("Affected side", affected_side_words(prescription)),
+        (_("Prescribed by"), prescription.prescribed_by),
+        (_("Contact"), prescription.contact),
+        (_("Given on"), long_date(prescription.given_on) if prescription.given_on else ""),
+        (_("Review on"), long_date(prescription.review_date) if prescription.review_date else ""),
+        (_("Affected side"), affected_side_words(prescription)),
         (
-            "Sessions a week",
+            _("Sessions a week"),
             str(prescription.sessions_per_week) if prescription.sessions_per_week else "",
         ),
-        ("Notes", prescription.notes),
+        (_("Notes"), prescription.notes),
     ]
     return [(label, words) for label, words in facts if words]
 
@@ -744,7 +940,7 @@ def sided_dose_words(dose: Dose, prescription: Prescription | None) -> str:
     side = prescription.affected_side if prescription else None
     if dose.sides != "both" or prescription is None or side not in ("left", "right"):
         return words
-    plain = words.removesuffix(", left and right")
+    plain = words.removesuffix(_(", left and right"))
     if prescription.affected_side_only:
-        return f"{plain}, {side} side only"
-    return f"{plain}, {side} side first"
+        return _("{dose}, {side} side only").format(dose=plain, side=side_words(side))
+    return _("{dose}, {side} side first").format(dose=plain, side=side_words(side))

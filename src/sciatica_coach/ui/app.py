@@ -62,6 +62,7 @@ from sciatica_coach.ui.session_flow import SessionFlow
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY, LEG_QUESTION_KEY
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.today import TodayView
+from sciatica_coach.ui.translation import apply_language
 
 if TYPE_CHECKING:
     from sciatica_coach.core.catalog import Routine
@@ -722,6 +723,8 @@ def run_app(data: Path, start_routine: str | None = None, qt_options: Sequence[s
         return _cannot_open(error)
     try:
         applog.start_app_log(data)
+        # The words of every page come from the language chosen here, so it comes first.
+        apply_language(app, settings_for(data))
         logger.info("Sciatica Coach %s started; data folder %s", __version__, data)
         # Answer second launches from the moment the lock is held, safety screen included.
         server = listen_for_second_launch(server_name(data), holding_lock=True)

@@ -240,6 +240,7 @@ class CheckStepPage(QWidget):
         """Show ``step``; a movement (with its ``place``, "Movement 1 of 2") asks what the
         leg did, the first screen only explains."""
         asking = bool(place)
+        step = step.translated()
         self.place.setText(place)
         self.place.setVisible(asking)
         self.title.setText(step.title)

@@ -32,3 +32,6 @@ TEXT_SCALE_KEY = "appearance/text_percent"  # the app font's size, 100 as the sy
 PREPARE_SECONDS_KEY = "session/prepare_seconds"  # "" or absent: as the routine says
 SWITCH_SECONDS_KEY = "session/switch_seconds"
 REST_SECONDS_KEY = "session/rest_percent"  # rests as a percentage of the routine's
+# Issue 16: the language of the app's words; "system" or absent follows the system, else a
+# code from sciatica_coach.i18n.LANGUAGES ("en", "de"). Read once at start-up.
+LANGUAGE_KEY = "appearance/language"
