@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
+from flow_helpers import App
 from sciatica_coach.core import outputs, paths
 from sciatica_coach.core.catalog import RoutineError, load_routine_file
 from sciatica_coach.core.library import load_library
@@ -29,6 +31,7 @@ from sciatica_coach.core.routine_writer import (
     routine_text,
     save_draft,
 )
+from sciatica_coach.ui.pages import Page
 
 LIBRARY = load_library(None)
 CATALOG = LIBRARY.exercises
@@ -244,3 +247,80 @@ def test_undo_never_overwrites_a_new_file(tmp_path: Path) -> None:
 def test_a_draft_of_text_that_is_not_toml_is_refused() -> None:
     with pytest.raises(ValueError, match="is not a routine file"):
         draft_from_text("id = ")
+
+
+# --- the editor page, from the keyboard ------------------------------------------------------
+
+
+def test_a_routine_made_with_the_keyboard_only(app: App) -> None:
+    window = app.window
+    window.show_page(Page.ROUTINES)
+    routines = window.routines
+    editor = routines.new_routine()
+    assert editor is not None and editor.name.hasFocus()
+    app.keys("Evening stretch", Qt.Key.Key_Tab)  # to the id
+    assert editor.routine_id.hasFocus()
+    editor.routine_id.selectAll()
+    app.keys("evening")
+    editor.search.setFocus()
+    app.keys("bridge", Qt.Key.Key_Return)
+    editor.search.clear()
+    app.keys("pelvic", Qt.Key.Key_Return)
+    assert [b.exercise for b in editor.draft.blocks] == ["glute_bridge", "pelvic_tilt"]
+    assert "About 4 minutes, 2 exercises" in editor.length.text()
+    # Pelvic tilt first: Alt+Up in the list; then a third set of bridges.
+    editor.items.setFocus()
+    app.keys(Qt.Key.Key_End)
+    app.qtbot.keyClick(editor.items, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [b.exercise for b in editor.draft.blocks] == ["pelvic_tilt", "glute_bridge"]
+    editor.items.setCurrentRow(1)
+    editor.dose_boxes["sets"].setFocus()
+    editor.dose_boxes["sets"].selectAll()
+    app.keys("3")
+    assert editor.draft.blocks[1].dose == {"sets": 3}
+    assert editor.items.item(1).text() == "Glute bridge — 3 × 10 reps"
+    # A review date that is not a date is the check's problem, shown as typed.
+    editor.prescription_texts["review_date"].setFocus()
+    app.keys("2024-13-01")
+    assert not editor.save_button.isEnabled()
+    assert "review_date must be a date like 2024-05-31" in editor.problems.text()
+    app.keys(*[Qt.Key.Key_Backspace] * 4, "2-01")
+    assert editor.save_button.isEnabled()
+    app.qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    path = paths.user_routines_dir(window.context.data) / "evening.toml"
+    routine = window.context.library.find("evening")
+    assert routine is not None and routine.source == path
+    assert routine.name == "Evening stretch"
+    assert routine.prescription is not None
+    assert routine.prescription.review_date == date(2024, 12, 1)
+    assert routines.current_routine() == routine
+    assert routines.notice.text() == f"Saved evening.toml in {path.parent}."
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_escape_leaves_the_editor_without_saving(app: App) -> None:
+    window = app.window
+    window.show_page(Page.ROUTINES)
+    window.routines.select("balance")
+    editor = window.routines.edit_routine()
+    assert editor is not None
+    app.keys("x")
+    app.qtbot.keyClick(editor.name, Qt.Key.Key_Escape)
+    assert window.routines.editor is None
+    assert not (paths.user_routines_dir(window.context.data) / "balance.toml").exists()
+
+
+def test_delete_then_undo_from_the_routines_page(app: App) -> None:
+    window = app.window
+    routines = window.routines
+    window.show_page(Page.ROUTINES)
+    routines.select("short")
+    assert routines.delete_button.isEnabled()
+    routines.delete_button.click()
+    assert window.context.library.find("short") is None
+    assert routines.undo_bar.isVisible() and routines.undo_button.hasFocus()
+    app.keys(Qt.Key.Key_Space)
+    assert window.context.library.find("short") is not None
+    assert routines.current_routine() == window.context.library.find("short")
+    routines.select("balance")
+    assert not routines.delete_button.isEnabled()  # a built-in is never deleted

@@ -617,3 +617,42 @@ def prescription_from_fields(
         if value not in (None, ""):
             table[key] = value
     return table or None
+
+
+def import_routine_file(
+    source: Path,
+    routines_dir: Path,
+    catalog: Mapping[str, Exercise],
+    *,
+    replace: bool = False,
+) -> Path:
+    """Copy a routine file someone sent (a clinician's) into ``routines_dir`` as
+    ``<id>.toml``; the path written.
+
+    The file is read as text only (a regular file, size-limited) and checked as if it were
+    already in place, so any picture it names must be in ``routines_dir``. Nothing in it is
+    run or followed. Raises RoutineError with its problems, ValueError if it cannot be read,
+    FileExistsError when a routine file of that id is there and ``replace`` is False (with
+    ``replace`` the old file is kept as ``.previous``), OutputError if the disk refuses.
+    """
+    text = read_routine_text(source)
+    try:
+        check_toml_shape(text)
+        document = tomllib.loads(text)
+    except (TomlTooComplex, tomllib.TOMLDecodeError) as error:
+        problem = Problem(source.name, None, None, f"is not valid TOML: {error}")
+        raise RoutineError([problem]) from None
+    raw_id = document.get("id")
+    name = f"{raw_id}.toml" if isinstance(raw_id, str) and ROUTINE_ID.fullmatch(raw_id) else ""
+    target = routines_dir / (name or "imported.toml")
+    parse_routine(document, catalog, label=source.name, source=target)
+    if target.is_symlink():
+        raise ValueError(f"{target} is a link to another file; the app does not change it.")
+    if target.exists():
+        if not replace:
+            raise FileExistsError(target)
+        outputs.write_text(previous_path(target), read_routine_text(target))
+    if not routines_dir.exists():
+        paths.ensure_private_dir(routines_dir)
+    outputs.write_text(target, text)
+    return target

@@ -944,3 +944,20 @@ def sided_dose_words(dose: Dose, prescription: Prescription | None) -> str:
     if prescription.affected_side_only:
         return _("{dose}, {side} side only").format(dose=plain, side=side_words(side))
     return _("{dose}, {side} side first").format(dose=plain, side=side_words(side))
+
+
+def saved_where(path: Path) -> str:
+    """``Saved morning.toml in /home/ann/.local/share/sciatica-coach/routines.``"""
+    return f"Saved {path.name} in {path.parent}."
+
+
+def import_done(added: int, steps: int, already: int, source: object) -> str:
+    """``Imported 3 sessions (41 steps) from paper.csv; 1 already in the log …``."""
+    line = f"Imported {plural(added, 'session')} ({steps} steps) from {source}"
+    if already:
+        line += f"; {already} already in the log were left as they were"
+    return line
+
+
+def import_refused(source: object) -> str:
+    return f"{source}: nothing was imported; fix the rows above and try again"

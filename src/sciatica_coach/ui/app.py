@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -43,7 +45,7 @@ from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.symptoms import MorningCheck, aggravating_directions
-from sciatica_coach.core.words import day_heading
+from sciatica_coach.core.words import day_heading, leave_out_done
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
 from sciatica_coach.ui.coach_actions import CoachActions
 from sciatica_coach.ui.colours import NAVIGATION_STYLE
@@ -56,6 +58,7 @@ from sciatica_coach.ui.launch import (
 )
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
+from sciatica_coach.ui.routine_watch import RoutinesWatcher
 from sciatica_coach.ui.routines import RoutinesView
 from sciatica_coach.ui.safety import sync_settings
 from sciatica_coach.ui.session_flow import SessionFlow
@@ -138,6 +141,7 @@ class MainWindow(QMainWindow):
         self.flow = SessionFlow(context, self)
         self.flow.leave_requested.connect(self.show_page)
         self.flow.summary_requested.connect(self.offer_summary)
+        self.flow.leave_out_requested.connect(self._leave_out_after_stop)
         self.nav.currentRowChanged.connect(lambda row: self._show_navigable(NAVIGATION[row]))
         central = QWidget()
         row = QHBoxLayout(central)
@@ -150,6 +154,9 @@ class MainWindow(QMainWindow):
         self.today.browse_requested.connect(lambda: self.show_page(Page.ROUTINES))
         self.routines.start_requested.connect(self.start_routine)
         self.routines.copy_written.connect(lambda _routine_id: self.reload_library())
+        # Routine files changed by hand, or by another copy of the app, show at once.
+        self.routine_watcher = RoutinesWatcher(paths.user_routines_dir(context.data), self)
+        self.routine_watcher.changed.connect(self.reload_library)
         self.coach_actions = CoachActions(context, write_copy=self._write_copy_without)
         self.coach_actions.library_changed.connect(self.reload_library)
         self.today.suggestion_decided.connect(self.coach_actions.decide)
@@ -235,13 +242,37 @@ class MainWindow(QMainWindow):
         folder = paths.user_routines_dir(self.context.data)
         return write_copy_without(routine, exercise_id, folder, today=self.context.now().date())
 
+    def leave_out_of(self, routine_id: str, exercise_id: str) -> bool:
+        """Leave an exercise out of a routine (from the stop advice or History): asks, writes
+        the user's copy, and says so; True when it was written."""
+        routine = self.context.library.find(routine_id)
+        if routine is None:
+            show_warning(self, APP_TITLE, "That routine is no longer in your library.")
+            return False
+        return self.routines.leave_out_of(routine, exercise_id)
+
+    def _leave_out_after_stop(self, routine_id: str, exercise_id: str) -> None:
+        routine = self.context.library.find(routine_id)
+        name = (
+            next((b.exercise.name for b in routine.blocks if b.exercise.id == exercise_id), "")
+            if routine
+            else ""
+        )
+        if self.leave_out_of(routine_id, exercise_id) and routine is not None:
+            self.flow.advice.leave_out_done(leave_out_done(routine.name, name))
+
     def reload_library(self) -> None:
         """Read the routines again (the user's own copy of one was written) and give the new
         library to every page that shows routines or exercises."""
         library = load_library(self.context.data)
         self.context.library = library
         self.today.library = library
+        chosen = self.routines.current_routine()
         self.routines.set_library(library)
+        if chosen is not None:
+            self.routines.select(chosen.id)
+        if self.current_page is Page.TODAY:
+            self.today.refresh(self.context.now().date())
         if self.library_page.built:
             self.library_page.content().set_library(library)
 
@@ -270,6 +301,7 @@ class MainWindow(QMainWindow):
         history = HistoryView(self.context.log)
         history.summary_requested.connect(self.offer_summary)
         history.resume_requested.connect(self._resume_from_history)
+        history.leave_out_requested.connect(self.leave_out_of)
         return history
 
     # -- a session ------------------------------------------------------------------------
@@ -414,6 +446,63 @@ class MainWindow(QMainWindow):
         elif choice is OutputChoice.PDF:
             printing.save_progress_report_pdf(self, self.context.log, today=today)
 
+    def offer_exercise_sheet(self) -> None:
+        """The routine chosen on the Routines page (else Today's) on paper, or as a PDF."""
+        from sciatica_coach.report.sheet import SheetOptions, sheet_document
+        from sciatica_coach.ui import printing
+        from sciatica_coach.ui.file_actions import sheet_file_name, tell_saved
+
+        routine = self.routines.current_routine()
+        if routine is None:
+            show_warning(self, APP_TITLE, "Choose a routine on the Routines page first.")
+            return
+        choice = self._ask_print_or_save(f"Exercise sheet of {routine.name}")
+        if choice is OutputChoice.CANCEL:
+            return
+        today = self.context.now().date()
+        try:
+            plan = self.context.log.plan(today)
+        except LogError:
+            plan = None
+        document = sheet_document(routine, SheetOptions(start=today, plan=plan))
+        if choice is OutputChoice.PRINT:
+            printing.preview_and_print(self, document)
+            return
+        path = printing.save_pdf(self, document, sheet_file_name(routine))
+        if path is not None:
+            tell_saved(self, path, "Exercise sheet saved")
+
+    def open_routine(self) -> None:
+        """File > Open routine…: add a routine file someone sent to the user's routines."""
+        from sciatica_coach.ui.file_actions import ask_open_routine
+
+        folder = paths.user_routines_dir(self.context.data)
+        target = ask_open_routine(self, folder, self.context.library.exercises)
+        if target is not None:
+            self.reload_library()
+            routine = next(
+                (r for r in self.context.library.routines.values() if r.source == target), None
+            )
+            if routine is not None:
+                self.show_page(Page.ROUTINES)
+                self.routines.select(routine.id)
+
+    def export_history(self) -> None:
+        from sciatica_coach.ui.file_actions import ask_export_history
+
+        ask_export_history(self, self.context.log, self.context.now())
+
+    def import_history(self) -> None:
+        from sciatica_coach.ui.file_actions import ask_import_history
+
+        if self.flow.busy:
+            show_warning(self, APP_TITLE, "Finish or stop your session first, then import.")
+            return
+        if ask_import_history(self, self.context.log):
+            current = self.current_page
+            if current in NAVIGATION:
+                self._show_navigable(current)
+
     def _ask_print_or_save(self, what: str) -> OutputChoice:
         box = QMessageBox(self)
         box.setWindowTitle(what)
@@ -438,6 +527,20 @@ class MainWindow(QMainWindow):
         report.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P))
         report.triggered.connect(self.offer_progress_report)
         file_menu.addAction(report)
+        sheet = QAction("Print e&xercise sheet…", self)
+        sheet.triggered.connect(self.offer_exercise_sheet)
+        file_menu.addAction(sheet)
+        file_menu.addSeparator()
+        open_routine = QAction("&Open routine…", self)
+        open_routine.setShortcut(QKeySequence.StandardKey.Open)
+        open_routine.triggered.connect(self.open_routine)
+        file_menu.addAction(open_routine)
+        export = QAction("&Export history as CSV…", self)
+        export.triggered.connect(self.export_history)
+        file_menu.addAction(export)
+        import_ = QAction("&Import history…", self)
+        import_.triggered.connect(self.import_history)
+        file_menu.addAction(import_)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -652,7 +755,12 @@ class LazyPage(QWidget, Generic[PageT]):
 
 def settings_for(data: Path) -> QSettings:
     """Settings live in the data folder beside the log, private like it."""
-    settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
+    file = data / "settings.ini"
+    # Qt saves over an existing file keeping its permissions: make it owner-only first.
+    with contextlib.suppress(OSError):
+        os.close(os.open(file, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(file, 0o600)
+    settings = QSettings(str(file), QSettings.Format.IniFormat)
     return settings
 
 

@@ -43,10 +43,12 @@ from sciatica_coach.core.records import (
 from sciatica_coach.core.safety import reach_label
 from sciatica_coach.core.variants import EASIER
 from sciatica_coach.core.words import (
+    leave_out_label,
     minutes_seconds,
     outcome_label,
     outcome_line,
     pain_pair,
+    stopped_step,
     when_text,
 )
 from sciatica_coach.ui.colours import UNDO_BAR_STYLE, warning_colour
@@ -174,6 +176,7 @@ class HistoryView(QWidget):
 
     summary_requested = Signal(int)
     resume_requested = Signal(int)
+    leave_out_requested = Signal(str, str)  # a routine id, an exercise id
 
     def __init__(self, log: SessionLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -298,6 +301,11 @@ class HistoryView(QWidget):
         self.resume_button.setToolTip("Carry on this unfinished session where it stopped")
         self.resume_button.clicked.connect(self._request_resume)
         self.resume_button.hide()
+        # After a stop during an exercise: leave it out of the routine next time.
+        self.leave_out_button = QPushButton()
+        self.leave_out_button.clicked.connect(self._request_leave_out)
+        self.leave_out_button.hide()
+        self._leave_out_ids: tuple[str, str] | None = None
 
         notes_row = QHBoxLayout()
         notes_row.addWidget(QLabel("Notes"))
@@ -307,6 +315,7 @@ class HistoryView(QWidget):
         notes_row.addWidget(self.save_notes_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.leave_out_button)
         buttons.addStretch(1)
         buttons.addWidget(self.resume_button)
         buttons.addWidget(self.summary_button)
@@ -386,6 +395,7 @@ class HistoryView(QWidget):
             self.steps = []
             self.steps_table.setRowCount(0)
             self._set_notes_text("")
+            self._offer_leave_out(None)
             return
         self.detail_title.setText(record.routine_name)
         self.detail_when.setText(
@@ -401,6 +411,22 @@ class HistoryView(QWidget):
             f"{record.planned_work_steps} planned"
         )
         self._set_notes_text(record.notes)
+        self._offer_leave_out(record)
+
+    def _offer_leave_out(self, record: SessionRecord | None) -> None:
+        """For a session stopped during an exercise, a button to leave it out next time."""
+        step = stopped_step(record, self.steps) if record is not None else None
+        if record is None or step is None or not step.exercise_id or not step.exercise_name:
+            self._leave_out_ids = None
+            self.leave_out_button.hide()
+            return
+        self._leave_out_ids = (record.routine_id, step.exercise_id)
+        self.leave_out_button.setText(leave_out_label(step.exercise_name).replace("&", "&&"))
+        self.leave_out_button.show()
+
+    def _request_leave_out(self) -> None:
+        if self._leave_out_ids is not None:
+            self.leave_out_requested.emit(*self._leave_out_ids)
 
     def _pain_detail(self, record: SessionRecord) -> str:
         before, after = record.pain_before, record.pain_after

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,15 @@ from sciatica_coach.core.coaching import ExerciseFlag
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.outputs import OutputError
 from sciatica_coach.core.routine_copy import copy_target, marked_exercises, write_copy_without
+from sciatica_coach.core.routine_writer import (
+    RoutineDraft,
+    delete_routine_file,
+    draft_from_routine,
+    duplicate_draft,
+    new_draft,
+    restore_routine_file,
+    unique_id,
+)
 from sciatica_coach.core.timeline import expand_routine
 from sciatica_coach.core.words import (
     direction_warnings,
@@ -44,10 +54,12 @@ from sciatica_coach.core.words import (
     leave_out_label,
     leave_out_question,
     level_words,
+    saved_where,
     worse_lately,
 )
 from sciatica_coach.ui.colours import warning_colour
 from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warning
+from sciatica_coach.ui.routine_editor import RoutineEditor
 from sciatica_coach.ui.settings_keys import HIDE_AGGRAVATING_KEY
 from sciatica_coach.ui.settings_values import read_flag
 
@@ -57,6 +69,8 @@ ALL_MARKED = (
     "Every exercise in this routine may make your leg worse. You may want another routine today."
 )
 LEAVE_OUT_TITLE = "Leave an exercise out"
+EDIT_TITLE = "Change a routine"
+DELETE_TITLE = "Delete a routine"
 UNDER_INDENT = 30  # pixels: the lines under an exercise's name start under the name
 
 
@@ -210,6 +224,7 @@ class RoutinesView(QWidget):
 
     start_requested = Signal(str)
     copy_written = Signal(str)  # a routine id
+    file_saved = Signal(Path)  # a routine file the editor wrote
 
     def __init__(
         self,
@@ -300,13 +315,55 @@ class RoutinesView(QWidget):
         row.addStretch(1)
         row.addWidget(self.start_button)
         detail_layout.addLayout(row)
+        self.new_button = QPushButton("&New")
+        self.new_button.clicked.connect(self.new_routine)
+        self.duplicate_button = QPushButton("D&uplicate")
+        self.duplicate_button.clicked.connect(self.duplicate_routine)
+        self.edit_button = QPushButton("&Edit")
+        self.edit_button.clicked.connect(self.edit_routine)
+        self.delete_button = QPushButton("&Delete")
+        self.delete_button.clicked.connect(self.delete_routine)
+        for button in (self.new_button, self.duplicate_button, self.edit_button):
+            button.setEnabled(routines_dir is not None)
+        actions = QHBoxLayout()
+        for button in (
+            self.new_button,
+            self.duplicate_button,
+            self.edit_button,
+            self.delete_button,
+        ):
+            actions.addWidget(button)
+        chooser = QWidget()
+        chooser_layout = QVBoxLayout(chooser)
+        chooser_layout.setContentsMargins(0, 0, 0, 0)
+        chooser_layout.addWidget(self.list, 1)
+        chooser_layout.addLayout(actions)
+        self.undo_note = plain_label()
+        self.undo_button = QPushButton("&Undo")
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_note, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar = QWidget()
+        self.undo_bar.setLayout(undo_row)
+        self.undo_bar.hide()
+        self._deleted: tuple[Path, str] | None = None  # the file and the routine's name
         splitter = QSplitter()
-        splitter.addWidget(self.list)
+        splitter.addWidget(chooser)
         splitter.addWidget(detail)
         splitter.setStretchFactor(1, 3)
+        browse = QWidget()
+        browse_layout = QVBoxLayout(browse)
+        browse_layout.setContentsMargins(0, 0, 0, 0)
+        browse_layout.addWidget(self.undo_bar)
+        browse_layout.addWidget(splitter, 1)
+        browse_layout.addWidget(self.problems_label)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(browse)
+        self.editor: RoutineEditor | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.problems_label)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
         self.set_library(library)
 
     def set_library(self, library: Library) -> None:
@@ -348,6 +405,10 @@ class RoutinesView(QWidget):
         routine = self.current_routine()
         self.notice.hide()
         self.start_button.setEnabled(routine is not None)
+        own = routine is not None and not routine.builtin and self.routines_dir is not None
+        self.delete_button.setEnabled(own)
+        self.edit_button.setEnabled(routine is not None and self.routines_dir is not None)
+        self.duplicate_button.setEnabled(routine is not None and self.routines_dir is not None)
         if routine is None:
             self.title.setText("No routines")
             return
@@ -388,7 +449,12 @@ class RoutinesView(QWidget):
         """Ask, then write the user's own copy of the current routine without
         ``exercise_id``; True when it was written."""
         routine = self.current_routine()
-        if routine is None or self.routines_dir is None:
+        return routine is not None and self.leave_out_of(routine, exercise_id)
+
+    def leave_out_of(self, routine: Routine, exercise_id: str) -> bool:
+        """Ask, then write the user's own copy of ``routine`` without ``exercise_id`` (from
+        this page, the stop advice or History); True when it was written."""
+        if self.routines_dir is None:
             return False
         block = next((b for b in routine.blocks if b.exercise.id == exercise_id), None)
         if block is None:
@@ -410,6 +476,105 @@ class RoutinesView(QWidget):
         self.select(routine.id)
         self._show_current()
         self.notice.setText(leave_out_done(routine.name, name))
+        self.notice.show()
+        return True
+
+    # -- making and changing routines ---------------------------------------------------------
+
+    def new_routine(self) -> RoutineEditor | None:
+        """Open the editor on a new, empty routine of the user's own."""
+        if self.routines_dir is None:
+            return None
+        routine_id = unique_id("my-routine", self.library.routines, self.routines_dir)
+        return self._open_editor(new_draft(routine_id, "My routine", self.routines_dir))
+
+    def edit_routine(self) -> RoutineEditor | None:
+        """Open the editor on the chosen routine; a built-in is saved as the user's copy."""
+        routine = self.current_routine()
+        if routine is None or self.routines_dir is None:
+            return None
+        try:
+            draft = draft_from_routine(routine, self.routines_dir)
+        except ValueError as error:
+            show_warning(self, EDIT_TITLE, str(error))
+            return None
+        return self._open_editor(draft)
+
+    def duplicate_routine(self) -> RoutineEditor | None:
+        """Open the editor on a copy of the chosen routine, under a new id and name."""
+        routine = self.current_routine()
+        if routine is None or self.routines_dir is None:
+            return None
+        try:
+            draft = draft_from_routine(routine, self.routines_dir)
+        except ValueError as error:
+            show_warning(self, EDIT_TITLE, str(error))
+            return None
+        return self._open_editor(duplicate_draft(draft, self.library.routines, self.routines_dir))
+
+    def _open_editor(self, draft: RoutineDraft) -> RoutineEditor:
+        self.close_editor()
+        editor = RoutineEditor(draft, self.library.exercises, self.library.routines)
+        editor.saved.connect(self._editor_saved)
+        editor.closed.connect(self.close_editor)
+        self.editor = editor
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        editor.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        editor.name.selectAll()
+        return editor
+
+    def close_editor(self) -> None:
+        """Back to the list; an unsaved draft is dropped."""
+        editor, self.editor = self.editor, None
+        self.stack.setCurrentIndex(0)
+        if editor is not None:
+            self.stack.removeWidget(editor)
+            editor.deleteLater()
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _editor_saved(self, routine_id: str, path: Path) -> None:
+        self.close_editor()
+        self.copy_written.emit(routine_id)
+        self.select(routine_id)
+        self.notice.setText(saved_where(path))
+        self.notice.show()
+        self.file_saved.emit(path)
+
+    def delete_routine(self) -> bool:
+        """Move the chosen routine of the user's own aside; Undo brings it back."""
+        routine = self.current_routine()
+        if routine is None or routine.builtin or routine.source is None:
+            return False
+        try:
+            delete_routine_file(routine.source)
+        except (ValueError, OSError) as error:
+            show_warning(self, DELETE_TITLE, str(error))
+            return False
+        self._deleted = (routine.source, routine.name)
+        self.copy_written.emit(routine.id)
+        self.undo_note.setText(f"Deleted {routine.name}.")
+        self.undo_bar.show()
+        self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def undo_delete(self) -> bool:
+        """Put the routine deleted last back; True when it is back."""
+        if self._deleted is None:
+            return False
+        path, name = self._deleted
+        try:
+            restore_routine_file(path)
+        except (ValueError, OSError) as error:
+            show_warning(self, DELETE_TITLE, str(error))
+            return False
+        self._deleted = None
+        self.undo_bar.hide()
+        self.copy_written.emit("")
+        for routine in self.library.routines.values():
+            if routine.source == path:
+                self.select(routine.id)
+        self.notice.setText(f"{name} is back.")
         self.notice.show()
         return True
 

@@ -83,6 +83,7 @@ class SessionFlow(QObject):
     leave_requested = Signal(object)  # a Page: where the end screen's buttons lead
     suggestion_decided = Signal(object, str)  # from the end screen's suggestion cards
     warning_signs_requested = Signal()
+    leave_out_requested = Signal(str, str)  # a routine id, an exercise id: from the advice
 
     def __init__(self, context: AppContext, host: FlowHost) -> None:
         super().__init__()
@@ -140,6 +141,7 @@ class SessionFlow(QObject):
 
             self._advice = StopAdvicePage()
             self._advice.continue_requested.connect(self._ask_after)
+            self._advice.leave_out_requested.connect(self.leave_out_requested)
             self.host.place(Page.ADVICE, self._advice)
         return self._advice
 
@@ -391,7 +393,9 @@ class SessionFlow(QObject):
         self._close_session()
         reason = safety.stop_reason(session.stop_reason) if session.stop_reason else None
         if reason is not None and reason.is_safety:
-            self.advice.show_advice(reason, self._provoking_exercise())
+            exercise = self._provoking_exercise()
+            self.advice.show_advice(reason, exercise)
+            self.advice.offer_leave_out(session.timeline.routine, exercise)
             self._enter(FlowState.ADVICE, Page.ADVICE)
             self.advice.take_focus()
         else:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core import safety
+from sciatica_coach.core.catalog import Routine
 from sciatica_coach.core.safety import StopReason
+from sciatica_coach.core.words import leave_out_label
 from sciatica_coach.ui.colours import PLAIN_EDGE, REASON_STYLE, SAFETY_EDGE
 from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
@@ -149,9 +151,14 @@ class StopSheet(QWidget):
 
 
 class StopAdvicePage(QWidget):
-    """What to do after a safety stop: now, when to get help, next time; then the check-in."""
+    """What to do after a safety stop: now, when to get help, next time; then the check-in.
+
+    With `offer_leave_out`, a button leaves the exercise that set it off out of the routine
+    for next time: ``leave_out_requested(routine_id, exercise_id)``.
+    """
 
     continue_requested = Signal()
+    leave_out_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,9 +168,14 @@ class StopAdvicePage(QWidget):
         self.area = scrolling(QWidget())
         self.continue_button = _big_button("Continue: how is your pain now?  ⏎", HEADING_POINT_SIZE)
         self.continue_button.clicked.connect(self.continue_requested)
+        self.leave_out_button = _big_button("", BASE_POINT_SIZE + 1)
+        self.leave_out_button.clicked.connect(self._leave_out)
+        self.leave_out_button.hide()
+        self._leave_out_ids: tuple[str, str] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         footer = QHBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
+        footer.addWidget(self.leave_out_button)
         footer.addStretch(1)
         footer.addWidget(self.continue_button)
         layout = QVBoxLayout(self)
@@ -175,6 +187,8 @@ class StopAdvicePage(QWidget):
         """Fill the page for ``reason``; ``exercise`` names what was under way, if known."""
         assert reason.advice is not None, "only a safety stop has advice"
         self.reason = reason
+        self.leave_out_button.setEnabled(True)
+        self.offer_leave_out(None, None)
         advice = reason.advice
         name = exercise or "the exercise that set this off"
 
@@ -203,6 +217,32 @@ class StopAdvicePage(QWidget):
         body.addStretch(1)
         self.area.setWidget(content)
         self._content = content
+        self.take_focus()
+
+    def offer_leave_out(self, routine: Routine | None, exercise: str | None) -> bool:
+        """Offer to leave ``exercise`` (a name, as the advice shows it) out of ``routine`` next
+        time; not when it is the routine's only exercise. Whether it is offered."""
+        block = None
+        if routine is not None and exercise and len({b.exercise.id for b in routine.blocks}) > 1:
+            block = next((b for b in routine.blocks if b.exercise.name == exercise), None)
+        if routine is None or block is None:
+            self._leave_out_ids = None
+            self.leave_out_button.hide()
+            return False
+        self._leave_out_ids = (routine.id, block.exercise.id)
+        self.leave_out_button.setText(leave_out_label(block.exercise.name).replace("&", "&&"))
+        self.leave_out_button.show()
+        return True
+
+    def _leave_out(self) -> None:
+        if self._leave_out_ids is not None:
+            self.leave_out_requested.emit(*self._leave_out_ids)
+
+    def leave_out_done(self, message: str) -> None:
+        """The copy is written: the button says so instead of offering it again."""
+        self._leave_out_ids = None
+        self.leave_out_button.setText(message.replace("&", "&&"))
+        self.leave_out_button.setEnabled(False)
         self.take_focus()
 
     def take_focus(self) -> None:

@@ -22,7 +22,13 @@ from sciatica_coach.core.coach import CoachView
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
-from sciatica_coach.core.words import day_heading, describe_duration, outcome_label, pain_change
+from sciatica_coach.core.words import (
+    day_heading,
+    describe_duration,
+    outcome_label,
+    pain_change,
+    prescription_line,
+)
 from sciatica_coach.ui.plain_text import plain_label, plain_tooltip
 from sciatica_coach.ui.routines import routine_minutes
 from sciatica_coach.ui.suggestions import SuggestionList
@@ -84,6 +90,10 @@ class TodayView(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.heading)
+        # What a clinician's routine says about who gave it and when to review it.
+        self.prescriptions = plain_label()
+        self.prescriptions.setWordWrap(True)
+        layout.addWidget(self.prescriptions)
         layout.addWidget(self.week)
         layout.addWidget(self.last)
         layout.addSpacing(8)
@@ -177,8 +187,21 @@ class TodayView(QWidget):
             button.clicked.connect(lambda _=False, rid=routine.id: self.start_requested.emit(rid))
             self.quick.addWidget(button, index // 2, index % 2)
 
+    def show_prescriptions(self, today: date) -> None:
+        """One line for each routine a clinician gave: who from, and the review date (or that
+        it has passed)."""
+        lines: list[str] = []
+        for routine in self.library.routines.values():
+            if routine.prescription is not None:
+                line = prescription_line(routine.prescription, today)
+                if line:
+                    lines.append(f"{routine.name}: {line}")
+        self.prescriptions.setText("\n".join(lines))
+        self.prescriptions.setVisible(bool(lines))
+
     def refresh(self, today: date, *, keep_note: bool = False) -> None:
         self.heading.setText(f"Today, {day_heading(today)}")
+        self.show_prescriptions(today)
         try:
             view = coach.look(self.log, self.library.routines, today)
             self.show_coach(view, keep_note=keep_note)
