@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="run a short routine offscreen on a fast clock into a temporary folder, then exit",
     )
     parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start in the tray (or minimised), as start at login does",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="DIR",
         help=f"where your log and routines live (also ${paths.DATA_DIR_ENV})",
@@ -213,7 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"No routine with id {routine!r}; 'sciatica-coach routines' lists them.",
                     EXIT_BAD_INPUT,
                 )
-            return run_app(data, start_routine=routine, qt_options=qt_options)
+            background = bool(getattr(args, "background", False))
+            return run_app(data, routine, qt_options, background=background)
         handler = _COMMANDS[args.command]
         return handler(args, data)
     except CommandError as error:
@@ -623,7 +629,8 @@ def _cmd_plan_calendar(args: argparse.Namespace, data: Path) -> int:
             plan, times = log.plan(start), log.reminder_times()
     minutes = round(expand_routine(routine).total_seconds / 60) if routine else 20
     try:
-        text = plan_calendar(plan, times, start, max(minutes, 5), routine and routine.name)
+        name = routine.name if routine else None
+        text = plan_calendar(plan, times, start, max(minutes, 5), name)
         outputs.write_bytes(target, text)
     except CalendarError as error:
         raise CommandError(str(error), EXIT_BAD_INPUT) from None

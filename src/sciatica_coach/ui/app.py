@@ -62,14 +62,21 @@ from sciatica_coach.ui.routine_watch import RoutinesWatcher
 from sciatica_coach.ui.routines import RoutinesView
 from sciatica_coach.ui.safety import sync_settings
 from sciatica_coach.ui.session_flow import SessionFlow
-from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY, LEG_QUESTION_KEY
+from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY, LEG_QUESTION_KEY, TRAY_KEY
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.today import TodayView
 from sciatica_coach.ui.translation import apply_language
 
 if TYPE_CHECKING:
+    from sciatica_coach.core.autostart import Autostart
     from sciatica_coach.core.catalog import Routine
+    from sciatica_coach.core.reminders import Reminder
+    from sciatica_coach.ui.appearance import Appearance
+    from sciatica_coach.ui.notify import SystemNotifications
+    from sciatica_coach.ui.settings_page import PreferencesPage
     from sciatica_coach.ui.sound import CuePlayer
+    from sciatica_coach.ui.tray import CoachTray
+    from sciatica_coach.ui.voice import VoiceGuide
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +97,8 @@ class AppContext:
     clock: Callable[[], float] = time.monotonic
     now: Callable[[], datetime] = local_now
     cue_player: CuePlayer | None = None
+    voice: VoiceGuide | None = None
+    appearance: Appearance | None = None
 
 
 QUIT_QUESTION = "Quit in the middle of your session?"
@@ -168,6 +177,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_geometry()
         self.show_page(Page.TODAY)
+        self._start_reminders()
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -264,7 +274,7 @@ class MainWindow(QMainWindow):
     def reload_library(self) -> None:
         """Read the routines again (the user's own copy of one was written) and give the new
         library to every page that shows routines or exercises."""
-        library = load_library(self.context.data)
+        library = library_for(self.context.data, self.context.settings)
         self.context.library = library
         self.today.library = library
         chosen = self.routines.current_routine()
@@ -541,11 +551,20 @@ class MainWindow(QMainWindow):
         import_ = QAction("&Import history…", self)
         import_.triggered.connect(self.import_history)
         file_menu.addAction(import_)
+        export_calendar = QAction("Export plan to &calendar…", self)
+        export_calendar.triggered.connect(lambda: self.export_plan_calendar())
+        file_menu.addAction(export_calendar)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        preferences = QAction("&Preferences…", self)
+        preferences.setShortcut(QKeySequence.StandardKey.Preferences)
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        preferences.triggered.connect(self.show_preferences)
+        edit_menu.addAction(preferences)
         view_menu = self.menuBar().addMenu("&View")
         self.full_screen_action = QAction("&Full screen", self)
         self.full_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
@@ -553,12 +572,12 @@ class MainWindow(QMainWindow):
         # Kept working while the menu bar is hidden in full screen.
         self.addAction(self.full_screen_action)
         view_menu.addAction(self.full_screen_action)
-        animate = QAction("&Animate illustrations", self)
+        self.animate_action = animate = QAction("&Animate illustrations", self)
         animate.setCheckable(True)
         animate.setChecked(read_flag(self.context.settings, ANIMATED_KEY, True))
         animate.toggled.connect(self.set_animated_illustrations)
         view_menu.addAction(animate)
-        ask_leg = QAction("Ask about my &leg after each exercise", self)
+        self.ask_leg_action = ask_leg = QAction("Ask about my &leg after each exercise", self)
         ask_leg.setCheckable(True)
         ask_leg.setChecked(read_flag(self.context.settings, LEG_QUESTION_KEY, True))
         ask_leg.toggled.connect(lambda on: self.context.settings.setValue(LEG_QUESTION_KEY, on))
@@ -635,6 +654,179 @@ class MainWindow(QMainWindow):
             f"medical advice.\n\nYour data stays on this computer, in\n{self.context.data}",
         )
 
+    # -- reminders, the tray and preferences ----------------------------------------------
+
+    def _start_reminders(self) -> None:
+        from sciatica_coach.ui.notify import ReminderAnswers, ReminderPopup
+        from sciatica_coach.ui.reminder_clock import ReminderClock
+
+        self._quitting = False
+        self.tray: CoachTray | None = None
+        self.notifications: SystemNotifications | None = None
+        self.preferences_page: PreferencesPage | None = None
+        self.autostart: Autostart | None = None  # tests put one under a temporary home
+        self.reminder_answers = ReminderAnswers(self)
+        self.reminder_popup = ReminderPopup(self.reminder_answers)
+        self.reminder_answers.start.connect(self.start_todays_routine)
+        context = self.context
+        self.reminder_clock = ReminderClock(context.log, context.settings, context.now, self)
+        self.reminder_answers.snooze.connect(self.reminder_clock.snooze)
+        self.reminder_answers.not_today.connect(self.reminder_clock.not_today)
+        self.reminder_clock.due.connect(self.show_reminder)
+        self.set_tray(read_flag(context.settings, TRAY_KEY, False))
+        QTimer.singleShot(0, self.reminder_clock.check)
+
+    def todays_routine(self) -> Routine | None:
+        """What a reminder starts: Today's "Start here", else the last routine done, else the
+        first in the library."""
+        library = self.context.library
+        wanted = getattr(self.today, "_start_here_id", "")
+        if not wanted:
+            try:
+                last = self.context.log.sessions(limit=1)
+            except LogError:
+                last = []
+            wanted = last[0].routine_id if last else ""
+        routine = find_routine(library, wanted) if wanted else None
+        return routine or next(iter(library.routines.values()), None)
+
+    def show_reminder(self, reminder: Reminder) -> None:
+        """A reminder through the desktop's notification service, else the app's window."""
+        from sciatica_coach.core.timeline import expand_routine
+        from sciatica_coach.core.words import reminder_body, reminder_title
+
+        routine = self.todays_routine()
+        name = routine.name if routine else None
+        minutes = round(expand_routine(routine).total_seconds / 60) if routine else None
+        title, body = reminder_title(reminder.kind), reminder_body(name, minutes)
+        if self.notifications is None and QApplication.platformName() not in _NO_SERVICES:
+            from sciatica_coach.ui.notify import SystemNotifications
+
+            if SystemNotifications.installed():
+                self.notifications = SystemNotifications(self.reminder_answers, APP_TITLE)
+        if self.notifications is not None and self.notifications.send(title, body, name):
+            return
+        self.reminder_popup.show_reminder(title, body, name)
+
+    def start_todays_routine(self) -> None:
+        routine = self.todays_routine()
+        self.bring_forward()
+        if routine is not None:
+            self.start_routine(routine.id)
+
+    def bring_forward(self) -> None:
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def set_tray(self, on: bool) -> None:
+        """Show or take away the tray icon; closing the window then hides it, or quits."""
+        from sciatica_coach.ui.tray import CoachTray, tray_available
+
+        if on and self.tray is None and tray_available():
+            self.tray = CoachTray(QApplication.windowIcon(), self)
+            self.tray.start_requested.connect(self.start_todays_routine)
+            self.tray.open_requested.connect(self.bring_forward)
+            self.tray.pause_requested.connect(self._pause_reminders)
+            self.tray.quit_requested.connect(self.quit_app)
+            self.tray.menu.aboutToShow.connect(self._refresh_tray)
+            self._refresh_tray()
+            self.tray.show()
+        elif not on and self.tray is not None:
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
+
+    def _refresh_tray(self) -> None:
+        if self.tray is not None:
+            routine = self.todays_routine()
+            self.tray.set_routine(routine.name if routine else None)
+            self.tray.set_paused(self.reminder_clock.paused_today)
+
+    def _pause_reminders(self) -> None:
+        self.reminder_clock.pause_today()
+        self._refresh_tray()
+
+    def quit_app(self) -> None:
+        """Quit for real, tray or not (File > Quit, the tray's Quit)."""
+        self._quitting = True
+        if not self.close():
+            self._quitting = False
+            return
+        QApplication.quit()
+
+    def export_plan_calendar(self, target: Path | None = None) -> bool:
+        """File > Export plan to calendar: the plan as repeating events in an .ics file."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from sciatica_coach.core import outputs
+        from sciatica_coach.core.calendar_export import CalendarError, plan_calendar
+        from sciatica_coach.core.timeline import expand_routine
+
+        if target is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                "Export plan to calendar",
+                str(Path.home() / "exercise-plan.ics"),
+                "Calendar (*.ics)",
+            )
+            if not chosen:
+                return False
+            target = Path(chosen)
+        routine = self.todays_routine()
+        today = self.context.now().date()
+        log = self.context.log
+        try:
+            minutes = round(expand_routine(routine).total_seconds / 60) if routine else 20
+            text = plan_calendar(
+                log.plan(today),
+                log.reminder_times(),
+                today,
+                max(minutes, 5),
+                routine.name if routine else None,
+            )
+            outputs.write_bytes(target, text)
+        except (CalendarError, outputs.OutputError, LogError) as error:
+            show_warning(self, "Export plan to calendar", str(error))
+            return False
+        return True
+
+    def show_preferences(self) -> PreferencesPage:
+        """Edit > Preferences, beside the window: each change takes effect at once."""
+        from sciatica_coach.core.autostart import for_this_machine
+        from sciatica_coach.ui.settings_page import PreferenceParts, PreferencesPage
+        from sciatica_coach.ui.tray import tray_available
+
+        page = self.preferences_page
+        if page is None:
+            context = self.context
+            parts = PreferenceParts(
+                settings=context.settings,
+                log=context.log,
+                data=context.data,
+                today=lambda: self.context.now().date(),
+                cue_player=context.cue_player,
+                voice=context.voice,
+                appearance=context.appearance,
+                autostart=self.autostart or for_this_machine(),
+                tray_possible=tray_available(),
+            )
+            page = PreferencesPage(parts, self)
+            page.animated_changed.connect(self.animate_action.setChecked)
+            page.tray_changed.connect(self.set_tray)
+            page.reminders_changed.connect(self.reminder_clock.check)
+            page.reminders_changed.connect(self._refresh_today)
+            page.lengths_changed.connect(self.reload_library)
+            page.safety_requested.connect(self._show_safety)
+            self.ask_leg_action.toggled.connect(page.leg_question.setChecked)
+            page.leg_question.toggled.connect(self.ask_leg_action.setChecked)
+            self.animate_action.toggled.connect(page.animated.setChecked)
+            self.preferences_page = page
+        page.show()
+        page.raise_()
+        return page
+
     # -- window state ---------------------------------------------------------------------
 
     def toggle_full_screen(self) -> None:
@@ -691,6 +883,13 @@ class MainWindow(QMainWindow):
         return box.exec() == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and not self._quitting and not self.flow.session_running:
+            # Keep running in the tray: the window goes, reminders stay armed.
+            if not self.isFullScreen():
+                self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+            self.hide()
+            event.ignore()
+            return
         if self.flow.session_running and not self.confirm_quit():
             event.ignore()
             return
@@ -704,7 +903,35 @@ class MainWindow(QMainWindow):
         problem = sync_settings(self.context.settings)
         if problem:
             print(problem, file=sys.stderr)
+        self.reminder_clock.stop()
+        if self.tray is not None:
+            self.tray.hide()
         super().closeEvent(event)
+
+
+# Platforms without a desktop notification service: reminders use the app's own window.
+_NO_SERVICES = ("offscreen", "minimal", "vnc")
+
+
+def library_for(data: Path, settings: QSettings) -> Library:
+    """The routines, with the pauses the user set in Preferences."""
+    from sciatica_coach.core.session_lengths import adjusted_library
+    from sciatica_coach.ui.settings_page import session_lengths
+
+    return adjusted_library(load_library(data), session_lengths(settings))
+
+
+def apply_appearance(app: QApplication, settings: QSettings) -> Appearance:
+    """Theme and text size as saved, applied to the whole app."""
+    from sciatica_coach.ui.appearance import Appearance, parse_theme
+    from sciatica_coach.ui.settings_keys import TEXT_SCALE_KEY, THEME_KEY
+
+    appearance = Appearance(app)
+    appearance.set_theme(parse_theme(settings.value(THEME_KEY)))
+    percent = settings.value(TEXT_SCALE_KEY, 100, type=int)
+    if isinstance(percent, int) and percent != 100:
+        appearance.set_text_percent(percent)
+    return appearance
 
 
 class RefreshingPage(Protocol):
@@ -794,16 +1021,20 @@ def build_context(data: Path) -> AppContext:
     the holder of the data folder's lock may call this on a folder an app could be using.
     """
     from sciatica_coach.ui.sound import CuePlayer
+    from sciatica_coach.ui.voice import VoiceGuide
 
     paths.ensure_private_dir(data)
     log = SessionLog(data / paths.DATABASE_NAME)
     settings = settings_for(data)
+    cue_player = CuePlayer(paths.assets_dir() / "sounds", settings)
+    cue_player.voice = VoiceGuide(settings)
     return AppContext(
         data=data,
         settings=settings,
         log=log,
-        library=load_library(data),
-        cue_player=CuePlayer(paths.assets_dir() / "sounds", settings),
+        library=library_for(data, settings),
+        cue_player=cue_player,
+        voice=cue_player.voice,
     )
 
 
@@ -815,7 +1046,12 @@ def build_main_window(data: Path) -> MainWindow:
 ALREADY_OPEN = "Sciatica Coach is already open; brought its window forward."
 
 
-def run_app(data: Path, start_routine: str | None = None, qt_options: Sequence[str] = ()) -> int:
+def run_app(
+    data: Path,
+    start_routine: str | None = None,
+    qt_options: Sequence[str] = (),
+    background: bool = False,
+) -> int:
     """The app over ``data``; with ``start_routine`` it opens at that routine's check-in.
 
     The data folder's lock comes first, before the log or the safety screen: a second launch
@@ -838,7 +1074,7 @@ def run_app(data: Path, start_routine: str | None = None, qt_options: Sequence[s
         server = listen_for_second_launch(server_name(data), holding_lock=True)
         restore_excepthook = show_log_errors_in_dialogs()
         try:
-            return _open_and_run(app, data, server, start_routine)
+            return _open_and_run(app, data, server, start_routine, background)
         finally:
             restore_excepthook()
             server.close()
@@ -864,7 +1100,11 @@ def hand_over_to_running_instance(
 
 
 def _open_and_run(
-    app: QApplication, data: Path, server: LaunchServer, start_routine: str | None
+    app: QApplication,
+    data: Path,
+    server: LaunchServer,
+    start_routine: str | None,
+    background: bool = False,
 ) -> int:
     from sciatica_coach.ui.safety import ensure_safety_acknowledged
 
@@ -874,6 +1114,7 @@ def _open_and_run(
         logger.error("Could not open the data folder: %s: %s", type(error).__name__, error)
         return _cannot_open(error)
     try:
+        context.appearance = apply_appearance(app, context.settings)
         if not ensure_safety_acknowledged(context.settings):
             return 0
         try:
@@ -882,7 +1123,10 @@ def _open_and_run(
             logger.error("Could not read the log: %s: %s", type(error).__name__, error)
             return _cannot_open(error)
         routine = server.attach(window) or start_routine
-        window.show()
+        if not background or routine is not None:
+            window.show()
+        elif window.tray is None:
+            window.showMinimized()  # started at login without a tray: out of the way
 
         def first_questions() -> None:
             # The symptom profile comes right after the safety screen, before anything else.
@@ -898,6 +1142,8 @@ def _open_and_run(
         QTimer.singleShot(2000, preload_charts)
         return app.exec()
     finally:
+        if context.voice is not None:
+            context.voice.close()
         if context.cue_player is not None:
             context.cue_player.close()
         context.log.close()

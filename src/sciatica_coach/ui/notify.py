@@ -1,0 +1,143 @@
+"""The reminder on screen: "Time for your exercises", with Start, In 30 minutes and Not today.
+
+Where the desktop has a notification service, the reminder goes there through
+desktop-notifier (buttons included) and is also offered in the tray; where it has none, or
+sending fails, a small window of the app's own shows it in the corner of the screen, above
+other windows, without taking the keyboard from what the user is doing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sciatica_coach.core.words import NOT_TODAY_LABEL, SNOOZE_LABEL, start_label
+
+logger = logging.getLogger(__name__)
+
+
+class ReminderAnswers(QObject):
+    """What the user chose, from whichever way the reminder was shown."""
+
+    start = Signal()
+    snooze = Signal()
+    not_today = Signal()
+
+
+class ReminderPopup(QWidget):
+    """The app's own reminder window, in the screen's bottom-right corner."""
+
+    def __init__(self, answers: ReminderAnswers) -> None:
+        super().__init__(
+            None,
+            Qt.WindowType.Tool
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.FramelessWindowHint,
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setObjectName("reminderPopup")
+        self.setStyleSheet(
+            "#reminderPopup { border: 1px solid palette(mid); background: palette(window); }"
+        )
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        for label in (self.title, self.body):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.start_button = QPushButton()
+        self.snooze_button = QPushButton(SNOOZE_LABEL)
+        self.not_today_button = QPushButton(NOT_TODAY_LABEL)
+        self.start_button.setDefault(True)
+        buttons = QHBoxLayout()
+        for button, signal in (
+            (self.start_button, answers.start),
+            (self.snooze_button, answers.snooze),
+            (self.not_today_button, answers.not_today),
+        ):
+            button.clicked.connect(signal.emit)
+            button.clicked.connect(self.hide)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addLayout(buttons)
+        self.setFixedWidth(420)
+
+    def show_reminder(self, title: str, body: str, routine_name: str | None) -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.start_button.setText(start_label(routine_name))
+        self.adjustSize()
+        screen = self.screen().availableGeometry()
+        self.move(screen.right() - self.width() - 16, screen.bottom() - self.height() - 16)
+        self.show()
+        self.raise_()
+
+
+class SystemNotifications:
+    """desktop-notifier on its own asyncio thread; ``send`` returns False if it cannot."""
+
+    def __init__(self, answers: ReminderAnswers, app_name: str) -> None:
+        self._answers = answers
+        self._app_name = app_name
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._notifier: Any = None
+        self.working = True
+
+    @staticmethod
+    def installed() -> bool:
+        import importlib.util
+
+        return importlib.util.find_spec("desktop_notifier") is not None
+
+    def _start(self) -> asyncio.AbstractEventLoop:
+        if self._loop is None:
+            from desktop_notifier import DesktopNotifier
+
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name="notifications", daemon=True).start()
+            self._loop = loop
+            self._notifier = DesktopNotifier(app_name=self._app_name)
+        return self._loop
+
+    def send(self, title: str, body: str, routine_name: str | None, timeout: float = 5) -> bool:
+        if not self.working:
+            return False
+        from desktop_notifier import Button
+
+        def emit(signal: Any) -> Callable[[], None]:
+            return lambda: signal.emit()  # Qt queues it to the UI thread
+
+        try:
+            loop = self._start()
+            buttons = [
+                Button(title=start_label(routine_name), on_pressed=emit(self._answers.start)),
+                Button(title=SNOOZE_LABEL, on_pressed=emit(self._answers.snooze)),
+                Button(title=NOT_TODAY_LABEL, on_pressed=emit(self._answers.not_today)),
+            ]
+            future = asyncio.run_coroutine_threadsafe(
+                self._notifier.send(title=title, message=body, buttons=buttons), loop
+            )
+            future.result(timeout)
+        except Exception as error:
+            logger.info("No desktop notification service (%s); the app shows reminders", error)
+            self.working = False
+            return False
+        return True
+
+    def close(self) -> None:
+        if self._loop is not None:
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(self._loop.stop)
