@@ -49,6 +49,7 @@ from sciatica_coach.core.words import day_heading, leave_out_done
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
 from sciatica_coach.ui.coach_actions import CoachActions
 from sciatica_coach.ui.colours import NAVIGATION_STYLE
+from sciatica_coach.ui.focus_ring import install_focus_ring
 from sciatica_coach.ui.launch import (
     HANDOVER_PATIENCE_SECONDS,
     LaunchServer,
@@ -583,6 +584,11 @@ class MainWindow(QMainWindow):
         ask_leg.toggled.connect(lambda on: self.context.settings.setValue(LEG_QUESTION_KEY, on))
         view_menu.addAction(ask_leg)
         help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.addAction(self.shortcuts_action)  # F1 works in full screen too
+        help_menu.addAction(self.shortcuts_action)
         safety = QAction("&Safety information", self)
         safety.triggered.connect(self._show_safety)
         help_menu.addAction(safety)
@@ -630,6 +636,12 @@ class MainWindow(QMainWindow):
             self.flow.player.illustration.set_animated(on)
         if self.library_page.built:
             self.library_page.content().set_animated(on)
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard shortcuts: every key of every screen (ui/keys.py)."""
+        from sciatica_coach.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def _show_safety(self) -> None:
         from sciatica_coach.ui.safety import SafetyDialog
@@ -1011,6 +1023,7 @@ def make_application(qt_options: Sequence[str] = ()) -> QApplication:
     icon = paths.assets_dir() / "icons" / "sciatica-coach.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+    install_focus_ring(app)
     return app
 
 

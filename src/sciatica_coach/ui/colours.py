@@ -30,6 +30,56 @@ def mix(base: QColor, other: QColor, amount: float) -> QColor:
     )
 
 
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an opaque colour, 0 (black) to 1 (white)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
+
+
+def contrast_ratio(one: QColor, other: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21; ordinary text needs at least 4.5, large text 3."""
+    light, dark = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def legible(ink: QColor, paper: QColor, minimum: float = 4.5) -> QColor:
+    """``ink``, moved towards black or white just far enough to reach ``minimum`` on ``paper``."""
+    if contrast_ratio(ink, paper) >= minimum:
+        return ink
+    target = QColor("#000000") if relative_luminance(paper) > 0.18 else QColor("#ffffff")
+    for step in range(1, 21):
+        moved = mix(ink, target, step / 20)
+        if contrast_ratio(moved, paper) >= minimum:
+            return moved
+    return target
+
+
+# -- keyboard focus and the countdown ring -------------------------------------------------
+
+FOCUS_RING_WIDTH = 3  # pixels: a ring seen at a glance, not Fusion's faint one-pixel line
+
+
+def focus_ring_colour(palette: QPalette) -> QColor:
+    """The highlight colour, deepened if needed to stand out 3:1 from the window."""
+    window = palette.color(QPalette.ColorRole.Window)
+    return legible(palette.color(QPalette.ColorRole.Highlight), window, 3.0)
+
+
+def ring_track(palette: QPalette) -> QColor:
+    """The countdown ring's empty track: a quiet grey of the window's own text colour, so it
+    shows on a light window and a dark one alike."""
+    window = palette.color(QPalette.ColorRole.Window)
+    return mix(window, palette.color(QPalette.ColorRole.WindowText), 0.22)
+
+
 # -- fixed hues, bright and deep enough to carry white text on either palette ------------------
 
 TEAL = "#2a9d8f"  # exercising, and the Done button

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QFont,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,9 +48,12 @@ from sciatica_coach.core.words import (
     time_left,
 )
 from sciatica_coach.illustrations import motion_phase
+from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.illustration import IllustrationView
+from sciatica_coach.ui.keys import PLAYER_KEYS, key_strip
 from sciatica_coach.ui.ring import CountdownRing
+from sciatica_coach.ui.ring_accessible import ring_value
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, LEG_QUESTION_KEY, VOICE_REPS_KEY
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.sound import CuePlayer
@@ -100,6 +111,15 @@ def next_preview(steps: tuple[Step, ...], index: int) -> str:
     length = following.seconds
     how_long = f"{length:g} s" if length < 60 else minutes_seconds(length)
     return f"Next: {what} {how_long}{then}"
+
+
+def ring_name(step: Step) -> str:
+    """What the countdown ring counts in ``step``, as a screen reader names it."""
+    if step.self_paced:
+        return "Reps"
+    if step.kind == WORK and step.tempo and step.reps:
+        return "Rep"
+    return "Time left"
 
 
 class PlayerView(QWidget):
@@ -167,6 +187,8 @@ class PlayerView(QWidget):
         self.ring = CountdownRing()
         self.done_button = QPushButton("Done  ⏎")
         self.done_button.setObjectName("doneButton")
+        self.done_button.setAccessibleName("Done")
+        self.done_button.setAccessibleDescription("Mark these reps done (Enter)")
         self.done_button.clicked.connect(self.mark_done)
         self.cues_label = QLabel()
         self.cues_label.setWordWrap(True)
@@ -201,12 +223,18 @@ class PlayerView(QWidget):
         # Routine and exercise names come from the user's files: shown as text, never markup.
         for label in (self.routine_label, self.title_label, self.detail_label, self.next_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        self.back_button = self._button("◀  Back", self.back, "Previous exercise (Left arrow)")
-        self.pause_button = self._button(
-            "Pause (Space)", self.toggle_pause, "Pause or resume (Space)"
+        self.back_button = self._button(
+            "◀  Back", self.back, "Previous exercise (Left arrow)", name="Back"
         )
-        self.skip_button = self._button("Skip  ▶", self.skip, "Skip this step (Right arrow)")
-        self.restart_button = self._button("↺  Restart", self.restart_step, "Restart step (R)")
+        self.pause_button = self._button(
+            "Pause (Space)", self.toggle_pause, "Pause or resume (Space)", name="Pause"
+        )
+        self.skip_button = self._button(
+            "Skip  ▶", self.skip, "Skip this step (Right arrow)", name="Skip"
+        )
+        self.restart_button = self._button(
+            "↺  Restart", self.restart_step, "Restart step (R)", name="Restart step"
+        )
         self.mute_button = self._button("Sound on", self.toggle_mute, "Mute or unmute (M)")
         self.full_button = self._button("Full screen", self.toggle_full_screen, "Full screen (F)")
         self.easier_button = self._button(
@@ -214,20 +242,25 @@ class PlayerView(QWidget):
             self.toggle_easier,
             "Switch this exercise to its easier version, or back (E). "
             "Shift+E: the easier version for the rest of the session.",
+            name="Easier version",
         )
         self.easier_button.setCheckable(True)
         self.cautions_button = self._button(
-            "Take care (C)", self.toggle_cautions, "Show every caution for this exercise (C)"
+            "Take care (C)",
+            self.toggle_cautions,
+            "Show every caution for this exercise (C)",
+            name="Take care",
         )
         self.cautions_button.setCheckable(True)
         self.pain_button = self._button(
             "Stop — pain is spreading",
             self.stop_for_pain,
             "Stop now because pain spreads down the leg (one press)",
+            name="Stop: pain is spreading",
         )
         self.pain_button.setObjectName("painStop")
         self.stop_button = self._button(
-            "Stop (S)", self.request_stop, "Stop the session and say why (S or Esc)"
+            "Stop (S)", self.request_stop, "Stop the session and say why (S or Esc)", name="Stop"
         )
         self.session_buttons = (
             self.back_button,
@@ -243,6 +276,13 @@ class PlayerView(QWidget):
         for button in self.session_buttons:
             controls.addWidget(button)
         controls.addStretch(1)
+        self.keys_label = QLabel(key_strip())
+        self.keys_label.setObjectName("keyStrip")
+        self.keys_label.setWordWrap(True)
+        self.keys_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.keys_label.setAccessibleName("Keys")
+        # Each new step in words, as a screen reader was told it (newest last).
+        self.announcements: list[str] = []
         # The stop actions sit apart, top right, where no one hits them by accident.
         top.addSpacing(12)
         top.addWidget(self.pain_button)
@@ -255,8 +295,24 @@ class PlayerView(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(self.next_label)
         layout.addLayout(controls)
+        layout.addWidget(self.keys_label)
         self.setStyleSheet(PLAYER_STYLE)
+        self._set_tab_order()
         self._apply_scale()
+
+    def _set_tab_order(self) -> None:
+        """Tab reads the screen top to bottom: the two stops first (top right), then Done, the
+        leg's answers and the row of controls. The player itself takes no Tab stop."""
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        order = (
+            self.pain_button,
+            self.stop_button,
+            self.done_button,
+            *self.leg_buttons.values(),
+            *self.session_buttons,
+        )
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _build_leg_question(self) -> QWidget:
         """In the rest after an exercise: how is the leg? Three answers, keys 1 to 3."""
@@ -278,6 +334,7 @@ class PlayerView(QWidget):
                 f"{key}  {text}",
                 partial(self.answer_leg, answer),
                 f"Leg {text.lower()} after this exercise ({key})",
+                name=f"Leg {text.lower()}",
             )
             button.setCheckable(True)
             layout.addWidget(button)
@@ -285,36 +342,66 @@ class PlayerView(QWidget):
         row.hide()
         return row
 
-    def _button(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
+    def _button(
+        self, text: str, slot: Callable[[], object], tip: str, *, name: str = ""
+    ) -> QPushButton:
+        """A player button: Tab reaches it, and a screen reader hears ``name`` (the words
+        without arrows and key hints), else its text; the tip names its key."""
         button = QPushButton(text)
         button.setToolTip(tip)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAccessibleDescription(tip)
+        if name:
+            button.setAccessibleName(name)
+        # Tab, not a click, takes the focus: a mouse user's Enter stays "done".
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(slot)
         return button
 
     def _bind_keys(self) -> None:
-        keys: list[tuple[str | QKeySequence.StandardKey, Callable[[], object]]] = [
-            ("Space", self.toggle_pause),
-            ("Right", self.skip),
-            ("Left", self.back),
-            ("R", self.restart_step),
-            ("Return", self.mark_done),
-            ("Enter", self.mark_done),
-            ("M", self.toggle_mute),
-            ("F", self.toggle_full_screen),
-            ("E", self.toggle_easier),
-            ("Shift+E", self.toggle_easier_for_the_rest),
-            ("C", self.toggle_cautions),
-            ("1", partial(self.answer_leg, BETTER)),
-            ("2", partial(self.answer_leg, SAME)),
-            ("3", partial(self.answer_leg, WORSE)),
-            ("S", self.request_stop),
-            ("Escape", self.request_stop),
-        ]
-        for key, slot in keys:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
+        """Every key in ``keys.PLAYER_KEYS`` (the Help list and the key strip come from it).
+
+        The keys are window shortcuts, so they work whatever has the focus: Space pauses even
+        when a button has the focus (Qt's own "Space presses the button" would make pausing
+        depend on where the focus last was). Enter presses a focused button instead of
+        marking reps done, so Tab then Enter reaches every button, both stops included."""
+        slots: dict[str, Callable[[], object]] = {
+            "pause": self.toggle_pause,
+            "back": self.back,
+            "skip": self.skip,
+            "restart": self.restart_step,
+            "done": self.press_enter,
+            "easier": self.toggle_easier,
+            "easier_rest": self.toggle_easier_for_the_rest,
+            "cautions": self.toggle_cautions,
+            "leg_better": partial(self.answer_leg, BETTER),
+            "leg_same": partial(self.answer_leg, SAME),
+            "leg_worse": partial(self.answer_leg, WORSE),
+            "mute": self.toggle_mute,
+            "full_screen": self.toggle_full_screen,
+            "stop": self.request_stop,
+        }
+        for key in PLAYER_KEYS:
+            slot = slots.get(key.action)
+            if slot is None:
+                continue  # Tab: Qt's own focus chain
+            for sequence in key.keys:
+                shortcut = QShortcut(QKeySequence(sequence), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(slot)
+
+    def press_enter(self) -> None:
+        """Enter: press the player's button that has the focus, else mark self-paced reps done."""
+        focused = self.focusWidget()
+        if (
+            isinstance(focused, QPushButton)
+            and focused.hasFocus()
+            and focused.isVisible()
+            and focused.isEnabled()
+            and self.isAncestorOf(focused)
+        ):
+            focused.click()
+        else:
+            self.mark_done()
 
     # -- session control ------------------------------------------------------------------
 
@@ -327,6 +414,8 @@ class PlayerView(QWidget):
         self.illustration.set_animated(read_flag(self.settings, ANIMATED_KEY, True))
         session.start()
         self._timer.start()
+        # No button has the focus to begin with, so Enter marks reps done until Tab is used.
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refresh()
 
     def detach(self) -> None:
@@ -507,7 +596,11 @@ class PlayerView(QWidget):
                 self._passing_notice = False
             self._show_step(step, steps)
             self._shown_step = step
+            self._announce_step(step)
+        said = self.ring.text
         self._show_clock(step, state)
+        if self.ring.text != said:
+            ring_accessible.value_changed(self.ring, ring_value(self.ring.text, self.ring.caption))
         if state.slept:
             self.notice_label.setText(
                 "Paused: the computer seemed to be asleep. Press Space when you are ready."
@@ -515,6 +608,8 @@ class PlayerView(QWidget):
             self.notice_label.show()
         paused = state.status == engine.PAUSED
         self.pause_button.setText("Resume (Space)" if paused else "Pause (Space)")
+        if self.pause_button.accessibleName() != ("Resume" if paused else "Pause"):
+            self.pause_button.setAccessibleName("Resume" if paused else "Pause")
         # Only a work step moves its figure; rests show the next exercise's start pose.
         if step.kind == WORK and step.exercise is not None:
             mode = step.exercise.dose.mode
@@ -541,6 +636,15 @@ class PlayerView(QWidget):
             return
         caption = "Paused" if paused else side
         self.ring.show_time(gone, countdown(remaining), caption)
+
+    def _announce_step(self, step: Step) -> None:
+        """Tell a screen reader the new step (its title and what it asks) and name the clock."""
+        self.ring.setAccessibleName(ring_name(step))
+        detail = self.detail_label.text().replace(" · ", ", ")
+        words = ". ".join(part for part in (self.title_label.text(), detail) if part)
+        self.announcements = [*self.announcements[-19:], words]
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, words))
 
     def _upcoming(self, steps: tuple[Step, ...], index: int) -> Step | None:
         return next((s for s in steps[index:] if s.kind == WORK), None)
@@ -664,6 +768,7 @@ class PlayerView(QWidget):
         sized(self.time_left_label, 22)
         sized(self.notice_label, 20)
         sized(self.sound_label, 16)
+        sized(self.keys_label, 15)
         sized(self.done_button, 34, bold=True)
         for button in (*self.session_buttons, self.pain_button, self.stop_button):
             sized(button, 18)

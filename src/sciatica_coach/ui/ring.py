@@ -6,7 +6,8 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from sciatica_coach.ui.colours import TEAL
+from sciatica_coach.ui import ring_accessible
+from sciatica_coach.ui.colours import TEAL, ring_track
 
 
 class CountdownRing(QWidget):
@@ -21,6 +22,9 @@ class CountdownRing(QWidget):
         self._track: QPixmap | None = None
         self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # A screen reader hears this name and, as the value, the time or reps left.
+        ring_accessible.install()
+        self.setAccessibleName("Time left")
 
     @property
     def text(self) -> str:
@@ -83,8 +87,7 @@ class CountdownRing(QWidget):
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
-            track = self.palette().color(QPalette.ColorRole.Mid)
-            track.setAlpha(90)
+            track = ring_track(self.palette())
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(track, thickness))
