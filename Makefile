@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench mutation package install-desktop uninstall-desktop clean
+.PHONY: run test lint bench mutation package install-desktop uninstall-desktop clean i18n
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ package: $(STAMP)
 		--workpath build/pyinstaller packaging/pyinstaller/sciatica-coach.spec
 	dist/sciatica-coach/sciatica-coach --self-test
 	@du -sh dist/sciatica-coach
+
+# The words to translate: extract every _(), N_() and ngettext() into the template, then bring
+# each language's catalog up to date with it (new entries empty, changed ones fuzzy). Translate
+# them in assets/locale/LANG/LC_MESSAGES/sciatica_coach.po; tests/test_i18n.py finds gaps.
+LOCALE := assets/locale
+i18n: $(STAMP)
+	$(VENV)/bin/pybabel extract --project sciatica-coach --add-location=file --sort-by-file \
+		--no-wrap -c "Translators:" -o $(LOCALE)/sciatica_coach.pot src/sciatica_coach
+	$(VENV)/bin/pybabel update --no-wrap --ignore-obsolete -D sciatica_coach \
+		-i $(LOCALE)/sciatica_coach.pot -d $(LOCALE)
 
 # Linux menu entry, metainfo and icons under PREFIX (default ~/.local); EXEC picks the
 # program (default: the bundle in dist/ if built, else sciatica-coach on PATH).

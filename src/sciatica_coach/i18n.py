@@ -7,8 +7,9 @@ mechanism serves the core, the screens, the reports and the terminal alike. Babe
 the words into ``.po`` catalogs (``make i18n``) and knows each locale's dates and numbers.
 
 The catalogs are read straight from the ``.po`` files in ``assets/locale`` when a
-language other than English is chosen: there is no compiled ``.mo`` that a build step could
-forget or leave stale, and the wheel and the bundle already carry ``assets``. English is
+language other than English is chosen (`read_po`, a few milliseconds): there is no compiled
+``.mo`` that a build step could forget or leave stale, and the wheel and the bundle already
+carry ``assets``. English is
 the source language, so an English start-up loads neither Babel nor a catalog.
 
 The language is chosen once at start-up, before any page is built (``set_language``);
@@ -20,12 +21,12 @@ Module-level tables of words are marked with ``N_`` and translated where they ar
 from __future__ import annotations
 
 import gettext
-import io
 import locale
 import os
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 SOURCE_LANGUAGE = "en"
 DOMAIN = "sciatica_coach"
@@ -105,20 +106,103 @@ def resolve(choice: str | None, environ: Mapping[str, str] | None = None) -> str
     return system_language(environ)
 
 
+class Catalog(gettext.NullTranslations):
+    """One language's translated words, read from its ``.po`` file by `read_po`."""
+
+    def __init__(self, messages: dict[tuple[str, str], tuple[str, ...]], plural_rule: str) -> None:
+        super().__init__()
+        # (context, msgid) -> the msgstr forms; "" is "no context".
+        self.messages = messages
+        self.plural = gettext.c2py(plural_rule)
+
+    def gettext(self, message: str) -> str:
+        forms = self.messages.get(("", message))
+        return forms[0] if forms and forms[0] else message
+
+    def pgettext(self, context: str, message: str) -> str:
+        forms = self.messages.get((context, message))
+        return forms[0] if forms and forms[0] else message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        forms = self.messages.get(("", msgid1))
+        if forms and len(forms) > 1:
+            chosen = forms[min(self.plural(n), len(forms) - 1)]
+            if chosen:
+                return chosen
+        return msgid1 if n == 1 else msgid2
+
+
+def read_po(text: str) -> Catalog:
+    """The translated entries of a ``.po`` file's text. Fuzzy and obsolete entries are left
+    out, so an unchecked translation shows the English. A few lines of parsing here, rather
+    than Babel's reader, because Babel takes a large part of a second for a full catalog at
+    every start; tests/test_i18n.py checks this reader against Babel's."""
+    messages: dict[tuple[str, str], tuple[str, ...]] = {}
+    entry: dict[str, str] = {}
+    fuzzy = False
+    field = ""
+
+    def finish() -> None:
+        nonlocal entry, fuzzy
+        if "msgid" in entry and not fuzzy:
+            forms = [entry[key] for key in sorted(entry) if key.startswith("msgstr")]
+            messages[(entry.get("msgctxt", ""), entry["msgid"])] = tuple(forms)
+        entry, fuzzy = {}, False
+
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            finish()
+        elif line.startswith("#,"):
+            if "msgid" in entry:
+                finish()
+            fuzzy = "fuzzy" in line
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"'):
+            entry[field] += _unquote(line)
+        else:
+            keyword, _space, rest = line.partition(" ")
+            if keyword in ("msgctxt", "msgid") and "msgstr" in "".join(entry):
+                was_fuzzy = fuzzy
+                finish()
+                fuzzy = was_fuzzy
+            field = keyword.replace("[", "_").rstrip("]")
+            if field == "msgstr":
+                field = "msgstr_0"
+            entry[field] = _unquote(rest)
+    finish()
+    header = messages.pop(("", ""), ("",))[0]
+    rule = "n != 1"
+    for line in header.splitlines():
+        if line.lower().startswith("plural-forms:") and "plural=" in line:
+            rule = line.split("plural=", 1)[1].strip().rstrip(";")
+    return Catalog(messages, rule)
+
+
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+
+
+def _unquote(quoted: str) -> str:
+    body = quoted.strip()[1:-1]
+    out = []
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\" and index + 1 < len(body):
+            out.append(_ESCAPES.get(body[index + 1], body[index + 1]))
+            index += 2
+        else:
+            out.append(char)
+            index += 1
+    return "".join(out)
+
+
 def load_translations(code: str) -> gettext.NullTranslations:
-    """The catalog of ``code`` read from its ``.po`` file (fuzzy entries left out, so an
-    unchecked translation shows the English); English has none."""
+    """The catalog of ``code`` read from its ``.po`` file; English has none."""
     if code == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    with catalog_path(code).open("rb") as po:
-        catalog = read_po(po, locale=code, domain=DOMAIN)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return read_po(catalog_path(code).read_text(encoding="utf-8"))
 
 
 def set_language(choice: str | None, environ: Mapping[str, str] | None = None) -> str:
@@ -173,7 +257,14 @@ def date_skeleton(day: date, skeleton: str) -> str:
     return format_skeleton(skeleton, day, locale=babel_locale())
 
 
-def day_names(width: str = "abbreviated") -> tuple[str, ...]:
+def date_pattern(day: date, pattern: str) -> str:
+    """``day`` by a CLDR date pattern (``EEEE, d. MMMM``) with the current language's names."""
+    from babel.dates import format_date
+
+    return format_date(day, format=pattern, locale=babel_locale())
+
+
+def day_names(width: Literal["abbreviated", "narrow", "wide"] = "abbreviated") -> tuple[str, ...]:
     """Monday first: ``Mo.``, ``Di.`` ... in the current language (Babel's CLDR data)."""
     from babel.dates import get_day_names
 
@@ -181,7 +272,7 @@ def day_names(width: str = "abbreviated") -> tuple[str, ...]:
     return tuple(names[index] for index in range(7))
 
 
-def month_names(width: str = "abbreviated") -> tuple[str, ...]:
+def month_names(width: Literal["abbreviated", "narrow", "wide"] = "abbreviated") -> tuple[str, ...]:
     """January first, in the current language."""
     from babel.dates import get_month_names
 

@@ -31,7 +31,7 @@ from sciatica_coach.core.records import (
     StepRecord,
 )
 from sciatica_coach.core.safety import EARLY, reach_label, stop_reason
-from sciatica_coach.i18n import N_, _, language, ngettext, number, short_number
+from sciatica_coach.i18n import N_, _, language, ngettext, number, pgettext, short_number
 from sciatica_coach.i18n import day_names as _day_names
 from sciatica_coach.i18n import month_names as _month_names
 
@@ -111,7 +111,10 @@ def day_heading(day: date) -> str:
     """``Wednesday 2 December`` (``Mittwoch, 2. Dezember``): a day in the week the user is
     living in."""
     if not _english():
-        return _locale_date(day, "MMMMEEEEd")
+        from sciatica_coach.i18n import date_pattern
+
+        # Translators: a CLDR date pattern (weekday, day, month), e.g. "EEEE, d. MMMM".
+        return date_pattern(day, pgettext("date pattern", "EEEE d MMMM"))
     return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
 
 
