@@ -936,9 +936,10 @@ def library_for(data: Path, settings: QSettings) -> Library:
 def apply_appearance(app: QApplication, settings: QSettings) -> Appearance:
     """Theme and text size as saved, applied to the whole app."""
     from sciatica_coach.ui.appearance import Appearance, parse_theme
-    from sciatica_coach.ui.settings_keys import TEXT_SCALE_KEY, THEME_KEY
+    from sciatica_coach.ui.settings_keys import HIGH_CONTRAST_KEY, TEXT_SCALE_KEY, THEME_KEY
 
     appearance = Appearance(app)
+    appearance.high_contrast = read_flag(settings, HIGH_CONTRAST_KEY, False)
     appearance.set_theme(parse_theme(settings.value(THEME_KEY)))
     percent = settings.value(TEXT_SCALE_KEY, 100, type=int)
     if isinstance(percent, int) and percent != 100:

@@ -35,6 +35,7 @@ from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
     TITLE_POINT_SIZE,
     fit_to_screen,
+    scaled,
     scrolling,
     sized_label,
     use_readable_font,
@@ -51,7 +52,7 @@ NUMBER_POINT_SIZE = 17.0
 
 def _font(widget: QWidget, point_size: float, *, bold: bool = False) -> None:
     font = QFont(widget.font())
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(scaled(point_size))
     font.setBold(bold)
     widget.setFont(font)
 

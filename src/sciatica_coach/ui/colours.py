@@ -62,6 +62,16 @@ def legible(ink: QColor, paper: QColor, minimum: float = 4.5) -> QColor:
     return target
 
 
+def muted_text(palette: QPalette, role: QPalette.ColorRole = QPalette.ColorRole.Base) -> QColor:
+    """Grey text for the quieter rows and notes on ``role`` (the list base by default): solid,
+    not the half-transparent placeholder colour, and at least 4.5:1."""
+    paper = palette.color(role)
+    ink_role = QPalette.ColorRole.Text
+    if role == QPalette.ColorRole.Window:
+        ink_role = QPalette.ColorRole.WindowText
+    return legible(mix(paper, palette.color(ink_role), 0.6), paper)
+
+
 # -- keyboard focus and the countdown ring -------------------------------------------------
 
 FOCUS_RING_WIDTH = 3  # pixels: a ring seen at a glance, not Fusion's faint one-pixel line

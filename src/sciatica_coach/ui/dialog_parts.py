@@ -17,13 +17,26 @@ BASE_POINT_SIZE = 13.0
 HEADING_POINT_SIZE = 17.0
 TITLE_POINT_SIZE = 21.0
 LIST_STYLE = "margin-top:0px; margin-bottom:0px; margin-left:0px; -qt-list-indent:1"
+# The text size setting (1.0 as the system's), which scales the sizes above wherever they
+# are used; set by ui/appearance, read as each dialog or page is built.
+_text_scale = 1.0
+
+
+def set_text_scale(scale: float) -> None:
+    global _text_scale
+    _text_scale = max(0.5, min(scale, 2.0))
+
+
+def scaled(point_size: float) -> float:
+    """``point_size`` at the user's text size."""
+    return point_size * _text_scale
 
 
 def use_readable_font(widget: QWidget, minimum: float = BASE_POINT_SIZE) -> None:
     """Give ``widget`` (and so its children) at least ``minimum`` points of text."""
     font = QFont(widget.font())
-    if font.pointSizeF() < minimum:
-        font.setPointSizeF(minimum)
+    if font.pointSizeF() < scaled(minimum):
+        font.setPointSizeF(scaled(minimum))
     widget.setFont(font)
 
 
@@ -33,7 +46,7 @@ def sized_label(text: str, point_size: float, *, bold: bool = False) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     font = QFont(label.font())
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(scaled(point_size))
     font.setBold(bold)
     label.setFont(font)
     return label
@@ -47,7 +60,7 @@ def bullet_list(items: tuple[str, ...], point_size: float = BASE_POINT_SIZE) -> 
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     # Set outright: a parent with a style sheet does not pass its font down.
     font = QFont(label.font())
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(scaled(point_size))
     label.setFont(font)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -46,6 +46,7 @@ from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
     HEADING_POINT_SIZE,
     TITLE_POINT_SIZE,
+    scaled,
     scrolling,
     sized_label,
 )
@@ -140,7 +141,7 @@ class ExerciseLibraryView(QWidget):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         list_font = QFont(self.list.font())
-        list_font.setPointSizeF(LIST_POINT_SIZE)
+        list_font.setPointSizeF(scaled(LIST_POINT_SIZE))
         self.list.setFont(list_font)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         self.empty_label = sized_label(NOTHING_MATCHES, BASE_POINT_SIZE)
@@ -175,7 +176,7 @@ class ExerciseLibraryView(QWidget):
         self.practise_button.setAccessibleName("Practise this exercise on its own")
         self.practise_button.setMinimumHeight(44)
         font = QFont(self.practise_button.font())
-        font.setPointSizeF(BASE_POINT_SIZE + 1)
+        font.setPointSizeF(scaled(BASE_POINT_SIZE + 1))
         font.setBold(True)
         self.practise_button.setFont(font)
         self.practise_button.setAutoDefault(True)

@@ -51,7 +51,7 @@ from sciatica_coach.core.words import (
     stopped_step,
     when_text,
 )
-from sciatica_coach.ui.colours import UNDO_BAR_STYLE, warning_colour
+from sciatica_coach.ui.colours import UNDO_BAR_STYLE, muted_text, warning_colour
 from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warning
 
 COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
@@ -463,9 +463,7 @@ class HistoryView(QWidget):
                     font.setItalic(True)
                     item.setFont(font)
                 elif step.kind != "work":
-                    item.setForeground(
-                        self.palette().color(self.palette().ColorRole.PlaceholderText)
-                    )
+                    item.setForeground(muted_text(self.palette()))
                 table.setItem(row, column, item)
 
     # --- notes ----------------------------------------------------------------------------

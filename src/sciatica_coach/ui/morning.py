@@ -22,6 +22,7 @@ from sciatica_coach.ui.colours import CHOICE_BUTTON_STYLE, HIGHLIGHT_CHOICE
 from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
     TITLE_POINT_SIZE,
+    scaled,
     scrolling,
     sized_label,
     use_readable_font,
@@ -43,7 +44,7 @@ class ComparedRow(ChoiceRow):
         heading = QLabel("Compared with before yesterday's session, your leg is:")
         heading.setWordWrap(True)
         font = heading.font()
-        font.setPointSizeF(BASE_POINT_SIZE + 2)
+        font.setPointSizeF(scaled(BASE_POINT_SIZE + 2))
         font.setBold(True)
         heading.setFont(font)
         style = CHOICE_BUTTON_STYLE.format(**HIGHLIGHT_CHOICE)

@@ -50,6 +50,7 @@ from sciatica_coach.core.words import (
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
+from sciatica_coach.ui.dialog_parts import scaled
 from sciatica_coach.ui.illustration import IllustrationView
 from sciatica_coach.ui.keys import PLAYER_KEYS, key_strip
 from sciatica_coach.ui.ring import CountdownRing
@@ -748,7 +749,8 @@ class PlayerView(QWidget):
         self._apply_scale()
 
     def _apply_scale(self) -> None:
-        scale = max(0.55, min(self.width() / 1280, self.height() / 800, 2.0))
+        # The window's size sets the type, the user's text size setting scales it further.
+        scale = max(0.55, min(self.width() / 1280, self.height() / 800, 2.0)) * scaled(1.0)
 
         def sized(widget: QWidget, pixels: float, bold: bool = False) -> None:
             font = QFont(widget.font())

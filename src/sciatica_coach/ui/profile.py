@@ -63,6 +63,7 @@ from sciatica_coach.ui.dialog_parts import (
     TITLE_POINT_SIZE,
     bullet_list,
     fit_to_screen,
+    scaled,
     scrolling,
     sized_label,
     use_readable_font,
@@ -213,7 +214,7 @@ class CheckStepPage(QWidget):
             button.setStyleSheet(REASON_STYLE.format(edge=edge))
             # Set outright: a button with its own style sheet does not take the dialog's font.
             font = QFont(button.font())
-            font.setPointSizeF(BASE_POINT_SIZE + 1)
+            font.setPointSizeF(scaled(BASE_POINT_SIZE + 1))
             button.setFont(font)
             button.setAccessibleName(SELF_CHECK_ANSWER_WORDS[answer])
             self.answers[answer] = button

@@ -29,6 +29,7 @@ REMINDER_DAY_KEY = "reminders/today"  # what happened today: see ui/reminder_clo
 TRAY_KEY = "tray/keep_running"  # closing the window leaves the app in the tray
 THEME_KEY = "appearance/theme"  # "system", "light" or "dark"
 TEXT_SCALE_KEY = "appearance/text_percent"  # the app font's size, 100 as the system's
+HIGH_CONTRAST_KEY = "appearance/high_contrast"  # black and white; off unless turned on
 PREPARE_SECONDS_KEY = "session/prepare_seconds"  # "" or absent: as the routine says
 SWITCH_SECONDS_KEY = "session/switch_seconds"
 REST_SECONDS_KEY = "session/rest_percent"  # rests as a percentage of the routine's

@@ -27,6 +27,7 @@ from sciatica_coach.ui.dialog_parts import (
     HEADING_POINT_SIZE,
     TITLE_POINT_SIZE,
     bullet_list,
+    scaled,
     scrolling,
     sized_label,
     use_readable_font,
@@ -42,7 +43,7 @@ def _big_button(text: str, point_size: float) -> QPushButton:
     button.setAutoDefault(False)
     button.setMinimumHeight(52)
     font = button.font()
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(scaled(point_size))
     button.setFont(font)
     return button
 
