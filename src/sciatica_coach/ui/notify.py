@@ -94,6 +94,7 @@ class SystemNotifications:
         self._app_name = app_name
         self._loop: asyncio.AbstractEventLoop | None = None
         self._notifier: Any = None
+        self._checked = False
         self.working = True
 
     @staticmethod
@@ -122,6 +123,15 @@ class SystemNotifications:
 
         try:
             loop = self._start()
+            if not self._checked:
+                # desktop-notifier logs a failed send rather than raising it: ask first
+                # whether a service is there that can show the three buttons.
+                from desktop_notifier import Capability
+
+                found = asyncio.run_coroutine_threadsafe(self._notifier.get_capabilities(), loop)
+                if Capability.BUTTONS not in found.result(timeout):
+                    raise RuntimeError("the notification service shows no buttons")
+                self._checked = True
             buttons = [
                 Button(title=start_label(routine_name), on_pressed=emit(self._answers.start)),
                 Button(title=SNOOZE_LABEL, on_pressed=emit(self._answers.snooze)),

@@ -62,7 +62,7 @@ PRESCRIPTION_TEXTS = (
     ("prescribed_by", "Prescribed &by"),
     ("contact", "Co&ntact"),
     ("date", "Given on (YYYY-MM-DD)"),
-    ("review_date", "Re&view on (YYYY-MM-DD)"),
+    ("review_date", "Revie&w on (YYYY-MM-DD)"),
     ("notes", "Notes for you"),
 )
 AS_EXERCISE = "as the exercise"
@@ -124,7 +124,7 @@ class RoutineEditor(QWidget):
         self.items.installEventFilter(self)
         self.up_button = QPushButton("Move &up")
         self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button = QPushButton("Move do&wn")
+        self.down_button = QPushButton("Move d&own")
         self.down_button.clicked.connect(lambda: self.move_current(+1))
         self.remove_button = QPushButton("&Remove")
         self.remove_button.clicked.connect(self.remove_current)
@@ -163,10 +163,13 @@ class RoutineEditor(QWidget):
         self.found = QListWidget()
         self.found.setAccessibleName("Exercises found")
         self.found.itemActivated.connect(lambda _item: self.add_found())
-        self.add_button = QPushButton("&Add to routine")
+        self.add_button = QPushButton("Add to routine (Enter)")
         self.add_button.clicked.connect(self.add_found)
         finder = QVBoxLayout()
         search_row = QHBoxLayout()
+        find_label = QLabel("&Search")
+        find_label.setBuddy(self.search)
+        search_row.addWidget(find_label)
         search_row.addWidget(self.search, 2)
         search_row.addWidget(self.group, 1)
         finder.addLayout(search_row)
@@ -191,7 +194,7 @@ class RoutineEditor(QWidget):
         )
         self.affected.currentIndexChanged.connect(self._set_affected)
         prescription_form.addRow("&Affected side", self.affected)
-        self.side_only = QCheckBox("One-sided exercises on the affected side &only")
+        self.side_only = QCheckBox("One-sided exercises on the affected side onl&y")
         self.side_only.setChecked(bool(given.get("affected_side_only")))
         self.side_only.toggled.connect(
             lambda on: self._set_prescription("affected_side_only", on or None)
@@ -205,7 +208,7 @@ class RoutineEditor(QWidget):
         self.per_week.valueChanged.connect(
             lambda v: self._set_prescription("sessions_per_week", v or None)
         )
-        prescription_form.addRow("Sessions a &week", self.per_week)
+        prescription_form.addRow("Sessions a wee&k", self.per_week)
         prescription_box = QGroupBox("From your clinician (optional)")
         prescription_box.setLayout(prescription_form)
 
@@ -213,7 +216,7 @@ class RoutineEditor(QWidget):
         self.problems = plain_label()
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.save_button = QPushButton("&Save routine")
+        self.save_button = QPushButton("Save routine (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
         self.cancel_button = QPushButton("Close without saving")
         self.cancel_button.clicked.connect(self.closed)

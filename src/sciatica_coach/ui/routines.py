@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -319,20 +320,17 @@ class RoutinesView(QWidget):
         self.new_button.clicked.connect(self.new_routine)
         self.duplicate_button = QPushButton("D&uplicate")
         self.duplicate_button.clicked.connect(self.duplicate_routine)
-        self.edit_button = QPushButton("&Edit")
+        self.edit_button = QPushButton("&Change")
         self.edit_button.clicked.connect(self.edit_routine)
         self.delete_button = QPushButton("&Delete")
         self.delete_button.clicked.connect(self.delete_routine)
         for button in (self.new_button, self.duplicate_button, self.edit_button):
             button.setEnabled(routines_dir is not None)
-        actions = QHBoxLayout()
-        for button in (
-            self.new_button,
-            self.duplicate_button,
-            self.edit_button,
-            self.delete_button,
+        actions = QGridLayout()  # two by two: the list stays narrow
+        for index, button in enumerate(
+            (self.new_button, self.duplicate_button, self.edit_button, self.delete_button)
         ):
-            actions.addWidget(button)
+            actions.addWidget(button, index // 2, index % 2)
         chooser = QWidget()
         chooser_layout = QVBoxLayout(chooser)
         chooser_layout.setContentsMargins(0, 0, 0, 0)
