@@ -199,7 +199,7 @@ def test_a_ring_on_its_own_has_a_value_from_its_words(qtbot: object) -> None:
     interface = QAccessible.queryAccessibleInterface(ring)
     assert interface is not None
     assert interface.text(QAccessible.Text.Value) == "0:23, right side"
-    assert ring_value("✓", "") == "✓"
+    assert ring_value("✓", "Finished") == "Finished"
 
 
 def test_each_new_step_is_announced_once(app: App) -> None:
@@ -220,3 +220,73 @@ def test_each_new_step_is_announced_once(app: App) -> None:
 def test_every_navigable_page_has_a_name_in_the_side_bar(app: App, page: Page) -> None:
     app.window.show_page(page)
     assert app.window.current_page is page
+
+
+# -- every page by Tab -----------------------------------------------------------------------------
+
+
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """The controls under ``root`` that Tab should reach: shown, enabled, taking Tab focus."""
+    stops = []
+    for widget in root.findChildren(QWidget):
+        policy = widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+        if policy and widget.isVisible() and widget.isEnabled() and widget.focusProxy() is None:
+            stops.append(widget)
+    return stops
+
+
+def walk_by_tab(app: App, limit: int = 400) -> list[QWidget]:
+    """Press Tab until the focus comes back round; the controls it visited, in order."""
+    seen: list[QWidget] = []
+    for _ in range(limit):
+        app.keys(Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if seen and focused is seen[0]:
+            return seen
+        if focused not in seen:
+            seen.append(focused)
+    raise AssertionError("Tab never came back round: a control keeps the Tab key")
+
+
+def describe(widget: QWidget) -> str:
+    return f"{type(widget).__name__} {widget.objectName()!r} {accessible_name(widget)!r}"
+
+
+def assert_walkable(app: App, root: QWidget) -> list[QWidget]:
+    visited = walk_by_tab(app)
+    missed = [describe(w) for w in tab_stops(root) if w not in visited]
+    assert not missed, f"Tab never reaches: {missed}"
+    unnamed = [describe(w) for w in visited if not accessible_name(w).strip()]
+    assert not unnamed, f"No name for a screen reader: {unnamed}"
+    symbols = [describe(w) for w in visited if SYMBOLS.search(accessible_name(w))]
+    assert not symbols, f"Symbols read aloud: {symbols}"
+    return visited
+
+
+@pytest.mark.parametrize("page", NAVIGATION, ids=lambda page: page.name)
+def test_tab_reaches_every_control_of_each_page_and_each_has_a_name(app: App, page: Page) -> None:
+    window = app.window
+    window.show_page(page)
+    window.nav.setFocus(Qt.FocusReason.TabFocusReason)
+    visited = assert_walkable(app, window.centralWidget())
+    assert window.nav in visited
+
+
+def test_tab_reaches_every_control_of_the_check_in(app: App) -> None:
+    assert app.window.start_routine("short")
+    assert_walkable(app, app.window.centralWidget())
+
+
+def test_tab_reaches_every_control_of_the_player_and_the_stop_sheet(app: App) -> None:
+    into_left_hold(app)
+    assert_walkable(app, app.window.centralWidget())
+    app.keys(Qt.Key.Key_S)
+    assert_walkable(app, app.window.centralWidget())
+
+
+def test_tab_reaches_every_control_of_the_advice_after_a_pain_stop(app: App) -> None:
+    player = into_left_hold(app)
+    player.stop_for_pain()
+    assert app.window.flow.state is FlowState.ADVICE
+    assert_walkable(app, app.window.centralWidget())

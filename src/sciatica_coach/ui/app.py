@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._state_before_full_screen = Qt.WindowState.WindowNoState
 
         self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
         self.nav.addItems([page.value for page in NAVIGATION])
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet(NAVIGATION_STYLE)

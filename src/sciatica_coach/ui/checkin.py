@@ -356,7 +356,7 @@ class PainCheckInPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.scroll_area = scrolling(content)
+        self.scroll_area = scrolling(content, "Pain check-in")
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(footer)
 

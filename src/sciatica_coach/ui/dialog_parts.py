@@ -67,9 +67,11 @@ def bullet_list(items: tuple[str, ...], point_size: float = BASE_POINT_SIZE) -> 
     return label
 
 
-def scrolling(content: QWidget) -> QScrollArea:
-    """Wrap ``content`` so a small window scrolls instead of clipping text."""
+def scrolling(content: QWidget, name: str = "Page") -> QScrollArea:
+    """Wrap ``content`` so a small window scrolls instead of clipping text. The area takes
+    the focus (arrow keys scroll it), so a screen reader hears ``name`` for it."""
     area = QScrollArea()
+    area.setAccessibleName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -222,7 +222,7 @@ class ExerciseLibraryView(QWidget):
         body_layout.addWidget(self.easier)
         body_layout.addWidget(self.harder)
         body_layout.addStretch(1)
-        self.detail_scroll = scrolling(body)
+        self.detail_scroll = scrolling(body, "About this exercise")
         button_row = QHBoxLayout()
         button_row.addStretch(1)
         button_row.addWidget(self.practise_button)

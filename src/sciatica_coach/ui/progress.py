@@ -375,6 +375,7 @@ class ProgressView(QWidget):
             grid.setRowMinimumHeight(row, CHART_ROW_HEIGHT)
         # Three rows of charts are taller than a small window: the charts scroll.
         scroller = QScrollArea()
+        scroller.setAccessibleName("Charts")
         scroller.setWidget(charts)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -412,6 +413,7 @@ class ProgressView(QWidget):
         self.plan_count.setRange(1, 21)
         self.plan_count.setSuffix(" a week")
         self.plan_count.setToolTip("How many sessions you aim to do each week")
+        self.plan_count.setAccessibleName("Sessions you aim to do each week")
         self.plan_count.valueChanged.connect(self._plan_edited)
         self.plan_days: list[QToolButton] = []
         days = QHBoxLayout()

@@ -16,8 +16,10 @@ _installed = False
 
 
 def ring_value(text: str, caption: str) -> str:
-    """The ring's words: the big text, then its caption (``0:23, left side``)."""
-    return ", ".join(part for part in (text.strip(), caption.strip()) if part)
+    """The ring's words: the big text, then its caption (``0:23, left side``); a mark that
+    is only a symbol (the finished tick) is left for the caption to say."""
+    parts = (text.strip(), caption.strip())
+    return ", ".join(part for part in parts if any(c.isalnum() for c in part))
 
 
 class RingAccessible(QAccessibleWidget):

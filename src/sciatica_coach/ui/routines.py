@@ -246,6 +246,7 @@ class RoutinesView(QWidget):
         # Asked before a file is written; tests answer for the user.
         self.confirm_leave_out: Callable[[str], bool] = self._ask_leave_out
         self.list = QListWidget()
+        self.list.setAccessibleName("Routines")
         self.list.setMinimumWidth(190)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemActivated.connect(lambda _item: self._start_current())
@@ -305,6 +306,7 @@ class RoutinesView(QWidget):
         words_layout.addWidget(self.exercises)
         words_layout.addStretch(1)
         scroller = QScrollArea()
+        scroller.setAccessibleName("About this routine")
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(words)

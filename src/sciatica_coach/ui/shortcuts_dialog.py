@@ -43,7 +43,7 @@ class ShortcutsDialog(QDialog):
             column.addWidget(table)
             self.tables.append(table)
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(body), 1)
+        layout.addWidget(scrolling(body, "Keyboard shortcuts"), 1)
         buttons = QDialogButtonBox()
         close = buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)

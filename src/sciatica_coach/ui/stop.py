@@ -106,7 +106,7 @@ class StopSheet(QWidget):
         footer.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content), 1)
+        layout.addWidget(scrolling(content, "Why did you stop?"), 1)
         layout.addLayout(footer)
         self._buttons = [*self.reason_buttons.values(), self.back_button]
 
@@ -166,14 +166,16 @@ class StopAdvicePage(QWidget):
         use_readable_font(self)
         self._content: QWidget | None = None
         self.reason: StopReason | None = None
-        self.area = scrolling(QWidget())
+        self.area = scrolling(QWidget(), "Advice")
         self.continue_button = _big_button("Continue: how is your pain now?  ⏎", HEADING_POINT_SIZE)
         self.continue_button.clicked.connect(self.continue_requested)
+        self.continue_button.setAccessibleName("Continue: how is your pain now?")
         self.leave_out_button = _big_button("", BASE_POINT_SIZE + 1)
         self.leave_out_button.clicked.connect(self._leave_out)
         self.leave_out_button.hide()
         self._leave_out_ids: tuple[str, str] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Advice after stopping")
         footer = QHBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
         footer.addWidget(self.leave_out_button)

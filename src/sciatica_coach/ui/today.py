@@ -81,6 +81,7 @@ class TodayView(QWidget):
         # The page scrolls when the coach has a lot to say or the window is small.
         content = QWidget()
         scroller = QScrollArea()
+        scroller.setAccessibleName("Today")
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(content)
