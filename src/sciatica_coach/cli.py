@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from sciatica_coach import __version__
+from sciatica_coach import __version__, i18n
 from sciatica_coach.core import paths
 from sciatica_coach.core.words import minutes_seconds, outcome_label, pain_pair, terminal_text
 
@@ -191,6 +191,9 @@ def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The terminal and the PDFs speak the system's language (LANGUAGE, LC_ALL, LANG); the app
+    # then applies the settings page's choice over it before its first page.
+    i18n.set_language(i18n.SYSTEM)
     parser = build_parser()
     own, qt_options = split_qt_options(sys.argv[1:] if argv is None else argv)
     try:

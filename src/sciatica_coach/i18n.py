@@ -31,7 +31,7 @@ from typing import Literal
 SOURCE_LANGUAGE = "en"
 DOMAIN = "sciatica_coach"
 # The languages the app speaks, each in its own words (for the settings page's list).
-LANGUAGES = {"en": "English", "de": "Deutsch"}
+LANGUAGES = {"en": "English", "de": "Deutsch"}  # i18n: not words (each in its own words)
 # The settings value meaning "as the system's language".
 SYSTEM = "system"
 
@@ -173,7 +173,7 @@ def read_po(text: str) -> Catalog:
             entry[field] = _unquote(rest)
     finish()
     header = messages.pop(("", ""), ("",))[0]
-    rule = "n != 1"
+    rule = "n != 1"  # i18n: not words (a plural rule)
     for line in header.splitlines():
         if line.lower().startswith("plural-forms:") and "plural=" in line:
             rule = line.split("plural=", 1)[1].strip().rstrip(";")

@@ -14,6 +14,8 @@ from sciatica_coach.core.catalog import (
     load_catalog,
     load_routines,
 )
+from sciatica_coach.core.library_text import translate_exercises, translate_routines
+from sciatica_coach.i18n import language
 
 
 @dataclass
@@ -45,8 +47,9 @@ def load_library(data: Path | None, library: Path | None = None) -> Library:
     except RoutineError as error:
         exercises = {}
         problems.extend(error.problems)
+    exercises = translate_exercises(exercises, library, language())
     builtins = load_routines([(library / "routines", True)], exercises)
-    routines = dict(builtins.routines)
+    routines = translate_routines(builtins.routines, library, language())
     problems.extend(builtins.problems)
     replaced: dict[str, Routine] = {}
     if data is not None:

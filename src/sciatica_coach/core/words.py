@@ -44,8 +44,10 @@ if TYPE_CHECKING:
     from sciatica_coach.core.timeline import Step
 
 DASH = "–"  # an en dash: ranges and a missing score
+# English dates spelt out (CLDR's "en"); other languages take theirs from Babel.
+# i18n: not words (English dates only)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = (
+MONTH_NAMES = (  # i18n: not words (English dates only)
     "January",
     "February",
     "March",
@@ -59,7 +61,9 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+# i18n: not words (English dates only)
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# i18n: not words (English dates only)
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -96,7 +100,7 @@ def month_name(day: date) -> str:
 def short_date(day: date) -> str:
     """``6 May`` (``6. Mai``)."""
     if not _english():
-        return _locale_date(day, "MMMd")
+        return _locale_date(day, "MMMd")  # i18n: not words (a CLDR skeleton)
     return f"{day.day} {MONTHS[day.month - 1]}"
 
 

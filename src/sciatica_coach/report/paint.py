@@ -38,6 +38,7 @@ from PySide6.QtSvg import QSvgRenderer
 from sciatica_coach.core import paths
 from sciatica_coach.core.safety import REPORT_FOOTER
 from sciatica_coach.core.words import long_date
+from sciatica_coach.i18n import _
 from sciatica_coach.report.charts import FONT_FAMILIES
 from sciatica_coach.report.html import APP_NAME
 
@@ -322,19 +323,19 @@ def _footer(
     painter.drawText(
         QRectF(left, top + 2.2 * mm, right - left - side - 6 * mm, FOOTER_HEIGHT * mm),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
-        REPORT_FOOTER,
+        _(REPORT_FOOTER),
     )
     painter.setFont(_font(8.5, bold=True))
     painter.drawText(
         QRectF(right - side, top + 2 * mm, side, 5 * mm),
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-        f"Page {page} of {pages}",
+        _("Page {page} of {pages}").format(page=page, pages=pages),
     )
     painter.setFont(_font(7.5))
     painter.drawText(
         QRectF(right - side, top + 6.6 * mm, side, 5 * mm),
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-        f"Printed {long_date(document.printed_on)}",
+        _("Printed {date}").format(date=long_date(document.printed_on)),
     )
 
 

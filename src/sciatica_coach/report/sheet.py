@@ -22,23 +22,25 @@ from sciatica_coach.core.catalog import Exercise, Routine
 from sciatica_coach.core.records import WeeklyPlan
 from sciatica_coach.core.timeline import expand_routine
 from sciatica_coach.core.words import (
-    WEEKDAYS,
+    first_caution,
     level_words,
     prescription_facts,
     short_date,
     sided_dose_words,
+    weekday_short,
 )
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.illustrations.qt_pictures import illustration_image, user_picture_image
 from sciatica_coach.report.documents import THUMBNAIL_SCALE, write_document_pdf
 from sciatica_coach.report.html import CSS, escape, text_block
 from sciatica_coach.report.paint import ReportDocument
 
-SHEET_TITLE = "Exercise sheet"
+SHEET_TITLE = N_("Exercise sheet")
 PAGE_LIMIT = 2
 WEEKS = 4
 PICTURE_ASPECT = 1024 / 360  # the illustrations' start-and-end sheet
 PICTURE_HEIGHTS = {False: 70, True: 46}  # CSS pixels: roomy, compact
-GRID_INTRO = "Tick a box each day you do the routine."
+GRID_INTRO = N_("Tick a box each day you do the routine.")
 EXTRA_CSS = """
 table.sheet td { padding: 5px 6px 6px 6px; border-bottom: 0.6px solid #d3dade;
   vertical-align: top; }
@@ -71,7 +73,9 @@ def sheet_html(routine: Routine, options: SheetOptions, *, compact: bool = False
     """The sheet's HTML; pictures are named `picture_name` for each block in order."""
     minutes = round(expand_routine(routine).total_seconds / 60)
     parts = [f"<h1>{escape(routine.name)}</h1>"]
-    sub = f"About {minutes} minutes · level {level_words(routine.level)}"
+    sub = _("About {minutes} minutes · level {level}").format(
+        minutes=minutes, level=level_words(routine.level)
+    )
     parts.append(f'<p class="sub">{escape(sub)}</p>')
     if routine.description and not compact:
         parts.append(f"<p>{text_block(routine.description)}</p>")
@@ -93,7 +97,7 @@ def _exercises(routine: Routine, compact: bool) -> str:
         dose = sided_dose_words(block.dose, routine.prescription)
         cues = _cues(exercise, compact)
         caution = (
-            f'<p class="muted small">Take care: {escape(exercise.cautions[0])}</p>'
+            f'<p class="muted small">{escape(first_caution(exercise))}</p>'
             if exercise.cautions
             else ""
         )
@@ -125,14 +129,15 @@ def _tick_grid(routine: Routine, options: SheetOptions) -> str:
         per_week = routine.prescription.sessions_per_week
     elif options.plan is not None:
         per_week = options.plan.sessions_per_week
-    aim = f" Aim for {per_week} a week." if per_week else ""
-    shaded = " Shaded days are the days you planned." if planned else ""
+    aim = " " + _("Aim for {count} a week.").format(count=per_week) if per_week else ""
+    shaded = " " + _("Shaded days are the days you planned.") if planned else ""
+    heading, week_of = escape(_("Four weeks")), escape(_("Week of"))
     rows = [
-        "<h2>Four weeks</h2>",
-        f"<p>{escape(GRID_INTRO + aim + shaded)}</p>",
-        '<table class="ticks" width="100%"><tr><th align="left">Week of</th>',
+        f"<h2>{heading}</h2>",
+        f"<p>{escape(_(GRID_INTRO) + aim + shaded)}</p>",
+        f'<table class="ticks" width="100%"><tr><th align="left">{week_of}</th>',
     ]
-    rows += [f"<th>{day}</th>" for day in WEEKDAYS]
+    rows += [f"<th>{escape(weekday_short(day))}</th>" for day in range(7)]
     rows.append("</tr>")
     for week in range(WEEKS):
         first = monday + timedelta(weeks=week)
@@ -151,7 +156,8 @@ def _prescription(routine: Routine) -> str:
     facts = prescription_facts(routine.prescription)
     if not facts:
         return ""
-    rows = ["<h2>Your prescription</h2>", '<table class="grid" width="100%">']
+    heading = escape(_("Your prescription"))
+    rows = [f"<h2>{heading}</h2>", '<table class="grid" width="100%">']
     for label, words in facts:
         rows.append(
             f'<tr><td width="22%" class="muted">{escape(label)}</td><td>{text_block(words)}</td>'
@@ -171,10 +177,10 @@ def sheet_document(
         images[picture_name(index)] = exercise_picture(block.exercise, width, height)
     return ReportDocument(
         html=sheet_html(routine, options),
-        title=f"{SHEET_TITLE} · {routine.name}",
+        title=f"{_(SHEET_TITLE)} · {routine.name}",
         printed_on=printed_on or options.start,
         images=images,
-        pdf_title=f"{SHEET_TITLE}: {routine.name}",
+        pdf_title=f"{_(SHEET_TITLE)}: {routine.name}",
         page_limit=PAGE_LIMIT,
         alternatives=(sheet_html(routine, options, compact=True),),
     )

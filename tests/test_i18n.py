@@ -1,0 +1,320 @@
+"""The second language: every word marked for translation, every catalog entry and every
+built-in exercise and routine in German, the German catalog read the same as Babel reads
+it, dates and numbers by the locale, a session through the real window and a printed
+sheet in German."""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po as babel_read_po
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from flow_helpers import App, make_app
+from sciatica_coach import i18n
+from sciatica_coach.core import paths, safety, words
+from sciatica_coach.core.library import Library, load_library
+from sciatica_coach.core.library_text import EXERCISE_TEXT_FIELDS, ROUTINE_TEXT_FIELDS
+from test_report import needs_poppler, pdf_words
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "sciatica_coach"
+PO = paths.assets_dir() / "locale" / "de" / "LC_MESSAGES" / "sciatica_coach.po"
+LIBRARY_DIR = paths.library_dir()
+
+# The modules whose every user-facing string goes through the translation machinery.
+# Add a module here once its strings are wrapped; the test then keeps it that way.
+TRANSLATED_MODULES = (
+    "core/words.py",
+    "core/safety.py",
+    "core/self_check.py",
+    "core/library_text.py",
+    "i18n.py",
+)
+MARKERS = {"_", "N_", "ngettext", "pgettext"}
+NOT_WORDS = "i18n: not words"
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    i18n.set_language("de")
+    yield
+    i18n.set_language("en")
+
+
+def _calls_through(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> str | None:
+    """The name of the call a string literal is an argument of, if any."""
+    parent = parents.get(node)
+    while isinstance(parent, ast.BinOp | ast.JoinedStr | ast.FormattedValue):
+        parent = parents.get(parent)
+    if isinstance(parent, ast.Call):
+        func = parent.func
+        return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    return None
+
+
+def unwrapped_strings(source: str) -> list[str]:
+    """String literals that read as words to a user (a space between letters, or a capital
+    letter first) and are not inside a translation call, a docstring, a logger call, an
+    f-string's format or a comparison/subscript (which are codes, not words). A statement
+    with ``# i18n: not words (why)`` on its first line or the line above is left out: the
+    English month names that English dates spell out, a CLDR pattern, a programmer's error."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+    def marked(node: ast.AST) -> bool:
+        statement = node
+        while statement is not None and not isinstance(statement, ast.stmt):
+            statement = parents.get(statement)
+        while statement is not None:
+            if isinstance(statement, ast.stmt):
+                first = statement.lineno - 1
+                if any(NOT_WORDS in lines[i] for i in (first - 1, first) if i >= 0):
+                    return True
+            statement = parents.get(statement)
+        return False
+
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skip.add(id(body[0].value))
+        if isinstance(node, ast.Compare | ast.Subscript | ast.Dict):
+            targets = [*node.keys] if isinstance(node, ast.Dict) else [node]
+            for target in targets:
+                if target is not None:
+                    skip.update(id(sub) for sub in ast.walk(target))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+            continue
+        text = node.value
+        if id(node) in skip or not any(char.isalpha() for char in text) or marked(node):
+            continue
+        if not (" " in text.strip() or text[:1].isupper()) or text.isupper():
+            continue  # a word in lower case is a code; LC_ALL is a name
+        call = _calls_through(node, parents)
+        if call in MARKERS or call in {"getLogger", "info", "warning", "error", "debug", "require"}:
+            continue
+        if isinstance(parents.get(node), ast.JoinedStr):
+            continue  # the literal parts of an f-string built from translated pieces
+        found.append(f"line {node.lineno}: {text!r}")
+    return found
+
+
+@pytest.mark.parametrize("module", TRANSLATED_MODULES)
+def test_every_user_facing_string_is_marked_for_translation(module: str) -> None:
+    assert unwrapped_strings((SRC / module).read_text(encoding="utf-8")) == []
+
+
+def test_the_checker_finds_an_unwrapped_string() -> None:
+    found = unwrapped_strings('def f():\n    return "Start your session"\n')
+    assert found == ["line 2: 'Start your session'"]
+    assert unwrapped_strings('def f():\n    return _("Start your session")\n') == []
+
+
+def test_every_german_entry_is_translated_and_keeps_its_placeholders() -> None:
+    with PO.open("rb") as file:
+        catalog = babel_read_po(file, locale="de")
+    for message in catalog:
+        if not message.id:
+            continue
+        assert "fuzzy" not in message.flags, message.id
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"not translated: {message.id!r}"
+        wanted = {part.split("}")[0] for part in ids[0].split("{")[1:]}
+        for string in strings:
+            have = {part.split("}")[0] for part in string.split("{")[1:]}
+            assert have <= wanted | {"count"}, (message.id, string)
+            if len(ids) == 1:
+                assert have == wanted, (message.id, string)
+
+
+def test_the_catalog_reader_agrees_with_babel() -> None:
+    with PO.open("rb") as file:
+        catalog = babel_read_po(file, locale="de")
+    ours = i18n.read_po(PO.read_text(encoding="utf-8"))
+    expected = {}
+    for message in catalog:
+        if message.id and "fuzzy" not in message.flags:
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            expected[(message.context or "", ids[0])] = tuple(strings)
+    assert ours.messages == expected
+
+
+def test_fuzzy_and_escaped_entries() -> None:
+    text = (
+        'msgid ""\nmsgstr "Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        '#, fuzzy\nmsgid "Old"\nmsgstr "Alt"\n\n'
+        'msgid "Two\\nlines \\"quoted\\""\nmsgstr ""\n"Zwei\\n"\n"Zeilen"\n\n'
+        'msgid "{count} day"\nmsgid_plural "{count} days"\nmsgstr[0] "{count} Tag"\n'
+        'msgstr[1] "{count} Tage"\n'
+    )
+    catalog = i18n.read_po(text)
+    assert catalog.gettext("Old") == "Old"
+    assert catalog.gettext('Two\nlines "quoted"') == "Zwei\nZeilen"
+    assert catalog.ngettext("{count} day", "{count} days", 1) == "{count} Tag"
+    assert catalog.ngettext("{count} day", "{count} days", 3) == "{count} Tage"
+
+
+def test_the_language_follows_the_system_unless_chosen() -> None:
+    assert i18n.resolve("system", {"LANG": "de_DE.UTF-8"}) == "de"
+    assert i18n.resolve("", {"LANGUAGE": "de_AT:en"}) == "de"
+    assert i18n.resolve(None, {"LANG": "fr_FR.UTF-8"}) == "en"
+    assert i18n.resolve("system", {"LANG": "C.UTF-8"}) == "en"
+    assert i18n.resolve("en", {"LANG": "de_DE.UTF-8"}) == "en"
+    assert i18n.resolve("de", {}) == "de"
+    assert i18n.resolve("xx", {"LANG": "de_DE"}) == "de"
+
+
+def test_dates_numbers_and_durations_go_by_the_locale(german: None) -> None:
+    day = date(2024, 5, 6)
+    assert words.long_date(day) == "Mo., 6. Mai 2024"
+    assert words.short_date(day) == "6. Mai"
+    assert words.day_heading(date(2024, 12, 2)) == "Montag, 2. Dezember"
+    assert words.date_range(date(2024, 1, 1), date(2024, 12, 31)) == "1. Jan. – 31. Dez. 2024"
+    assert words.mean_pain(4.5) == "4,5"
+    assert words.seconds_text(2.5) == "2,5 s"
+    assert words.percent(0.8) == "80\u00a0%"
+    assert words.describe_duration(3900) == "1 h 5 min"
+    assert words.plural(1, "session") == "1 Einheit"
+    assert words.plural(3, "session") == "3 Einheiten"
+    assert words.plan_text(0, [0, 2, 4]) == "am Mo., Mi., Fr."
+
+
+def test_english_is_unchanged_and_needs_no_catalog() -> None:
+    assert i18n.language() == "en"
+    assert words.long_date(date(2024, 5, 6)) == "Mon 6 May 2024"
+    assert words.percent(0.8) == "80%"
+    assert words.outcome_label("stopped", "pain_spreading") == "Stopped: pain spreading"
+
+
+def test_safety_wording_is_in_german(german: None) -> None:
+    text = safety.safety_text()
+    assert "Notfall: Hol sofort Hilfe" in text
+    assert "Cauda-equina-Syndrom" in text
+    assert "112" in text
+    reason = safety.stop_reason("pain_spreading").translated()
+    assert reason.label == "Schmerz zieht weiter ins Bein"
+    assert reason.advice is not None and reason.advice.title == "Aufzuhören war richtig"
+    assert words.outcome_label("stopped", "pain_spreading") == "Abgebrochen: Schmerz zieht ins Bein"
+    assert safety.reach_label("below_knee") == "Unter dem Knie"
+
+
+def _built_in(kind: str) -> dict[str, dict[str, object]]:
+    if kind == "exercises":
+        with (LIBRARY_DIR / "exercises.toml").open("rb") as file:
+            return {item["id"]: item for item in tomllib.load(file)["exercise"]}
+    found = {}
+    for path in sorted((LIBRARY_DIR / "routines").glob("*.toml")):
+        with path.open("rb") as file:
+            routine = tomllib.load(file)
+        found[routine["id"]] = routine
+    return found
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields"), [("exercises", EXERCISE_TEXT_FIELDS), ("routines", ROUTINE_TEXT_FIELDS)]
+)
+def test_every_built_in_has_german_words_and_no_stale_ones(
+    kind: str, fields: tuple[str, ...]
+) -> None:
+    english = _built_in(kind)
+    with (LIBRARY_DIR / "de" / f"{kind}.toml").open("rb") as file:
+        german = tomllib.load(file)
+    assert set(german) == set(english), "every built-in id, and no id that is gone"
+    for key, item in english.items():
+        for field in fields:
+            if field not in item:
+                assert field not in german[key], f"{key}.{field} has no English"
+                continue
+            words_de = german[key].get(field)
+            assert words_de, f"{key}.{field} has no German"
+            if isinstance(item[field], list):
+                assert isinstance(words_de, list)
+                assert len(words_de) == len(item[field]), f"{key}.{field}: one line for each"
+            assert words_de != item[field], f"{key}.{field} is still English"
+        assert set(german[key]) <= set(fields), f"{key} has fields that are not words"
+
+
+def test_the_library_loads_in_german(german: None) -> None:
+    library = load_library(None)
+    assert not library.problems
+    routine = library.routines["gentle-start"]
+    assert routine.name == "Sanfter Start"
+    assert routine.blocks[0].exercise.name == "Nervengleiten im Sitzen"
+    assert routine.blocks[0].dose == load_library_english().routines["gentle-start"].blocks[0].dose
+
+
+def load_library_english() -> Library:
+    previous = i18n.language()
+    i18n.set_language("en")
+    try:
+        return load_library(None)
+    finally:
+        i18n.set_language(previous)
+
+
+@pytest.fixture
+def german_app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
+    i18n.set_language("de")
+    try:
+        yield from make_app(tmp_path, qtbot)
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_session_in_german_by_keyboard(german_app: App) -> None:
+    app, window = german_app, german_app.window
+    app.start_by_keyboard(5, 6)
+    player = window.flow.player
+    assert player.isVisible()
+    assert "Oberschenkel-Rückseite dehnen im Liegen" in player.detail_label.text()
+    app.run(5.05)
+    assert player.title_label.text() == "Oberschenkel-Rückseite dehnen im Liegen"
+    app.run(10 + 3 + 10 + 8 + 0.2)
+    assert player.title_label.text() == "Aufstehen vom Stuhl"
+    for _ in range(2):
+        app.run(20)
+        app.player_keys(Qt.Key.Key_Return)
+        app.run(6.05)
+    app.player_keys(Qt.Key.Key_Enter)
+    app.keys("3", Qt.Key.Key_Down, "4", Qt.Key.Key_Return)
+    record = app.log.sessions()[0]
+    assert record.status == "completed"
+    finish = window.flow.finish
+    assert finish.isVisible()
+    assert finish.figures["duration"].text().endswith(" s")
+
+
+@needs_poppler
+def test_the_exercise_sheet_prints_in_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line speaks the system's language (LANGUAGE here)."""
+    from sciatica_coach.cli import main
+
+    monkeypatch.setenv("LANGUAGE", "de")
+    out = tmp_path / "sheet.pdf"
+    data = tmp_path / "data"
+    args = ["--data-dir", str(data), "sheet", "gentle-start", "--pdf", str(out)]
+    assert main([*args, "--from", "2024-05-08"]) == 0
+    text = pdf_words(out)
+    assert "Sanfter Start" in text
+    assert "Nervengleiten im Sitzen" in text
+    assert "Vorsicht" in text or "Mach die Bewegung kleiner" in text
+    assert "Seite 1 von 2" in text
+    assert "Gedruckt am" in text
+    # pdftotext reads the page number beside the footer's first line in between its lines.
+    footer = " ".join(i18n._(safety.REPORT_FOOTER).split())
+    assert footer.startswith("Erstellt")
+    assert footer in text.replace(" Seite 1 von 2", "").replace("Gedruckt am", " Gedruckt am")
+    assert i18n.language() == "de"
