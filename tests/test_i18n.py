@@ -277,6 +277,7 @@ def test_a_session_in_german_by_keyboard(german_app: App) -> None:
     app.start_by_keyboard(5, 6)
     player = window.flow.player
     assert player.isVisible()
+    assert player.title_label.text() == "Mach dich bereit"
     assert "Oberschenkel-Rückseite dehnen im Liegen" in player.detail_label.text()
     app.run(5.05)
     assert player.title_label.text() == "Oberschenkel-Rückseite dehnen im Liegen"

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sciatica_coach.core.catalog import Block, Exercise, Routine
+from sciatica_coach.i18n import _
 
 PREPARE = "prepare"
 WORK = "work"
@@ -40,11 +41,11 @@ class Step:
     @property
     def title(self) -> str:
         if self.kind == PREPARE:
-            return "Get ready"
+            return _("Get ready")
         if self.kind == REST:
-            return "Rest"
+            return _("Rest")
         if self.kind == SWITCH:
-            return "Switch sides"
+            return _("Switch sides")
         assert self.exercise is not None
         return self.exercise.name
 
