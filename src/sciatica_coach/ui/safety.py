@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core import safety
+from sciatica_coach.i18n import _
 from sciatica_coach.ui.colours import BIG_CHECKBOX_STYLE, red_flag_accent, red_flag_tier_style
 from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
@@ -54,10 +55,11 @@ class RedFlagBox(QFrame):
             heading_size = BASE_POINT_SIZE
         else:
             heading_size = TITLE_POINT_SIZE - 2 if emergency else HEADING_POINT_SIZE
-        self.heading = sized_label(tier.heading + ":", heading_size, bold=True)
+        shown = tier.translated()
+        self.heading = sized_label(shown.heading + ":", heading_size, bold=True)
         self.heading.setObjectName(f"{tier.code}Heading")
-        self.items = bullet_list(tier.items)
-        self.action = sized_label(tier.action, BASE_POINT_SIZE, bold=emergency)
+        self.items = bullet_list(shown.items)
+        self.action = sized_label(shown.action, BASE_POINT_SIZE, bold=emergency)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
@@ -91,17 +93,17 @@ class SafetyDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, require_ack: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Before you start" if require_ack else "Safety information")
+        self.setWindowTitle(_("Before you start") if require_ack else _("Safety information"))
         use_readable_font(self)
 
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(28, 24, 28, 16)
         body.setSpacing(12)
-        title = "Please read this first" if require_ack else "Safety information"
+        title = _("Please read this first") if require_ack else _("Safety information")
         body.addWidget(sized_label(title, TITLE_POINT_SIZE, bold=True))
-        body.addWidget(sized_label(safety.DISCLAIMER, BASE_POINT_SIZE))
-        body.addWidget(sized_label(safety.REASSURANCE, BASE_POINT_SIZE))
+        body.addWidget(sized_label(_(safety.DISCLAIMER), BASE_POINT_SIZE))
+        body.addWidget(sized_label(_(safety.REASSURANCE), BASE_POINT_SIZE))
         body.addSpacing(4)
         self.tiers = [RedFlagBox(tier=tier) for tier in safety.RED_FLAG_TIERS]
         self.red_flags = self.tiers[0]
@@ -114,22 +116,24 @@ class SafetyDialog(QDialog):
             (safety.OKAY_HEADING, safety.OKAY_SIGNS),
         ):
             body.addSpacing(10)
-            body.addWidget(sized_label(heading + ":", HEADING_POINT_SIZE, bold=True))
-            body.addWidget(bullet_list(items))
+            body.addWidget(sized_label(_(heading) + ":", HEADING_POINT_SIZE, bold=True))
+            body.addWidget(bullet_list(tuple(_(item) for item in items)))
         body.addStretch(1)
         self.scroll_area = scrolling(content)
 
         self.acknowledge: QCheckBox | None = None
         buttons = QDialogButtonBox()
         if require_ack:
-            self.acknowledge = QCheckBox("I have read this and understand it is not medical advice")
+            self.acknowledge = QCheckBox(
+                _("I have read this and understand it is not medical advice")
+            )
             self.acknowledge.setStyleSheet(BIG_CHECKBOX_STYLE)
             self.acknowledge.setFont(self.font())
-            self.continue_button = QPushButton("Continue")
+            self.continue_button = QPushButton(_("Continue"))
             self.continue_button.setEnabled(False)
             self.continue_button.setDefault(True)
             self.acknowledge.toggled.connect(self.continue_button.setEnabled)
-            quit_button = QPushButton("Quit")
+            quit_button = QPushButton(_("Quit"))
             quit_button.setAutoDefault(False)
             buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
             buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
@@ -209,14 +213,14 @@ class StopAdviceDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Take a rest")
+        self.setWindowTitle(_("Take a rest"))
         use_readable_font(self)
         content = QWidget()
         body = QVBoxLayout(content)
         body.setContentsMargins(28, 24, 28, 16)
         body.setSpacing(14)
-        body.addWidget(sized_label("You stopped. Time to rest.", TITLE_POINT_SIZE, bold=True))
-        body.addWidget(sized_label(safety.STOP_ADVICE, BASE_POINT_SIZE))
+        body.addWidget(sized_label(_("You stopped. Time to rest."), TITLE_POINT_SIZE, bold=True))
+        body.addWidget(sized_label(_(safety.STOP_ADVICE), BASE_POINT_SIZE))
         self.red_flags = RedFlagBox(compact=True)
         body.addWidget(self.red_flags)
         body.addStretch(1)
