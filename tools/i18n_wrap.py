@@ -10,11 +10,40 @@ import sys
 from pathlib import Path
 
 SKIP_CALLS = {
-    "setObjectName", "value", "setValue", "debug", "info", "warning", "error", "exception",
-    "getattr", "startswith", "endswith", "split", "join", "replace", "get", "setStyleSheet",
-    "_", "N_", "ngettext", "pgettext", "strftime", "Property", "Signal", "Slot", "isinstance",
-    "format_skeleton", "removesuffix", "QColor", "addAction_id", "setProperty", "property",
-    "setAccessibleIdentifier", "Path", "open",
+    "setObjectName",
+    "value",
+    "setValue",
+    "debug",
+    "info",
+    "warning",
+    "error",
+    "exception",
+    "getattr",
+    "startswith",
+    "endswith",
+    "split",
+    "join",
+    "replace",
+    "get",
+    "setStyleSheet",
+    "_",
+    "N_",
+    "ngettext",
+    "pgettext",
+    "strftime",
+    "Property",
+    "Signal",
+    "Slot",
+    "isinstance",
+    "format_skeleton",
+    "removesuffix",
+    "QColor",
+    "addAction_id",
+    "setProperty",
+    "property",
+    "setAccessibleIdentifier",
+    "Path",
+    "open",
 }
 
 
@@ -22,7 +51,7 @@ def user_facing(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False
-    if "://" in text or text.startswith(("#", ".", "%", "{", "<", "&")) and " " not in text:
+    if "://" in text or (text.startswith(("#", ".", "%", "{", "<", "&")) and " " not in text):
         return False
     return " " in text.strip() or text[:1].isupper()
 
@@ -42,7 +71,11 @@ def wrap(path: Path) -> int:
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name in SKIP_CALLS or (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("logger", "logging", "log")):
+            if name in SKIP_CALLS or (
+                isinstance(func, ast.Attribute)
+                and isinstance(func.value, ast.Name)
+                and func.value.id in ("logger", "logging", "log")
+            ):
                 for arg in ast.walk(node):
                     if arg is not node.func:
                         skip.add(id(arg))
