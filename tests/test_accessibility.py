@@ -72,9 +72,7 @@ def test_every_player_key_in_the_list_is_bound_and_nothing_else(app: App) -> Non
 def test_the_help_dialog_lists_every_key_of_every_section(app: App) -> None:
     dialog = ShortcutsDialog(app.window)
     assert [table.rowCount() for table in dialog.tables] == [len(s.keys) for s in SECTIONS]
-    shown = {
-        dialog.tables[n].item(row, 0).text() for n in range(len(SECTIONS)) for row in range(2)
-    }
+    shown = {dialog.tables[n].item(row, 0).text() for n in range(len(SECTIONS)) for row in range(2)}
     assert {"Space", "S or Esc", "Ctrl+P", "F1"} & shown
     assert "Stop the session and say why" in shortcuts_text()
     assert dialog.windowTitle() == "Keyboard shortcuts"
@@ -290,3 +288,23 @@ def test_tab_reaches_every_control_of_the_advice_after_a_pain_stop(app: App) -> 
     player.stop_for_pain()
     assert app.window.flow.state is FlowState.ADVICE
     assert_walkable(app, app.window.centralWidget())
+
+
+# -- small screens ---------------------------------------------------------------------------------
+
+
+def test_every_page_fits_800_by_600_before_and_after_progress(app: App) -> None:
+    """Sizes are in device-independent pixels, so this is also a 1600x1200 screen at 200%."""
+    window = app.window
+    window.resize(800, 600)
+    pages = (*NAVIGATION, Page.PROGRESS, *NAVIGATION)
+    for page in pages:
+        window.show_page(page)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, (page, hint.toTuple())
+    into_left_hold(app)
+    for state in ("player", "stop sheet"):
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, (state, hint.toTuple())
+        app.keys(Qt.Key.Key_S)
+    assert window.width() <= 800 and window.height() <= 600

@@ -147,3 +147,29 @@ def test_the_focus_ring_and_the_ring_track_stand_out(palette: QPalette) -> None:
     assert contrast_ratio(colours.focus_ring_colour(palette), window) >= LARGE
     # The track is a quiet guide behind the coloured arc, not text: seen, not loud.
     assert contrast_ratio(colours.ring_track(palette), window) >= 1.3
+
+
+def test_the_illustration_panel_turns_dark_on_a_dark_palette(qapp: QApplication) -> None:
+    from sciatica_coach.illustrations import render_svg
+    from sciatica_coach.ui.dark_ink import svg_for_palette, turned
+    from sciatica_coach.ui.illustration import IllustrationView
+
+    dark = palettes()["dark"]
+    svg = render_svg("cat_camel", 0.5)
+    assert svg_for_palette(svg, palettes()["light"]) == svg, "a light window: as drawn"
+    assert "#f6f4ef" in svg and "#f6f4ef" not in svg_for_palette(svg, dark)
+    floor = dark.color(Role.Window).lightnessF()
+    panel = QColor(turned("#f6f4ef", floor))
+    assert panel.lightnessF() < 0.25, "no cream block on a dark window"
+    figure = QColor(turned("#41546a", floor))  # the figure's slate goes light
+    assert contrast_ratio(figure, panel) >= LARGE
+    orange = QColor(turned("#e07a3a", floor))
+    assert abs(orange.hslHueF() - QColor("#e07a3a").hslHueF()) < 0.02, "hues kept"
+
+    view = IllustrationView()
+    view.setPalette(dark)
+    view.resize(480, 360)
+    view.show_exercise("cat_camel")
+    picture = view.grab().toImage()
+    corner = picture.pixelColor(picture.width() // 2, 12)
+    assert corner.lightnessF() < 0.3, corner.name()

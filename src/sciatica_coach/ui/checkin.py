@@ -40,6 +40,7 @@ from sciatica_coach.ui.dialog_parts import (
     sized_label,
     use_readable_font,
 )
+from sciatica_coach.ui.keys import spoken
 
 MOMENT_TITLES = {
     "before": "Before you start: how is your pain?",
@@ -318,7 +319,9 @@ class PainCheckInPanel(QWidget):
         body.setSpacing(10)
         body.addWidget(self.title_label)
         body.addWidget(self.reference_label)
-        body.addWidget(sized_label(KEY_HINT, BASE_POINT_SIZE))
+        keys = sized_label(KEY_HINT, BASE_POINT_SIZE)
+        keys.setAccessibleName(spoken(KEY_HINT))  # arrows in words for a screen reader
+        body.addWidget(keys)
         body.addWidget(self.back)
         body.addWidget(self.leg)
         body.addWidget(self.reach)

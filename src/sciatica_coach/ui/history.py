@@ -208,6 +208,7 @@ class HistoryView(QWidget):
 
         self.model = SessionTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Sessions")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -269,6 +270,7 @@ class HistoryView(QWidget):
         self.detail_pain = plain_label()
         self.detail_pain.setWordWrap(True)
         self.steps_table = QTableWidget(0, len(STEP_COLUMNS))
+        self.steps_table.setAccessibleName("Exercises of this session")
         self.steps_table.setHorizontalHeaderLabels(list(STEP_COLUMNS))
         self.steps_table.verticalHeader().hide()
         self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -281,6 +283,7 @@ class HistoryView(QWidget):
             step_columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.steps_summary = plain_label()
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("How did it go? Anything to remember next time?")
         self.notes.setMaximumHeight(80)
         self.notes.textChanged.connect(self._notes_edited)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize
 from PySide6.QtGui import QImage, QMovie, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -24,6 +24,7 @@ from sciatica_coach.illustrations.qt_pictures import (
     paint_fitted,
     validate_user_image,
 )
+from sciatica_coach.ui.dark_ink import svg_for_palette
 
 # The sheet and the picture check live in `illustrations.qt_pictures`, below the report too;
 # they are still named here for the callers that have always imported them from the view.
@@ -49,7 +50,8 @@ class IllustrationView(QWidget):
         self._svg: QSvgRenderer | None = None
         self._image: QImage | None = None
         self._movie: QMovie | None = None
-        self._placeholder = QSvgRenderer(QByteArray(placeholder_svg().encode("utf-8")), self)
+        placeholder = svg_for_palette(placeholder_svg(), self.palette())
+        self._placeholder = QSvgRenderer(QByteArray(placeholder.encode("utf-8")), self)
         self._show_placeholder()
 
     # -- what callers can ask ------------------------------------------------------------------
@@ -131,6 +133,14 @@ class IllustrationView(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(160, 120)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            # The drawing follows the palette: redrawn light or dark, the stand-in too.
+            placeholder = svg_for_palette(placeholder_svg(), self.palette())
+            self._placeholder.load(QByteArray(placeholder.encode("utf-8")))
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._render(force=True)
@@ -162,6 +172,7 @@ class IllustrationView(QWidget):
         svg = render_svg(
             self._exercise_id, phase, mirrored=self._mirrored, size=self._render_size()
         )
+        svg = svg_for_palette(svg, self.palette())
         self._svg.load(QByteArray(svg.encode("utf-8")))
         self._drawn_phase = phase
         self._renders += 1

@@ -120,6 +120,17 @@ def player_key(action: str) -> Key:
     raise KeyError(action)
 
 
+# How a screen reader should say the arrow keys that the strip shows as arrows.
+SPOKEN_KEYS = {"←": "Left arrow", "→": "Right arrow", "↑": "Up arrow", "↓": "Down arrow"}
+
+
+def spoken(text: str) -> str:
+    """``text`` with the key arrows in words and the dots between keys as commas."""
+    for mark, words in SPOKEN_KEYS.items():
+        text = text.replace(mark, words)
+    return text.replace(" · ", ", ")
+
+
 def key_strip(keys: tuple[Key, ...] = PLAYER_KEYS) -> str:
     """The one-line reminder under the player: ``Keys: Space pause · ← back · …``."""
     shown = [f"{key.shown} {key.strip}" for key in keys if key.strip]

@@ -52,7 +52,7 @@ from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.dialog_parts import scaled
 from sciatica_coach.ui.illustration import IllustrationView
-from sciatica_coach.ui.keys import PLAYER_KEYS, key_strip
+from sciatica_coach.ui.keys import PLAYER_KEYS, key_strip, spoken
 from sciatica_coach.ui.ring import CountdownRing
 from sciatica_coach.ui.ring_accessible import ring_value
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, LEG_QUESTION_KEY, VOICE_REPS_KEY
@@ -281,7 +281,7 @@ class PlayerView(QWidget):
         self.keys_label.setObjectName("keyStrip")
         self.keys_label.setWordWrap(True)
         self.keys_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.keys_label.setAccessibleName("Keys")
+        self.keys_label.setAccessibleName(spoken(key_strip()))
         # Each new step in words, as a screen reader was told it (newest last).
         self.announcements: list[str] = []
         # The stop actions sit apart, top right, where no one hits them by accident.

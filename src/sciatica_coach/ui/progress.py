@@ -486,6 +486,14 @@ class ProgressView(QWidget):
             + _legend([("○", colours.leg, "before"), ("●━", colours.leg, "after")])
         )
         self._style_pain_items()
+        # The legends' marks are for the eye; a screen reader hears what the marks stand for.
+        self.adherence.legend.setAccessibleName("Key: bars, sessions done; dashed line, your plan")
+        self.pain.legend.setAccessibleName(
+            "Key: open circles, pain before; filled circles on a line, pain after"
+        )
+        self.reach.legend.setAccessibleName(
+            "Key: filled circles, before; open circles, after; diamonds, the next morning"
+        )
         self.reach.legend.setText(
             _legend(
                 [

@@ -19,7 +19,8 @@ def ring_value(text: str, caption: str) -> str:
     """The ring's words: the big text, then its caption (``0:23, left side``); a mark that
     is only a symbol (the finished tick) is left for the caption to say."""
     parts = (text.strip(), caption.strip())
-    return ", ".join(part for part in parts if any(c.isalnum() for c in part))
+    words = ", ".join(part for part in parts if any(c.isalnum() for c in part))
+    return words.replace(" · ", ", ")
 
 
 class RingAccessible(QAccessibleWidget):

@@ -211,6 +211,7 @@ class TodayView(QWidget):
             self.show_coach(None)
         week = stats.week_of(self.log, today)
         self.week.setText(week_line(week.sessions_done, week.planned))
+        self.week.setAccessibleName(week_line(week.sessions_done, week.planned).lstrip("●○ "))
         recent = self.log.sessions(limit=1)
         if not recent:
             self.last.setText("No sessions yet. Pick a routine below to make a start.")
