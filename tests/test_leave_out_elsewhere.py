@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import timedelta
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from command_line import exported_csv
 from flow_helpers import App
 from sciatica_coach.core import paths, safety
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.records import StepRecord
+from sciatica_coach.ui.file_actions import export_history, import_history
 from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.stop import StopAdvicePage
 
@@ -77,3 +81,30 @@ def test_history_offers_it_for_a_session_stopped_during_an_exercise(app: App) ->
     history.leave_out_button.click()
     mine = window.context.library.find("gentle-start")
     assert mine is not None and not mine.builtin
+
+
+# --- File > Export history as CSV / Import history: the command line's rules and words --------
+
+
+def test_export_and_import_say_what_the_command_line_says(app: App, tmp_path: Path) -> None:
+    backup = exported_csv(tmp_path)
+    log = app.window.context.log
+    done, message = import_history(log, backup)
+    assert done and message == f"Imported 1 session (0 steps) from {backup}"
+    again, message = import_history(log, backup)
+    assert again and message.endswith("; 1 already in the log were left as they were")
+    out = tmp_path / "mine.csv"
+    assert export_history(log, out) == f"Wrote {out}: 1 sessions, 1 rows"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_a_bad_backup_imports_nothing_and_names_the_row(app: App, tmp_path: Path) -> None:
+    backup = exported_csv(tmp_path)
+    text = backup.read_text()
+    backup.write_text(text.replace("completed", "finished"))
+    log = app.window.context.log
+    done, message = import_history(log, backup)
+    assert not done
+    assert message.endswith(f"{backup}: nothing was imported; fix the rows above and try again")
+    assert "line 2" in message
+    assert log.sessions() == []

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from routine_factory import exercise_table, make_routine
+from sciatica_coach.core import paths
 from sciatica_coach.core.catalog import Prescription, RoutineError
+from sciatica_coach.core.library import load_library
+from sciatica_coach.core.routine_writer import import_routine_file
 from sciatica_coach.core.timeline import SWITCH, WORK, expand_routine
 from sciatica_coach.core.words import prescription_facts, prescription_line, sided_dose_words
 
+CATALOG = load_library(None).exercises
 TWO_SIDED = exercise_table("clam", sides="both", sets=1)
 
 
@@ -139,3 +145,66 @@ def test_the_dose_names_the_side() -> None:
     dose = routine.blocks[0].dose
     assert sided_dose_words(dose, None) == "hold 20 s, left and right"
     assert sided_dose_words(dose, routine.prescription) == "hold 20 s, right side only"
+
+
+# --- File > Open routine: a clinician's file copied in ----------------------------------------
+
+SENT = """\
+# From Ann Lee's clinic
+id = "from-ann"
+name = "From Ann"
+
+[prescription]
+prescribed_by = "Ann Lee"
+review_date = 2024-06-12
+
+[[block]]
+exercise = "clamshell"
+"""
+
+
+def test_a_sent_file_is_checked_then_copied_private(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.toml"
+    sent.write_text(SENT)
+    folder = paths.user_routines_dir(tmp_path / "data")
+    target = import_routine_file(sent, folder, CATALOG)
+    assert target == folder / "from-ann.toml"
+    assert target.read_text() == SENT
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    routine = load_library(tmp_path / "data").routines["from-ann"]
+    assert routine.prescription is not None and routine.prescription.prescribed_by == "Ann Lee"
+
+
+def test_a_sent_file_with_problems_is_not_copied(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.toml"
+    sent.write_text(SENT.replace("2024-06-12", '"soon"'))
+    folder = paths.user_routines_dir(tmp_path / "data")
+    with pytest.raises(
+        RoutineError, match='review_date must be a date like 2024-05-31, got "soon"'
+    ):
+        import_routine_file(sent, folder, CATALOG)
+    assert not folder.exists()
+
+
+def test_a_sent_file_never_reaches_outside_its_folder(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.toml"
+    sent.write_text(SENT.replace('id = "from-ann"', 'id = "../../escape"'))
+    with pytest.raises(RoutineError, match="id must be lower-case letters"):
+        import_routine_file(sent, paths.user_routines_dir(tmp_path / "data"), CATALOG)
+    picture = SENT + '\n[[exercise]]\nid = "mine"\nimage = "../../etc/passwd"\n'
+    sent.write_text(picture)
+    with pytest.raises(RoutineError):
+        import_routine_file(sent, paths.user_routines_dir(tmp_path / "data"), CATALOG)
+
+
+def test_a_second_copy_asks_before_replacing_and_keeps_the_old(tmp_path: Path) -> None:
+    sent = tmp_path / "sent.toml"
+    sent.write_text(SENT)
+    folder = paths.user_routines_dir(tmp_path / "data")
+    import_routine_file(sent, folder, CATALOG)
+    sent.write_text(SENT.replace("2024-06-12", "2024-07-01"))
+    with pytest.raises(FileExistsError):
+        import_routine_file(sent, folder, CATALOG)
+    import_routine_file(sent, folder, CATALOG, replace=True)
+    assert "2024-07-01" in (folder / "from-ann.toml").read_text()
+    assert (folder / "from-ann.toml.previous").read_text() == SENT

@@ -280,10 +280,15 @@ class MainWindow(QMainWindow):
         self.context.library = library
         self.today.library = library
         chosen = self.routines.current_routine()
+        notice = self.routines.notice.text() if self.routines.notice.isVisible() else ""
         self.routines.set_library(library)
         if chosen is not None:
             self.routines.select(chosen.id)
-        if self.current_page is Page.TODAY:
+            if notice:  # what was just done to it still holds
+                self.routines.notice.setText(notice)
+                self.routines.notice.show()
+        # Only a window on screen reads the log: a change seen as the app closes must not.
+        if self.isVisible() and self.current_page is Page.TODAY:
             self.today.refresh(self.context.now().date())
         if self.library_page.built:
             self.library_page.content().set_library(library)

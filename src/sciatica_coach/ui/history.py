@@ -424,7 +424,7 @@ class HistoryView(QWidget):
             self.leave_out_button.hide()
             return
         self._leave_out_ids = (record.routine_id, step.exercise_id)
-        self.leave_out_button.setText(leave_out_label(step.exercise_name).replace("&", "&&"))
+        self.leave_out_button.setText(leave_out_label(step.exercise_name))
         self.leave_out_button.show()
 
     def _request_leave_out(self) -> None:

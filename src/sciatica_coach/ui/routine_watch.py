@@ -60,4 +60,5 @@ class RoutinesWatcher(QObject):
         current = self.watched()
         if current:
             self._watcher.removePaths(current)
-        self._watcher.addPaths(wanted)
+        if wanted:
+            self._watcher.addPaths(wanted)

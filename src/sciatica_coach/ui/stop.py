@@ -176,11 +176,11 @@ class StopAdvicePage(QWidget):
         self._leave_out_ids: tuple[str, str] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Advice after stopping")
-        footer = QHBoxLayout()
+        # One above the other: side by side, the two long buttons were wider than a small screen.
+        footer = QVBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
-        footer.addWidget(self.leave_out_button)
-        footer.addStretch(1)
-        footer.addWidget(self.continue_button)
+        footer.addWidget(self.leave_out_button, 0, Qt.AlignmentFlag.AlignLeft)
+        footer.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.area, 1)
@@ -233,7 +233,7 @@ class StopAdvicePage(QWidget):
             self.leave_out_button.hide()
             return False
         self._leave_out_ids = (routine.id, block.exercise.id)
-        self.leave_out_button.setText(leave_out_label(block.exercise.name).replace("&", "&&"))
+        self.leave_out_button.setText(leave_out_label(block.exercise.name))
         self.leave_out_button.show()
         return True
 
@@ -244,7 +244,7 @@ class StopAdvicePage(QWidget):
     def leave_out_done(self, message: str) -> None:
         """The copy is written: the button says so instead of offering it again."""
         self._leave_out_ids = None
-        self.leave_out_button.setText(message.replace("&", "&&"))
+        self.leave_out_button.setText(message)
         self.leave_out_button.setEnabled(False)
         self.take_focus()
 
