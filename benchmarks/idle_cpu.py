@@ -1,25 +1,76 @@
-"""CPU used by a real session running for a minute offscreen: the player's polling cost.
+"""CPU used while a session runs: a timed hold and paced reps, animation on and off, offscreen
+and under a private X server when Xvfb is there.
 
-The app is built as it would be at start, a built-in routine is started with the real
-monotonic clock, and the event loop runs for SECONDS. Process CPU time (all threads) is
-read before and after; the figure is CPU seconds per minute of session.
+Each case is a fresh app in a temporary data folder, 1280x800, running the real monotonic
+clock through a session of the usual length: the exercise measured, then Gentle start.
+Process CPU time (all threads) is read from the moment the work step starts, for SECONDS;
+the figure is the share of one core.
+
+    .venv/bin/python benchmarks/idle_cpu.py [SECONDS]
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-import time
+
+from common import load_note, platform_env, platforms, run_child, value, verdict
+
+SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 20.0
+# A 90-second hold (the figure eases in, then stays) and 10 reps paced at 6 s each.
+CASES = (("timed hold", "prone_lying"), ("paced reps", "glute_bridge"))
+LIMITS = {"on": 1.0, "off": 0.3}  # per cent of one core
+
+SESSION = """
+import dataclasses, sys, tempfile, time
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from PySide6.QtCore import QTimer
-
+from sciatica_coach.core.catalog import Block
+from sciatica_coach.core.exercise_search import practice_routine
+from sciatica_coach.core.timeline import WORK
 from sciatica_coach.ui.app import build_main_window, make_application
+from sciatica_coach.ui.settings_keys import ANIMATED_KEY
 
-SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
+exercise_id, animated, seconds = sys.argv[1], sys.argv[2] == "on", float(sys.argv[3])
+app = make_application()
+window = build_main_window(Path(tempfile.mkdtemp()) / "data")
+window.context.settings.setValue(ANIMATED_KEY, animated)
+window.confirm_quit = lambda: True
+window.resize(1280, 800)
+window.show()
+print("painted", flush=True)
+library = window.context.library
+exercise = library.exercises[exercise_id]
+rest = library.routines["gentle-start"].blocks
+routine = practice_routine(exercise)
+window.start_practice(
+    dataclasses.replace(routine, blocks=(Block(exercise=exercise, dose=exercise.dose), *rest))
+)
+window.flow.check_in.skip_button.click()
+session = window.flow.session
+illustration = window.flow.player.illustration
+start = {}
+
+def finish():
+    cpu = time.process_time() - start["cpu"]
+    wall = time.monotonic() - start["wall"]
+    assert session.state().step is start["step"], "the work step ended while measuring"
+    print(f"cpu {cpu}", flush=True)
+    print(f"wall {wall}", flush=True)
+    print(f"frames {illustration.render_count - start['frames']}", flush=True)
+    app.quit()
+
+def wait_for_work():
+    step = session.state().step
+    if step is None or step.kind != WORK:
+        QTimer.singleShot(20, wait_for_work)
+        return
+    start.update(cpu=time.process_time(), wall=time.monotonic(), step=step,
+                 frames=illustration.render_count)
+    QTimer.singleShot(int(seconds * 1000), finish)
+
+wait_for_work()
+app.exec()
+"""
 
 
 TRAY = """
@@ -78,37 +129,27 @@ def tray_idle(seconds: float = 60.0) -> bool:
     return share <= 0.1 and wait >= 60
 
 
-def main() -> None:
-    app = make_application()
-    with tempfile.TemporaryDirectory() as folder:
-        window = build_main_window(Path(folder) / "data")
-        window.resize(1280, 800)
-        window.show()
-        window.start_routine("gentle-start")
-        assert window.flow.check_in is not None
-        window.flow.check_in.skip_button.click()
-        session = window.flow.session
-        assert session is not None
-        measured: dict[str, float] = {}
-
-        def finish() -> None:
-            measured["cpu"] = time.process_time() - cpu_before
-            measured["wall"] = time.monotonic() - wall_before
-            measured["step"] = session.state().index
-            measured["renders"] = window.flow.player.illustration.render_count
-            app.quit()
-
-        cpu_before = time.process_time()
-        wall_before = time.monotonic()
-        QTimer.singleShot(int(SECONDS * 1000), finish)
-        app.exec()
-        cpu, wall = measured["cpu"], measured["wall"]
-        print(
-            f"session ran {wall:.1f} s to step {measured['step']:.0f} of "
-            f"{len(session.timeline.steps)}; {measured['renders']:.0f} illustration frames"
-        )
-        print(f"CPU {cpu:.2f} s: {cpu / wall * 60:.2f} CPU seconds per minute of session")
+def main() -> int:
+    print(f"session CPU over {SECONDS:.0f} s of a work step, 1280x800; {load_note()}")
+    print(f"{'platform':<10}{'case':<13}{'animation':<11}{'CPU %':>7}{'frames/s':>10}")
+    passed = True
+    for platform in platforms():
+        with platform_env(platform) as env:
+            for case, exercise in CASES:
+                for animation in ("on", "off"):
+                    _, lines = run_child(SESSION, exercise, animation, str(SECONDS), env=env)
+                    wall = value(lines, "wall")
+                    share = value(lines, "cpu") / wall * 100
+                    rate = value(lines, "frames") / wall
+                    print(f"{platform:<10}{case:<13}{animation:<11}{share:>7.2f}{rate:>10.1f}")
+                    passed &= verdict(
+                        f"session CPU, {case}, animation {animation}, {platform}",
+                        f"{share:.2f}% of a core",
+                        f"<= {LIMITS[animation]}%",
+                        share <= LIMITS[animation],
+                    )
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

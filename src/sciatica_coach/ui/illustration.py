@@ -4,14 +4,19 @@ own picture (SVG, PNG or animated GIF), or a neutral placeholder when there is n
 With animation off the view shows the end pose, which carries a pale ghost of the start pose and
 an arrow along the movement: one still picture that still says where the movement starts and
 where it goes, drawn as large as the space allows (a two-panel sheet would be half the size).
+
+A built-in picture is drawn once per phase into a pixmap, and the pixmaps of the phases on the
+frame grid (`frame_phase`) are kept for the exercise on show: a movement that repeats (paced
+reps) is drawn once and after that only copied to the screen, the cheap part.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize
-from PySide6.QtGui import QImage, QMovie, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QMovie, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -19,6 +24,7 @@ from sciatica_coach.core.pictures import PictureError
 from sciatica_coach.illustrations import available, placeholder_svg, render_svg
 from sciatica_coach.illustrations.qt_pictures import (
     Picture,
+    fit,
     illustration_image,
     load_user_picture,
     paint_fitted,
@@ -28,11 +34,25 @@ from sciatica_coach.ui.dark_ink import svg_for_palette
 
 # The sheet and the picture check live in `illustrations.qt_pictures`, below the report too;
 # they are still named here for the callers that have always imported them from the view.
-__all__ = ["IllustrationView", "illustration_image", "validate_user_image"]
+__all__ = ["IllustrationView", "frame_phase", "illustration_image", "validate_user_image"]
 
 # A phase step smaller than this moves a limb by well under a pixel at the usual size.
 VISIBLE_PHASE_STEP = 0.01
 RENDER_WIDTH = 480
+# Frames on the grid between the start and the end pose: at the player's 10 Hz a movement of
+# up to 3.2 s still gets a new frame at every poll, and a repeated movement costs at most this
+# many pictures (about 1.3 MB each at 1280x800), kept while one exercise is on show.
+FRAMES_PER_MOVEMENT = 32
+FRAME_CACHE_BYTES = 48 * 1024 * 1024
+
+
+def frame_phase(phase: float) -> float:
+    """``phase`` on the frame grid (within 1/64 of it), whose pictures the view keeps."""
+    return round(min(1.0, max(0.0, phase)) * FRAMES_PER_MOVEMENT) / FRAMES_PER_MOVEMENT
+
+
+def _on_grid(phase: float) -> bool:
+    return (phase * FRAMES_PER_MOVEMENT).is_integer()
 
 
 class IllustrationView(QWidget):
@@ -50,6 +70,9 @@ class IllustrationView(QWidget):
         self._svg: QSvgRenderer | None = None
         self._image: QImage | None = None
         self._movie: QMovie | None = None
+        self._frame: tuple[QPoint, QPixmap] | None = None  # the built-in picture on show
+        self._frames: dict[float, tuple[QPoint, QPixmap]] = {}
+        self._frame_bytes = 0
         placeholder = svg_for_palette(placeholder_svg(), self.palette())
         self._placeholder = QSvgRenderer(QByteArray(placeholder.encode("utf-8")), self)
         self._show_placeholder()
@@ -89,7 +112,13 @@ class IllustrationView(QWidget):
         ``mirrored`` shows the right side working (built-in pictures show the left side
         unmirrored). User pictures are shown as they are, never flipped: they may hold text.
         """
+        # The same built-in picture again (the next set, or the rest before it) keeps the
+        # frames already drawn.
+        same = image is None and (exercise_id, mirrored) == self._shown_builtin()
+        frames = self._frames if same else {}
+        kept_bytes = self._frame_bytes if frames else 0
         self._clear()
+        self._frames, self._frame_bytes = frames, kept_bytes
         self._mirrored = mirrored
         self._phase = 0.0
         if image is not None:
@@ -143,13 +172,23 @@ class IllustrationView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._forget_frames()
         self._render(force=True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if (
+            self._frame is not None
+            and self._frame[1].devicePixelRatio() != self.devicePixelRatioF()
+        ):
+            self._forget_frames()  # moved to a screen of another density
+            self._render(force=True)
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        paint_fitted(painter, QRectF(self.rect()), self._shown())
+        if self._frame is not None and self.showing_builtin:
+            corner, pixmap = self._frame
+            painter.drawPixmap(corner, pixmap)
+        else:
+            _fitting_hints(painter)
+            paint_fitted(painter, QRectF(self.rect()), self._shown())
         painter.end()
 
     # -- internals ---------------------------------------------------------------------------
@@ -169,14 +208,50 @@ class IllustrationView(QWidget):
             small = abs(phase - last) < VISIBLE_PHASE_STEP
             if small and not (phase in (0.0, 1.0) and phase != last):
                 return
-        svg = render_svg(
-            self._exercise_id, phase, mirrored=self._mirrored, size=self._render_size()
-        )
-        svg = svg_for_palette(svg, self.palette())
-        self._svg.load(QByteArray(svg.encode("utf-8")))
         self._drawn_phase = phase
-        self._renders += 1
+        kept = self._frames.get(phase)
+        if kept is None:
+            svg = render_svg(
+                self._exercise_id, phase, mirrored=self._mirrored, size=self._render_size()
+            )
+            svg = svg_for_palette(svg, self.palette())
+            self._svg.load(QByteArray(svg.encode("utf-8")))
+            self._renders += 1
+            kept = self._draw_frame(self._svg)
+            self._keep(phase, kept)
+        self._frame = kept
         self.update()
+
+    def _draw_frame(self, svg: QSvgRenderer) -> tuple[QPoint, QPixmap]:
+        """The picture exactly as `paint_fitted` puts it in this widget, on a transparent
+        pixmap that covers it to the whole pixel, and where that pixmap goes."""
+        area = QRectF(self.rect())
+        target = fit(area, svg.defaultSize())
+        left, top = math.floor(target.left()), math.floor(target.top())
+        width = max(1, math.ceil(target.right()) - left)
+        height = max(1, math.ceil(target.bottom()) - top)
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        _fitting_hints(painter)
+        painter.translate(-left, -top)
+        paint_fitted(painter, area, svg)
+        painter.end()
+        return QPoint(left, top), pixmap
+
+    def _keep(self, phase: float, frame: tuple[QPoint, QPixmap]) -> None:
+        """Keep a frame on the grid while the budget allows; others are drawn and let go."""
+        size = frame[1].width() * frame[1].height() * 4
+        if _on_grid(phase) and self._frame_bytes + size <= FRAME_CACHE_BYTES:
+            self._frames[phase] = frame
+            self._frame_bytes += size
+
+    def _forget_frames(self) -> None:
+        self._frames = {}
+        self._frame_bytes = 0
+        self._frame = None
 
     def _load_user_image(self, path: Path) -> None:
         """The user's picture, or nothing (the stand-in) if it breaks a rule or will not decode.
@@ -198,6 +273,9 @@ class IllustrationView(QWidget):
         else:
             self._image = picture
 
+    def _shown_builtin(self) -> tuple[str, bool] | None:
+        return (self._exercise_id, self._mirrored) if self.showing_builtin else None
+
     def _shown(self) -> Picture:
         if self._movie is not None:
             return self._movie
@@ -216,6 +294,12 @@ class IllustrationView(QWidget):
         self._svg = None
         self._exercise_id = None
         self._drawn_phase = None
+        self._forget_frames()
 
     def _show_placeholder(self) -> None:
         self.setAccessibleDescription("No picture for this exercise")
+
+
+def _fitting_hints(painter: QPainter) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)

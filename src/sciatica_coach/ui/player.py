@@ -2,11 +2,15 @@
 
 The player holds no timing of its own. A precise timer asks the session what time it is
 while a step runs and paints the answer; pausing stops the timer, so an idle player costs
-nothing.
+nothing. The timer wakes when something on screen or a cue is due (the next second of a
+countdown, the next rep, the next cue, the next frame of a moving figure), and at least once
+a second, rather than ten times a second whatever happens: the session is just as punctual
+and a still screen is not painted again.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
@@ -31,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core import engine
-from sciatica_coach.core.engine import Session, SessionState
+from sciatica_coach.core.engine import Session, SessionState, planned_cues
 from sciatica_coach.core.symptoms import BETTER, SAME, WORSE
 from sciatica_coach.core.timeline import PREPARE, REST, SWITCH, WORK, Step, exercise_just_finished
 from sciatica_coach.core.variants import has_easier
@@ -51,7 +55,7 @@ from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.dialog_parts import scaled
-from sciatica_coach.ui.illustration import IllustrationView
+from sciatica_coach.ui.illustration import IllustrationView, frame_phase
 from sciatica_coach.ui.keys import PLAYER_KEYS, key_strip, spoken
 from sciatica_coach.ui.ring import CountdownRing
 from sciatica_coach.ui.ring_accessible import ring_value
@@ -59,7 +63,10 @@ from sciatica_coach.ui.settings_keys import ANIMATED_KEY, LEG_QUESTION_KEY, VOIC
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.sound import CuePlayer
 
-POLL_MS = 100  # 10 Hz: smooth enough for a countdown, cues within a tenth of a second
+POLL_MS = 100  # 10 Hz while the figure moves: one frame a poll
+LONGEST_POLL_MS = 1000  # at least once a second (a gap of 5 s reads as the computer asleep)
+# Woken this long after a moment is due, so the clock has surely passed it.
+WAKE_MARGIN_S = 0.003
 
 # When several cues fall due in one poll, the most telling one is heard.
 CUE_PRIORITY = (
@@ -80,6 +87,13 @@ CUE_SOUNDS = {
     engine.CUE_TICK: "tick",
     engine.CUE_REP: "tick",
 }
+
+
+def _until_next_second(seconds_left: float) -> float:
+    """Seconds until a countdown showing ``seconds_left`` shows the second below
+    (`core.words.countdown` rounds up, with a millisecond of tolerance)."""
+    shown = max(0, math.ceil(seconds_left - 1e-3))
+    return max(0.0, seconds_left - (shown - 1 + 1e-3)) if shown else LONGEST_POLL_MS / 1000
 
 
 def step_detail(step: Step) -> str:
@@ -152,8 +166,9 @@ class PlayerView(QWidget):
         self._sound_missing = False
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(POLL_MS)
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
+        self._figure_moving = False
         self._build()
         self._bind_keys()
         if cue_player is not None:
@@ -414,7 +429,6 @@ class PlayerView(QWidget):
         self.routine_label.setText(session.timeline.routine.name)
         self.illustration.set_animated(read_flag(self.settings, ANIMATED_KEY, True))
         session.start()
-        self._timer.start()
         # No button has the focus to begin with, so Enter marks reps done until Tab is used.
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refresh()
@@ -430,11 +444,31 @@ class PlayerView(QWidget):
         state = self.session.state()
         self._play_cues(state)
         self._render(state)
+        if state.status == engine.RUNNING:
+            self._timer.start(self._next_poll_ms(state))
+            return
+        self._timer.stop()
         if state.status in (engine.FINISHED, engine.STOPPED):
-            self._timer.stop()
             self.ended.emit()
-        elif state.status == engine.PAUSED:
-            self._timer.stop()
+
+    def _next_poll_ms(self, state: SessionState) -> int:
+        """Milliseconds until the first moment something is due: a cue, a new second on the
+        step's countdown or the session's time left, a new rep, the figure's next frame."""
+        waits = [LONGEST_POLL_MS / 1000]
+        step = state.step
+        if step is not None:
+            elapsed = state.elapsed_in_step
+            cue = next((at for at, _kind, _n in planned_cues(step) if at > elapsed), None)
+            if cue is not None:
+                waits.append(cue - elapsed)
+            if state.remaining is not None:
+                waits.append(_until_next_second(state.remaining))
+            waits.append(_until_next_second(state.session_remaining))
+            if step.kind == WORK and step.tempo and step.reps:
+                waits.append(step.tempo - elapsed % step.tempo)
+            if self._figure_moving:
+                waits.append(POLL_MS / 1000)
+        return max(1, math.ceil((max(0.0, min(waits)) + WAKE_MARGIN_S) * 1000))
 
     def toggle_pause(self) -> None:
         if self.session is None or not self.isVisible():
@@ -442,7 +476,6 @@ class PlayerView(QWidget):
         self.session.toggle_pause()
         if self.session.status == engine.RUNNING:
             self.notice_label.hide()
-            self._timer.start()
         self.refresh()
 
     def pause(self, notice: str | None = None) -> None:
@@ -584,9 +617,15 @@ class PlayerView(QWidget):
     def _render(self, state: SessionState) -> None:
         assert self.session is not None
         steps = self.session.timeline.steps
-        self.progress.setValue(int(state.progress * 1000))
+        value = int(state.progress * 1000)
+        bar = self.progress
+        # Qt works out at some cost whether a new value moves the bar by a pixel; ask only
+        # when it does.
+        if value in (0, 1000) or abs(value - bar.value()) * max(1, bar.width()) >= 1000:
+            bar.setValue(value)
         self.time_left_label.setText(f"{time_left(state.session_remaining)} left")
         step = state.step
+        self._figure_moving = False
         if step is None:
             self.ring.show_time(1.0, "✓", "Finished" if state.status == engine.FINISHED else "")
             self.done_button.hide()
@@ -615,8 +654,14 @@ class PlayerView(QWidget):
         if step.kind == WORK and step.exercise is not None:
             mode = step.exercise.dose.mode
             hold = step.seconds if mode == "hold" else None
-            self.illustration.set_phase(
-                motion_phase(mode, state.elapsed_in_step, tempo=step.tempo, hold_seconds=hold)
+            # On the frame grid, so each rep after the first is copied, not drawn again.
+            phase = motion_phase(mode, state.elapsed_in_step, tempo=step.tempo, hold_seconds=hold)
+            self.illustration.set_phase(frame_phase(phase))
+            illustration = self.illustration
+            self._figure_moving = (
+                illustration.animated
+                and illustration.showing_builtin
+                and (mode == "reps" or phase < 1.0)
             )
 
     def _show_clock(self, step: Step, state: SessionState) -> None:

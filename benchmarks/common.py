@@ -1,0 +1,167 @@
+"""What the benchmarks share: a bare PySide6 window to compare with, a private X server, the
+resident memory of a process, and the one-line verdict that `make bench` collects.
+
+Every figure is measured in fresh interpreters started from here, so imports count and one
+benchmark's caches never help another. Children get a bytecode cache of their own (as an
+installed app has one), never the checkout's source folders.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYCACHE = Path(tempfile.gettempdir()) / "sciatica-coach-bench-pycache"
+SIZE = (1280, 800)
+VERDICT_PREFIX = "TARGET"
+
+# A bare window that tells its parent when it is first painted, then idles or quits.
+PAINT_WATCHER = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+class FirstPaint(QObject):
+    def __init__(self, then):
+        super().__init__()
+        self.then = then
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWindow():
+            obj.removeEventFilter(self)
+            print("painted", flush=True)
+            QTimer.singleShot(0, self.then)
+        return False
+def resident_mb():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+"""
+
+BARE_WINDOW = (
+    PAINT_WATCHER + "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication(sys.argv[:1])\n"
+    "window = QMainWindow()\n"
+    f"window.resize({SIZE[0]}, {SIZE[1]})\n"
+    "idle = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0\n"
+    "def after_paint():\n"
+    "    QTimer.singleShot(int(idle * 1000), lambda: (print(f'rss {resident_mb():.1f}',"
+    " flush=True), app.quit()))\n"
+    "watcher = FirstPaint(after_paint)\n"
+    "window.installEventFilter(watcher)\n"
+    "window.show()\n"
+    "app.exec()\n"
+)
+
+
+def child_env(platform: str, display: str | None = None) -> dict[str, str]:
+    """The environment of a measured child: the Qt platform, this checkout's code, and a
+    bytecode cache outside the checkout."""
+    env = dict(os.environ, QT_QPA_PLATFORM=platform, PYTHONPYCACHEPREFIX=str(PYCACHE))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    if display is not None:
+        env["DISPLAY"] = display
+    return env
+
+
+def run_child(
+    code: str, *args: str, env: dict[str, str], timeout: float = 120
+) -> tuple[float, list[str]]:
+    """Run ``code`` in a fresh interpreter; seconds until it printed ``painted``, and every
+    other line it printed."""
+    with tempfile.TemporaryFile("w+") as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, *args],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env=env,
+        )
+        assert process.stdout is not None
+        painted_after = float("nan")
+        lines: list[str] = []
+        for line in process.stdout:
+            if line.strip() == "painted" and painted_after != painted_after:
+                painted_after = time.perf_counter() - started
+            else:
+                lines.append(line.strip())
+        process.wait(timeout=timeout)
+        if process.returncode != 0 or painted_after != painted_after:
+            errors.seek(0)
+            said = errors.read().strip().splitlines()[-8:]
+            raise RuntimeError(f"child failed ({process.returncode}): {said}")
+    return painted_after, lines
+
+
+def value(lines: list[str], key: str) -> float:
+    """The number a child printed as ``key <number>``."""
+    for line in lines:
+        if line.startswith(key + " "):
+            return float(line.split()[1])
+    raise KeyError(f"{key} not printed: {lines[-5:]}")
+
+
+@contextmanager
+def x_server() -> Iterator[str | None]:
+    """A private Xvfb display (its name), or None when Xvfb is not installed."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        yield None
+        return
+    read, write = os.pipe()
+    process = subprocess.Popen(
+        [xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as answer:
+        number = answer.readline().strip()
+    try:
+        yield f":{number}" if number else None
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def platforms() -> list[str]:
+    """offscreen always; xcb too when Xvfb can be started (SCIATICA_BENCH_PLATFORMS picks)."""
+    chosen = os.environ.get("SCIATICA_BENCH_PLATFORMS", "offscreen,xcb")
+    wanted = [p.strip() for p in chosen.split(",") if p.strip()]
+    return [p for p in wanted if p != "xcb" or shutil.which("Xvfb")]
+
+
+@contextmanager
+def platform_env(platform: str) -> Iterator[dict[str, str]]:
+    """The child environment for ``platform``, with its own X server for xcb."""
+    if platform != "xcb":
+        yield child_env(platform)
+        return
+    with x_server() as display:
+        if display is None:
+            raise RuntimeError("Xvfb did not start")
+        yield child_env("xcb", display)
+
+
+def verdict(name: str, measured: str, limit: str, passed: bool) -> bool:
+    """Print the line `make bench` collects; returns ``passed``."""
+    print(f"{VERDICT_PREFIX} {name}: {measured} (target {limit}) {'PASS' if passed else 'FAIL'}")
+    return passed
+
+
+def load_note() -> str:
+    """The machine's load, printed with each run: a busy machine stretches every figure."""
+    try:
+        one, five, _fifteen = os.getloadavg()
+    except OSError:
+        return ""
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
