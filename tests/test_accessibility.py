@@ -5,6 +5,7 @@ dialog, the player's bindings and its key strip, the ring's value and each step 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -296,15 +297,22 @@ def test_tab_reaches_every_control_of_the_advice_after_a_pain_stop(app: App) -> 
 def test_every_page_fits_800_by_600_before_and_after_progress(app: App) -> None:
     """Sizes are in device-independent pixels, so this is also a 1600x1200 screen at 200%."""
     window = app.window
+    when = app.clock.local() - timedelta(days=1)
+    session = app.log.start_session("gentle-start", "Gentle start", 615, 14, when)
+    app.log.finish_session(session, "completed", when + timedelta(minutes=11), 615.0)
     window.resize(800, 600)
     pages = (*NAVIGATION, Page.PROGRESS, *NAVIGATION)
     for page in pages:
         window.show_page(page)
         hint = window.minimumSizeHint()
         assert hint.width() <= 800 and hint.height() <= 600, (page, hint.toTuple())
-    into_left_hold(app)
-    for state in ("player", "stop sheet"):
+    player = into_left_hold(app)
+    for state in ("player", "stop sheet", "advice"):
         hint = window.minimumSizeHint()
         assert hint.width() <= 800 and hint.height() <= 600, (state, hint.toTuple())
-        app.keys(Qt.Key.Key_S)
+        if state == "player":
+            app.keys(Qt.Key.Key_S)
+        else:
+            app.keys("1")  # pain spreading: the advice, with its two long buttons
+    assert player.isHidden()
     assert window.width() <= 800 and window.height() <= 600

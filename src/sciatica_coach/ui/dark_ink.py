@@ -22,8 +22,10 @@ HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 @lru_cache(maxsize=1024)
 def turned(colour: str, floor: float) -> str:
     """``colour`` with its lightness turned round onto ``floor`` (the window's lightness) to 1:
-    white goes to the floor, black to white, hue and saturation kept."""
+    white goes to the floor, black to white, hue kept (and saturation, but for pale tints)."""
     hue, saturation, lightness, _alpha = QColor(colour).getHslF()
+    # Near-white tints (the cream panel, the pale ghost) would turn brown: they go grey.
+    saturation *= min(1.0, (1.0 - lightness) / 0.3)
     lightness = floor + (1.0 - floor) * (1.0 - lightness)
     return QColor.fromHslF(max(hue, 0.0), saturation, lightness).name()
 

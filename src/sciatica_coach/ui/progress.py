@@ -15,7 +15,7 @@ from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QPalette
+from PySide6.QtGui import QColor, QCursor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -256,6 +256,56 @@ class FigureTile(QFrame):
         self.detail.setText(detail)
 
 
+class TileRow(QWidget):
+    """The plan and the figures side by side, or the plan above the figures when the window
+    is too narrow for one row, so the page never needs more width than two rows do (one row
+    needed about 1060 pixels, more than an 800x600 screen or a laptop at 200%)."""
+
+    SPACING = 12
+
+    def __init__(self, first: QWidget, others: tuple[QWidget, ...]) -> None:
+        super().__init__()
+        self._first, self._others = first, others
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(self.SPACING)
+        self.one_row: bool | None = None
+        self._arrange(one_row=True)
+
+    def _width_of(self, widgets: tuple[QWidget, ...]) -> int:
+        widths = [widget.minimumSizeHint().width() for widget in widgets]
+        return sum(widths) + self.SPACING * (len(widths) - 1)
+
+    def _arrange(self, *, one_row: bool) -> None:
+        if one_row == self.one_row:
+            return
+        self.one_row = one_row
+        for widget in (self._first, *self._others):
+            self._grid.removeWidget(widget)
+        for column in range(len(self._others) + 1):
+            self._grid.setColumnStretch(column, 0)
+        if one_row:
+            self._grid.addWidget(self._first, 0, 0)
+            self._grid.setColumnStretch(0, 3)
+            for column, widget in enumerate(self._others, start=1):
+                self._grid.addWidget(widget, 0, column)
+                self._grid.setColumnStretch(column, 2)
+        else:
+            self._grid.addWidget(self._first, 0, 0, 1, len(self._others))
+            for column, widget in enumerate(self._others):
+                self._grid.addWidget(widget, 1, column)
+                self._grid.setColumnStretch(column, 1)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        width = max(self._first.minimumSizeHint().width(), self._width_of(self._others))
+        return QSize(width, self._grid.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(one_row=self.width() >= self._width_of((self._first, *self._others)))
+
+
 class ChartsPage(QWidget):
     """The charts inside their scroll area: as small as the rows allow, and filling the
     window when it is taller. A plot's own size hint follows the size it was last given, so
@@ -321,7 +371,7 @@ class ProgressView(QWidget):
         for key, text, _weeks in RANGES:
             button = QPushButton(text)
             button.setCheckable(True)
-            button.setMinimumWidth(84)
+            button.setMinimumWidth(64)
             button.setProperty("range", True)
             button.clicked.connect(lambda _=False, k=key: self.set_range(k))
             self._range_group.addButton(button)
@@ -333,11 +383,7 @@ class ProgressView(QWidget):
         self.completion_tile = FigureTile("Exercises done")
         self.current_tile = FigureTile("Current streak")
         self.best_tile = FigureTile("Best streak")
-        tiles = QHBoxLayout()
-        tiles.setSpacing(12)
-        tiles.addWidget(self.plan_tile, 3)
-        for tile in (self.completion_tile, self.current_tile, self.best_tile):
-            tiles.addWidget(tile, 2)
+        tiles = TileRow(self.plan_tile, (self.completion_tile, self.current_tile, self.best_tile))
 
         self.adherence = ChartCard(
             "Sessions each week", "Sessions", "Week starting", week_bars=True
@@ -379,7 +425,8 @@ class ProgressView(QWidget):
         scroller.setWidget(charts)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Two charts side by side can be wider than a small window: then the charts scroll.
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroller = scroller
         self.empty_page = QLabel(
             "No sessions yet.\n\nWhen you finish your first routine, your sessions, minutes, "
@@ -398,7 +445,7 @@ class ProgressView(QWidget):
         layout.setContentsMargins(24, 14, 24, 14)
         layout.setSpacing(12)
         layout.addLayout(header)
-        layout.addLayout(tiles)
+        layout.addWidget(tiles)
         layout.addWidget(self.body, 1)
         self.setStyleSheet(PROGRESS_STYLE)
         self._apply_colours()
