@@ -4,11 +4,14 @@ the suggestions on the end screen, driven by keyboard on a fake clock."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
 
-from flow_helpers import App
+from flow_helpers import App, make_app
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import PainCheck, StepRecord
 from sciatica_coach.core.symptoms import LEANING_BACK, SymptomProfile
@@ -193,3 +196,17 @@ def test_answers_saved_on_first_start_move_start_here_at_once(
     assert app.window.today.start_here_button.text().startswith("Start here: Gentle start")
     assert app.window.offer_symptom_profile()
     assert app.window.today.start_here_button.text().startswith("Start here: Arching back")
+
+
+def test_an_ampersand_in_a_routine_name_shows_on_todays_buttons_as_itself(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    routines = tmp_path / "data" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "legs.toml").write_text(
+        'id = "legs"\nname = "Legs & back"\n[[block]]\nexercise = "sit_to_stand"\n'
+    )
+    for app in make_app(tmp_path, qtbot):
+        texts = [b.text() for b in app.window.today.findChildren(QPushButton)]
+        assert any(t.startswith("Legs && back\n") for t in texts)
+        assert not any(t.startswith("Legs & back") for t in texts)  # "& " would eat the space

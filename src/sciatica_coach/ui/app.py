@@ -1094,7 +1094,9 @@ def run_app(
         server = listen_for_second_launch(server_name(data), holding_lock=True)
         restore_excepthook = show_log_errors_in_dialogs()
         try:
-            return _open_and_run(app, data, server, start_routine, background)
+            if background:
+                return _open_and_run(app, data, server, start_routine, background=True)
+            return _open_and_run(app, data, server, start_routine)
         finally:
             restore_excepthook()
             server.close()
@@ -1134,7 +1136,9 @@ def _open_and_run(
         logger.error("Could not open the data folder: %s: %s", type(error).__name__, error)
         return _cannot_open(error)
     try:
-        context.appearance = apply_appearance(app, context.settings)
+        qt_app = QApplication.instance()  # ``app`` itself may be a stand-in in tests
+        if isinstance(qt_app, QApplication):
+            context.appearance = apply_appearance(qt_app, context.settings)
         if not ensure_safety_acknowledged(context.settings):
             return 0
         try:

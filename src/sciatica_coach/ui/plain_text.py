@@ -44,3 +44,10 @@ def show_warning(
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+def button_text(text: str) -> str:
+    """``text`` for a button, an ``&`` in a routine's name shown as itself and not taken
+    as a keyboard mnemonic."""
+    return text.replace("&", "&&")
+

@@ -29,7 +29,7 @@ from sciatica_coach.core.words import (
     pain_change,
     prescription_line,
 )
-from sciatica_coach.ui.plain_text import plain_label, plain_tooltip
+from sciatica_coach.ui.plain_text import button_text, plain_label, plain_tooltip
 from sciatica_coach.ui.routines import routine_minutes
 from sciatica_coach.ui.suggestions import SuggestionList
 
@@ -167,7 +167,7 @@ class TodayView(QWidget):
         if start is not None and routine is not None:
             self._start_here_id = routine.id
             self.start_here_button.setText(
-                f"Start here: {routine.name} · {routine_minutes(routine)} min"
+                button_text(f"Start here: {routine.name} · {routine_minutes(routine)} min")
             )
             self.start_here_why.setText(start.why)
         self.start_here_button.setVisible(routine is not None)
@@ -180,7 +180,7 @@ class TodayView(QWidget):
         routines = [r for r in chosen if r is not None]
         routines += [r for r in self.library.routines.values() if not r.builtin][:3]
         for index, routine in enumerate(routines):
-            button = QPushButton(f"{routine.name}\n{routine_minutes(routine)} min")
+            button = QPushButton(button_text(f"{routine.name}\n{routine_minutes(routine)} min"))
             button.setMinimumSize(160, 72)
             font = QFont(button.font())
             font.setPointSize(14)
