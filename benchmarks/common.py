@@ -30,10 +30,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 class FirstPaint(QObject):
     def __init__(self, then):
         super().__init__()
-        self.then = then
+        self.then, self.done = then, False
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and obj.isWindow():
-            obj.removeEventFilter(self)
+        if not self.done and event.type() == QEvent.Type.Paint and obj.isWindow():
+            self.done = True
             print("painted", flush=True)
             QTimer.singleShot(0, self.then)
         return False
@@ -59,6 +59,60 @@ BARE_WINDOW = (
     "window.show()\n"
     "app.exec()\n"
 )
+
+
+# The app as a user starts it (`run_app`: the folder's lock, the app log, the second-launch
+# server, the log, Today), over a data folder whose safety screen and symptom profile were
+# already seen. After its first paint it idles, prints its resident memory, then visits
+# every page, waits, prints it again and quits.
+APP_WINDOW = (
+    PAINT_WATCHER
+    + """
+from pathlib import Path
+from PySide6.QtWidgets import QApplication, QMainWindow
+from sciatica_coach.ui.app import make_application, run_app
+data, idle, visit = Path(sys.argv[1]), float(sys.argv[2]), sys.argv[3] == "visit"
+app = make_application()
+def main_window():
+    return next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+def after_paint():
+    QTimer.singleShot(int(idle * 1000), idled)
+def idled():
+    print(f"rss {resident_mb():.1f}", flush=True)
+    leaked = [m for m in ("pyqtgraph", "numpy") if m in sys.modules]
+    print("heavy", ",".join(leaked) or "none", flush=True)
+    if not visit:
+        main_window().close()
+        return
+    from sciatica_coach.ui.pages import NAVIGATION
+    window = main_window()
+    for page in NAVIGATION:
+        window.show_page(page)
+        app.processEvents()
+    window.show_page(NAVIGATION[0])
+    QTimer.singleShot(3000, visited)
+def visited():
+    print(f"visited {resident_mb():.1f}", flush=True)
+    main_window().close()
+class FirstMainWindowPaint(FirstPaint):
+    def eventFilter(self, obj, event):
+        if isinstance(obj, QMainWindow):
+            return super().eventFilter(obj, event)
+        return False
+watcher = FirstMainWindowPaint(after_paint)
+app.installEventFilter(watcher)
+sys.exit(run_app(data))
+"""
+)
+SEEN_BEFORE = "[safety]\nacknowledged_version=2\n\n[coach]\nprofile_offered=true\n"
+
+
+def returning_user(folder: Path) -> Path:
+    """A data folder whose user has seen the safety screen and been offered the profile."""
+    data = folder / "data"
+    data.mkdir(mode=0o700, exist_ok=True)
+    (data / "settings.ini").write_text(SEEN_BEFORE)
+    return data
 
 
 def child_env(platform: str, display: str | None = None) -> dict[str, str]:

@@ -14,6 +14,7 @@ from sciatica_coach.core import engine
 from sciatica_coach.illustrations import render_svg
 from sciatica_coach.illustrations.qt_pictures import paint_fitted
 from sciatica_coach.ui.illustration import FRAMES_PER_MOVEMENT, IllustrationView, frame_phase
+from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.player import LONGEST_POLL_MS, POLL_MS
 from sciatica_coach.ui.ring import CountdownRing
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY
@@ -168,3 +169,20 @@ def test_a_paused_or_finished_player_has_no_timer(app: App) -> None:
     assert not player._timer.isActive()
     app.player_keys(Qt.Key.Key_Space)
     assert player._timer.isActive()
+
+
+def test_progress_shows_its_frame_first_and_its_charts_a_moment_later(app: App) -> None:
+    window = app.window
+    window.paint_pages_first = True
+    window.show_page(Page.PROGRESS)
+    assert window.current_page is Page.PROGRESS
+    assert not window.progress_page.built
+    app.qtbot.waitUntil(lambda: window.progress_page.built, timeout=10000)
+    window.show_page(Page.TODAY)
+    window.show_page(Page.PROGRESS)  # built once: shown and read again at once
+    assert window.progress_page.built
+
+
+def test_pages_are_built_at_once_outside_the_app(app: App) -> None:
+    app.window.show_page(Page.PROGRESS)
+    assert app.window.progress_page.built

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -109,7 +110,14 @@ QUIT_DETAIL = (
 )
 
 
+# Long enough for the window to paint a page's frame before the page is made.
+FRAME_FIRST_MS = 30
+
+
 class MainWindow(QMainWindow):
+    # The app paints a page's frame before a slow first build; tests build pages at once.
+    paint_pages_first = False
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -134,7 +142,9 @@ class MainWindow(QMainWindow):
         )
         # Progress and History are built on first visit: the charts pull in pyqtgraph and
         # numpy, which the first window must not wait for.
-        self.progress_page: LazyPage[RefreshingPage] = LazyPage(self._make_progress)
+        self.progress_page: LazyPage[RefreshingPage] = LazyPage(
+            self._make_progress, waiting="Drawing your progress…"
+        )
         self.history_page: LazyPage[HistoryLike] = LazyPage(self._make_history)
         # The library draws its pictures only once it is first opened.
         self.library_page: LazyPage[ExerciseLibraryLike] = LazyPage(self._make_library)
@@ -224,8 +234,10 @@ class MainWindow(QMainWindow):
             lazy = self.progress_page if page is Page.PROGRESS else self.history_page
             if lazy.built:
                 lazy.content().refresh()
+            elif self.paint_pages_first:
+                lazy.build_soon()  # a new view reads the log as it is made
             else:
-                lazy.content()  # a new view reads the log as it is made
+                lazy.content()
         if page is Page.LIBRARY:
             self.library_page.content()
         if page is Page.ROUTINES:
@@ -980,12 +992,16 @@ PageT = TypeVar("PageT", bound=RefreshingPage)
 class LazyPage(QWidget, Generic[PageT]):
     """A page whose real widget is made the first time it is shown."""
 
-    def __init__(self, make: Callable[[], PageT]) -> None:
+    def __init__(self, make: Callable[[], PageT], waiting: str = "") -> None:
         super().__init__()
         self._make = make
         self._content: PageT | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._waiting = QLabel(waiting)
+        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._waiting.hide()
+        self._layout.addWidget(self._waiting)
 
     @property
     def built(self) -> bool:
@@ -995,8 +1011,17 @@ class LazyPage(QWidget, Generic[PageT]):
         if self._content is None:
             self._content = self._make()
             assert isinstance(self._content, QWidget)
+            self._waiting.hide()
             self._layout.addWidget(self._content)
         return self._content
+
+    def build_soon(self) -> None:
+        """Show the waiting line now and make the page once it is on screen: a first build
+        that loads libraries takes a moment, and the window answers meanwhile."""
+        if self.built or self._waiting.isVisible():
+            return
+        self._waiting.setVisible(bool(self._waiting.text()))
+        QTimer.singleShot(FRAME_FIRST_MS, self.content)
 
 
 def settings_for(data: Path) -> QSettings:
@@ -1162,8 +1187,9 @@ def _open_and_run(
                 window.offer_morning_check()
 
         QTimer.singleShot(0, first_questions)
-        # Load the charting libraries once the window is up, so Progress opens quickly later.
-        QTimer.singleShot(2000, preload_charts)
+        # The charting libraries are not loaded ahead (40 MB for a page many never open):
+        # Progress shows its frame at once and its charts when they are loaded.
+        window.paint_pages_first = True
         return app.exec()
     finally:
         if context.voice is not None:
