@@ -23,7 +23,12 @@ HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
 def turned(colour: str, floor: float) -> str:
     """``colour`` with its lightness turned round onto ``floor`` (the window's lightness) to 1:
     white goes to the floor, black to white, hue kept (and saturation, but for pale tints)."""
-    hue, saturation, lightness, _alpha = QColor(colour).getHslF()
+    original = QColor(colour)
+    hue, saturation, lightness = (
+        original.hslHueF(),
+        original.hslSaturationF(),
+        original.lightnessF(),
+    )
     # Near-white tints (the cream panel, the pale ghost) would turn brown: they go grey.
     saturation *= min(1.0, (1.0 - lightness) / 0.3)
     lightness = floor + (1.0 - floor) * (1.0 - lightness)

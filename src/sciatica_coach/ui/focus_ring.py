@@ -53,7 +53,7 @@ class FocusRingFollower:
         ring = self.ring
         if new is None or not _rings(new):
             if ring is not None:
-                ring.setWidget(None)
+                ring.setWidget(None)  # type: ignore[arg-type]  # Qt takes null: no widget
             return
         if ring is None:
             ring = self._ring = FocusRing()
