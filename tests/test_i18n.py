@@ -35,6 +35,10 @@ TRANSLATED_MODULES = (
     "core/self_check.py",
     "core/library_text.py",
     "i18n.py",
+    "ui/player.py",
+    "ui/checkin.py",
+    "ui/stop.py",
+    "ui/finish.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"

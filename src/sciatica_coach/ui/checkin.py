@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core.records import PainCheck
-from sciatica_coach.core.safety import LEG_REACH, reach_label
+from sciatica_coach.core.safety import leg_reach, reach_label
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.colours import (
     CHOICE_BUTTON_STYLE,
     CHOICE_ROW_STYLE,
@@ -43,10 +44,10 @@ from sciatica_coach.ui.dialog_parts import (
 from sciatica_coach.ui.keys import spoken
 
 MOMENT_TITLES = {
-    "before": "Before you start: how is your pain?",
-    "after": "After your session: how is your pain now?",
+    "before": N_("Before you start: how is your pain?"),
+    "after": N_("After your session: how is your pain now?"),
 }
-KEY_HINT = "Keys: type 0 to 10 · ← → change · ↑ ↓ next row · Enter saves"
+KEY_HINT = N_("Keys: type 0 to 10 · ← → change · ↑ ↓ next row · Enter saves")
 TEN_WINDOW_MS = 1000  # "1" then "0" within this time means ten
 NUMBER_POINT_SIZE = 17.0
 
@@ -158,8 +159,8 @@ class PainScale(ChoiceRow):
             button.setAccessibleName(f"{title} {score}")
             self.group.addButton(button, score)
             numbers.addWidget(button)
-        low = QLabel("0 = no pain")
-        high = QLabel("10 = worst imaginable")
+        low = QLabel(_("0 = no pain"))
+        high = QLabel(_("10 = worst imaginable"))
         for anchor in (low, high):
             _font(anchor, BASE_POINT_SIZE)
         anchors = QHBoxLayout()
@@ -172,7 +173,7 @@ class PainScale(ChoiceRow):
         layout.addLayout(top)
         layout.addLayout(numbers)
         layout.addLayout(anchors)
-        self.setAccessibleName(f"{title}, 0 to 10")
+        self.setAccessibleName(_("{title}, 0 to 10").format(title=title))
         self.changed.connect(self._show_value)
         self._show_value()
 
@@ -184,7 +185,9 @@ class PainScale(ChoiceRow):
 
     def _show_value(self) -> None:
         value = self.value()
-        self.value_label.setText("not chosen yet" if value is None else f"{value} out of 10")
+        self.value_label.setText(
+            _("not chosen yet") if value is None else _("{score} out of 10").format(score=value)
+        )
         self.setAccessibleDescription(self.value_label.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -212,14 +215,14 @@ class ReachRow(ChoiceRow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("reachRow", parent)
-        self.codes = [code for code, _label in LEG_REACH]
-        heading = QLabel("How far down the leg? (optional)")
+        self.codes = [code for code, _label in leg_reach()]
+        heading = QLabel(_("How far down the leg? (optional)"))
         _font(heading, BASE_POINT_SIZE + 2, bold=True)
         style = CHOICE_BUTTON_STYLE.format(**HIGHLIGHT_CHOICE)
         grid = QGridLayout()
         grid.setSpacing(4)
         columns = 3
-        for index, (_code, label) in enumerate(LEG_REACH):
+        for index, (_code, label) in enumerate(leg_reach()):
             button = choice_button(label, style, BASE_POINT_SIZE, bold=False)
             button.setAccessibleName(label)
             button.pressed.connect(lambda b=button: self._remember(b.isChecked()))
@@ -231,7 +234,7 @@ class ReachRow(ChoiceRow):
         layout.setSpacing(6)
         layout.addWidget(heading)
         layout.addLayout(grid)
-        self.setAccessibleName("How far down the leg")
+        self.setAccessibleName(_("How far down the leg"))
 
     def _remember(self, checked: bool) -> None:
         self._was_checked = checked
@@ -259,10 +262,13 @@ class ReachRow(ChoiceRow):
 def reference_text(check: PainCheck | None) -> str:
     """``Before the session: back 5, leg 6, reaching the thigh`` for the after check-in."""
     if check is None:
-        return "Before the session: not rated"
+        return _("Before the session: not rated")
     reach = reach_label(check.reach)
-    where = f", reaching: {reach.lower()}" if reach else ""
-    return f"Before the session: back {check.back}, leg {check.leg}{where}"
+    if reach:
+        return _("Before the session: back {back}, leg {leg}, reaching: {reach}").format(
+            back=check.back, leg=check.leg, reach=reach[:1].lower() + reach[1:]
+        )
+    return _("Before the session: back {back}, leg {leg}").format(back=check.back, leg=check.leg)
 
 
 class PainCheckInPanel(QWidget):
@@ -295,23 +301,23 @@ class PainCheckInPanel(QWidget):
         self.can_cancel = can_cancel
         use_readable_font(self)
 
-        self.back = PainScale("Back pain", "backRow")
-        self.leg = PainScale("Leg pain", "legRow")
+        self.back = PainScale(_("Back pain"), "backRow")
+        self.leg = PainScale(_("Leg pain"), "legRow")
         self.reach = ReachRow()
         self.note = QLineEdit()
         self.note.setMaxLength(500)
-        self.note.setPlaceholderText("Anything you want to remember about today")
+        self.note.setPlaceholderText(_("Anything you want to remember about today"))
         self.note.setMinimumHeight(40)
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(_("Note"))
         self.note.installEventFilter(self)
-        note_label = sized_label("Note (optional)", BASE_POINT_SIZE + 2, bold=True)
+        note_label = sized_label(_("Note (optional)"), BASE_POINT_SIZE + 2, bold=True)
         note_label.setBuddy(self.note)
 
-        self.title_label = sized_label(MOMENT_TITLES[moment], TITLE_POINT_SIZE, bold=True)
+        self.title_label = sized_label(_(MOMENT_TITLES[moment]), TITLE_POINT_SIZE, bold=True)
         self.reference_label = sized_label(reference_text(reference), BASE_POINT_SIZE + 1)
         self.reference_label.setObjectName("reference")
         if moment == "before" and routine_name:
-            self.reference_label.setText(f"Next: {routine_name}")
+            self.reference_label.setText(_("Next: {routine}").format(routine=routine_name))
         self.reference_label.setVisible(moment == "after" or bool(routine_name))
         content = QWidget()
         body = QVBoxLayout(content)
@@ -319,8 +325,8 @@ class PainCheckInPanel(QWidget):
         body.setSpacing(10)
         body.addWidget(self.title_label)
         body.addWidget(self.reference_label)
-        keys = sized_label(KEY_HINT, BASE_POINT_SIZE)
-        keys.setAccessibleName(spoken(KEY_HINT))  # arrows in words for a screen reader
+        keys = sized_label(_(KEY_HINT), BASE_POINT_SIZE)
+        keys.setAccessibleName(spoken(_(KEY_HINT)))  # arrows in words for a screen reader
         body.addWidget(keys)
         body.addWidget(self.back)
         body.addWidget(self.leg)
@@ -334,14 +340,14 @@ class PainCheckInPanel(QWidget):
         body.addStretch(1)
 
         starting = moment == "before" and can_cancel
-        self.save_button = QPushButton("&Start session" if starting else "&Save")
+        self.save_button = QPushButton(_("&Start session") if starting else _("&Save"))
         self.save_button.setDefault(True)
         self.save_button.setAutoDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.skip_button = QPushButton("Start &without rating" if starting else "S&kip")
+        self.skip_button = QPushButton(_("Start &without rating") if starting else _("S&kip"))
         self.skip_button.setAutoDefault(False)
         self.skip_button.clicked.connect(self.skipped)
-        self.cancel_button = QPushButton("&Cancel (Esc)")
+        self.cancel_button = QPushButton(_("&Cancel (Esc)"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setVisible(can_cancel)
@@ -359,7 +365,7 @@ class PainCheckInPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.scroll_area = scrolling(content, "Pain check-in")
+        self.scroll_area = scrolling(content, _("Pain check-in"))
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(footer)
 
@@ -466,7 +472,7 @@ class PainCheckInDialog(QDialog):
             previous_reach=previous_reach,
         )
         self.moment = moment
-        self.setWindowTitle(MOMENT_TITLES[moment])
+        self.setWindowTitle(_(MOMENT_TITLES[moment]))
         use_readable_font(self)
         self.back, self.leg, self.reach = self.panel.back, self.panel.leg, self.panel.reach
         self.note = self.panel.note

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from sciatica_coach.core.records import SessionRecord, StepRecord
 from sciatica_coach.core.words import describe_duration, outcome_line, pain_change
+from sciatica_coach.i18n import _
 from sciatica_coach.ui.plain_text import plain_label
 from sciatica_coach.ui.suggestions import SuggestionList
 
@@ -42,11 +43,11 @@ class FinishView(QWidget):
         grid.setHorizontalSpacing(32)
         grid.setVerticalSpacing(14)
         rows = [
-            ("duration", "Time exercising"),
-            ("steps", "Exercises done"),
-            ("skipped", "Skipped"),
-            ("back", "Back pain"),
-            ("leg", "Leg pain"),
+            ("duration", _("Time exercising")),
+            ("steps", _("Exercises done")),
+            ("skipped", _("Skipped")),
+            ("back", _("Back pain")),
+            ("leg", _("Leg pain")),
         ]
         for row, (key, label) in enumerate(rows):
             name = QLabel(label)
@@ -60,11 +61,11 @@ class FinishView(QWidget):
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignRight)
             grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignLeft)
             self.figures[key] = value
-        self.summary_button = QPushButton("Session summary…")
+        self.summary_button = QPushButton(_("Session summary…"))
         self.summary_button.clicked.connect(lambda: self.summary_requested.emit(self._session_id))
-        self.progress_button = QPushButton("See progress")
+        self.progress_button = QPushButton(_("See progress"))
         self.progress_button.clicked.connect(self.progress_requested)
-        self.home_button = QPushButton("Back to Today")
+        self.home_button = QPushButton(_("Back to Today"))
         self.home_button.clicked.connect(self.home_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -94,10 +95,12 @@ class FinishView(QWidget):
 
     def show_unsaved(self, problem: str) -> None:
         """The session ended while the log refused writes: say so, and that it is kept."""
-        self.heading.setText("Your session is not saved yet")
+        self.heading.setText(_("Your session is not saved yet"))
         self.subheading.setText(
-            f"{problem} Everything is kept while the app stays open and is saved as soon as "
-            "the log can be written again."
+            _(
+                "{problem} Everything is kept while the app stays open and is saved as soon as "
+                "the log can be written again."
+            ).format(problem=problem)
         )
         for value in self.figures.values():
             value.setText("—")
@@ -109,14 +112,16 @@ class FinishView(QWidget):
         self._session_id = record.id
         self.summary_button.setEnabled(True)
         if record.status == "completed":
-            self.heading.setText("Well done — session complete")
+            self.heading.setText(_("Well done — session complete"))
             self.subheading.setText(record.routine_name)
         else:
-            self.heading.setText("Session stopped")
+            self.heading.setText(_("Session stopped"))
             self.subheading.setText(f"{record.routine_name} · {outcome_line(record, steps)}")
         self.figures["duration"].setText(describe_duration(record.active_seconds))
         planned = record.planned_work_steps
-        self.figures["steps"].setText(f"{record.work_done} of {planned}")
+        self.figures["steps"].setText(
+            _("{done} of {planned}").format(done=record.work_done, planned=planned)
+        )
         self.figures["skipped"].setText(str(record.work_skipped))
         self.figures["back"].setText(pain_change(record.pain_before, record.pain_after, "back"))
         self.figures["leg"].setText(pain_change(record.pain_before, record.pain_after, "leg"))

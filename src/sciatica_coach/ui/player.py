@@ -48,9 +48,11 @@ from sciatica_coach.core.words import (
     leg_answer,
     leg_question,
     minutes_seconds,
+    position_words,
     spoken_cue,
     time_left,
 )
+from sciatica_coach.i18n import _, short_number
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
@@ -100,15 +102,23 @@ def step_detail(step: Step) -> str:
     """``Set 1 of 2 · Left side · 10 reps`` for a work step."""
     parts = []
     if step.set_count > 1:
-        parts.append(f"Set {step.set_number} of {step.set_count}")
+        parts.append(
+            _("Set {number} of {count}").format(number=step.set_number, count=step.set_count)
+        )
     if step.side:
-        parts.append(f"{step.side.capitalize()} side")
+        parts.append(side_label(step.side))
     if step.reps is not None:
-        each = " each side" if step.alternating else ""
-        pace = ", at your own pace" if step.self_paced else ""
-        parts.append(f"{step.reps} reps{each}{pace}")
+        if step.alternating and step.self_paced:
+            amount = _("{reps} reps each side, at your own pace")
+        elif step.alternating:
+            amount = _("{reps} reps each side")
+        elif step.self_paced:
+            amount = _("{reps} reps, at your own pace")
+        else:
+            amount = _("{reps} reps")
+        parts.append(amount.format(reps=step.reps))
     else:
-        parts.append(f"Hold {step.seconds:g} s")
+        parts.append(_("Hold {seconds} s").format(seconds=short_number(step.seconds)))
     return " · ".join(parts)
 
 
@@ -116,25 +126,57 @@ def next_preview(steps: tuple[Step, ...], index: int) -> str:
     """What comes after the current step, in one line."""
     following = steps[index + 1] if index + 1 < len(steps) else None
     if following is None:
-        return "Next: that's the last one"
+        return _("Next: that's the last one")
     if following.kind == WORK:
         assert following.exercise is not None
-        return f"Next: {following.exercise.name} — {step_detail(following)}"
+        return _("Next: {exercise} — {detail}").format(
+            exercise=following.exercise.name, detail=step_detail(following)
+        )
     later = next((s for s in steps[index + 2 :] if s.kind == WORK), None)
-    what = "Rest" if following.kind == REST else following.title
-    then = f", then {later.exercise.name}" if later and later.exercise else ""
+    what = _("Rest") if following.kind == REST else following.title
     length = following.seconds
-    how_long = f"{length:g} s" if length < 60 else minutes_seconds(length)
-    return f"Next: {what} {how_long}{then}"
+    how_long = (
+        _("{seconds} s").format(seconds=short_number(length))
+        if length < 60
+        else minutes_seconds(length)
+    )
+    if later and later.exercise:
+        return _("Next: {what} {length}, then {exercise}").format(
+            what=what, length=how_long, exercise=later.exercise.name
+        )
+    return _("Next: {what} {length}").format(what=what, length=how_long)
+
+
+def side_label(side: str) -> str:
+    """``Left side``: a side as a step's detail shows it."""
+    return {"left": _("Left side"), "right": _("Right side")}.get(side, side.capitalize())
+
+
+def side_caption(side: str) -> str:
+    """``left side``: a side under the ring's number."""
+    return {"left": _("left side"), "right": _("right side")}.get(side, side)
+
+
+def get_ready_for(side: str | None) -> str:
+    """``Get ready for the left side``: what a side switch asks."""
+    if side == "left":
+        return _("Get ready for the left side")
+    if side == "right":
+        return _("Get ready for the right side")
+    return _("Get ready for the {side} side").format(side=side)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def ring_name(step: Step) -> str:
     """What the countdown ring counts in ``step``, as a screen reader names it."""
     if step.self_paced:
-        return "Reps"
+        return _("Reps")
     if step.kind == WORK and step.tempo and step.reps:
-        return "Rep"
-    return "Time left"
+        return _("Rep")
+    return _("Time left")
 
 
 class PlayerView(QWidget):
@@ -201,10 +243,10 @@ class PlayerView(QWidget):
         self.detail_label.setWordWrap(True)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ring = CountdownRing()
-        self.done_button = QPushButton("Done  ⏎")
+        self.done_button = QPushButton(_("Done  ⏎"))
         self.done_button.setObjectName("doneButton")
-        self.done_button.setAccessibleName("Done")
-        self.done_button.setAccessibleDescription("Mark these reps done (Enter)")
+        self.done_button.setAccessibleName(_("Done"))
+        self.done_button.setAccessibleDescription(_("Mark these reps done (Enter)"))
         self.done_button.clicked.connect(self.mark_done)
         self.cues_label = QLabel()
         self.cues_label.setWordWrap(True)
@@ -240,43 +282,50 @@ class PlayerView(QWidget):
         for label in (self.routine_label, self.title_label, self.detail_label, self.next_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = self._button(
-            "◀  Back", self.back, "Previous exercise (Left arrow)", name="Back"
+            _("◀  Back"), self.back, _("Previous exercise (Left arrow)"), name=_("Back")
         )
         self.pause_button = self._button(
-            "Pause (Space)", self.toggle_pause, "Pause or resume (Space)", name="Pause"
+            _("Pause (Space)"), self.toggle_pause, _("Pause or resume (Space)"), name=_("Pause")
         )
         self.skip_button = self._button(
-            "Skip  ▶", self.skip, "Skip this step (Right arrow)", name="Skip"
+            _("Skip  ▶"), self.skip, _("Skip this step (Right arrow)"), name=_("Skip")
         )
         self.restart_button = self._button(
-            "↺  Restart", self.restart_step, "Restart step (R)", name="Restart step"
+            _("↺  Restart"), self.restart_step, _("Restart step (R)"), name=_("Restart step")
         )
-        self.mute_button = self._button("Sound on", self.toggle_mute, "Mute or unmute (M)")
-        self.full_button = self._button("Full screen", self.toggle_full_screen, "Full screen (F)")
+        self.mute_button = self._button(_("Sound on"), self.toggle_mute, _("Mute or unmute (M)"))
+        self.full_button = self._button(
+            _("Full screen"), self.toggle_full_screen, _("Full screen (F)")
+        )
         self.easier_button = self._button(
-            "Easier (E)",
+            _("Easier (E)"),
             self.toggle_easier,
-            "Switch this exercise to its easier version, or back (E). "
-            "Shift+E: the easier version for the rest of the session.",
-            name="Easier version",
+            _(
+                "Switch this exercise to its easier version, or back (E). "
+                "Shift+E: the easier version for the rest of the session."
+            ),
+            name=_("Easier version"),
         )
         self.easier_button.setCheckable(True)
         self.cautions_button = self._button(
-            "Take care (C)",
+            _("Take care (C)"),
             self.toggle_cautions,
-            "Show every caution for this exercise (C)",
-            name="Take care",
+            _("Show every caution for this exercise (C)"),
+            name=_("Take care"),
         )
         self.cautions_button.setCheckable(True)
         self.pain_button = self._button(
-            "Stop — pain is spreading",
+            _("Stop — pain is spreading"),
             self.stop_for_pain,
-            "Stop now because pain spreads down the leg (one press)",
-            name="Stop: pain is spreading",
+            _("Stop now because pain spreads down the leg (one press)"),
+            name=_("Stop: pain is spreading"),
         )
         self.pain_button.setObjectName("painStop")
         self.stop_button = self._button(
-            "Stop (S)", self.request_stop, "Stop the session and say why (S or Esc)", name="Stop"
+            _("Stop (S)"),
+            self.request_stop,
+            _("Stop the session and say why (S or Esc)"),
+            name=_("Stop"),
         )
         self.session_buttons = (
             self.back_button,
@@ -341,16 +390,22 @@ class PlayerView(QWidget):
         self.leg_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.leg_label, 1)
         self.leg_buttons: dict[str, QPushButton] = {}
-        for key, answer, text in (
-            ("1", BETTER, "Better"),
-            ("2", SAME, "Same"),
-            ("3", WORSE, "Worse"),
+        for key, answer, text, name, description in (
+            (
+                "1",
+                BETTER,
+                _("Better"),
+                _("Leg better"),
+                _("Leg better after this exercise ({key})"),
+            ),
+            ("2", SAME, _("Same"), _("Leg same"), _("Leg same after this exercise ({key})")),
+            ("3", WORSE, _("Worse"), _("Leg worse"), _("Leg worse after this exercise ({key})")),
         ):
             button = self._button(
                 f"{key}  {text}",
                 partial(self.answer_leg, answer),
-                f"Leg {text.lower()} after this exercise ({key})",
-                name=f"Leg {text.lower()}",
+                description.format(key=key),
+                name=name,
             )
             button.setCheckable(True)
             layout.addWidget(button)
@@ -520,11 +575,21 @@ class PlayerView(QWidget):
         now_easier = self.session.toggle_easier(rest_of_session=rest_of_session)
         if now_easier is None:
             self.show_notice(
-                "This exercise has no easier version. Skip it if it is too much.", passing=True
+                _("This exercise has no easier version. Skip it if it is too much."), passing=True
             )
         else:
-            scope = "for the rest of this session" if rest_of_session else "for this exercise"
-            told = f"Easier version {scope}." if now_easier else f"As written {scope}."
+            if rest_of_session:
+                told = (
+                    _("Easier version for the rest of this session.")
+                    if now_easier
+                    else _("As written for the rest of this session.")
+                )
+            else:
+                told = (
+                    _("Easier version for this exercise.")
+                    if now_easier
+                    else _("As written for this exercise.")
+                )
             self.show_notice(told, passing=True)
         self._shown_step = None  # the words on screen change
         self.refresh()
@@ -576,7 +641,7 @@ class PlayerView(QWidget):
 
     def show_full_screen_state(self, full: bool) -> None:
         """The button names what it will do next."""
-        self.full_button.setText("Leave full screen" if full else "Full screen")
+        self.full_button.setText(_("Leave full screen") if full else _("Full screen"))
 
     def _command(self, action: Callable[[Session], object]) -> None:
         if self._active() and self.isVisible():
@@ -627,7 +692,7 @@ class PlayerView(QWidget):
         step = state.step
         self._figure_moving = False
         if step is None:
-            self.ring.show_time(1.0, "✓", "Finished" if state.status == engine.FINISHED else "")
+            self.ring.show_time(1.0, "✓", _("Finished") if state.status == engine.FINISHED else "")
             self.done_button.hide()
             return
         if step is not self._shown_step:
@@ -643,13 +708,13 @@ class PlayerView(QWidget):
             ring_accessible.value_changed(self.ring, ring_value(self.ring.text, self.ring.caption))
         if state.slept:
             self.notice_label.setText(
-                "Paused: the computer seemed to be asleep. Press Space when you are ready."
+                _("Paused: the computer seemed to be asleep. Press Space when you are ready.")
             )
             self.notice_label.show()
         paused = state.status == engine.PAUSED
-        self.pause_button.setText("Resume (Space)" if paused else "Pause (Space)")
+        self.pause_button.setText(_("Resume (Space)") if paused else _("Pause (Space)"))
         if self.pause_button.accessibleName() != ("Resume" if paused else "Pause"):
-            self.pause_button.setAccessibleName("Resume" if paused else "Pause")
+            self.pause_button.setAccessibleName(_("Resume") if paused else _("Pause"))
         # Only a work step moves its figure; rests show the next exercise's start pose.
         if step.kind == WORK and step.exercise is not None:
             mode = step.exercise.dose.mode
@@ -666,9 +731,9 @@ class PlayerView(QWidget):
 
     def _show_clock(self, step: Step, state: SessionState) -> None:
         paused = state.status == engine.PAUSED
-        side = f"{step.side} side" if step.side and step.kind == WORK else ""
+        side = side_caption(step.side) if step.side and step.kind == WORK else ""
         if step.self_paced:
-            caption = "Paused" if paused else " · ".join(filter(None, ("reps", side)))
+            caption = _("Paused") if paused else " · ".join(filter(None, (_("reps"), side)))
             self.ring.show_time(0.0, str(step.reps), caption)
             return
         remaining = state.remaining or 0.0
@@ -677,10 +742,14 @@ class PlayerView(QWidget):
             # Paced reps: the big number is the rep under way, one count and no seconds.
             count = len(step.rep_cue_times())
             rep = min(count, int(state.elapsed_in_step // step.tempo) + 1)
-            caption = "Paused" if paused else " · ".join(filter(None, (f"of {count}", side)))
+            caption = (
+                _("Paused")
+                if paused
+                else " · ".join(filter(None, (_("of {count}").format(count=count), side)))
+            )
             self.ring.show_time(gone, str(rep), caption)
             return
-        caption = "Paused" if paused else side
+        caption = _("Paused") if paused else side
         self.ring.show_time(gone, countdown(remaining), caption)
 
     def _announce_step(self, step: Step) -> None:
@@ -706,15 +775,20 @@ class PlayerView(QWidget):
             self.title_label.setText(step.title)
             self.detail_label.setText(step_detail(step))
         elif step.kind == SWITCH:
-            self.title_label.setText("Switch sides")
-            self.detail_label.setText(f"Get ready for the {step.side} side")
+            self.title_label.setText(_("Switch sides"))
+            self.detail_label.setText(get_ready_for(step.side))
         else:
             self.title_label.setText(step.title)
-            upcoming = f"Up next: {exercise.name}" if exercise else ""
+            upcoming = _("Up next: {exercise}").format(exercise=exercise.name) if exercise else ""
             if focus is not None and exercise is not None:
-                upcoming += f" — {step_detail(focus)}"
+                upcoming = _("Up next: {exercise} — {detail}").format(
+                    exercise=exercise.name, detail=step_detail(focus)
+                )
                 if step.kind == PREPARE:
-                    upcoming = f"Start {exercise.position}. {upcoming}"
+                    upcoming = _("Start {position}. {upcoming}").format(
+                        position=_lower_first(position_words(exercise.position)),
+                        upcoming=upcoming,
+                    )
             self.detail_label.setText(upcoming)
         self._show_variant_controls(step)
         self._show_leg_question(step, steps)
@@ -733,7 +807,7 @@ class PlayerView(QWidget):
             self.session.easier_target
         )
         if step.kind == WORK and (easier or harder):
-            version = "Easier version" if easier else "Harder version"
+            version = _("Easier version") if easier else _("Harder version")
             self.detail_label.setText(f"{step_detail(step)} · {version}")
         if self._cautions_for is step:
             self.cues_label.setText(all_cautions(exercise))
@@ -774,11 +848,11 @@ class PlayerView(QWidget):
     def _update_mute_button(self) -> None:
         muted = self.cue_player is not None and self.cue_player.muted
         if muted:
-            self.mute_button.setText("Muted")
+            self.mute_button.setText(_("Muted"))
         elif self._sound_missing or self.cue_player is None:
-            self.mute_button.setText("No sound device")
+            self.mute_button.setText(_("No sound device"))
         else:
-            self.mute_button.setText("Sound on")
+            self.mute_button.setText(_("Sound on"))
 
     def _on_sound_unavailable(self, message: str) -> None:
         self._sound_missing = True

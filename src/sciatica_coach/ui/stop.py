@@ -21,6 +21,7 @@ from sciatica_coach.core import safety
 from sciatica_coach.core.catalog import Routine
 from sciatica_coach.core.safety import StopReason
 from sciatica_coach.core.words import leave_out_label
+from sciatica_coach.i18n import _
 from sciatica_coach.ui.colours import PLAIN_EDGE, REASON_STYLE, SAFETY_EDGE
 from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
@@ -62,19 +63,22 @@ class StopSheet(QWidget):
         body = QVBoxLayout()
         body.setContentsMargins(32, 24, 32, 12)
         body.setSpacing(10)
-        body.addWidget(sized_label("Why are you stopping?", TITLE_POINT_SIZE, bold=True))
+        body.addWidget(sized_label(_("Why are you stopping?"), TITLE_POINT_SIZE, bold=True))
         body.addWidget(
             sized_label(
-                "The session is paused and everything you have done is saved. "
-                "Press a number or choose a reason.",
+                _(
+                    "The session is paused and everything you have done is saved. "
+                    "Press a number or choose a reason."
+                ),
                 BASE_POINT_SIZE + 1,
             )
         )
         groups = {
-            safety.SHEET_REASONS[0].code: "Your body says stop:",
-            next(r.code for r in safety.SHEET_REASONS if not r.is_safety): "Or:",
+            safety.SHEET_REASONS[0].code: _("Your body says stop:"),
+            next(r.code for r in safety.SHEET_REASONS if not r.is_safety): _("Or:"),
         }
         for number, reason in enumerate(safety.SHEET_REASONS, start=1):
+            reason = reason.translated()
             if reason.code in groups:
                 body.addSpacing(6)
                 body.addWidget(sized_label(groups[reason.code], BASE_POINT_SIZE + 1, bold=True))
@@ -82,14 +86,14 @@ class StopSheet(QWidget):
             edge = SAFETY_EDGE if reason.is_safety else PLAIN_EDGE
             button.setStyleSheet(REASON_STYLE.format(edge=edge))
             button.setAccessibleName(reason.label)
-            button.setAccessibleDescription(f"Key {number}")
+            button.setAccessibleDescription(_("Key {number}").format(number=number))
             button.clicked.connect(lambda _=False, code=reason.code: self.choose(code))
             self.reason_buttons[reason.code] = button
             body.addWidget(button)
         self.note = QLineEdit()
         self.note.setMaxLength(NOTE_LIMIT)
-        self.note.setPlaceholderText("What made you stop? (optional) Then press Enter.")
-        self.note.setAccessibleName("What made you stop")
+        self.note.setPlaceholderText(_("What made you stop? (optional) Then press Enter."))
+        self.note.setAccessibleName(_("What made you stop"))
         self.note.setMinimumHeight(44)
         self.note.returnPressed.connect(lambda: self._confirm_other())
         self.note.hide()
@@ -98,7 +102,7 @@ class StopSheet(QWidget):
         content = QWidget()
         content.setLayout(body)
 
-        self.back_button = _big_button("Back to the session (Esc)", BASE_POINT_SIZE + 1)
+        self.back_button = _big_button(_("Back to the session (Esc)"), BASE_POINT_SIZE + 1)
         self.back_button.clicked.connect(self.back_requested)
         footer = QHBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
@@ -106,7 +110,7 @@ class StopSheet(QWidget):
         footer.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(content, "Why did you stop?"), 1)
+        layout.addWidget(scrolling(content, _("Why did you stop?")), 1)
         layout.addLayout(footer)
         self._buttons = [*self.reason_buttons.values(), self.back_button]
 
@@ -151,6 +155,11 @@ class StopSheet(QWidget):
         self._buttons[target].setFocus(Qt.FocusReason.TabFocusReason)
 
 
+def _lower_first(text: str) -> str:
+    """``pain spreading down the leg``: a label inside a sentence (German nouns keep theirs)."""
+    return text[:1].lower() + text[1:]
+
+
 class StopAdvicePage(QWidget):
     """What to do after a safety stop: now, when to get help, next time; then the check-in.
 
@@ -166,16 +175,18 @@ class StopAdvicePage(QWidget):
         use_readable_font(self)
         self._content: QWidget | None = None
         self.reason: StopReason | None = None
-        self.area = scrolling(QWidget(), "Advice")
-        self.continue_button = _big_button("Continue: how is your pain now?  ⏎", HEADING_POINT_SIZE)
+        self.area = scrolling(QWidget(), _("Advice"))
+        self.continue_button = _big_button(
+            _("Continue: how is your pain now?  ⏎"), HEADING_POINT_SIZE
+        )
         self.continue_button.clicked.connect(self.continue_requested)
-        self.continue_button.setAccessibleName("Continue: how is your pain now?")
+        self.continue_button.setAccessibleName(_("Continue: how is your pain now?"))
         self.leave_out_button = _big_button("", BASE_POINT_SIZE + 1)
         self.leave_out_button.clicked.connect(self._leave_out)
         self.leave_out_button.hide()
         self._leave_out_ids: tuple[str, str] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Advice after stopping")
+        self.setAccessibleName(_("Advice after stopping"))
         # One above the other: side by side, the two long buttons were wider than a small screen.
         footer = QVBoxLayout()
         footer.setContentsMargins(32, 8, 32, 20)
@@ -188,12 +199,14 @@ class StopAdvicePage(QWidget):
 
     def show_advice(self, reason: StopReason, exercise: str | None) -> None:
         """Fill the page for ``reason``; ``exercise`` names what was under way, if known."""
+        # i18n: not words (a programmer's check)
         assert reason.advice is not None, "only a safety stop has advice"
+        reason = reason.translated()
         self.reason = reason
         self.leave_out_button.setEnabled(True)
         self.offer_leave_out(None, None)
         advice = reason.advice
-        name = exercise or "the exercise that set this off"
+        name = exercise or _("the exercise that set this off")
 
         def named(items: tuple[str, ...]) -> tuple[str, ...]:
             return tuple(item.replace("{exercise}", name) for item in items)
@@ -203,12 +216,18 @@ class StopAdvicePage(QWidget):
         body.setContentsMargins(32, 24, 32, 12)
         body.setSpacing(10)
         body.addWidget(sized_label(advice.title, TITLE_POINT_SIZE, bold=True))
-        stopped = f"You stopped: {reason.label.lower()}"
-        body.addWidget(sized_label(stopped + (f", during {exercise}." if exercise else "."), 15))
+        label = _lower_first(reason.label)
+        if exercise:
+            stopped = _("You stopped: {reason}, during {exercise}.").format(
+                reason=label, exercise=exercise
+            )
+        else:
+            stopped = _("You stopped: {reason}.").format(reason=label)
+        body.addWidget(sized_label(stopped, 15))
         self.sections: dict[str, tuple[str, ...]] = {
-            "What to do now": named(advice.now),
-            "When to get help": named(advice.get_help),
-            "Next time": named(advice.next_time),
+            _("What to do now"): named(advice.now),
+            _("When to get help"): named(advice.get_help),
+            _("Next time"): named(advice.next_time),
         }
         for heading, items in self.sections.items():
             body.addSpacing(6)
