@@ -39,6 +39,11 @@ TRANSLATED_MODULES = (
     "ui/checkin.py",
     "ui/stop.py",
     "ui/finish.py",
+    "ui/morning.py",
+    "ui/suggestions.py",
+    "ui/today.py",
+    "ui/app.py",
+    "ui/pages.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"
@@ -298,6 +303,72 @@ def test_a_session_in_german_by_keyboard(german_app: App) -> None:
     finish = window.flow.finish
     assert finish.isVisible()
     assert finish.figures["duration"].text().endswith(" s")
+
+
+def test_a_stopped_session_in_german_from_today_to_today(german_app: App) -> None:
+    """Every page a session passes through, in German: Today, the check-in, the player's
+    buttons, the stop sheet, its advice, the after check-in, the end screen and Today again."""
+    app, window = german_app, german_app.window
+    nav = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert nav == ["Heute", "Programme", "Übungen", "Fortschritt", "Verlauf"]
+    today = window.today
+    assert today.heading.text().startswith("Heute, ")
+    assert "Einheiten diese Woche" in today.week.text()
+    assert today.last.text() == "Noch keine Einheiten. Wähl unten ein Programm, um anzufangen."
+    assert window.menuBar().actions()[0].text() == "&Datei"
+
+    assert window.start_routine("short")
+    check_in = window.flow.check_in
+    assert check_in is not None and check_in.isVisible()
+    assert check_in.title_label.text() == "Bevor du anfängst: Wie sind deine Schmerzen?"
+    assert check_in.save_button.text() == "Einheit &starten"
+    reach = [button.text() for button in check_in.reach.group.buttons()]
+    assert "Unter dem Knie" in reach and "Nur Rücken" in reach
+    app.rate(5, 6)
+
+    player = window.flow.player
+    assert player.pause_button.text() == "Anhalten (Leertaste)"
+    assert player.stop_button.text() == "Stopp (S)"
+    assert player.pain_button.text() == "Stopp – Schmerz zieht ins Bein"
+    assert player.skip_button.accessibleName() == "Überspringen"
+    assert player.detail_label.text() == (
+        "Fang in Rückenlage an. Gleich: Oberschenkel-Rückseite dehnen im Liegen"
+        " – Linke Seite · 10 s halten"
+    )
+    app.run(5.05)
+    assert player.detail_label.text() == "Linke Seite · 10 s halten"
+
+    app.player_keys(Qt.Key.Key_S)
+    sheet = window.flow.stop_sheet
+    assert sheet.isVisible()
+    labels = [button.accessibleName() for button in sheet.reason_buttons.values()]
+    assert labels[0] == "Schmerz zieht weiter ins Bein"
+    assert sheet.reason_buttons["pain_spreading"].text() == "1   Schmerz zieht weiter ins Bein"
+    app.keys("1")
+
+    advice = window.flow.advice
+    assert advice.isVisible()
+    assert advice.text().startswith("Was du jetzt tun kannst: ")
+    assert "Wann du dir Hilfe holen solltest: " in advice.text()
+    app.keys(Qt.Key.Key_Return)
+
+    after = window.flow.check_in
+    assert after is not None and after.isVisible()
+    assert after.title_label.text() == "Nach deiner Einheit: Wie sind deine Schmerzen jetzt?"
+    assert after.reference_label.text() == "Vor der Einheit: Rücken 5, Bein 6"
+    app.rate(4, 7)
+
+    finish = window.flow.finish
+    assert finish.isVisible()
+    assert finish.heading.text() == "Einheit abgebrochen"
+    assert finish.home_button.text() == "Zurück zu Heute"
+    assert finish.figures["steps"].text() == "0 von 4"
+    finish.home_button.click()
+    assert today.isVisible()
+    assert today.last.text().startswith("Letzte Einheit: ")
+    assert "(abgebrochen: Schmerz zieht ins Bein). Beinschmerz 6 → 7  (schlechter)." in (
+        today.last.text()
+    )
 
 
 @needs_poppler

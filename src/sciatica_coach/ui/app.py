@@ -47,6 +47,7 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.symptoms import MorningCheck, aggravating_directions
 from sciatica_coach.core.words import day_heading, leave_out_done
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
 from sciatica_coach.ui.coach_actions import CoachActions
 from sciatica_coach.ui.colours import NAVIGATION_STYLE
@@ -82,8 +83,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-ORGANISATION = "Sciatica Coach"
-APP_TITLE = "Sciatica Coach"
+ORGANISATION = "Sciatica Coach"  # i18n: not words (the program's name)
+APP_TITLE = "Sciatica Coach"  # i18n: not words (the program's name)
 # Height kept free for the window's title bar and frame when it first opens.
 WINDOW_FRAME_ALLOWANCE = 40
 
@@ -103,8 +104,8 @@ class AppContext:
     appearance: Appearance | None = None
 
 
-QUIT_QUESTION = "Quit in the middle of your session?"
-QUIT_DETAIL = (
+QUIT_QUESTION = N_("Quit in the middle of your session?")
+QUIT_DETAIL = N_(
     "Everything you have done so far is saved, and the session is logged as stopped "
     "(closed the app)."
 )
@@ -127,8 +128,8 @@ class MainWindow(QMainWindow):
         self._state_before_full_screen = Qt.WindowState.WindowNoState
 
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Pages")
-        self.nav.addItems([page.value for page in NAVIGATION])
+        self.nav.setAccessibleName(_("Pages"))
+        self.nav.addItems([_(page.value) for page in NAVIGATION])
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet(NAVIGATION_STYLE)
         self.pages = QStackedWidget()
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         # Progress and History are built on first visit: the charts pull in pyqtgraph and
         # numpy, which the first window must not wait for.
         self.progress_page: LazyPage[RefreshingPage] = LazyPage(
-            self._make_progress, waiting="Drawing your progress…"
+            self._make_progress, waiting=_("Drawing your progress…")
         )
         self.history_page: LazyPage[HistoryLike] = LazyPage(self._make_history)
         # The library draws its pictures only once it is first opened.
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
         the user's copy, and says so; True when it was written."""
         routine = self.context.library.find(routine_id)
         if routine is None:
-            show_warning(self, APP_TITLE, "That routine is no longer in your library.")
+            show_warning(self, APP_TITLE, _("That routine is no longer in your library."))
             return False
         return self.routines.leave_out_of(routine, exercise_id)
 
@@ -360,8 +361,10 @@ class MainWindow(QMainWindow):
             show_warning(
                 self,
                 APP_TITLE,
-                f"The routine {record.routine_name!r} is no longer in your library, so this "
-                "session cannot be resumed.",
+                _(
+                    "The routine {routine!r} is no longer in your library, so this "
+                    "session cannot be resumed."
+                ).format(routine=record.routine_name),
                 QMessageBox.Icon.Information,
             )
             return
@@ -404,7 +407,7 @@ class MainWindow(QMainWindow):
         try:
             self.context.log.record_morning_check(check)
         except LogError as error:
-            show_warning(self, "Your answers could not be saved", str(error))
+            show_warning(self, _("Your answers could not be saved"), str(error))
             return
         self.show_page(Page.TODAY)
 
@@ -436,16 +439,17 @@ class MainWindow(QMainWindow):
 
     def _ask_resume(self, record: SessionRecord) -> ResumeAnswer:
         box = QMessageBox(self)
-        box.setWindowTitle("Unfinished session")
+        box.setWindowTitle(_("Unfinished session"))
         box.setTextFormat(Qt.TextFormat.PlainText)  # the routine's name may be a user's
         box.setText(
-            f"Your {record.routine_name} session on {day_heading(record.local_date)} "
-            "did not finish."
+            _("Your {routine} session on {day} did not finish.").format(
+                routine=record.routine_name, day=day_heading(record.local_date)
+            )
         )
-        box.setInformativeText("Carry on where you left off, or close it as stopped?")
-        resume = box.addButton("&Resume", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Close it", QMessageBox.ButtonRole.DestructiveRole)
-        later = box.addButton("Decide &later", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(_("Carry on where you left off, or close it as stopped?"))
+        resume = box.addButton(_("&Resume"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("&Close it"), QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton(_("Decide &later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(resume)
         box.exec()
         clicked = box.clickedButton()
@@ -459,7 +463,7 @@ class MainWindow(QMainWindow):
         """Print the session summary, or save it as a PDF, as the user chooses."""
         from sciatica_coach.ui import printing
 
-        choice = self._ask_print_or_save("Session summary")
+        choice = self._ask_print_or_save(_("Session summary"))
         if choice is OutputChoice.PRINT:
             printing.print_session(self, self.context.log, self.context.library, session_id)
         elif choice is OutputChoice.PDF:
@@ -468,7 +472,7 @@ class MainWindow(QMainWindow):
     def offer_progress_report(self) -> None:
         from sciatica_coach.ui import printing
 
-        choice = self._ask_print_or_save("Progress report")
+        choice = self._ask_print_or_save(_("Progress report"))
         today = self.context.now().date()
         if choice is OutputChoice.PRINT:
             printing.print_progress_report(self, self.context.log, today=today)
@@ -483,9 +487,11 @@ class MainWindow(QMainWindow):
 
         routine = self.routines.current_routine()
         if routine is None:
-            show_warning(self, APP_TITLE, "Choose a routine on the Routines page first.")
+            show_warning(self, APP_TITLE, _("Choose a routine on the Routines page first."))
             return
-        choice = self._ask_print_or_save(f"Exercise sheet of {routine.name}")
+        choice = self._ask_print_or_save(
+            _("Exercise sheet of {routine}").format(routine=routine.name)
+        )
         if choice is OutputChoice.CANCEL:
             return
         today = self.context.now().date()
@@ -499,7 +505,7 @@ class MainWindow(QMainWindow):
             return
         path = printing.save_pdf(self, document, sheet_file_name(routine))
         if path is not None:
-            tell_saved(self, path, "Exercise sheet saved")
+            tell_saved(self, path, _("Exercise sheet saved"))
 
     def open_routine(self) -> None:
         """File > Open routine…: add a routine file someone sent to the user's routines."""
@@ -525,7 +531,7 @@ class MainWindow(QMainWindow):
         from sciatica_coach.ui.file_actions import ask_import_history
 
         if self.flow.busy:
-            show_warning(self, APP_TITLE, "Finish or stop your session first, then import.")
+            show_warning(self, APP_TITLE, _("Finish or stop your session first, then import."))
             return
         if ask_import_history(self, self.context.log):
             current = self.current_page
@@ -535,9 +541,9 @@ class MainWindow(QMainWindow):
     def _ask_print_or_save(self, what: str) -> OutputChoice:
         box = QMessageBox(self)
         box.setWindowTitle(what)
-        box.setText(f"{what}: print it, or save it as a PDF to send or keep?")
-        print_button = box.addButton("&Print…", QMessageBox.ButtonRole.AcceptRole)
-        pdf_button = box.addButton("&Save as PDF…", QMessageBox.ButtonRole.AcceptRole)
+        box.setText(_("{what}: print it, or save it as a PDF to send or keep?").format(what=what))
+        print_button = box.addButton(_("&Print…"), QMessageBox.ButtonRole.AcceptRole)
+        pdf_button = box.addButton(_("&Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
@@ -548,72 +554,72 @@ class MainWindow(QMainWindow):
     # -- menus ----------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        symptoms = QAction("Your &symptoms…", self)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        symptoms = QAction(_("Your &symptoms…"), self)
         symptoms.triggered.connect(self.edit_symptom_profile)
         file_menu.addAction(symptoms)
-        report = QAction("Progress &report…", self)
+        report = QAction(_("Progress &report…"), self)
         report.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_P))
         report.triggered.connect(self.offer_progress_report)
         file_menu.addAction(report)
-        sheet = QAction("Print e&xercise sheet…", self)
+        sheet = QAction(_("Print e&xercise sheet…"), self)
         sheet.triggered.connect(self.offer_exercise_sheet)
         file_menu.addAction(sheet)
         file_menu.addSeparator()
-        open_routine = QAction("&Open routine…", self)
+        open_routine = QAction(_("&Open routine…"), self)
         open_routine.setShortcut(QKeySequence.StandardKey.Open)
         open_routine.triggered.connect(self.open_routine)
         file_menu.addAction(open_routine)
-        export = QAction("&Export history as CSV…", self)
+        export = QAction(_("&Export history as CSV…"), self)
         export.triggered.connect(self.export_history)
         file_menu.addAction(export)
-        import_ = QAction("&Import history…", self)
+        import_ = QAction(_("&Import history…"), self)
         import_.triggered.connect(self.import_history)
         file_menu.addAction(import_)
-        export_calendar = QAction("Export plan to &calendar…", self)
+        export_calendar = QAction(_("Export plan to &calendar…"), self)
         export_calendar.triggered.connect(lambda: self.export_plan_calendar())
         file_menu.addAction(export_calendar)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(_("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
         file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        preferences = QAction("&Preferences…", self)
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        preferences = QAction(_("&Preferences…"), self)
         preferences.setShortcut(QKeySequence.StandardKey.Preferences)
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         preferences.triggered.connect(self.show_preferences)
         edit_menu.addAction(preferences)
-        view_menu = self.menuBar().addMenu("&View")
-        self.full_screen_action = QAction("&Full screen", self)
+        view_menu = self.menuBar().addMenu(_("&View"))
+        self.full_screen_action = QAction(_("&Full screen"), self)
         self.full_screen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
         self.full_screen_action.triggered.connect(self.toggle_full_screen)
         # Kept working while the menu bar is hidden in full screen.
         self.addAction(self.full_screen_action)
         view_menu.addAction(self.full_screen_action)
-        self.animate_action = animate = QAction("&Animate illustrations", self)
+        self.animate_action = animate = QAction(_("&Animate illustrations"), self)
         animate.setCheckable(True)
         animate.setChecked(read_flag(self.context.settings, ANIMATED_KEY, True))
         animate.toggled.connect(self.set_animated_illustrations)
         view_menu.addAction(animate)
-        self.ask_leg_action = ask_leg = QAction("Ask about my &leg after each exercise", self)
+        self.ask_leg_action = ask_leg = QAction(_("Ask about my &leg after each exercise"), self)
         ask_leg.setCheckable(True)
         ask_leg.setChecked(read_flag(self.context.settings, LEG_QUESTION_KEY, True))
         ask_leg.toggled.connect(lambda on: self.context.settings.setValue(LEG_QUESTION_KEY, on))
         view_menu.addAction(ask_leg)
-        help_menu = self.menuBar().addMenu("&Help")
-        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.shortcuts_action = QAction(_("&Keyboard shortcuts"), self)
         self.shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.addAction(self.shortcuts_action)  # F1 works in full screen too
         help_menu.addAction(self.shortcuts_action)
-        safety = QAction("&Safety information", self)
+        safety = QAction(_("&Safety information"), self)
         safety.triggered.connect(self._show_safety)
         help_menu.addAction(safety)
-        self.open_logs_action = QAction("Open &log folder", self)
+        self.open_logs_action = QAction(_("Open &log folder"), self)
         self.open_logs_action.triggered.connect(self.open_log_folder)
         help_menu.addAction(self.open_logs_action)
-        about = QAction("&About", self)
+        about = QAction(_("&About"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
@@ -625,7 +631,7 @@ class MainWindow(QMainWindow):
             show_warning(
                 self,
                 APP_TITLE,
-                "Finish or stop your session first, then change your symptoms.",
+                _("Finish or stop your session first, then change your symptoms."),
                 QMessageBox.Icon.Information,
             )
             return False
@@ -672,16 +678,22 @@ class MainWindow(QMainWindow):
         try:
             paths.ensure_private_dir(folder)
         except OSError as error:
-            show_warning(self, APP_TITLE, f"The log folder could not be opened.\n\n{error}")
+            show_warning(
+                self,
+                APP_TITLE,
+                _("The log folder could not be opened.\n\n{error}").format(error=error),
+            )
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_TITLE}",
-            f"{APP_TITLE} {__version__}\n\nA companion for your home exercises. It is not "
-            f"medical advice.\n\nYour data stays on this computer, in\n{self.context.data}",
+            _("About {app}").format(app=APP_TITLE),
+            _(
+                "{app} {version}\n\nA companion for your home exercises. It is not "
+                "medical advice.\n\nYour data stays on this computer, in\n{folder}"
+            ).format(app=APP_TITLE, version=__version__, folder=self.context.data),
         )
 
     # -- reminders, the tray and preferences ----------------------------------------------
@@ -797,9 +809,9 @@ class MainWindow(QMainWindow):
         if target is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
-                "Export plan to calendar",
+                _("Export plan to calendar"),
                 str(Path.home() / "exercise-plan.ics"),
-                "Calendar (*.ics)",
+                _("Calendar (*.ics)"),
             )
             if not chosen:
                 return False
@@ -818,7 +830,7 @@ class MainWindow(QMainWindow):
             )
             outputs.write_bytes(target, text)
         except (CalendarError, outputs.OutputError, LogError) as error:
-            show_warning(self, "Export plan to calendar", str(error))
+            show_warning(self, _("Export plan to calendar"), str(error))
             return False
         return True
 
@@ -871,7 +883,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.WindowStateChange:
             full = self.isFullScreen()
             self.menuBar().setVisible(not full)
-            self.full_screen_action.setText("Leave &full screen" if full else "&Full screen")
+            self.full_screen_action.setText(_("Leave &full screen") if full else _("&Full screen"))
             if self.flow._player is not None:
                 self.flow.player.show_full_screen_state(full)
         super().changeEvent(event)
@@ -888,11 +900,11 @@ class MainWindow(QMainWindow):
     def _ask_to_quit(self) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Quit Sciatica Coach")
-        box.setText(QUIT_QUESTION)
-        box.setInformativeText(QUIT_DETAIL)
-        quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.AcceptRole)
-        stay = box.addButton("&Keep going", QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(_("Quit Sciatica Coach"))
+        box.setText(_(QUIT_QUESTION))
+        box.setInformativeText(_(QUIT_DETAIL))
+        quit_button = box.addButton(_("&Quit"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(_("&Keep going"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
         box.exec()
@@ -902,9 +914,11 @@ class MainWindow(QMainWindow):
         problem = self.flow.recorder.problem if self.flow.recorder else ""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Not saved",
-            f"Part of your session could not be saved: {problem}\n\nIf you quit now it is "
-            "lost. Keep the app open and it is saved as soon as the log can be written.",
+            _("Not saved"),
+            _(
+                "Part of your session could not be saved: {problem}\n\nIf you quit now it is "
+                "lost. Keep the app open and it is saved as soon as the log can be written."
+            ).format(problem=problem),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -986,7 +1000,7 @@ class HistoryLike(RefreshingPage, Protocol):
 
 
 # The page's own type, so content() of the History page offers commit_pending_deletes.
-PageT = TypeVar("PageT", bound=RefreshingPage)
+PageT = TypeVar("PageT", bound=RefreshingPage)  # i18n: not words (a type name)
 
 
 class LazyPage(QWidget, Generic[PageT]):
@@ -1088,7 +1102,7 @@ def build_main_window(data: Path) -> MainWindow:
     return MainWindow(build_context(data))
 
 
-ALREADY_OPEN = "Sciatica Coach is already open; brought its window forward."
+ALREADY_OPEN = N_("Sciatica Coach is already open; brought its window forward.")
 
 
 def run_app(
@@ -1137,10 +1151,10 @@ def hand_over_to_running_instance(
     """Ask the app holding the lock to come forward (and start the routine): exit status 0 if
     it did, else 1 with a message."""
     if bring_forward_running_instance(name, start_routine, patience=HANDOVER_PATIENCE_SECONDS):
-        print(ALREADY_OPEN, file=sys.stderr)
+        print(_(ALREADY_OPEN), file=sys.stderr)
         return 0
     # The holder is an import, or an app that does not answer: say so rather than wait.
-    message = f"{held} It did not answer; try again in a moment."
+    message = _("{held} It did not answer; try again in a moment.").format(held=held)
     print(message, file=sys.stderr)
     QMessageBox.critical(None, APP_TITLE, message)
     return 1
@@ -1201,11 +1215,13 @@ def _open_and_run(
 
 def _cannot_open(error: Exception) -> int:
     print(error, file=sys.stderr)
-    QMessageBox.critical(None, APP_TITLE, f"Your exercise log could not be opened.\n\n{error}")
+    QMessageBox.critical(
+        None, APP_TITLE, _("Your exercise log could not be opened.\n\n{error}").format(error=error)
+    )
     return 1
 
 
-LOG_FAILED = "Sciatica Coach could not use your exercise log."
+LOG_FAILED = N_("Sciatica Coach could not use your exercise log.")
 
 
 def show_log_errors_in_dialogs() -> Callable[[], None]:
@@ -1230,7 +1246,7 @@ def show_log_errors_in_dialogs() -> Callable[[], None]:
         showing = True
         try:
             parent = QApplication.activeModalWidget() or QApplication.activeWindow()
-            QMessageBox.critical(parent, APP_TITLE, f"{LOG_FAILED}\n\n{error}")
+            QMessageBox.critical(parent, APP_TITLE, _(LOG_FAILED) + f"\n\n{error}")
         finally:
             showing = False
 

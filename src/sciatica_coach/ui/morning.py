@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from sciatica_coach.core.records import SessionRecord
 from sciatica_coach.core.symptoms import BETTER, LEG_RESPONSES, SAME, WORSE, MorningCheck
 from sciatica_coach.core.words import day_heading
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.checkin import ChoiceRow, PainScale, ReachRow, choice_button
 from sciatica_coach.ui.colours import CHOICE_BUTTON_STYLE, HIGHLIGHT_CHOICE
 from sciatica_coach.ui.dialog_parts import (
@@ -29,11 +30,11 @@ from sciatica_coach.ui.dialog_parts import (
 )
 
 COMPARED_WORDS = {
-    BETTER: "1  Better",
-    SAME: "2  About the same",
-    WORSE: "3  Worse",
+    BETTER: N_("1  Better"),
+    SAME: N_("2  About the same"),
+    WORSE: N_("3  Worse"),
 }
-MORNING_HINT = "Keys: 1 to 3 for the first row · 0 to 10 for pain · ↑ ↓ next row · Enter saves"
+MORNING_HINT = N_("Keys: 1 to 3 for the first row · 0 to 10 for pain · ↑ ↓ next row · Enter saves")
 
 
 class ComparedRow(ChoiceRow):
@@ -41,7 +42,7 @@ class ComparedRow(ChoiceRow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("comparedRow", parent)
-        heading = QLabel("Compared with before yesterday's session, your leg is:")
+        heading = QLabel(_("Compared with before yesterday's session, your leg is:"))
         heading.setWordWrap(True)
         font = heading.font()
         font.setPointSizeF(scaled(BASE_POINT_SIZE + 2))
@@ -51,15 +52,15 @@ class ComparedRow(ChoiceRow):
         grid = QGridLayout()
         grid.setSpacing(4)
         for index, answer in enumerate(LEG_RESPONSES):
-            button = choice_button(COMPARED_WORDS[answer], style, BASE_POINT_SIZE, bold=False)
-            button.setAccessibleName(COMPARED_WORDS[answer].split(maxsplit=1)[1])
+            button = choice_button(_(COMPARED_WORDS[answer]), style, BASE_POINT_SIZE, bold=False)
+            button.setAccessibleName(_(COMPARED_WORDS[answer]).split(maxsplit=1)[1])
             self.group.addButton(button, index)
             grid.addWidget(button, 0, index)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(heading)
         layout.addLayout(grid)
-        self.setAccessibleName("Your leg compared with before yesterday's session")
+        self.setAccessibleName(_("Your leg compared with before yesterday's session"))
 
     def value(self) -> str | None:
         index = self._selected_id()
@@ -91,14 +92,16 @@ class MorningCheckPanel(QWidget):
         self.session = session
         self.now = now
         self.compared = ComparedRow()
-        self.back = PainScale("Back pain now", "morningBack")
-        self.leg = PainScale("Leg pain now", "morningLeg")
+        self.back = PainScale(_("Back pain now"), "morningBack")
+        self.leg = PainScale(_("Leg pain now"), "morningLeg")
         self.reach = ReachRow()
-        title = sized_label("Good morning: how is your leg today?", TITLE_POINT_SIZE, bold=True)
+        title = sized_label(_("Good morning: how is your leg today?"), TITLE_POINT_SIZE, bold=True)
         about = sized_label(
-            f"About your {session.routine_name} session, {day_heading(session.local_date)}. "
-            "An increase after exercise should settle by the next morning; this tells the "
-            "coach whether it did.",
+            _(
+                "About your {routine} session, {day}. "
+                "An increase after exercise should settle by the next morning; this tells the "
+                "coach whether it did."
+            ).format(routine=session.routine_name, day=day_heading(session.local_date)),
             BASE_POINT_SIZE + 1,
         )
         about.setTextFormat(Qt.TextFormat.PlainText)
@@ -108,14 +111,14 @@ class MorningCheckPanel(QWidget):
         body.setSpacing(10)
         body.addWidget(title)
         body.addWidget(about)
-        body.addWidget(sized_label(MORNING_HINT, BASE_POINT_SIZE))
+        body.addWidget(sized_label(_(MORNING_HINT), BASE_POINT_SIZE))
         for question in (self.compared, self.back, self.leg, self.reach):
             body.addWidget(question)
         body.addStretch(1)
         self.save_button = QPushButton("&Save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.skip_button = QPushButton("&Not now (Esc)")
+        self.skip_button = QPushButton(_("&Not now (Esc)"))
         self.skip_button.setAutoDefault(False)
         self.skip_button.clicked.connect(self.skipped)
         buttons = QHBoxLayout()

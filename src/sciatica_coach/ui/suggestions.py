@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from sciatica_coach.core.coaching import SEE_CLINICIAN
 from sciatica_coach.core.symptom_log import StoredSuggestion
 from sciatica_coach.core.words import decision_note
+from sciatica_coach.i18n import _
 from sciatica_coach.ui.colours import SUGGESTION_STYLE
 from sciatica_coach.ui.dialog_parts import BASE_POINT_SIZE, sized_label
 
@@ -34,19 +35,25 @@ class SuggestionCard(QFrame):
         self.setObjectName("suggestion")
         self.setProperty("kind", suggestion.kind)
         self.text = sized_label(suggestion.text, BASE_POINT_SIZE + 1, bold=True)
-        self.reason = sized_label(f"Why: {suggestion.reason}", BASE_POINT_SIZE)
+        self.reason = sized_label(
+            _("Why: {reason}").format(reason=suggestion.reason), BASE_POINT_SIZE
+        )
         for label in (self.text, self.reason):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names may come from user files
-        self.take_button = QPushButton("Take it")
-        self.take_button.setAccessibleName(f"Take it: {suggestion.text}")
+        self.take_button = QPushButton(_("Take it"))
+        self.take_button.setAccessibleName(
+            _("Take it: {suggestion}").format(suggestion=suggestion.text)
+        )
         self.take_button.clicked.connect(lambda: self.decided.emit(self.suggestion, ACCEPTED))
-        self.later_button = QPushButton("Not now")
-        self.later_button.setAccessibleName(f"Not now: {suggestion.text}")
+        self.later_button = QPushButton(_("Not now"))
+        self.later_button.setAccessibleName(
+            _("Not now: {suggestion}").format(suggestion=suggestion.text)
+        )
         self.later_button.clicked.connect(lambda: self.decided.emit(self.suggestion, DISMISSED))
         buttons = QHBoxLayout()
         if suggestion.kind == SEE_CLINICIAN:
-            self.take_button.setText("I will")
-            signs = QPushButton("Warning signs…")
+            self.take_button.setText(_("I will"))
+            signs = QPushButton(_("Warning signs…"))
             signs.clicked.connect(self.warning_signs_requested)
             buttons.addWidget(signs)
         buttons.addStretch(1)
@@ -73,7 +80,7 @@ class SuggestionList(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(8)
-        self.heading = sized_label("Your coach suggests", BASE_POINT_SIZE + 3, bold=True)
+        self.heading = sized_label(_("Your coach suggests"), BASE_POINT_SIZE + 3, bold=True)
         self._layout.addWidget(self.heading)
         # What became of the last card answered, so taking one is seen to have worked.
         self.noted = sized_label("", BASE_POINT_SIZE)

@@ -29,6 +29,7 @@ from sciatica_coach.core.words import (
     pain_change,
     prescription_line,
 )
+from sciatica_coach.i18n import _
 from sciatica_coach.ui.plain_text import button_text, plain_label, plain_tooltip
 from sciatica_coach.ui.routines import routine_minutes
 from sciatica_coach.ui.suggestions import SuggestionList
@@ -41,8 +42,13 @@ SUGGESTED = ("gentle-start", "daily-mobility", "core-stability", "strength", "ba
 def week_line(done: int, planned: int) -> str:
     """``●●○○○  2 of 5 sessions this week``."""
     dots = "●" * min(done, planned) + "○" * max(0, planned - done)
-    extra = f" (+{done - planned})" if done > planned else ""
-    return f"{dots}   {done} of {planned} sessions this week{extra}"
+    if done > planned:
+        words = _("{done} of {planned} sessions this week (+{extra})").format(
+            done=done, planned=planned, extra=done - planned
+        )
+    else:
+        words = _("{done} of {planned} sessions this week").format(done=done, planned=planned)
+    return f"{dots}   {words}"
 
 
 class TodayView(QWidget):
@@ -72,7 +78,7 @@ class TodayView(QWidget):
         self.last.setFont(last_font)
         self.quick = QGridLayout()
         self.quick.setSpacing(12)
-        browse = QPushButton("All routines…")
+        browse = QPushButton(_("All routines…"))
         browse.setMinimumHeight(40)
         browse_font = QFont(browse.font())
         browse_font.setPointSize(13)
@@ -81,7 +87,7 @@ class TodayView(QWidget):
         # The page scrolls when the coach has a lot to say or the window is small.
         content = QWidget()
         scroller = QScrollArea()
-        scroller.setAccessibleName("Today")
+        scroller.setAccessibleName(_("Today"))
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(content)
@@ -100,7 +106,7 @@ class TodayView(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self._build_coach())
         layout.addSpacing(8)
-        start_label = QLabel("Start a routine")
+        start_label = QLabel(_("Start a routine"))
         start_font = QFont(start_label.font())
         start_font.setPointSize(16)
         start_font.setBold(True)
@@ -157,8 +163,10 @@ class TodayView(QWidget):
         due = view.morning_due if view else None
         self._morning_record = due
         if due is not None:
-            self.morning_button.setText("How is your leg this morning?")
-            about = f"About {due.routine_name}, {day_heading(due.local_date)}"
+            self.morning_button.setText(_("How is your leg this morning?"))
+            about = _("About {routine}, {day}").format(
+                routine=due.routine_name, day=day_heading(due.local_date)
+            )
             self.morning_button.setToolTip(plain_tooltip(about))
             self.morning_button.setAccessibleDescription(about)
         self.morning_button.setVisible(due is not None)
@@ -167,7 +175,11 @@ class TodayView(QWidget):
         if start is not None and routine is not None:
             self._start_here_id = routine.id
             self.start_here_button.setText(
-                button_text(f"Start here: {routine.name} · {routine_minutes(routine)} min")
+                button_text(
+                    _("Start here: {routine} · {minutes} min").format(
+                        routine=routine.name, minutes=routine_minutes(routine)
+                    )
+                )
             )
             self.start_here_why.setText(start.why)
         self.start_here_button.setVisible(routine is not None)
@@ -180,7 +192,13 @@ class TodayView(QWidget):
         routines = [r for r in chosen if r is not None]
         routines += [r for r in self.library.routines.values() if not r.builtin][:3]
         for index, routine in enumerate(routines):
-            button = QPushButton(button_text(f"{routine.name}\n{routine_minutes(routine)} min"))
+            button = QPushButton(
+                button_text(
+                    _("{routine}\n{minutes} min").format(
+                        routine=routine.name, minutes=routine_minutes(routine)
+                    )
+                )
+            )
             button.setMinimumSize(160, 72)
             font = QFont(button.font())
             font.setPointSize(14)
@@ -201,7 +219,7 @@ class TodayView(QWidget):
         self.prescriptions.setVisible(bool(lines))
 
     def refresh(self, today: date, *, keep_note: bool = False) -> None:
-        self.heading.setText(f"Today, {day_heading(today)}")
+        self.heading.setText(_("Today, {day}").format(day=day_heading(today)))
         self.show_prescriptions(today)
         try:
             view = coach.look(self.log, self.library.routines, today)
@@ -214,12 +232,17 @@ class TodayView(QWidget):
         self.week.setAccessibleName(week_line(week.sessions_done, week.planned).lstrip("●○ "))
         recent = self.log.sessions(limit=1)
         if not recent:
-            self.last.setText("No sessions yet. Pick a routine below to make a start.")
+            self.last.setText(_("No sessions yet. Pick a routine below to make a start."))
             return
         last = recent[0]
         when = day_heading(last.local_date)
+        outcome = outcome_label(last.status, last.stop_reason)
         self.last.setText(
-            f"Last session: {last.routine_name}, {when}, {describe_duration(last.active_seconds)} "
-            f"({outcome_label(last.status, last.stop_reason).lower()}). "
-            f"Leg pain {pain_change(last.pain_before, last.pain_after, 'leg')}."
+            _("Last session: {routine}, {day}, {duration} ({outcome}). Leg pain {leg}.").format(
+                routine=last.routine_name,
+                day=when,
+                duration=describe_duration(last.active_seconds),
+                outcome=outcome[:1].lower() + outcome[1:],
+                leg=pain_change(last.pain_before, last.pain_after, "leg"),
+            )
         )
