@@ -25,8 +25,11 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# Every benchmark, then each target with its figure and PASS/FAIL (benchmarks/bench.py);
+# Xvfb, when installed, adds the xcb rows. Long (about a quarter of an hour) and sensitive to
+# a busy machine: each figure is a ratio to a bare window measured in the same run.
 bench: $(STAMP)
-	@for b in benchmarks/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/bench.py
 
 # Mutation testing of the core, one module at a time against its own tests, in copies under
 # mutants/ (tools/mutation.py); long, so not part of `make test`. MODULES=engine limits it.

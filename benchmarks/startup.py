@@ -51,7 +51,8 @@ def main() -> int:
             print(
                 f"{platform}: bare window {statistics.median(bare_times) * 1000:.0f} ms, "
                 f"Sciatica Coach {statistics.median(app_times) * 1000:.0f} ms "
-                f"(ratios {min(ratios):.2f}-{max(ratios):.2f}); {heavy.replace('heavy', 'charting libraries loaded:')}"
+                f"(ratios {min(ratios):.2f}-{max(ratios):.2f}); "
+                + heavy.replace("heavy", "charting libraries loaded:")
             )
             passed &= verdict(
                 f"start-up, {platform}",

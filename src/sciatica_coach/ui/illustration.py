@@ -274,7 +274,9 @@ class IllustrationView(QWidget):
             self._image = picture
 
     def _shown_builtin(self) -> tuple[str, bool] | None:
-        return (self._exercise_id, self._mirrored) if self.showing_builtin else None
+        if self._exercise_id is None or self._svg is None:
+            return None
+        return self._exercise_id, self._mirrored
 
     def _shown(self) -> Picture:
         if self._movie is not None:

@@ -1,0 +1,165 @@
+"""The longest the event loop is blocked: the gaps between the ticks of a 5 ms timer while the
+app starts, runs a 45-minute session, opens Progress on a 10-year log and prints a 1-year report.
+
+Each case runs in a fresh interpreter, offscreen at 1280x800:
+- start-up: from the main window's show (`run_app`) until 3 s later;
+- session: Gentle start repeated to 45 minutes on a fake clock running 40 times as fast (each
+  read moves it on by at most 4 s, so a slow poll never reads as the computer asleep), the
+  player waking as often as it would on that clock, every step written to the log as it ends;
+- Progress: its first visit on a 10-year log (benchmarks/log_scale.py), libraries included;
+- report: the 1-year progress report written as a PDF (tests/report_history.py).
+
+    .venv/bin/python benchmarks/stalls.py
+"""
+
+from __future__ import annotations
+
+import sys
+
+from common import ROOT, load_note, platform_env, run_child, value, verdict
+
+WORST_MS = 50.0
+SESSION_P99_MS = 16.0
+
+TICKS = """
+import os, sys, time, tempfile
+from pathlib import Path
+from PySide6.QtCore import QTimer, Qt
+sys.path[:0] = [os.path.join(sys.argv[1], "benchmarks"), os.path.join(sys.argv[1], "tests")]
+from sciatica_coach.ui.app import build_main_window, make_application
+app = make_application()
+ticks = []
+ticker = QTimer()
+ticker.setTimerType(Qt.TimerType.PreciseTimer)
+ticker.setInterval(5)
+ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+def report():
+    gaps = sorted(b - a for a, b in zip(ticks, ticks[1:]))
+    print(f"worst {gaps[-1] * 1000:.1f}", flush=True)
+    print(f"p99 {gaps[int(len(gaps) * 0.99)] * 1000:.1f}", flush=True)
+    print(f"ticks {len(ticks)}", flush=True)
+    app.quit()
+print("painted", flush=True)
+"""
+
+CASES = {
+    "start-up": """
+from sciatica_coach.ui.app import run_app
+from common import returning_user
+data = returning_user(Path(tempfile.mkdtemp()))
+from PySide6.QtWidgets import QMainWindow
+def watch():
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+    if not windows:
+        QTimer.singleShot(1, watch)
+        return
+    ticker.start()
+    def done():
+        report()
+        windows[0].close()
+    QTimer.singleShot(3000, done)
+QTimer.singleShot(0, watch)
+run_app(data)
+""",
+    "session": """
+import dataclasses
+fake = {"at": 1000.0, "real": time.monotonic()}
+def clock():
+    real = time.monotonic()
+    fake["at"] += min((real - fake["real"]) * 40, 4.0)
+    fake["real"] = real
+    return fake["at"]
+from sciatica_coach.ui.player import PlayerView
+# The player sleeps until its next moment on the session's clock: 40 times as fast here.
+plan_poll = PlayerView._next_poll_ms
+PlayerView._next_poll_ms = lambda self, state: max(1, plan_poll(self, state) // 40)
+window = build_main_window(Path(tempfile.mkdtemp()) / "data")
+window.context.clock = clock
+window.confirm_quit = lambda: True
+window.resize(1280, 800)
+window.show()
+routine = window.context.library.routines["gentle-start"]
+repeats = max(1, round(45 * 60 / sum(
+    b.dose.sets * (b.dose.hold or (b.dose.reps or 1) * (b.dose.tempo or 4)) + b.dose.rest_after
+    for b in routine.blocks)))
+window.start_practice(dataclasses.replace(routine, blocks=routine.blocks * repeats))
+window.flow.check_in.skip_button.click()
+print(f"planned {window.flow.session.timeline.total_seconds / 60:.0f}", flush=True)
+def watch():
+    if window.flow.session is None or window.flow.session.status in ("finished", "stopped"):
+        report()
+        return
+    QTimer.singleShot(200, watch)
+ticker.start()
+QTimer.singleShot(200, watch)
+app.exec()
+""",
+    "Progress, 10 years": """
+import log_scale
+from sciatica_coach.ui.pages import Page
+folder = Path(tempfile.mkdtemp()) / "data"
+folder.mkdir()
+from sciatica_coach.core.paths import DATABASE_NAME
+log_scale.build(folder / DATABASE_NAME)
+window = build_main_window(folder)
+window.paint_pages_first = True
+window.resize(1280, 800)
+window.show()
+def open_progress():
+    window.show_page(Page.PROGRESS)
+    def built():
+        if not window.progress_page.built:
+            QTimer.singleShot(5, built)
+            return
+        QTimer.singleShot(500, report)
+    built()
+ticker.start()
+QTimer.singleShot(300, open_progress)
+app.exec()
+""",
+    "report, 1 year": """
+from datetime import date
+from report_history import write_history
+from sciatica_coach.core.library import load_library
+from sciatica_coach.core.log import SessionLog
+from sciatica_coach.report.documents import write_progress_report_pdf
+folder = Path(tempfile.mkdtemp())
+log = SessionLog(folder / "sessions.sqlite3")
+write_history(log, load_library(None), date(2024, 1, 1), date(2024, 12, 31))
+window = build_main_window(folder / "data")
+window.show()
+def write():
+    write_progress_report_pdf(log, date(2024, 1, 1), date(2024, 12, 31), folder / "year.pdf",
+                              paper="a4")
+    QTimer.singleShot(300, report)
+ticker.start()
+QTimer.singleShot(300, write)
+app.exec()
+""",
+}
+
+
+def main() -> int:
+    print(f"event loop stalls, offscreen 1280x800; {load_note()}")
+    print(f"{'case':<22}{'worst ms':>10}{'p99 ms':>9}{'ticks':>8}")
+    passed = True
+    with platform_env("offscreen") as env:
+        for case, code in CASES.items():
+            _, lines = run_child(TICKS + code, str(ROOT), env=env, timeout=600)
+            worst, p99 = value(lines, "worst"), value(lines, "p99")
+            print(f"{case:<22}{worst:>10.1f}{p99:>9.1f}{value(lines, 'ticks'):>8.0f}")
+            passed &= verdict(
+                f"longest stall, {case}", f"{worst:.0f} ms", f"<= {WORST_MS:.0f} ms", worst <= 50
+            )
+            if case == "session":
+                passed &= verdict(
+                    "99th percentile gap, session",
+                    f"{p99:.1f} ms",
+                    f"<= {SESSION_P99_MS:.0f} ms",
+                    p99 <= SESSION_P99_MS,
+                )
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
