@@ -44,6 +44,10 @@ TRANSLATED_MODULES = (
     "ui/today.py",
     "ui/app.py",
     "ui/pages.py",
+    "ui/profile.py",
+    "ui/history.py",
+    "ui/progress.py",
+    "ui/charts.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"

@@ -23,6 +23,7 @@ from sciatica_coach.core.words import (
     plural,
     short_date,
 )
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.colours import ChartColours
 
 ONE_DAY = timedelta(days=1)
@@ -31,10 +32,10 @@ ONE_WEEK = timedelta(days=7)
 MINUTE_STEPS = (10.0, 20.0, 30.0)
 MIN_WEEKS = 26
 MAX_CELL = 22.0
-SHADE_LABELS = ("None", "< 10 min", "10–20", "20–30", "30+ min")
+SHADE_LABELS = (N_("None"), N_("< 10 min"), "10–20", "20–30", N_("30+ min"))
 # Lines of text the calendar needs besides its days: months, the two keys and the period.
 TEXT_LINES = 4
-LIGHTS_CAPTION = "After sessions:"
+LIGHTS_CAPTION = N_("After sessions:")
 
 
 def day_x(day: date) -> float:
@@ -171,7 +172,7 @@ class CalendarHeatMap(QWidget):
         return (week_start(self.last) - self.first).days // 7 + 1
 
     def _label_width(self) -> int:
-        return QFontMetrics(self.font()).horizontalAdvance("Wed") + 8
+        return QFontMetrics(self.font()).horizontalAdvance(_("Wed")) + 8
 
     def _cell(self) -> float:
         """Cell pitch in pixels: at least MIN_WEEKS must fit, and as many more as fit MAX_CELL."""
@@ -232,7 +233,7 @@ class CalendarHeatMap(QWidget):
         gap = max(2.0, cell * 0.15)
         first = self.shown_first_day()
         painter.setPen(colours.muted)
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")):
+        for row, name in ((0, _("Mon")), (2, _("Wed")), (4, _("Fri")), (6, _("Sun"))):
             box = QRectF(0, top + row * cell, left - 6, cell - gap)
             painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
         last_label_end = -1.0
@@ -274,7 +275,8 @@ class CalendarHeatMap(QWidget):
         metrics = QFontMetrics(self.font())
         size = float(metrics.height() - 4)
         x = float(self._label_width())
-        for level, label in enumerate(SHADE_LABELS):
+        for level, english in enumerate(SHADE_LABELS):
+            label = _(english)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.colours.shades[level])
             painter.drawRoundedRect(QRectF(x, top + 2, size, size), 2, 2)
@@ -285,8 +287,9 @@ class CalendarHeatMap(QWidget):
         line = top + metrics.lineSpacing() + 6
         x = float(self._label_width())
         painter.setPen(self.colours.muted)
-        painter.drawText(int(x), int(line + metrics.ascent()), LIGHTS_CAPTION)
-        x += metrics.horizontalAdvance(LIGHTS_CAPTION) + 8
+        caption = _(LIGHTS_CAPTION)
+        painter.drawText(int(x), int(line + metrics.ascent()), caption)
+        x += metrics.horizontalAdvance(caption) + 8
         for colour in LIGHT_WORDS:
             centre = QPointF(x + size / 2, line + 2 + size / 2)
             self._paint_light(painter, colour, centre, size)
@@ -295,9 +298,8 @@ class CalendarHeatMap(QWidget):
             painter.setPen(self.colours.muted)
             painter.drawText(int(x), int(line + metrics.ascent()), label)
             x += metrics.horizontalAdvance(label) + 12
-        period = (
-            f"{month_year(self.shown_first_day())} to {month_year(self.last)}. "
-            "Point at a day for details."
+        period = _("{first} to {last}. Point at a day for details.").format(
+            first=month_year(self.shown_first_day()), last=month_year(self.last)
         )
         painter.drawText(
             int(self._label_width()),
@@ -308,9 +310,11 @@ class CalendarHeatMap(QWidget):
     def describe(self, day: date) -> str:
         activity = self.days.get(day)
         if activity is None:
-            return f"{long_date(day)}: no exercise"
-        text = (
-            f"{long_date(day)}: {plural(activity.sessions, 'session')}, {activity.minutes:.0f} min"
+            return _("{day}: no exercise").format(day=long_date(day))
+        text = _("{day}: {sessions}, {minutes} min").format(
+            day=long_date(day),
+            sessions=plural(activity.sessions, "session"),
+            minutes=f"{activity.minutes:.0f}",
         )
         light = self.lights.get(day)
         return f"{text}\n{light_label(light)}" if light else text

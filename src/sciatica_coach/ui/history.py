@@ -48,17 +48,19 @@ from sciatica_coach.core.words import (
     outcome_label,
     outcome_line,
     pain_pair,
+    side_words,
     stopped_step,
     when_text,
 )
+from sciatica_coach.i18n import N_, _, ngettext
 from sciatica_coach.ui.colours import UNDO_BAR_STYLE, muted_text, warning_colour
 from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warning
 
-COLUMNS = ("Date", "Routine", "Length", "Outcome", "Back pain", "Leg pain")
+COLUMNS = (N_("Date"), N_("Routine"), N_("Length"), N_("Outcome"), N_("Back pain"), N_("Leg pain"))
 COLUMN_WIDTHS = (156, 114, 52, 154, 66, 66)
 LIST_WIDTH = sum(COLUMN_WIDTHS) + 36  # room for the frame and a scroll bar
-STEP_COLUMNS = ("Step", "Planned", "Done")
-STEP_TITLES = {"prepare": "Get ready", "rest": "Rest", "switch": "Switch sides"}
+STEP_COLUMNS = (N_("Step"), N_("Planned"), N_("Done"))
+STEP_TITLES = {"prepare": N_("Get ready"), "rest": N_("Rest"), "switch": N_("Switch sides")}
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -78,19 +80,21 @@ def pain_column(record: SessionRecord, which: str) -> str:
 
 def step_title(step: StepRecord) -> str:
     if step.kind != "work":
-        return STEP_TITLES.get(step.kind, step.kind)
-    title = step.exercise_name or step.exercise_id or "Exercise"
+        return _(STEP_TITLES[step.kind]) if step.kind in STEP_TITLES else step.kind
+    title = step.exercise_name or step.exercise_id or _("Exercise")
     if step.set_count > 1:
-        title += f" · set {step.set_number}/{step.set_count}"
+        title += _(" · set {number}/{count}").format(number=step.set_number, count=step.set_count)
     if step.side:
-        title += f" · {step.side}"
+        title += f" · {side_words(step.side)}"
     if step.variant == EASIER:
-        title += " · easier"
+        title += _(" · easier")
     return title
 
 
 def step_amount(seconds: float, reps: int | None) -> str:
-    return minutes_seconds(seconds) + ("" if reps is None else f" · {reps} reps")
+    return minutes_seconds(seconds) + (
+        "" if reps is None else _(" · {reps} reps").format(reps=reps)
+    )
 
 
 def step_texts(step: StepRecord) -> tuple[str, str, str]:
@@ -101,13 +105,16 @@ def step_texts(step: StepRecord) -> tuple[str, str, str]:
     planned = (
         minutes_seconds(step.planned_seconds)
         if step.reps_planned is None
-        else f"{step.reps_planned} reps"
+        else _("{reps} reps").format(reps=step.reps_planned)
     )
     if step.status == "skipped":
-        return step_title(step), planned, f"Skipped at {minutes_seconds(step.actual_seconds)}"
+        done = _("Skipped at {time}").format(time=minutes_seconds(step.actual_seconds))
+        return step_title(step), planned, done
     if step.status == "stopped":  # the session was stopped during this step
-        reps = f" · {step.reps_done} reps" if step.reps_done else ""
-        return step_title(step), planned, f"Stopped at {minutes_seconds(step.actual_seconds)}{reps}"
+        done = _("Stopped at {time}").format(time=minutes_seconds(step.actual_seconds))
+        if step.reps_done:
+            done += _(" · {reps} reps").format(reps=step.reps_done)
+        return step_title(step), planned, done
     return step_title(step), planned, step_amount(step.actual_seconds, step.reps_done)
 
 
@@ -164,7 +171,7 @@ class SessionTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def row_of(self, session_id: int) -> int | None:
@@ -186,7 +193,7 @@ class HistoryView(QWidget):
         self.current: SessionRecord | None = None
         self.steps: list[StepRecord] = []
 
-        heading = QLabel("History")
+        heading = QLabel(_("History"))
         heading.setFont(_font(self.font(), 22, bold=True))
         self.count_label = QLabel()
         header = QHBoxLayout()
@@ -198,7 +205,7 @@ class HistoryView(QWidget):
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("undoBar")
         self.undo_label = plain_label()
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(_("Undo"))
         self.undo_button.clicked.connect(self.undo_delete)
         undo_row = QHBoxLayout(self.undo_bar)
         undo_row.setContentsMargins(12, 6, 12, 6)
@@ -208,7 +215,7 @@ class HistoryView(QWidget):
 
         self.model = SessionTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Sessions")
+        self.table.setAccessibleName(_("Sessions"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -234,8 +241,10 @@ class HistoryView(QWidget):
         splitter.setChildrenCollapsible(False)
         self.list_page = splitter
         self.empty_page = QLabel(
-            "No sessions yet.\n\nWhen you finish a routine it appears here, newest first, with "
-            "every step and your pain scores before and after."
+            _(
+                "No sessions yet.\n\nWhen you finish a routine it appears here, newest first, with "
+                "every step and your pain scores before and after."
+            )
         )
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_page.setWordWrap(True)
@@ -270,8 +279,8 @@ class HistoryView(QWidget):
         self.detail_pain = plain_label()
         self.detail_pain.setWordWrap(True)
         self.steps_table = QTableWidget(0, len(STEP_COLUMNS))
-        self.steps_table.setAccessibleName("Exercises of this session")
-        self.steps_table.setHorizontalHeaderLabels(list(STEP_COLUMNS))
+        self.steps_table.setAccessibleName(_("Exercises of this session"))
+        self.steps_table.setHorizontalHeaderLabels([_(column) for column in STEP_COLUMNS])
         self.steps_table.verticalHeader().hide()
         self.steps_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -283,25 +292,25 @@ class HistoryView(QWidget):
             step_columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.steps_summary = plain_label()
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName("Notes")
-        self.notes.setPlaceholderText("How did it go? Anything to remember next time?")
+        self.notes.setAccessibleName(_("Notes"))
+        self.notes.setPlaceholderText(_("How did it go? Anything to remember next time?"))
         self.notes.setMaximumHeight(80)
         self.notes.textChanged.connect(self._notes_edited)
         # Notes longer than a CSV backup can restore are not accepted; the counter says so.
         self.notes_counter = QLabel()
         self.notes_counter.setForegroundRole(self.palette().ColorRole.PlaceholderText)
         self._notes_length = 0
-        self.save_notes_button = QPushButton("Save notes")
+        self.save_notes_button = QPushButton(_("Save notes"))
         self.save_notes_button.setEnabled(False)
         self.save_notes_button.clicked.connect(self.save_notes)
         self.notes_status = QLabel()
-        self.summary_button = QPushButton("Print / PDF…")
-        self.summary_button.setToolTip("A one-page summary of this session, to print or save")
+        self.summary_button = QPushButton(_("Print / PDF…"))
+        self.summary_button.setToolTip(_("A one-page summary of this session, to print or save"))
         self.summary_button.clicked.connect(self._request_summary)
-        self.delete_button = QPushButton("Delete session…")
+        self.delete_button = QPushButton(_("Delete session…"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.resume_button = QPushButton("Resume session")
-        self.resume_button.setToolTip("Carry on this unfinished session where it stopped")
+        self.resume_button = QPushButton(_("Resume session"))
+        self.resume_button.setToolTip(_("Carry on this unfinished session where it stopped"))
         self.resume_button.clicked.connect(self._request_resume)
         self.resume_button.hide()
         # After a stop during an exercise: leave it out of the routine next time.
@@ -311,7 +320,7 @@ class HistoryView(QWidget):
         self._leave_out_ids: tuple[str, str] | None = None
 
         notes_row = QHBoxLayout()
-        notes_row.addWidget(QLabel("Notes"))
+        notes_row.addWidget(QLabel(_("Notes")))
         notes_row.addWidget(self.notes_counter)
         notes_row.addStretch(1)
         notes_row.addWidget(self.notes_status)
@@ -352,7 +361,9 @@ class HistoryView(QWidget):
 
     def _show_count(self) -> None:
         count = len(self.model.records)
-        self.count_label.setText(f"{count} session{'' if count == 1 else 's'}")
+        self.count_label.setText(
+            ngettext("{count} session", "{count} sessions", count).format(count=count)
+        )
         self.body.setCurrentWidget(self.empty_page if count == 0 else self.list_page)
 
     @property
@@ -402,16 +413,22 @@ class HistoryView(QWidget):
             return
         self.detail_title.setText(record.routine_name)
         self.detail_when.setText(
-            f"{when_text(record)} · exercised {minutes_seconds(record.active_seconds)} "
-            f"of {minutes_seconds(record.planned_seconds)} planned"
+            _("{when} · exercised {active} of {planned} planned").format(
+                when=when_text(record),
+                active=minutes_seconds(record.active_seconds),
+                planned=minutes_seconds(record.planned_seconds),
+            )
         )
         self.steps = self.log.steps(record.id)
         self.detail_outcome.setText(outcome_text(record, self.steps))
         self.detail_pain.setText(self._pain_detail(record))
         self._fill_steps()
         self.steps_summary.setText(
-            f"Exercises: {record.work_done} done, {record.work_skipped} skipped, "
-            f"{record.planned_work_steps} planned"
+            _("Exercises: {done} done, {skipped} skipped, {planned} planned").format(
+                done=record.work_done,
+                skipped=record.work_skipped,
+                planned=record.planned_work_steps,
+            )
         )
         self._set_notes_text(record.notes)
         self._offer_leave_out(record)
@@ -434,17 +451,25 @@ class HistoryView(QWidget):
     def _pain_detail(self, record: SessionRecord) -> str:
         before, after = record.pain_before, record.pain_after
         if before is None and after is None:
-            return "Pain: not recorded"
+            return _("Pain: not recorded")
         lines = [
-            f"Back pain {pain_pair(before, after, 'back')}   ·   "
-            f"Leg pain {pain_pair(before, after, 'leg')}"
+            _("Back pain {back}   ·   Leg pain {leg}").format(
+                back=pain_pair(before, after, "back"), leg=pain_pair(before, after, "leg")
+            )
         ]
         reach = [reach_label(check.reach) if check else "" for check in (before, after)]
         if any(reach):
-            lines.append(f"Symptoms reached: {reach[0] or '–'} before, {reach[1] or '–'} after")
+            lines.append(
+                _("Symptoms reached: {before} before, {after} after").format(
+                    before=reach[0] or "–", after=reach[1] or "–"
+                )
+            )
         for check in (before, after):
             if check is not None and check.note:
-                lines.append(f"“{check.note}” ({check.moment})")
+                moment = {"before": _("before"), "after": _("after")}.get(
+                    check.moment, check.moment
+                )
+                lines.append(f"“{check.note}” ({moment})")
         return "\n".join(lines)
 
     def _fill_steps(self) -> None:
@@ -491,9 +516,11 @@ class HistoryView(QWidget):
         over = len(text) > MAX_NOTES  # only an old note from before the limit can be
         self.save_notes_button.setEnabled(changed and not over)
         if over:
-            self.notes_status.setText(f"{len(text) - MAX_NOTES:,} characters too long to save")
+            self.notes_status.setText(
+                _("{count} characters too long to save").format(count=f"{len(text) - MAX_NOTES:,}")
+            )
         else:
-            self.notes_status.setText("Not saved yet" if changed else "")
+            self.notes_status.setText(_("Not saved yet") if changed else "")
 
     def _cut_notes_to_limit(self, text: str) -> None:
         """Drop what was just typed or pasted beyond the limit, keeping everything else."""
@@ -534,7 +561,7 @@ class HistoryView(QWidget):
         try:
             self.log.set_notes(record.id, text)
         except LogError as error:
-            show_warning(self, "Notes not saved", str(error))
+            show_warning(self, _("Notes not saved"), str(error))
             return False
         updated = self.log.session(record.id)
         row = self.model.row_of(record.id)
@@ -542,7 +569,7 @@ class HistoryView(QWidget):
             self.model.records[row] = updated
         self.current = updated
         self.save_notes_button.setEnabled(False)
-        self.notes_status.setText("Saved")
+        self.notes_status.setText(_("Saved"))
         return True
 
     # --- delete and undo ------------------------------------------------------------------
@@ -550,14 +577,20 @@ class HistoryView(QWidget):
     def _ask_to_delete(self, record: SessionRecord) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete session")
+        box.setWindowTitle(_("Delete session"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Delete your {record.routine_name} session of {when_text(record)}?")
-        box.setInformativeText(
-            "Its steps, pain scores and notes will be removed. You can undo this until you "
-            "leave the History page."
+        box.setText(
+            _("Delete your {routine} session of {when}?").format(
+                routine=record.routine_name, when=when_text(record)
+            )
         )
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            _(
+                "Its steps, pain scores and notes will be removed. You can undo this until you "
+                "leave the History page."
+            )
+        )
+        delete = box.addButton(_("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is delete
@@ -584,11 +617,17 @@ class HistoryView(QWidget):
             self.undo_bar.hide()
             return
         if record is not None:
-            text = f"Deleted your {record.routine_name} session of {when_text(record)}."
+            text = _("Deleted your {routine} session of {when}.").format(
+                routine=record.routine_name, when=when_text(record)
+            )
             if count > 1:
-                text += f" {count} deleted in all; Undo brings back one at a time."
+                text += _(" {count} deleted in all; Undo brings back one at a time.").format(
+                    count=count
+                )
         else:
-            text = f"{count} session{'' if count == 1 else 's'} deleted."
+            text = ngettext("{count} session deleted.", "{count} sessions deleted.", count).format(
+                count=count
+            )
         self.undo_label.setText(text)
         self.undo_bar.show()
 
@@ -615,7 +654,7 @@ class HistoryView(QWidget):
                 deleted += 1
             except LogError as error:
                 failed.append(session_id)
-                show_warning(self, "Session not deleted", str(error))
+                show_warning(self, _("Session not deleted"), str(error))
         self.pending_deletes = []
         self.undo_bar.hide()
         if failed:

@@ -54,6 +54,7 @@ from sciatica_coach.core.words import (
     self_check_findings,
     self_check_hint,
 )
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.checkin import ReachRow
 from sciatica_coach.ui.colours import PLAIN_EDGE, REASON_STYLE, SAFETY_EDGE
 from sciatica_coach.ui.dialog_parts import (
@@ -72,19 +73,19 @@ from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.settings_keys import PROFILE_OFFERED_KEY
 from sciatica_coach.ui.settings_values import read_flag
 
-TITLE = "Your symptoms"
-EASES_QUESTION = "What eases your leg?"
+TITLE = N_("Your symptoms")
+EASES_QUESTION = N_("What eases your leg?")
 # The choices' names with a mnemonic letter each (Alt+letter picks one).
 EASES_MNEMONICS = {
-    BENDING_FORWARD: "&Bending forward",
-    LEANING_BACK: "&Leaning back",
-    NEITHER: "N&either",
-    NOT_SURE: "&Not sure",
+    BENDING_FORWARD: N_("&Bending forward"),
+    LEANING_BACK: N_("&Leaning back"),
+    NEITHER: N_("N&either"),
+    NOT_SURE: N_("&Not sure"),
 }
 ANSWER_MNEMONICS = {
-    MOVED_UP: "Moved &up towards my back",
-    STAYED: "Stayed the &same",
-    SPREAD_DOWN: "Spread further &down my leg",
+    MOVED_UP: N_("Moved &up towards my back"),
+    STAYED: N_("Stayed the &same"),
+    SPREAD_DOWN: N_("Spread further &down my leg"),
 }
 # Plain keys that answer the check's question too, as the hint says.
 ANSWER_KEYS = {
@@ -95,16 +96,16 @@ ANSWER_KEYS = {
     Qt.Key.Key_D.value: SPREAD_DOWN,
     Qt.Key.Key_3.value: SPREAD_DOWN,
 }
-FORM_KEYS = "Keys: Tab moves on · arrows choose · Enter saves"
-STEP_KEYS = "Keys: U, S or D answers · Esc stops the check"
-NOT_AGAIN_TODAY = (
+FORM_KEYS = N_("Keys: Tab moves on · arrows choose · Enter saves")
+STEP_KEYS = N_("Keys: U, S or D answers · Esc stops the check")
+NOT_AGAIN_TODAY = N_(
     "Your check today made your symptoms spread, so it is not offered again until tomorrow."
 )
-CHECK_INVITE = (
+CHECK_INVITE = N_(
     "Not sure what eases your leg? A few slow movements each way can show you. "
     "It takes about two minutes, one step at a time."
 )
-REMINDER_STYLE = (
+REMINDER_STYLE = (  # i18n: not words (a style sheet)
     "QFrame#reminder { border-style: solid; border-color: rgb(233, 162, 59);"
     " border-width: 0px 0px 0px 5px; background: palette(alternate-base); }"
 )
@@ -137,7 +138,7 @@ class EasesChoice(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 12, 0)
         layout.setSpacing(6)
-        heading = sized_label(EASES_QUESTION, BASE_POINT_SIZE + 2, bold=True)
+        heading = sized_label(_(EASES_QUESTION), BASE_POINT_SIZE + 2, bold=True)
         layout.addWidget(heading)
         # Each answer with its line beside it; the line wraps under itself when narrow.
         grid = QGridLayout()
@@ -145,7 +146,7 @@ class EasesChoice(QFrame):
         grid.setVerticalSpacing(4)
         grid.setColumnStretch(1, 1)
         for index, code in enumerate(EASES_CHOICES):
-            button = QRadioButton(EASES_MNEMONICS[code])
+            button = QRadioButton(_(EASES_MNEMONICS[code]))
             button.setMinimumHeight(34)
             button.setAccessibleName(eases_label(code))
             button.setAccessibleDescription(eases_explanation(code))
@@ -156,7 +157,7 @@ class EasesChoice(QFrame):
             grid.addWidget(button, index, 0)
             grid.addWidget(explanation, index, 1)
         layout.addLayout(grid)
-        self.setAccessibleName(EASES_QUESTION)
+        self.setAccessibleName(_(EASES_QUESTION))
         self.group.idToggled.connect(self._tab_stop_on_choice)
 
     def _tab_stop_on_choice(self, _id: int, _on: bool) -> None:
@@ -189,11 +190,12 @@ class CheckStepPage(QWidget):
         self.title = sized_label("", TITLE_POINT_SIZE, bold=True)
         self.lines = bullet_list(())
         # The stop rule stays in sight while the user moves.
-        self.stop_rule = sized_label(check_text.STOP_RULE, BASE_POINT_SIZE)
+        self.stop_rule = sized_label(_(check_text.STOP_RULE), BASE_POINT_SIZE)
         self.stop_rule.setObjectName("reminder")
+        # i18n: not words (style sheet selectors)
         self.stop_rule.setStyleSheet(REMINDER_STYLE.replace("QFrame#", "QLabel#"))
         self.stop_rule.setContentsMargins(12, 8, 8, 8)
-        self.question = sized_label(check_text.QUESTION, HEADING_POINT_SIZE, bold=True)
+        self.question = sized_label(_(check_text.QUESTION), HEADING_POINT_SIZE, bold=True)
         self.answers: dict[str, QPushButton] = {}
         content = QWidget()
         body = QVBoxLayout(content)
@@ -209,23 +211,23 @@ class CheckStepPage(QWidget):
         body.addWidget(self.question)
         for answer in SELF_CHECK_ANSWERS:
             edge = SAFETY_EDGE if answer == SPREAD_DOWN else PLAIN_EDGE
-            button = _button(ANSWER_MNEMONICS[answer])
+            button = _button(_(ANSWER_MNEMONICS[answer]))
             button.setMinimumHeight(46)
             button.setStyleSheet(REASON_STYLE.format(edge=edge))
             # Set outright: a button with its own style sheet does not take the dialog's font.
             font = QFont(button.font())
             font.setPointSizeF(scaled(BASE_POINT_SIZE + 1))
             button.setFont(font)
-            button.setAccessibleName(SELF_CHECK_ANSWER_WORDS[answer])
+            button.setAccessibleName(_(SELF_CHECK_ANSWER_WORDS[answer]))
             self.answers[answer] = button
             body.addWidget(button)
-        self.keys = sized_label(STEP_KEYS, BASE_POINT_SIZE)
+        self.keys = sized_label(_(STEP_KEYS), BASE_POINT_SIZE)
         body.addWidget(self.keys)
         body.addStretch(1)
         self.scroll_area = scrolling(content)
 
-        self.stop_button = _button("S&top the check (Esc)", minimum_width=160)
-        self.start_button = _button("&Start the check", minimum_width=160)
+        self.stop_button = _button(_("S&top the check (Esc)"), minimum_width=160)
+        self.start_button = _button(_("&Start the check"), minimum_width=160)
         footer = QHBoxLayout()
         footer.setContentsMargins(28, 8, 28, 16)
         footer.addWidget(self.stop_button)
@@ -252,7 +254,7 @@ class CheckStepPage(QWidget):
         for button in self.answers.values():
             button.setVisible(asking)
         self.start_button.setVisible(not asking)
-        self.stop_button.setText("S&top the check (Esc)" if asking else "&Back (Esc)")
+        self.stop_button.setText(_("S&top the check (Esc)") if asking else _("&Back (Esc)"))
         self.scroll_area.verticalScrollBar().setValue(0)
 
 
@@ -274,7 +276,7 @@ class SymptomProfileDialog(QDialog):
         first_start: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         use_readable_font(self)
         self._log = log
         self._now = now
@@ -313,8 +315,8 @@ class SymptomProfileDialog(QDialog):
         self.reminder = QFrame()
         self.reminder.setObjectName("reminder")
         self.reminder.setStyleSheet(REMINDER_STYLE)
-        reminder_text = sized_label(check_text.PROFILE_REMINDER, BASE_POINT_SIZE)
-        self.safety_button = _button("Safety &information…", minimum_width=160)
+        reminder_text = sized_label(_(check_text.PROFILE_REMINDER), BASE_POINT_SIZE)
+        self.safety_button = _button(_("Safety &information…"), minimum_width=160)
         self.safety_button.clicked.connect(self.show_safety)
         boxed = QHBoxLayout(self.reminder)
         boxed.setContentsMargins(16, 10, 12, 10)
@@ -331,12 +333,12 @@ class SymptomProfileDialog(QDialog):
         self.eases.group.idToggled.connect(lambda _id, _on: self._show_check_summary())
 
         check_heading = sized_label(
-            "Two-minute self-check (optional)", BASE_POINT_SIZE + 2, bold=True
+            _("Two-minute self-check (optional)"), BASE_POINT_SIZE + 2, bold=True
         )
         self.check_summary = bullet_list(())
-        self.check_invite = sized_label(CHECK_INVITE, BASE_POINT_SIZE)
+        self.check_invite = sized_label(_(CHECK_INVITE), BASE_POINT_SIZE)
         self.check_hint = sized_label("", BASE_POINT_SIZE)
-        self.try_button = _button("&Try the two-minute self-check", minimum_width=260)
+        self.try_button = _button(_("&Try the two-minute self-check"), minimum_width=260)
         self.try_button.clicked.connect(self.start_check)
         check_box = QVBoxLayout()
         check_box.setContentsMargins(14, 0, 14, 0)
@@ -351,7 +353,7 @@ class SymptomProfileDialog(QDialog):
         body = QVBoxLayout(content)
         body.setContentsMargins(20, 16, 20, 12)
         body.setSpacing(10)
-        body.addWidget(sized_label(TITLE, TITLE_POINT_SIZE, bold=True))
+        body.addWidget(sized_label(_(TITLE), TITLE_POINT_SIZE, bold=True))
         body.addWidget(self.reminder)
         body.addWidget(self.saved_on_label)
         body.addWidget(self.reach)
@@ -363,9 +365,9 @@ class SymptomProfileDialog(QDialog):
         self.save_button = _button("&Save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.skip_button = _button("S&kip for now (Esc)" if first_start else "&Cancel (Esc)")
+        self.skip_button = _button(_("S&kip for now (Esc)") if first_start else _("&Cancel (Esc)"))
         self.skip_button.clicked.connect(self.reject)
-        keys = sized_label(FORM_KEYS, BASE_POINT_SIZE - 1)
+        keys = sized_label(_(FORM_KEYS), BASE_POINT_SIZE - 1)
         keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
         footer = QHBoxLayout()
         footer.setContentsMargins(20, 8, 20, 16)
@@ -394,14 +396,14 @@ class SymptomProfileDialog(QDialog):
         return page
 
     def _build_result(self) -> QWidget:
-        self.result_title = sized_label("What the check found", TITLE_POINT_SIZE, bold=True)
+        self.result_title = sized_label(_("What the check found"), TITLE_POINT_SIZE, bold=True)
         self.result_findings = bullet_list(())
-        self.result_advice = sized_label(check_text.STOPPED_ADVICE, BASE_POINT_SIZE)
+        self.result_advice = sized_label(_(check_text.STOPPED_ADVICE), BASE_POINT_SIZE)
         self.result_hint = sized_label("", BASE_POINT_SIZE)
         not_diagnosis = sized_label(
-            "This is how your leg answered today, not a diagnosis.", BASE_POINT_SIZE
+            _("This is how your leg answered today, not a diagnosis."), BASE_POINT_SIZE
         )
-        self.result_safety_button = _button("Safety &information…", minimum_width=160)
+        self.result_safety_button = _button(_("Safety &information…"), minimum_width=160)
         self.result_safety_button.clicked.connect(self.show_safety)
         content = QWidget()
         body = QVBoxLayout(content)
@@ -441,16 +443,16 @@ class SymptomProfileDialog(QDialog):
         self.check_invite.setVisible(not self.answers)
         hint = self_check_hint(self.answers, self.eases.value())
         if self._checked_today and spread_on(self.answers):
-            hint = NOT_AGAIN_TODAY
+            hint = _(NOT_AGAIN_TODAY)
         self.check_hint.setText(hint)
         self.check_hint.setVisible(bool(hint))
         may_try = not (self._checked_today and spread_on(self.answers))
         self.try_button.setEnabled(may_try)
         self.try_button.setVisible(may_try)
         self.try_button.setText(
-            "&Try the two-minute self-check again"
+            _("&Try the two-minute self-check again")
             if self.answers
-            else "&Try the two-minute self-check"
+            else _("&Try the two-minute self-check")
         )
 
     def result_profile(self) -> SymptomProfile:
@@ -469,7 +471,11 @@ class SymptomProfileDialog(QDialog):
         try:
             self._log.save_profile(profile)
         except LogError as error:
-            show_warning(self, "Not saved", f"Your answers could not be saved.\n\n{error}")
+            show_warning(
+                self,
+                _("Not saved"),
+                _("Your answers could not be saved.\n\n{error}").format(error=error),
+            )
             return
         self.saved_profile = profile
         self.accept()
@@ -494,7 +500,9 @@ class SymptomProfileDialog(QDialog):
         if direction is None:
             self._show_result()
             return
-        place = f"Movement {ORDER.index(direction) + 1} of {len(ORDER)}"
+        place = _("Movement {number} of {count}").format(
+            number=ORDER.index(direction) + 1, count=len(ORDER)
+        )
         self.step_page.show_step(check_text.MOVEMENTS[direction], place=place)
         self.stack.setCurrentIndex(self.CHECK)
         # The page takes the keys, not an answer: Enter must not answer by accident.
@@ -523,7 +531,7 @@ class SymptomProfileDialog(QDialog):
         answers = self.check.answers
         set_bullets(self.result_findings, self_check_findings(answers, ORDER))
         self.result_title.setText(
-            "The check stopped here" if self.check.stopped else "What the check found"
+            _("The check stopped here") if self.check.stopped else _("What the check found")
         )
         self.result_advice.setVisible(self.check.stopped)
         hint = self_check_hint(answers, self.eases.value())

@@ -44,7 +44,8 @@ from sciatica_coach.core.stats import (
     week_start,
 )
 from sciatica_coach.core.symptom_stats import ReachPoint, ReachTrend, WeekReach, reach_height
-from sciatica_coach.core.words import long_date, plural, reach_trend_text, reach_words
+from sciatica_coach.core.words import long_date, percent, plural, reach_trend_text, reach_words
+from sciatica_coach.i18n import N_, _, pgettext, short_number
 from sciatica_coach.ui.charts import (
     ONE_WEEK,
     CalendarHeatMap,
@@ -58,13 +59,17 @@ from sciatica_coach.ui.plain_text import show_warning
 
 # (key, button text, weeks shown; None = since the first session)
 RANGES: tuple[tuple[str, str, int | None], ...] = (
-    ("4w", "4 weeks", 4),
-    ("3m", "3 months", 13),
-    ("1y", "1 year", 52),
-    ("all", "All", None),
+    ("4w", N_("4 weeks"), 4),
+    ("3m", N_("3 months"), 13),
+    ("1y", N_("1 year"), 52),
+    ("all", N_("All"), None),
 )
 RANGE_KEYS = tuple(key for key, _text, _weeks in RANGES)
-RANGE_WORDS = {"4w": "the last 4 weeks", "3m": "the last 3 months", "1y": "the last year"}
+RANGE_WORDS = {
+    "4w": N_("the last 4 weeks"),
+    "3m": N_("the last 3 months"),
+    "1y": N_("the last year"),
+}
 DEFAULT_RANGE = "3m"
 CALENDAR_WEEKS = 53  # a year of days; the calendar shows as many of them as fit
 BAR_WIDTH_DAYS = 5.6
@@ -72,12 +77,20 @@ BAR_WIDTH_DAYS = 5.6
 WEEKLY_PAIN_RANGES = frozenset({"1y", "all"})
 CHART_ROW_HEIGHT = 270  # pixels: a chart row's height, however small the window
 SYMBOLS_UP_TO = 120  # per series; beyond this points would crowd into a blur, so lines only
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-PAIN_LABEL = "Pain (0 = none, 10 = worst)"
-PAIN_WEEK_LABEL = "Weekly average pain (0–10)"
-REACH_TITLE = "How far down the leg"
+WEEKDAY_NAMES = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+PAIN_LABEL = N_("Pain (0 = none, 10 = worst)")
+PAIN_WEEK_LABEL = N_("Weekly average pain (0–10)")
+REACH_TITLE = N_("How far down the leg")
 REACH_SERIES = ("before", "after", "morning")  # keys, and the fields of ReachPoint and WeekReach
-REACH_NAMES = {"before": "Before", "after": "After", "morning": "Next morning"}
+REACH_NAMES = {"before": N_("Before"), "after": N_("After"), "morning": N_("Next morning")}
 # The axis reads like the leg from the top: no symptoms at the top, the foot at the bottom.
 REACH_TICKS = [(reach_height(code), label) for code, label in LEG_REACH]
 PAIN_SERIES = (  # key, which score, moment
@@ -359,17 +372,17 @@ class ProgressView(QWidget):
         self._syncing_plan = False
         self._plan_count = WeeklyPlan().sessions_per_week
 
-        heading = QLabel("Your progress")
+        heading = QLabel(_("Your progress"))
         heading.setFont(_font(self.font(), 22, bold=True))
         self.range_buttons: dict[str, QPushButton] = {}
         self._range_group = QButtonGroup(self)
         header = QHBoxLayout()
         header.addWidget(heading)
         header.addStretch(1)
-        self.range_caption = QLabel("Show")
+        self.range_caption = QLabel(_("Show"))
         header.addWidget(self.range_caption)
         for key, text, _weeks in RANGES:
-            button = QPushButton(text)
+            button = QPushButton(_(text))
             button.setCheckable(True)
             button.setMinimumWidth(64)
             button.setProperty("range", True)
@@ -380,24 +393,24 @@ class ProgressView(QWidget):
         self.range_buttons[self.range_key].setChecked(True)
 
         self.plan_tile = self._build_plan_tile()
-        self.completion_tile = FigureTile("Exercises done")
-        self.current_tile = FigureTile("Current streak")
-        self.best_tile = FigureTile("Best streak")
+        self.completion_tile = FigureTile(_("Exercises done"))
+        self.current_tile = FigureTile(_("Current streak"))
+        self.best_tile = FigureTile(_("Best streak"))
         tiles = TileRow(self.plan_tile, (self.completion_tile, self.current_tile, self.best_tile))
 
         self.adherence = ChartCard(
-            "Sessions each week", "Sessions", "Week starting", week_bars=True
+            _("Sessions each week"), _("Sessions"), _("Week starting"), week_bars=True
         )
         self.minutes = ChartCard(
-            "Minutes of exercise each week", "Minutes", "Week starting", week_bars=True
+            _("Minutes of exercise each week"), _("Minutes"), _("Week starting"), week_bars=True
         )
-        self.pain = ChartCard("Pain over time", PAIN_LABEL, "Date")
-        self.reach = ChartCard(REACH_TITLE, "", "Date")
+        self.pain = ChartCard(_("Pain over time"), _(PAIN_LABEL), _("Date"))
+        self.reach = ChartCard(_(REACH_TITLE), "", _("Date"))
         self._build_items()
         self.calendar = CalendarHeatMap()
         # Full-size days, not the least the calendar could get by with: there is room to scroll.
         self.calendar.setMinimumHeight(self.calendar.sizeHint().height())
-        self.calendar_title = QLabel("Days you exercised")
+        self.calendar_title = QLabel(_("Days you exercised"))
         self.calendar_title.setFont(_font(self.font(), 12, bold=True))
         calendar_card = QFrame()
         calendar_card.setObjectName("card")
@@ -421,7 +434,7 @@ class ProgressView(QWidget):
             grid.setRowMinimumHeight(row, CHART_ROW_HEIGHT)
         # Three rows of charts are taller than a small window: the charts scroll.
         scroller = QScrollArea()
-        scroller.setAccessibleName("Charts")
+        scroller.setAccessibleName(_("Charts"))
         scroller.setWidget(charts)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -429,9 +442,11 @@ class ProgressView(QWidget):
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroller = scroller
         self.empty_page = QLabel(
-            "No sessions yet.\n\nWhen you finish your first routine, your sessions, minutes, "
-            "pain scores and streaks will show up here.\nSet how often you plan to exercise "
-            "above; you can change it at any time."
+            _(
+                "No sessions yet.\n\nWhen you finish your first routine, your sessions, minutes, "
+                "pain scores and streaks will show up here.\nSet how often you plan to exercise "
+                "above; you can change it at any time."
+            )
         )
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_page.setWordWrap(True)
@@ -458,19 +473,20 @@ class ProgressView(QWidget):
         tile.setObjectName("card")
         self.plan_count = QSpinBox()
         self.plan_count.setRange(1, 21)
-        self.plan_count.setSuffix(" a week")
-        self.plan_count.setToolTip("How many sessions you aim to do each week")
-        self.plan_count.setAccessibleName("Sessions you aim to do each week")
+        self.plan_count.setSuffix(_(" a week"))
+        self.plan_count.setToolTip(_("How many sessions you aim to do each week"))
+        self.plan_count.setAccessibleName(_("Sessions you aim to do each week"))
         self.plan_count.valueChanged.connect(self._plan_edited)
         self.plan_days: list[QToolButton] = []
         days = QHBoxLayout()
         days.setSpacing(3)
-        days.addWidget(QLabel("On set days (optional):"))
-        for index, name in enumerate(WEEKDAY_NAMES):
+        days.addWidget(QLabel(_("On set days (optional):")))
+        for index, english in enumerate(WEEKDAY_NAMES):
+            name = _(english)
             button = QToolButton()
             button.setText(name[:2])
             button.setCheckable(True)
-            button.setToolTip(f"Plan a session every {name}")
+            button.setToolTip(_("Plan a session every {day}").format(day=name))
             button.setAccessibleName(name)
             button.toggled.connect(self._plan_edited)
             button.setProperty("weekday", index)
@@ -478,10 +494,10 @@ class ProgressView(QWidget):
             days.addWidget(button)
         days.addStretch(1)
         top = QHBoxLayout()
-        caption = QLabel("Your weekly plan")
+        caption = QLabel(_("Your weekly plan"))
         top.addWidget(caption)
         top.addStretch(1)
-        sessions = QLabel("Sessions:")
+        sessions = QLabel(_("Sessions:"))
         top.addWidget(sessions)
         top.addWidget(self.plan_count)
         layout = QVBoxLayout(tile)
@@ -513,7 +529,9 @@ class ProgressView(QWidget):
             self.reach.plot.addItem(item)
         self.reach.describe = self._describe_reach
         self.reach.plot.getPlotItem().setYRange(-0.4, len(REACH_TICKS) - 0.6, padding=0)
-        self.reach.plot.getPlotItem().getAxis("left").setTicks([REACH_TICKS])
+        self.reach.plot.getPlotItem().getAxis("left").setTicks(
+            [[(height, _(label)) for height, label in REACH_TICKS]]
+        )
 
     def _apply_colours(self) -> None:
         colours = self.colours
@@ -524,29 +542,36 @@ class ProgressView(QWidget):
         self.minute_bars.setOpts(brush=colours.minutes, pen=pg.mkPen(None))
         self.calendar.set_colours(colours)
         self.adherence.legend.setText(
-            _legend([("■", colours.sessions, "Sessions done"), ("╍╍", colours.plan, "Your plan")])
+            _legend(
+                [("■", colours.sessions, _("Sessions done")), ("╍╍", colours.plan, _("Your plan"))]
+            )
         )
         self.pain.legend.setText(
-            "Back "
-            + _legend([("○", colours.back, "before"), ("●━", colours.back, "after")])
-            + "&nbsp;&nbsp;&nbsp;&nbsp;Leg "
-            + _legend([("○", colours.leg, "before"), ("●━", colours.leg, "after")])
+            pgettext("pain", "Back")
+            + " "
+            + _legend([("○", colours.back, _("before")), ("●━", colours.back, _("after"))])
+            + "&nbsp;&nbsp;&nbsp;&nbsp;"
+            + pgettext("pain", "Leg")
+            + " "
+            + _legend([("○", colours.leg, _("before")), ("●━", colours.leg, _("after"))])
         )
         self._style_pain_items()
         # The legends' marks are for the eye; a screen reader hears what the marks stand for.
-        self.adherence.legend.setAccessibleName("Key: bars, sessions done; dashed line, your plan")
+        self.adherence.legend.setAccessibleName(
+            _("Key: bars, sessions done; dashed line, your plan")
+        )
         self.pain.legend.setAccessibleName(
-            "Key: open circles, pain before; filled circles on a line, pain after"
+            _("Key: open circles, pain before; filled circles on a line, pain after")
         )
         self.reach.legend.setAccessibleName(
-            "Key: filled circles, before; open circles, after; diamonds, the next morning"
+            _("Key: filled circles, before; open circles, after; diamonds, the next morning")
         )
         self.reach.legend.setText(
             _legend(
                 [
-                    ("●━", colours.leg, "before"),
-                    ("○", colours.leg, "after"),
-                    ("◆", colours.morning, "next morning"),
+                    ("●━", colours.leg, _("before")),
+                    ("○", colours.leg, _("after")),
+                    ("◆", colours.morning, _("next morning")),
                 ]
             )
         )
@@ -631,7 +656,7 @@ class ProgressView(QWidget):
         try:
             self.log.set_plan(self.current_plan(), self.today())
         except LogError as error:
-            show_warning(self, "Plan not saved", str(error))
+            show_warning(self, _("Plan not saved"), str(error))
         self.refresh()
 
     # --- ranges and refresh ---------------------------------------------------------------
@@ -695,7 +720,11 @@ class ProgressView(QWidget):
         self.calendar_days = stats.days_exercised(self.log, calendar_start, today)
         self.calendar_lights = symptom_stats.calendar_lights(self.log, calendar_start)
         span = (day_x(week_start(start)), day_x(week_start(today) + ONE_WEEK))
-        words = RANGE_WORDS.get(self.range_key, f"since {long_date(start)}")
+        words = (
+            _(RANGE_WORDS[self.range_key])
+            if self.range_key in RANGE_WORDS
+            else _("since {day}").format(day=long_date(start))
+        )
         self._draw_adherence(span, words)
         self._draw_minutes(span, words)
         self._draw_pain(span, words)
@@ -731,8 +760,9 @@ class ProgressView(QWidget):
         self.adherence.set_empty(
             None
             if any(done)
-            else f"No finished sessions in {words}. Your plan is "
-            f"{plural(int(planned[-1]), 'session')} a week."
+            else _("No finished sessions in {range}. Your plan is {sessions} a week.").format(
+                range=words, sessions=plural(int(planned[-1]), "session")
+            )
         )
 
     def _draw_minutes(self, span: tuple[float, float], words: str) -> None:
@@ -744,7 +774,9 @@ class ProgressView(QWidget):
         item = self.minutes.plot.getPlotItem()
         item.setXRange(*span, padding=0.01)
         item.setYRange(0, max([*minutes, 10.0]) * 1.08, padding=0)
-        self.minutes.set_empty(None if any(minutes) else f"No exercise time in {words}.")
+        self.minutes.set_empty(
+            None if any(minutes) else _("No exercise time in {range}.").format(range=words)
+        )
 
     def _draw_pain(self, span: tuple[float, float], words: str) -> None:
         """One point per session, or per week (its mean, at mid-week) over long ranges."""
@@ -769,12 +801,14 @@ class ProgressView(QWidget):
                 antialias=len(days) <= SYMBOLS_UP_TO,
             )
         self._style_pain_items()
-        self.pain.set_y_label(PAIN_WEEK_LABEL if weekly else PAIN_LABEL)
+        self.pain.set_y_label(_(PAIN_WEEK_LABEL) if weekly else _(PAIN_LABEL))
         self.pain.plot.getPlotItem().setXRange(*span, padding=0.01)
         self.pain.set_empty(
             None
             if rows
-            else f"No pain scores in {words}.\nThey are asked before and after each session."
+            else _(
+                "No pain scores in {range}.\nThey are asked before and after each session."
+            ).format(range=words)
         )
 
     def _draw_reach(self, span: tuple[float, float], words: str) -> None:
@@ -805,8 +839,10 @@ class ProgressView(QWidget):
         self.reach.plot.getPlotItem().setXRange(*span, padding=0.01)
         empty = not (self.reach_points or self.reach_weeks)
         self.reach.set_empty(
-            f"No answers in {words} about how far down the leg your symptoms reach.\n"
-            "The check-in before each session asks."
+            _(
+                "No answers in {range} about how far down the leg your symptoms reach.\n"
+                "The check-in before each session asks."
+            ).format(range=words)
             if empty
             else None
         )
@@ -814,18 +850,22 @@ class ProgressView(QWidget):
 
     def _show_figures(self, words: str) -> None:
         if self.completion is None:
-            self.completion_tile.show_figure("–", f"No exercises planned in {words}")
+            self.completion_tile.show_figure(
+                "–", _("No exercises planned in {range}").format(range=words)
+            )
         else:
-            self.completion_tile.show_figure(f"{self.completion:.0%}", f"of those planned, {words}")
+            self.completion_tile.show_figure(
+                percent(self.completion), _("of those planned, {range}").format(range=words)
+            )
         streaks = self.streaks
         assert streaks is not None
         self.current_tile.show_figure(
             plural(streaks.current_weeks, "week"),
-            f"on plan · {plural(streaks.current_days, 'day')} in a row",
+            _("on plan · {days} in a row").format(days=plural(streaks.current_days, "day")),
         )
         self.best_tile.show_figure(
             plural(streaks.best_weeks, "week"),
-            f"on plan · best run: {plural(streaks.best_days, 'day')}",
+            _("on plan · best run: {days}").format(days=plural(streaks.best_days, "day")),
         )
 
     # --- hover text -----------------------------------------------------------------------
@@ -844,12 +884,16 @@ class ProgressView(QWidget):
         if index is None:
             return None
         week = self.adherence_series[index]
-        so_far = " (so far)" if week.week_start == week_start(self.today()) else ""
+        so_far = _(" (so far)") if week.week_start == week_start(self.today()) else ""
         if not week.counted:
-            return f"Week of {long_date(week.week_start)}\nBefore you started: not counted"
-        return (
-            f"Week of {long_date(week.week_start)}{so_far}\n"
-            f"{plural(week.sessions_done, 'session')} done, plan {week.planned}"
+            return _("Week of {day}\nBefore you started: not counted").format(
+                day=long_date(week.week_start)
+            )
+        return _("Week of {day}{so_far}\n{sessions} done, plan {planned}").format(
+            day=long_date(week.week_start),
+            so_far=so_far,
+            sessions=plural(week.sessions_done, "session"),
+            planned=week.planned,
         )
 
     def _describe_week_minutes(self, x: float, tolerance: float) -> str | None:
@@ -857,7 +901,9 @@ class ProgressView(QWidget):
         if index is None:
             return None
         week = self.minutes_series[index]
-        return f"Week of {long_date(week.week_start)}\n{week.minutes:.0f} minutes of exercise"
+        return _("Week of {day}\n{minutes} minutes of exercise").format(
+            day=long_date(week.week_start), minutes=f"{week.minutes:.0f}"
+        )
 
     def _describe_pain(self, x: float, tolerance: float) -> str | None:
         if self.pain_weeks:
@@ -877,8 +923,10 @@ class ProgressView(QWidget):
         lines = [long_date(day)]
         for point in points:
             if point.local_date == day:
-                lines.append(f"Back pain: {_before_after(point.back_before, point.back_after)}")
-                lines.append(f"Leg pain: {_before_after(point.leg_before, point.leg_after)}")
+                back = _before_after(point.back_before, point.back_after)
+                leg = _before_after(point.leg_before, point.leg_after)
+                lines.append(_("Back pain: {pain}").format(pain=back))
+                lines.append(_("Leg pain: {pain}").format(pain=leg))
         return "\n".join(lines)
 
     def _describe_pain_week(self, x: float) -> str | None:
@@ -886,11 +934,11 @@ class ProgressView(QWidget):
         week = next((w for w in self.pain_weeks if w.week_start == monday), None)
         if week is None:
             return None
-        return (
-            f"Week of {long_date(week.week_start)}, "
-            f"average of {plural(week.sessions, 'session')}\n"
-            f"Back pain: {_before_after(week.back_before, week.back_after)}\n"
-            f"Leg pain: {_before_after(week.leg_before, week.leg_after)}"
+        return _("Week of {day}, average of {sessions}\nBack pain: {back}\nLeg pain: {leg}").format(
+            day=long_date(week.week_start),
+            sessions=plural(week.sessions, "session"),
+            back=_before_after(week.back_before, week.back_after),
+            leg=_before_after(week.leg_before, week.leg_after),
         )
 
     def _describe_reach(self, x: float, tolerance: float) -> str | None:
@@ -900,18 +948,19 @@ class ProgressView(QWidget):
             if week is None:
                 return None
             parts = [
-                f"{REACH_NAMES[key]}: {_height_words(getattr(week, key))}"
+                _(REACH_NAMES[key]) + f": {_height_words(getattr(week, key))}"
                 for key in REACH_SERIES
                 if getattr(week, key) is not None
             ]
-            return f"Week of {long_date(monday)}, on average\n" + "\n".join(parts)
+            heading = _("Week of {day}, on average").format(day=long_date(monday))
+            return heading + "\n" + "\n".join(parts)
         day = x_day(x)
         lines = []
         for point in self.reach_points:
             for key in REACH_SERIES:
                 reach = getattr(point, key)
                 if reach is not None and _reach_day(point, key) == day:
-                    lines.append(f"{REACH_NAMES[key]}: {reach_words(reach)}")
+                    lines.append(_(REACH_NAMES[key]) + f": {reach_words(reach)}")
         return f"{long_date(day)}\n" + "\n".join(lines) if lines else None
 
 
@@ -928,8 +977,10 @@ def _height_words(height: float) -> str:
 
 
 def _before_after(before: float | None, after: float | None) -> str:
-    shown = ["–" if value is None else f"{value:.3g}" for value in (before, after)]
-    return f"{shown[0]} before, {shown[1]} after"
+    shown = [
+        "–" if value is None else short_number(float(f"{value:.3g}")) for value in (before, after)
+    ]
+    return _("{before} before, {after} after").format(before=shown[0], after=shown[1])
 
 
 def _pain_day(row: PainPoint | WeekPain) -> date:
