@@ -48,6 +48,8 @@ TRANSLATED_MODULES = (
     "ui/history.py",
     "ui/progress.py",
     "ui/charts.py",
+    "ui/settings_page.py",
+    "ui/appearance.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"

@@ -153,6 +153,25 @@ def test_theme_applies_a_palette_app_wide(app: App, page: PreferencesPage) -> No
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window) != window_colour
 
 
+def test_the_language_is_stored_for_the_next_start(app: App, page: PreferencesPage) -> None:
+    """System, English or Deutsch, each in its own words; the words on screen stay until the
+    next start, and the page says so."""
+    from sciatica_coach import i18n
+    from sciatica_coach.ui.settings_keys import LANGUAGE_KEY
+    from sciatica_coach.ui.translation import chosen_language
+
+    items = [page.language.itemText(i) for i in range(page.language.count())]
+    assert items == ["As the system", "English", "Deutsch"]
+    assert page.language.currentData() == "system"
+    assert "next time you start" in page.language_note.text()
+    page.language.setCurrentIndex(page.language.findData("de"))
+    assert saved(app).value(LANGUAGE_KEY) == "de"
+    assert i18n.language() == "en", "the pages already built keep their words"
+    assert chosen_language(saved(app)) == "de"
+    page.language.setCurrentIndex(page.language.findData("system"))
+    assert chosen_language(saved(app)) == "system"
+
+
 def test_text_size_scales_the_app_font(app: App, page: PreferencesPage) -> None:
     before = QApplication.instance().font().pointSizeF()
     page.text_size.setCurrentIndex(page.text_size.findData(130))

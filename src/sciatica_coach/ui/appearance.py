@@ -13,6 +13,7 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from sciatica_coach.i18n import N_
 from sciatica_coach.ui.colours import legible, mix
 from sciatica_coach.ui.dialog_parts import set_text_scale
 
@@ -25,7 +26,8 @@ class Theme(StrEnum):
     DARK = "dark"
 
 
-THEME_NAMES = {Theme.SYSTEM: "As the system", Theme.LIGHT: "Light", Theme.DARK: "Dark"}
+# The themes as the settings page lists them (translate with ``_`` where shown).
+THEME_NAMES = {Theme.SYSTEM: N_("As the system"), Theme.LIGHT: N_("Light"), Theme.DARK: N_("Dark")}
 
 _Role = QPalette.ColorRole
 # Colours chosen for contrast of ordinary text (at least 7:1 for text on its background).

@@ -34,15 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_coach import i18n
 from sciatica_coach.core.autostart import Autostart, AutostartError, launch_command
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, WeeklyPlan
 from sciatica_coach.core.session_lengths import SessionLengths
-from sciatica_coach.core.words import WEEKDAY_NAMES
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.appearance import TEXT_SIZES, THEME_NAMES, Appearance, Theme, parse_theme
 from sciatica_coach.ui.reminder_clock import quiet_hours
 from sciatica_coach.ui.settings_keys import (
     ANIMATED_KEY,
+    LANGUAGE_KEY,
     LEG_QUESTION_KEY,
     PREPARE_SECONDS_KEY,
     QUIET_FROM_KEY,
@@ -62,7 +64,17 @@ from sciatica_coach.ui.sound import CuePlayer
 from sciatica_coach.ui.voice import DEFAULT_RATE, RATES, VoiceGuide
 
 DEFAULT_TIME = time(18, 0)
-AS_ROUTINE = "as the routine says"
+AS_ROUTINE = N_("as the routine says")
+TIME_FORMAT = "HH:mm"  # i18n: not words (a Qt time format)
+DAY_NAMES = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
 
 
 def session_lengths(settings: QSettings) -> SessionLengths:
@@ -105,7 +117,7 @@ class PreferencesPage(QDialog):
     def __init__(self, parts: PreferenceParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.parts = parts
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(_("Preferences"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -136,15 +148,15 @@ class PreferencesPage(QDialog):
     # -- sound and voice ------------------------------------------------------------------
 
     def _sound_group(self) -> QGroupBox:
-        box = QGroupBox("Sound")
+        box = QGroupBox(_("Sound"))
         form = QFormLayout(box)
         cues = self.parts.cue_player
-        self.sound_on = QCheckBox("Sound cues (beeps for start, rest, 3-2-1 and the end)")
+        self.sound_on = QCheckBox(_("Sound cues (beeps for start, rest, 3-2-1 and the end)"))
         self.sound_on.setChecked(cues is not None and not cues.muted)
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(cues.volume if cues else 100)
-        self.volume.setAccessibleName("Volume")
+        self.volume.setAccessibleName(_("Volume"))
         if cues is None:
             self.sound_on.setEnabled(False)
             self.volume.setEnabled(False)
@@ -152,37 +164,37 @@ class PreferencesPage(QDialog):
             self.sound_on.toggled.connect(lambda on: cues.set_muted(not on))
             self.volume.valueChanged.connect(cues.set_volume)
         form.addRow(self.sound_on)
-        form.addRow("Volume", self.volume)
+        form.addRow(_("Volume"), self.volume)
         return box
 
     def _voice_group(self) -> QGroupBox:
-        box = QGroupBox("Voice")
+        box = QGroupBox(_("Voice"))
         form = QFormLayout(box)
         voice = self.parts.voice
         settings = self.parts.settings
-        self.voice_on = QCheckBox("Say each exercise, the side, rests, 3-2-1 and halfway")
+        self.voice_on = QCheckBox(_("Say each exercise, the side, rests, 3-2-1 and halfway"))
         self.voice_name = QComboBox()
         self.voice_rate = QComboBox()
-        self.voice_reps = QCheckBox("Count paced reps aloud")
+        self.voice_reps = QCheckBox(_("Count paced reps aloud"))
         self.voice_reps.setChecked(read_flag(settings, VOICE_REPS_KEY, False))
         self.voice_reps.toggled.connect(lambda on: settings.setValue(VOICE_REPS_KEY, on))
         for rate in RATES:
-            self.voice_rate.addItem(f"{rate} words a minute", rate)
+            self.voice_rate.addItem(_("{rate} words a minute").format(rate=rate), rate)
         saved_rate = settings.value(VOICE_RATE_KEY, DEFAULT_RATE, type=int)
         self.voice_rate.setCurrentIndex(max(0, self.voice_rate.findData(saved_rate)))
         self.voice_rate.currentIndexChanged.connect(
             lambda _i: settings.setValue(VOICE_RATE_KEY, self.voice_rate.currentData())
         )
-        self.try_voice = QPushButton("Try it")
+        self.try_voice = QPushButton(_("Try it"))
         self.voice_note = QLabel()
         self.voice_note.setWordWrap(True)
         if voice is None or not voice.available:
             self.voice_on.setEnabled(False)
-            self.voice_note.setText("No system voice was found; sound cues are used instead.")
+            self.voice_note.setText(_("No system voice was found; sound cues are used instead."))
         else:
             self.voice_on.setChecked(voice.enabled)
             self.voice_on.toggled.connect(voice.set_enabled)
-            self.voice_name.addItem("The system's default voice", "")
+            self.voice_name.addItem(_("The system's default voice"), "")
             self.voice_name.currentIndexChanged.connect(
                 lambda _i: settings.setValue(VOICE_NAME_KEY, self.voice_name.currentData())
             )
@@ -197,8 +209,8 @@ class PreferencesPage(QDialog):
         row.addWidget(self.voice_name, 1)
         row.addWidget(self.try_voice)
         form.addRow(self.voice_on)
-        form.addRow("Voice", row)
-        form.addRow("Speed", self.voice_rate)
+        form.addRow(_("Voice"), row)
+        form.addRow(_("Speed"), self.voice_rate)
         form.addRow(self.voice_reps)
         form.addRow(self.voice_note)
         return box
@@ -212,7 +224,7 @@ class PreferencesPage(QDialog):
         saved = self.voice_name.currentData()
         self.voice_name.blockSignals(True)
         self.voice_name.clear()
-        self.voice_name.addItem("The system's default voice", "")
+        self.voice_name.addItem(_("The system's default voice"), "")
         for each in voice.voices():
             self.voice_name.addItem(each.name, each.id)
         self.voice_name.setCurrentIndex(max(0, self.voice_name.findData(saved)))
@@ -234,13 +246,13 @@ class PreferencesPage(QDialog):
             return
         was = voice.enabled
         voice.set_enabled(True)
-        voice.say("Bridge. Set 1 of 2, left side, hold 20 seconds")
+        voice.say(_("Bridge. Set 1 of 2, left side, hold 20 seconds"))
         voice.set_enabled(was)
 
     # -- plan and reminders ---------------------------------------------------------------
 
     def _plan_group(self) -> QGroupBox:
-        box = QGroupBox("Weekly plan and reminders")
+        box = QGroupBox(_("Weekly plan and reminders"))
         grid = QGridLayout(box)
         log = self.parts.log
         try:
@@ -250,14 +262,15 @@ class PreferencesPage(QDialog):
             plan, times = WeeklyPlan(), {}
         self.day_boxes: list[QCheckBox] = []
         self.day_times: list[QTimeEdit] = []
-        grid.addWidget(QLabel("Days you plan to exercise, and when to remind you:"), 0, 0, 1, 3)
-        for day, name in enumerate(WEEKDAY_NAMES):
+        grid.addWidget(QLabel(_("Days you plan to exercise, and when to remind you:")), 0, 0, 1, 3)
+        for day, english in enumerate(DAY_NAMES):
+            name = _(english)
             check = QCheckBox(name)
             check.setChecked(day in plan.weekdays)
             edit = QTimeEdit(_qtime(times.get(day, DEFAULT_TIME)))
-            edit.setDisplayFormat("HH:mm")
+            edit.setDisplayFormat(TIME_FORMAT)
             edit.setEnabled(check.isChecked())
-            edit.setAccessibleName(f"Reminder time on {name}")
+            edit.setAccessibleName(_("Reminder time on {day}").format(day=name))
             check.toggled.connect(edit.setEnabled)
             check.toggled.connect(lambda _on: self._save_plan())
             edit.timeChanged.connect(lambda _t: self._save_plan())
@@ -265,17 +278,17 @@ class PreferencesPage(QDialog):
             grid.addWidget(edit, day + 1, 1)
             self.day_boxes.append(check)
             self.day_times.append(edit)
-        self.same_time = QPushButton("Same time every day")
+        self.same_time = QPushButton(_("Same time every day"))
         self.same_time.clicked.connect(self._same_time_for_all)
         grid.addWidget(self.same_time, 1, 2)
         self.per_week = QSpinBox()
         self.per_week.setRange(1, 21)
         self.per_week.setValue(plan.sessions_per_week)
-        self.per_week.setSuffix(" sessions a week (when no days are ticked)")
+        self.per_week.setSuffix(_(" sessions a week (when no days are ticked)"))
         self.per_week.valueChanged.connect(lambda _v: self._save_plan())
         grid.addWidget(self.per_week, 8, 0, 1, 3)
         settings = self.parts.settings
-        self.reminders_on = QCheckBox("Remind me on planned days")
+        self.reminders_on = QCheckBox(_("Remind me on planned days"))
         self.reminders_on.setChecked(read_flag(settings, REMINDERS_KEY, True))
         self.reminders_on.toggled.connect(lambda on: self._set(REMINDERS_KEY, on))
         grid.addWidget(self.reminders_on, 9, 0, 1, 3)
@@ -283,14 +296,14 @@ class PreferencesPage(QDialog):
         self.quiet_from = QTimeEdit(_qtime(quiet.start))
         self.quiet_until = QTimeEdit(_qtime(quiet.end))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Quiet hours from"))
+        row.addWidget(QLabel(_("Quiet hours from")))
         row.addWidget(self.quiet_from)
-        row.addWidget(QLabel("until"))
+        row.addWidget(QLabel(_("until")))
         row.addWidget(self.quiet_until)
         row.addStretch(1)
         for edit, key in ((self.quiet_from, QUIET_FROM_KEY), (self.quiet_until, QUIET_UNTIL_KEY)):
-            edit.setDisplayFormat("HH:mm")
-            edit.timeChanged.connect(lambda t, k=key: self._set(k, t.toString("HH:mm")))
+            edit.setDisplayFormat(TIME_FORMAT)
+            edit.timeChanged.connect(lambda t, k=key: self._set(k, t.toString(TIME_FORMAT)))
         grid.addLayout(row, 10, 0, 1, 3)
         return box
 
@@ -324,7 +337,7 @@ class PreferencesPage(QDialog):
     # -- session lengths ------------------------------------------------------------------
 
     def _session_group(self) -> QGroupBox:
-        box = QGroupBox("Pauses in every routine")
+        box = QGroupBox(_("Pauses in every routine"))
         form = QFormLayout(box)
         settings = self.parts.settings
         lengths = session_lengths(settings)
@@ -332,21 +345,25 @@ class PreferencesPage(QDialog):
         self.switch = self._seconds_box(lengths.switch_seconds, 30, SWITCH_SECONDS_KEY)
         self.rests = QComboBox()
         for percent in (50, 75, 100, 150, 200):
-            label = "as the routine says" if percent == 100 else f"{percent}% of the routine's"
+            label = (
+                _(AS_ROUTINE)
+                if percent == 100
+                else _("{percent} of the routine's").format(percent=i18n.percent(percent / 100))
+            )
             self.rests.addItem(label, percent)
         self.rests.setCurrentIndex(max(0, self.rests.findData(lengths.rest_percent)))
         self.rests.currentIndexChanged.connect(
             lambda _i: self._set_length(REST_SECONDS_KEY, self.rests.currentData())
         )
-        form.addRow("Get ready", self.prepare)
-        form.addRow("Switch sides", self.switch)
-        form.addRow("Rests", self.rests)
+        form.addRow(_("Get ready"), self.prepare)
+        form.addRow(_("Switch sides"), self.switch)
+        form.addRow(_("Rests"), self.rests)
         return box
 
     def _seconds_box(self, value: float | None, most: int, key: str) -> QSpinBox:
         box = QSpinBox()
         box.setRange(-1, most)
-        box.setSpecialValueText(AS_ROUTINE)
+        box.setSpecialValueText(_(AS_ROUTINE))
         box.setSuffix(" s")
         box.setValue(-1 if value is None else int(value))
         box.valueChanged.connect(lambda v: self._set_length(key, v))
@@ -359,14 +376,14 @@ class PreferencesPage(QDialog):
     # -- tray and start at login ----------------------------------------------------------
 
     def _background_group(self) -> QGroupBox:
-        box = QGroupBox("In the background")
+        box = QGroupBox(_("In the background"))
         form = QFormLayout(box)
         settings = self.parts.settings
-        self.tray = QCheckBox("Keep running in the tray when the window is closed")
+        self.tray = QCheckBox(_("Keep running in the tray when the window is closed"))
         self.tray.setChecked(read_flag(settings, TRAY_KEY, False))
         self.tray.setEnabled(self.parts.tray_possible)
         self.tray.toggled.connect(self._set_tray)
-        self.login = QCheckBox("Start at login")
+        self.login = QCheckBox(_("Start at login"))
         autostart = self.parts.autostart
         self.login.setChecked(autostart is not None and autostart.enabled())
         self.login.setEnabled(autostart is not None)
@@ -375,7 +392,7 @@ class PreferencesPage(QDialog):
         form.addRow(self.login)
         if not self.parts.tray_possible:
             form.addRow(
-                QLabel("This desktop has no tray: reminders come while the window is open.")
+                QLabel(_("This desktop has no tray: reminders come while the window is open."))
             )
         return box
 
@@ -401,35 +418,55 @@ class PreferencesPage(QDialog):
     # -- appearance -----------------------------------------------------------------------
 
     def _look_group(self) -> QGroupBox:
-        box = QGroupBox("Appearance")
+        box = QGroupBox(_("Appearance"))
         form = QFormLayout(box)
         settings = self.parts.settings
         self.theme = QComboBox()
         for theme, name in THEME_NAMES.items():
-            self.theme.addItem(name, theme.value)
+            self.theme.addItem(_(name), theme.value)
         self.theme.setCurrentIndex(
             max(0, self.theme.findData(parse_theme(settings.value(THEME_KEY)).value))
         )
         self.theme.currentIndexChanged.connect(lambda _i: self._set_theme(self.theme.currentData()))
         self.text_size = QComboBox()
         for percent in TEXT_SIZES:
-            self.text_size.addItem(f"{percent}%", percent)
+            self.text_size.addItem(i18n.percent(percent / 100), percent)
         saved = settings.value(TEXT_SCALE_KEY, 100, type=int)
         self.text_size.setCurrentIndex(max(0, self.text_size.findData(saved)))
         self.text_size.currentIndexChanged.connect(
             lambda _i: self._set_text_size(self.text_size.currentData())
         )
-        self.animated = QCheckBox("Animate the illustrations")
+        self.animated = QCheckBox(_("Animate the illustrations"))
         self.animated.setChecked(read_flag(settings, ANIMATED_KEY, True))
         self.animated.toggled.connect(self.animated_changed.emit)
-        self.leg_question = QCheckBox("Ask about my leg after each exercise")
+        self.leg_question = QCheckBox(_("Ask about my leg after each exercise"))
         self.leg_question.setChecked(read_flag(settings, LEG_QUESTION_KEY, True))
         self.leg_question.toggled.connect(lambda on: settings.setValue(LEG_QUESTION_KEY, on))
-        form.addRow("Theme", self.theme)
-        form.addRow("Text size", self.text_size)
+        self.language = QComboBox()
+        self.language.addItem(_("As the system"), i18n.SYSTEM)
+        for code, own_name in i18n.LANGUAGES.items():
+            self.language.addItem(own_name, code)
+        chosen = settings.value(LANGUAGE_KEY, i18n.SYSTEM)
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
+        self.language.currentIndexChanged.connect(
+            lambda _i: self._set_language(self.language.currentData())
+        )
+        self.language_note = QLabel(
+            _("A new language is used from the next time you start the app.")
+        )
+        self.language_note.setWordWrap(True)
+        self.language.setAccessibleDescription(self.language_note.text())
+        form.addRow(_("Theme"), self.theme)
+        form.addRow(_("Text size"), self.text_size)
+        form.addRow(_("Language"), self.language)
+        form.addRow(self.language_note)
         form.addRow(self.animated)
         form.addRow(self.leg_question)
         return box
+
+    def _set_language(self, code: str) -> None:
+        """Stored for the next start: the pages already built keep their words."""
+        self.parts.settings.setValue(LANGUAGE_KEY, code)
 
     def _set_theme(self, theme: str) -> None:
         self.parts.settings.setValue(THEME_KEY, theme)
@@ -444,19 +481,19 @@ class PreferencesPage(QDialog):
     # -- data and safety ------------------------------------------------------------------
 
     def _data_group(self) -> QGroupBox:
-        box = QGroupBox("Your data and safety")
+        box = QGroupBox(_("Your data and safety"))
         form = QFormLayout(box)
         self.data_label = QLabel(str(self.parts.data))
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_label.setWordWrap(True)
-        self.open_data = QPushButton("Open folder")
+        self.open_data = QPushButton(_("Open folder"))
         self.open_data.clicked.connect(self.open_data_folder)
         row = QHBoxLayout()
         row.addWidget(self.data_label, 1)
         row.addWidget(self.open_data)
-        self.safety = QPushButton("Show the safety information")
+        self.safety = QPushButton(_("Show the safety information"))
         self.safety.clicked.connect(self.safety_requested.emit)
-        form.addRow("Data folder", row)
+        form.addRow(_("Data folder"), row)
         form.addRow(self.safety)
         return box
 
