@@ -50,6 +50,8 @@ TRANSLATED_MODULES = (
     "ui/charts.py",
     "ui/settings_page.py",
     "ui/appearance.py",
+    "ui/keys.py",
+    "ui/shortcuts_dialog.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"
@@ -333,7 +335,7 @@ def test_a_stopped_session_in_german_from_today_to_today(german_app: App) -> Non
     app.rate(5, 6)
 
     player = window.flow.player
-    assert player.pause_button.text() == "Anhalten (Leertaste)"
+    assert player.pause_button.text() == "Pause (Leertaste)"
     assert player.stop_button.text() == "Stopp (S)"
     assert player.pain_button.text() == "Stopp – Schmerz zieht ins Bein"
     assert player.skip_button.accessibleName() == "Überspringen"

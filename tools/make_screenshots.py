@@ -1,4 +1,6 @@
 """Screenshots of the follow-along screens for the README, at 1280x800 and 800x600.
+``--language de`` takes them in German, ``--size 800x600`` at one size only, and
+``--all-pages`` adds Routines, Progress, History and Preferences (to check nothing is cut off).
 
 Runs offscreen on a fake clock in a temporary data folder, so the pictures are the same
 every time: Today (with a few logged sessions), the Exercise library, the check-in, the player
@@ -27,6 +29,7 @@ from sciatica_coach.core.records import PainCheck, StepRecord
 from sciatica_coach.ui.app import AppContext, MainWindow, build_context, make_application
 from sciatica_coach.ui.exercise_library import ExerciseLibraryView
 from sciatica_coach.ui.pages import Page
+from sciatica_coach.ui.translation import use_language
 
 SIZES = ((1280, 800), (800, 600))
 ZONE = ZoneInfo("Europe/London")
@@ -116,13 +119,33 @@ def shoot_library(
     window.show_page(Page.TODAY)
 
 
-def shoot(folder: Path, size: tuple[int, int]) -> None:
+def shoot_other_pages(window: MainWindow, folder: Path, size: tuple[int, int]) -> None:
+    """Routines, Progress (after the seeded sessions), History and Preferences."""
+    for page, name in (
+        (Page.ROUTINES, "routines"),
+        (Page.PROGRESS, "progress"),
+        (Page.HISTORY, "history"),
+    ):
+        window.show_page(page)
+        if page is Page.PROGRESS:
+            window.progress_page.content()
+        save(window, folder, name, size)
+    preferences = window.show_preferences()
+    preferences.resize(min(760, size[0] - 40), min(760, size[1] - 40))
+    over_window(window, preferences, folder, "preferences", size)
+    preferences.close()
+    window.show_page(Page.TODAY)
+
+
+def shoot(folder: Path, size: tuple[int, int], *, all_pages: bool = False) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         clock = FakeClock()
         window, context = fresh_window(scratch, clock)
         window.today.refresh(clock.local().date())
         save(window, folder, "today", size)
         shoot_library(window, clock, folder, size)
+        if all_pages:
+            shoot_other_pages(window, folder, size)
 
         window.start_routine("gentle-start")
         panel = window.flow.check_in
@@ -250,11 +273,19 @@ def shoot_profile(folder: Path, size: tuple[int, int]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--language", default="en", help="en or de (default en)")
+    parser.add_argument("--size", help="one size only, e.g. 800x600")
+    parser.add_argument("--all-pages", action="store_true", help="Routines, Progress, History too")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    make_application()
-    for size in SIZES:
-        shoot(args.out, size)
+    app = make_application()
+    use_language(app, args.language)
+    sizes = SIZES
+    if args.size:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+        sizes = ((width, height),)
+    for size in sizes:
+        shoot(args.out, size, all_pages=args.all_pages)
         shoot_profile(args.out, size)
 
 

@@ -305,7 +305,9 @@ class ExerciseFlag:
     @property
     def text(self) -> str:
         """``Single knee to chest: leg worse 2 of 3 times``."""
-        return f"{self.name}: leg worse {self.worse} of {self.answered} times"
+        return _("{exercise}: leg worse {worse} of {count} times").format(
+            exercise=self.name, worse=self.worse, count=self.answered
+        )
 
 
 def flagged_exercises(responses: Iterable[LegResponse], today: date) -> list[ExerciseFlag]:

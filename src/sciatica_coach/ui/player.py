@@ -688,7 +688,9 @@ class PlayerView(QWidget):
         # when it does.
         if value in (0, 1000) or abs(value - bar.value()) * max(1, bar.width()) >= 1000:
             bar.setValue(value)
-        self.time_left_label.setText(f"{time_left(state.session_remaining)} left")
+        self.time_left_label.setText(
+            _("{time} left").format(time=time_left(state.session_remaining))
+        )
         step = state.step
         self._figure_moving = False
         if step is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_coach.i18n import _
 from sciatica_coach.ui.dialog_parts import (
     HEADING_POINT_SIZE,
     fit_to_screen,
@@ -31,21 +32,22 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         use_readable_font(self)
         body = QWidget()
         column = QVBoxLayout(body)
         self.tables: list[QTableWidget] = []
         for section in SECTIONS:
             table = _section_table(section)
-            table.setAccessibleName(f"Keys: {section.heading}")
-            column.addWidget(sized_label(section.heading, HEADING_POINT_SIZE, bold=True))
+            heading = _(section.heading)
+            table.setAccessibleName(_("Keys: {keys}").format(keys=heading))
+            column.addWidget(sized_label(heading, HEADING_POINT_SIZE, bold=True))
             column.addWidget(table)
             self.tables.append(table)
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(body, "Keyboard shortcuts"), 1)
+        layout.addWidget(scrolling(body, _("Keyboard shortcuts")), 1)
         buttons = QDialogButtonBox()
-        close = buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(_("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         make_roomy(buttons)
@@ -55,14 +57,14 @@ class ShortcutsDialog(QDialog):
 
 def _section_table(section: KeySection) -> QTableWidget:
     table = QTableWidget(len(section.keys), 2)
-    table.setHorizontalHeaderLabels(["Keys", "What they do"])
+    table.setHorizontalHeaderLabels([_("Keys"), _("What they do")])
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(True)
     for row, key in enumerate(section.keys):
-        table.setItem(row, 0, QTableWidgetItem(key.shown))
-        table.setItem(row, 1, QTableWidgetItem(key.does))
+        table.setItem(row, 0, QTableWidgetItem(_(key.shown)))
+        table.setItem(row, 1, QTableWidgetItem(_(key.does)))
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -80,6 +82,6 @@ def shortcuts_text() -> str:
     """The same list as plain text, for the README and the accessibility dump."""
     lines: list[str] = []
     for section in SECTIONS:
-        lines.append(section.heading)
-        lines += [f"  {key.shown:<26} {key.does}" for key in section.keys]
+        lines.append(_(section.heading))
+        lines += ["  " + _(key.shown).ljust(26) + " " + _(key.does) for key in section.keys]
     return "\n".join(lines)

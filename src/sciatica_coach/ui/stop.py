@@ -199,9 +199,9 @@ class StopAdvicePage(QWidget):
 
     def show_advice(self, reason: StopReason, exercise: str | None) -> None:
         """Fill the page for ``reason``; ``exercise`` names what was under way, if known."""
+        reason = reason.translated()
         # i18n: not words (a programmer's check)
         assert reason.advice is not None, "only a safety stop has advice"
-        reason = reason.translated()
         self.reason = reason
         self.leave_out_button.setEnabled(True)
         self.offer_leave_out(None, None)
