@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -44,7 +47,14 @@ from sciatica_coach.core.stats import (
     week_start,
 )
 from sciatica_coach.core.symptom_stats import ReachPoint, ReachTrend, WeekReach, reach_height
-from sciatica_coach.core.words import long_date, percent, plural, reach_trend_text, reach_words
+from sciatica_coach.core.words import (
+    long_date,
+    percent,
+    plural,
+    reach_trend_text,
+    reach_words,
+    short_date,
+)
 from sciatica_coach.i18n import N_, _, pgettext, short_number
 from sciatica_coach.ui.charts import (
     ONE_WEEK,
@@ -174,10 +184,24 @@ class ChartCard(QFrame):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.plot)
         self.stack.addWidget(self.empty)
+        # The same figures as a table, for a screen reader or anyone who would rather read.
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName(title)
+        self.stack.addWidget(self.table)
+        self.table_button = QPushButton(_("Table"))
+        self.table_button.setCheckable(True)
+        self.table_button.setAccessibleName(_("Show {chart} as a table").format(chart=title))
+        self.table_button.toggled.connect(lambda _on: self._show_current())
+        # Column headings by series key, and how a value reads in a cell.
+        self.series_names: dict[str, str] = {}
+        self.value_words: Callable[[str, float], str] = lambda _key, value: short_number(value)
         heading = QHBoxLayout()
         heading.addWidget(self.title)
         heading.addStretch(1)
         heading.addWidget(self.legend)
+        heading.addWidget(self.table_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
@@ -194,9 +218,41 @@ class ChartCard(QFrame):
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
     def set_empty(self, message: str | None) -> None:
-        """Show message instead of the chart, or the chart again with None."""
+        """Show message instead of the chart, or the chart (or its table) again with None."""
         self.empty.setText(message or "")
-        self.stack.setCurrentWidget(self.empty if message else self.plot)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        if self.empty.text():
+            self.stack.setCurrentWidget(self.empty)
+        elif self.table_button.isChecked():
+            self.fill_table()
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.stack.setCurrentWidget(self.plot)
+
+    def fill_table(self) -> None:
+        """One row per date, one column per series, from the figures the chart was given."""
+        keys = [key for key in self.series if self.series[key][0]]
+        days = sorted({day for key in keys for day in self.series[key][0]})
+        cells = {
+            (key, day): value
+            for key in keys
+            for day, value in zip(*self.series[key], strict=True)
+            if value is not None and value == value  # a gap in a line is NaN
+        }
+        self.table.clear()
+        self.table.setColumnCount(1 + len(keys))
+        self.table.setRowCount(len(days))
+        names = [_("Date"), *(self.series_names.get(key, key) for key in keys)]
+        self.table.setHorizontalHeaderLabels(names)
+        for row, day in enumerate(days):
+            self.table.setItem(row, 0, QTableWidgetItem(short_date(day)))
+            for column, key in enumerate(keys, start=1):
+                value = cells.get((key, day))
+                text = "" if value is None else self.value_words(key, value)
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
 
     def set_summary(self, text: str | None) -> None:
         """The sentence under the chart, which is also the chart's description for screen
@@ -208,7 +264,7 @@ class ChartCard(QFrame):
 
     @property
     def is_empty(self) -> bool:
-        return self.stack.currentWidget() is self.empty
+        return bool(self.empty.text())
 
     def apply_colours(self, colours: ChartColours) -> None:
         self.plot.setBackground(colours.background)
@@ -406,6 +462,7 @@ class ProgressView(QWidget):
         )
         self.pain = ChartCard(_("Pain over time"), _(PAIN_LABEL), _("Date"))
         self.reach = ChartCard(_(REACH_TITLE), "", _("Date"))
+        self._name_table_columns()
         self._build_items()
         self.calendar = CalendarHeatMap()
         # Full-size days, not the least the calendar could get by with: there is room to scroll.
@@ -506,6 +563,19 @@ class ProgressView(QWidget):
         layout.addLayout(top)
         layout.addLayout(days)
         return tile
+
+    def _name_table_columns(self) -> None:
+        """What each chart's table calls its columns, and how the reach reads in words."""
+        self.adherence.series_names = {"done": _("Sessions"), "plan": _("Planned")}
+        self.minutes.series_names = {"minutes": _("Minutes")}
+        self.pain.series_names = {
+            "back_before": _("Back, before"),
+            "back_after": _("Back, after"),
+            "leg_before": _("Leg, before"),
+            "leg_after": _("Leg, after"),
+        }
+        self.reach.series_names = {key: _(name) for key, name in REACH_NAMES.items()}
+        self.reach.value_words = lambda _key, height: _first_upper(_height_words(height))
 
     def _build_items(self) -> None:
         self.done_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_DAYS)
@@ -729,6 +799,8 @@ class ProgressView(QWidget):
         self._draw_minutes(span, words)
         self._draw_pain(span, words)
         self._draw_reach(span, words)
+        for card in (self.adherence, self.minutes, self.pain, self.reach):
+            card.set_empty(card.empty.text() or None)  # a table on show follows the new figures
         self._show_figures(words)
         self.calendar.set_days(
             calendar_start,
@@ -974,6 +1046,11 @@ def _reach_day(point: ReachPoint, key: str) -> date:
 def _height_words(height: float) -> str:
     """A weekly mean height as the nearest reach in words."""
     return reach_words(symptom_stats.reach_at_height(round(height)))
+
+
+def _first_upper(text: str) -> str:
+    """The first letter upper case and the rest as it is (German nouns keep theirs)."""
+    return text[:1].upper() + text[1:]
 
 
 def _before_after(before: float | None, after: float | None) -> str:
