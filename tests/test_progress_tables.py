@@ -81,3 +81,14 @@ def test_every_chart_has_a_named_table_button(view: ProgressView) -> None:
     for card in (view.adherence, view.minutes, view.pain, view.reach):
         name = card.table_button.accessibleName()
         assert name == f"Show {card.title.text()} as a table"
+
+
+def test_the_calendar_says_in_one_sentence_what_it_shows(view: ProgressView) -> None:
+    # Days with a finished session in the known history: 18, 20, 22, 25, 30 and 31 March
+    # (two that Sunday), 1, 3 (interrupted, still a session), 4 and 16 April.
+    # Lights by day: green on 18 and 20 March, 30 March, 1, 4 and 16 April; red on 31 March
+    # (session 7 stopped as pain spread); the other days had no check-in to judge by.
+    assert view.calendar.accessibleDescription() == (
+        "Last 53 weeks: you exercised on 10 days. After sessions: 6 green, 0 amber, 1 red."
+    )
+    assert view.calendar.accessibleName() == "Calendar of days exercised"

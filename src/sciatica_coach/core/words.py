@@ -968,3 +968,18 @@ def import_done(added: int, steps: int, already: int, source: object) -> str:
 
 def import_refused(source: object) -> str:
     return f"{source}: nothing was imported; fix the rows above and try again"
+
+
+def calendar_text(weeks: int, days_exercised: int, lights: Sequence[str]) -> str:
+    """The calendar in one sentence for a screen reader: ``Last 52 weeks: you exercised on
+    40 days. After sessions: 30 green, 8 amber, 2 red.``"""
+    said = _("Last {weeks} weeks: you exercised on {days}.").format(
+        weeks=weeks, days=plural(days_exercised, "day")
+    )
+    if not lights:
+        return said
+    counts = _("After sessions: {green} green, {amber} amber, {red} red.").format(
+        green=lights.count("green"), amber=lights.count("amber"), red=lights.count("red")
+    )
+    return f"{said} {counts}"
+

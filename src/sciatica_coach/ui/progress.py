@@ -48,6 +48,7 @@ from sciatica_coach.core.stats import (
 )
 from sciatica_coach.core.symptom_stats import ReachPoint, ReachTrend, WeekReach, reach_height
 from sciatica_coach.core.words import (
+    calendar_text,
     long_date,
     percent,
     plural,
@@ -807,6 +808,14 @@ class ProgressView(QWidget):
             today,
             {day.local_date: day for day in self.calendar_days},
             self.calendar_lights,
+        )
+        self.calendar.setAccessibleName(_("Calendar of days exercised"))
+        self.calendar.setAccessibleDescription(
+            calendar_text(
+                CALENDAR_WEEKS,
+                sum(1 for day in self.calendar_days if day.sessions),
+                list(self.calendar_lights.values()),
+            )
         )
 
     def _draw_adherence(self, span: tuple[float, float], words: str) -> None:
