@@ -209,3 +209,21 @@ def test_data_folder_is_shown_and_the_safety_screen_offered(
     page.safety_requested.connect(app.window._show_safety)
     page.safety.click()
     assert shown == [True]
+
+
+def test_high_contrast_turns_the_palette_black_and_white_at_once(
+    app: App, page: PreferencesPage
+) -> None:
+    from sciatica_coach.ui.settings_keys import HIGH_CONTRAST_KEY
+
+    assert not page.high_contrast.isChecked()
+    page.high_contrast.setChecked(True)
+    palette = QApplication.instance().palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    assert {window.name(), text.name()} == {"#ffffff", "#000000"}
+    assert saved(app).value(HIGH_CONTRAST_KEY, type=bool) is True
+    page.theme.setCurrentIndex(page.theme.findData("dark"))  # still high contrast, now dark
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).name() == "#000000"
+    page.high_contrast.setChecked(False)
+    assert QApplication.instance().palette().color(QPalette.ColorRole.Window).name() != "#000000"

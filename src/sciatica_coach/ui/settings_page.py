@@ -44,6 +44,7 @@ from sciatica_coach.ui.appearance import TEXT_SIZES, THEME_NAMES, Appearance, Th
 from sciatica_coach.ui.reminder_clock import quiet_hours
 from sciatica_coach.ui.settings_keys import (
     ANIMATED_KEY,
+    HIGH_CONTRAST_KEY,
     LANGUAGE_KEY,
     LEG_QUESTION_KEY,
     PREPARE_SECONDS_KEY,
@@ -436,6 +437,9 @@ class PreferencesPage(QDialog):
         self.text_size.currentIndexChanged.connect(
             lambda _i: self._set_text_size(self.text_size.currentData())
         )
+        self.high_contrast = QCheckBox(_("High contrast: black and white"))
+        self.high_contrast.setChecked(read_flag(settings, HIGH_CONTRAST_KEY, False))
+        self.high_contrast.toggled.connect(self._set_high_contrast)
         self.animated = QCheckBox(_("Animate the illustrations"))
         self.animated.setChecked(read_flag(settings, ANIMATED_KEY, True))
         self.animated.toggled.connect(self.animated_changed.emit)
@@ -457,6 +461,7 @@ class PreferencesPage(QDialog):
         self.language_note.setWordWrap(True)
         self.language.setAccessibleDescription(self.language_note.text())
         form.addRow(_("Theme"), self.theme)
+        form.addRow(self.high_contrast)
         form.addRow(_("Text size"), self.text_size)
         form.addRow(_("Language"), self.language)
         form.addRow(self.language_note)
@@ -467,6 +472,11 @@ class PreferencesPage(QDialog):
     def _set_language(self, code: str) -> None:
         """Stored for the next start: the pages already built keep their words."""
         self.parts.settings.setValue(LANGUAGE_KEY, code)
+
+    def _set_high_contrast(self, on: bool) -> None:
+        self.parts.settings.setValue(HIGH_CONTRAST_KEY, on)
+        if self.parts.appearance is not None:
+            self.parts.appearance.set_high_contrast(on)
 
     def _set_theme(self, theme: str) -> None:
         self.parts.settings.setValue(THEME_KEY, theme)
