@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from flow_helpers import App, make_app
@@ -149,6 +149,10 @@ def test_the_end_screen_shows_the_suggestions_after_a_session(app: App) -> None:
         "ease-off-after-red",
     ]
     assert finish.suggestions.isVisible()
+    app.window.resize(800, 600)
+    QApplication.processEvents()
+    hint = app.window.minimumSizeHint()  # the cards scroll: the page still fits 800x600
+    assert hint.width() <= 800 and hint.height() <= 600, hint.toTuple()
     cards[0].take_button.click()
     (seen,) = [s for s in app.log.suggestions() if s.rule == "see-clinician-two-reds"]
     assert seen.decision == "accepted"

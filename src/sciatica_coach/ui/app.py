@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet(NAVIGATION_STYLE)
         self.pages = QStackedWidget()
+        # Only the page on show sets how small the window may be: a page left behind (the
+        # player in its large type, say) must not stop the window from shrinking later.
+        self.pages.currentChanged.connect(self._size_by_current_page)
         self._page_widgets: dict[Page, QWidget] = {}
         self.today = TodayView(context.library, context.log)
         self.routines = RoutinesView(
@@ -205,6 +209,17 @@ class MainWindow(QMainWindow):
             if self.pages.currentWidget() is old:
                 self.pages.setCurrentWidget(widget)
             self.pages.removeWidget(old)
+
+    def _size_by_current_page(self, index: int) -> None:
+        current = self.pages.widget(index)
+        for position in range(self.pages.count()):
+            page = self.pages.widget(position)
+            if page is None:
+                continue
+            shown = page is current
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
 
     @property
     def current_page(self) -> Page | None:

@@ -6,7 +6,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sciatica_coach.core.records import SessionRecord, StepRecord
 from sciatica_coach.core.words import describe_duration, outcome_line, pain_change
@@ -76,7 +85,16 @@ class FinishView(QWidget):
             button.setMinimumHeight(44)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
+        # The page scrolls when the coach has several suggestions or the window is small.
+        content = QWidget()
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
+        layout = QVBoxLayout(content)
         layout.addStretch(1)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
