@@ -50,4 +50,3 @@ def button_text(text: str) -> str:
     """``text`` for a button, an ``&`` in a routine's name shown as itself and not taken
     as a keyboard mnemonic."""
     return text.replace("&", "&&")
-
