@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import tomllib
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,8 @@ from sciatica_coach import i18n
 from sciatica_coach.core import paths, safety, words
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.library_text import EXERCISE_TEXT_FIELDS, ROUTINE_TEXT_FIELDS
-from test_report import needs_poppler, pdf_words
+from sciatica_coach.core.log import SessionLog
+from test_report import MONDAY_MORNING, gentle_session, needs_poppler, pdf_words
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "sciatica_coach"
 PO = paths.assets_dir() / "locale" / "de" / "LC_MESSAGES" / "sciatica_coach.po"
@@ -52,6 +53,12 @@ TRANSLATED_MODULES = (
     "ui/appearance.py",
     "ui/keys.py",
     "ui/shortcuts_dialog.py",
+    "report/html.py",
+    "report/summary.py",
+    "report/progress_report.py",
+    "report/charts.py",
+    "report/paint.py",
+    "report/documents.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"
@@ -402,3 +409,80 @@ def test_the_exercise_sheet_prints_in_german(
     assert footer.startswith("Erstellt")
     assert footer in text.replace(" Seite 1 von 2", "").replace("Gedruckt am", " Gedruckt am")
     assert i18n.language() == "de"
+
+
+@needs_poppler
+def test_the_session_summary_and_progress_report_print_in_german(
+    tmp_path: Path, data: Path, log: SessionLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both PDFs from the command line in German: German headings and dates, and none of
+    the English headings left (the routine's name and the notes are the user's own)."""
+    from sciatica_coach.cli import main
+
+    library = load_library_english()
+    gentle_session(log, library)  # Mon 6 May 2024, completed, one set skipped
+    gentle_session(log, library, stop_after=5, start=MONDAY_MORNING + timedelta(days=2))
+    monkeypatch.setenv("LANGUAGE", "de")
+    summary, report = tmp_path / "summary.pdf", tmp_path / "report.pdf"
+    assert main(["--data-dir", str(data), "summary", "1", "--pdf", str(summary)]) == 0
+    text = pdf_words(summary)
+    for expected in (
+        "Zusammenfassung der Einheit",
+        "Mo., 6. Mai 2024",
+        "ZEIT BEIM ÜBEN",
+        "GESCHAFFTE RUNDEN",
+        "Geplant (Runden × Menge)",
+        "Nervengleiten im Sitzen",
+        "Schmerz (0 = keiner, 10 = am schlimmsten)",
+        "Vorher Nachher Veränderung",
+        "Diese Woche",
+        "Notizen zur Einheit",
+        "Seite 1 von 1",
+    ):
+        assert expected in text, expected
+    for english in (
+        "Exercise session summary",
+        "TIME EXERCISING",
+        "Exercises",
+        "Picture",
+        "Sets done",
+        "Before",
+        "This week",
+        "Notes",
+        "Session notes",
+        "Page 1",
+    ):
+        assert english not in text, english
+
+    args = ["report", "--from", "2024-05-01", "--to", "2024-05-31", "--pdf", str(report)]
+    assert main(["--data-dir", str(data), *args]) == 0
+    text = pdf_words(report)
+    for expected in (
+        "Fortschrittsbericht",
+        "Mo., 6. Mai 2024",
+        "GESCHAFFTE EINHEITEN",
+        "Einheiten pro Woche",
+        "Verlauf der Schmerzen",
+        "Woche für Woche",
+        "Früher beendete Einheiten",
+        "Schmerz zieht weiter ins Bein",
+        "Abbrüche zur Sicherheit",
+        "Deine Beschwerden",
+        "Vorschläge",
+        "Notiz zur Einheit",
+    ):
+        assert expected in text, expected
+    for english in (
+        "Exercise progress report",
+        "Sessions per week",
+        "Pain trend",
+        "Week by week",
+        "Week starting",
+        "Sessions ended early",
+        "Safety stops",
+        "Symptom profile",
+        "Suggestions",
+        "Notes",
+        "Session note",
+    ):
+        assert english not in text, english

@@ -723,9 +723,12 @@ DECISION_WORDS = {"accepted": N_("Taken"), "dismissed": N_("Set aside"), None: N
 
 
 def reach_words(reach: str | None) -> str:
-    """``below the knee``: how far down the leg, inside a sentence; a dash when unknown."""
+    """``below the knee``: how far down the leg, inside a sentence; a dash when unknown.
+    German keeps the label's capital (Oberschenkel, Po, Fuß are nouns)."""
     label = reach_label(reach)
-    return label[:1].lower() + label[1:] if label else DASH
+    if not label:
+        return DASH
+    return label[:1].lower() + label[1:] if _english() else label
 
 
 def reach_trend_text(trend: ReachTrend | None) -> str:
@@ -982,4 +985,3 @@ def calendar_text(weeks: int, days_exercised: int, lights: Sequence[str]) -> str
         green=lights.count("green"), amber=lights.count("amber"), red=lights.count("red")
     )
     return f"{said} {counts}"
-

@@ -14,12 +14,14 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
-from sciatica_coach.core.words import MONTHS, short_date
+from sciatica_coach.core.words import month_name, short_date
+from sciatica_coach.i18n import _
 from sciatica_coach.report.progress_report import WeekRow
 
 SCALE = 2.5
 LABEL_GAP = 10  # pixels between two week labels
 LABEL_CHAR = 6.2  # width of a label character, about
+# i18n: not words (font names)
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial"]
 
 INK = QColor("#1d2b36")
@@ -127,7 +129,7 @@ def _axes(
     painter.drawText(
         QRectF(area.left(), area.bottom() + 21, area.width(), 16),
         Qt.AlignmentFlag.AlignHCenter,
-        "Week starting (Monday)",
+        _("Week starting (Monday)"),
     )
 
 
@@ -146,7 +148,7 @@ def _week_labels(starts: Sequence[date], band: float) -> list[tuple[int, str]]:
         candidates = []
         for n, day in enumerate(starts):
             if day.day <= 7 and (day.month - 1) % month_step == 0:
-                name = MONTHS[day.month - 1]
+                name = month_name(day)
                 if not candidates or day.month == 1:
                     name += f" {day.year}"
                 candidates.append((n, name))
@@ -195,7 +197,7 @@ def adherence_chart(
     top = max([planned, *(week.sessions_done for week in weeks)]) + 1
     plot = _Plot(width, height, len(weeks), top)
     step = 1 if top <= 8 else 2 if top <= 16 else 5
-    _axes(painter, plot, range(0, top + 1, step), "Sessions", [w.week_start for w in weeks])
+    _axes(painter, plot, range(0, top + 1, step), _("Sessions"), [w.week_start for w in weeks])
     bar = min(plot.band * 0.64, 28)
     painter.setPen(Qt.PenStyle.NoPen)
     for n, week in enumerate(weeks):
@@ -222,7 +224,7 @@ def adherence_chart(
     _legend(
         painter,
         plot.area.right(),
-        [("Sessions done", DONE, "bar"), ("Planned", PLANNED, "dash")],
+        [(_("Sessions done"), DONE, "bar"), (_("Planned"), PLANNED, "dash")],
     )
     painter.end()
     return image
@@ -231,10 +233,10 @@ def adherence_chart(
 def pain_chart(weeks: Sequence[WeekRow], size: tuple[int, int], scale: float = SCALE) -> QImage:
     """Weekly average pain, back and leg, before (solid) and after (dashed) sessions."""
     series = [
-        Series("Back, before", [w.back_before for w in weeks], BACK),
-        Series("Back, after", [w.back_after for w in weeks], BACK, dashed=True),
-        Series("Leg, before", [w.leg_before for w in weeks], LEG),
-        Series("Leg, after", [w.leg_after for w in weeks], LEG, dashed=True),
+        Series(_("Back, before"), [w.back_before for w in weeks], BACK),
+        Series(_("Back, after"), [w.back_after for w in weeks], BACK, dashed=True),
+        Series(_("Leg, before"), [w.leg_before for w in weeks], LEG),
+        Series(_("Leg, after"), [w.leg_after for w in weeks], LEG, dashed=True),
     ]
     return line_chart(
         [w.week_start for w in weeks],
@@ -242,8 +244,8 @@ def pain_chart(weeks: Sequence[WeekRow], size: tuple[int, int], scale: float = S
         size,
         top_value=10,
         ticks=(0, 2, 4, 6, 8, 10),
-        y_title="Pain (0–10)",
-        empty_message="No pain check-ins in this period",
+        y_title=_("Pain (0–10)"),
+        empty_message=_("No pain check-ins in this period"),
         scale=scale,
     )
 

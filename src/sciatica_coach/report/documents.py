@@ -19,6 +19,7 @@ from sciatica_coach.core import outputs
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.words import date_range, long_date
+from sciatica_coach.i18n import _
 from sciatica_coach.illustrations.qt_pictures import illustration_image, user_picture_image
 from sciatica_coach.report import charts, html
 from sciatica_coach.report.html import APP_NAME
@@ -50,10 +51,10 @@ def session_summary_document(
     day = long_date(summary.session.local_date)
     return ReportDocument(
         html=html.session_summary_html(summary, thumbnails=thumbnails),
-        title=f"{html.SUMMARY_TITLE} · {day}",
+        title=f"{_(html.SUMMARY_TITLE)} · {day}",
         printed_on=printed_on or date.today(),
         images=images,
-        pdf_title=f"{html.SUMMARY_TITLE}, {day}",
+        pdf_title=f"{_(html.SUMMARY_TITLE)}, {day}",
         page_limit=1,
         alternatives=(html.session_summary_html(summary, thumbnails=thumbnails, compact=True),),
     )
@@ -67,13 +68,13 @@ def progress_report_document(
     span = date_range(start, end)
     return ReportDocument(
         html=html.progress_report_html(report),
-        title=f"{html.REPORT_TITLE} · {span}",
+        title=f"{_(html.REPORT_TITLE)} · {span}",
         printed_on=printed_on or date.today(),
         images={
             html.ADHERENCE_CHART: charts.adherence_chart(report.weeks, html.CHART_SIZE),
             html.PAIN_CHART: charts.pain_chart(report.weeks, html.CHART_SIZE),
         },
-        pdf_title=f"{html.REPORT_TITLE}, {span}",
+        pdf_title=f"{_(html.REPORT_TITLE)}, {span}",
     )
 
 
@@ -125,25 +126,31 @@ def write_document_pdf(document: ReportDocument, path: Path, paper: str | None =
 
 
 def pdf_bytes(
-    document: ReportDocument, paper: str | None = None, *, where: str = "the PDF"
+    document: ReportDocument, paper: str | None = None, *, where: str = ""
 ) -> tuple[bytes, int]:
-    """The document as a complete PDF file in memory, and its number of pages."""
+    """The document as a complete PDF file in memory, and its number of pages; ``where``
+    names it in an error (the PDF when empty)."""
+    where = where or _("the PDF")
     buffer = QBuffer()
     if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise ReportError(f"Could not make {where}: no memory for the PDF.")
+        raise ReportError(_("Could not make {where}: no memory for the PDF.").format(where=where))
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setCreator(APP_NAME)
     writer.setTitle(document.pdf_title or document.title)
     layout = QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
     if not writer.setPageLayout(layout):
-        raise ReportError(f"Could not make {where}: the page size was not accepted.")
+        raise ReportError(
+            _("Could not make {where}: the page size was not accepted.").format(where=where)
+        )
     pages = paint_document(document, writer, where=where)  # ends the painter: the PDF is closed
     data = bytes(buffer.data().data())
     buffer.close()
     # A PDF ends in %%EOF; without it (or its header) the writer stopped part way.
     if not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF"):
-        raise ReportError(f"Could not make {where}: the PDF came out incomplete.")
+        raise ReportError(
+            _("Could not make {where}: the PDF came out incomplete.").format(where=where)
+        )
     return data, pages
 
 

@@ -19,7 +19,6 @@ from sciatica_coach.core.safety import reach_label
 from sciatica_coach.core.symptoms import SymptomProfile
 from sciatica_coach.core.words import (
     DASH,
-    WEEKDAYS,
     clock,
     date_range,
     decision_words,
@@ -33,14 +32,16 @@ from sciatica_coach.core.words import (
     seconds_text,
     self_check_line,
     short_date,
+    weekday_short,
 )
 from sciatica_coach.core.words import describe_duration as duration
+from sciatica_coach.i18n import N_, _, ngettext, pgettext
 from sciatica_coach.report.progress_report import ProgressReport
 from sciatica_coach.report.summary import ExerciseLine, SessionSummary
 
-APP_NAME = "Sciatica Coach"
-SUMMARY_TITLE = "Exercise session summary"
-REPORT_TITLE = "Exercise progress report"
+APP_NAME = "Sciatica Coach"  # i18n: not words (the program's name)
+SUMMARY_TITLE = N_("Exercise session summary")
+REPORT_TITLE = N_("Exercise progress report")
 ADHERENCE_CHART = "chart:adherence"
 PAIN_CHART = "chart:pain"
 # Widths in CSS pixels (1/96 inch); the body of an A4 or Letter page is about 650 wide.
@@ -52,6 +53,7 @@ COMPACT_THUMBNAIL_HEIGHTS = (40, 26)
 THUMBNAIL_ROOM = 470  # height shared by the exercise rows on a Letter page
 
 MINUS = "−"
+BR = "<br />"  # i18n: not words (markup)
 
 # Ink for paper, always on white: not ui/colours.py, whose colours follow the screen's light or
 # dark palette (and the report may not import the UI). report/charts.py and the page painter
@@ -101,7 +103,7 @@ def escape(text: str) -> str:
 def text_block(text: str) -> str:
     """User text with its line breaks kept, escaped."""
     lines = text.strip().splitlines()
-    return "<br />".join(escape(line) for line in lines)
+    return BR.join(escape(line) for line in lines)
 
 
 def outcome(session: SessionRecord) -> str:
@@ -126,6 +128,33 @@ def _fact(label: str, figure: str, detail: str = "", width: int = 25) -> str:
 
 # --- session summary -------------------------------------------------------------------------
 
+# Markup the sections share (no words in them).
+# i18n: not words (markup)
+FACTS_TABLE = '<table class="facts" width="100%" cellspacing="0"><tr>'
+# i18n: not words (markup)
+GRID_TABLE = '<table class="grid" width="100%">'
+# i18n: not words (markup)
+SIDE_BY_SIDE = '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px;"><tr>'
+
+
+def _h2(heading: str) -> str:
+    return f"<h2>{escape(heading)}</h2>"
+
+
+def _muted(message: str) -> str:
+    return f'<p class="muted">{escape(message)}</p>'
+
+
+def _small(text: str) -> str:
+    return f'<br /><span class="muted small">{text}</span>'
+
+
+def _th(text: str, *, width: str = "", right: bool = False) -> str:
+    """A table heading cell holding ``text`` (already escaped)."""
+    size = f' width="{width}"' if width else ""
+    align = ' align="right"' if right else ""  # i18n: not words (markup)
+    return f"<th{size}{align}>{text}</th>"
+
 
 def session_summary_html(
     summary: SessionSummary, *, thumbnails: Collection[int] = (), compact: bool = False
@@ -142,30 +171,33 @@ def session_summary_html(
     done = sum(line.done_steps for line in summary.exercises)
     planned = session.planned_work_steps or sum(line.planned_steps for line in summary.exercises)
     skipped = sum(line.skipped_steps for line in summary.exercises)
+    about = _("about {duration} planned").format(
+        duration=duration(round(session.planned_seconds / 60) * 60)
+    )
+    if not planned:
+        sets_detail = _("none recorded")
+    elif skipped:
+        sets_detail = _("{count} skipped").format(count=skipped)
+    else:
+        sets_detail = _("none skipped")
+    sets = _("{done} of {planned}").format(done=done, planned=planned) if planned else DASH
     parts = [
-        f"<h1>{SUMMARY_TITLE}</h1>",
+        f"<h1>{escape(_(SUMMARY_TITLE))}</h1>",
         f'<p class="sub">{escape(when)} &nbsp;·&nbsp; {escape(session.routine_name)}</p>',
-        '<table class="facts" width="100%" cellspacing="0"><tr>',
-        _fact("Routine", escape(session.routine_name), width=30),
+        FACTS_TABLE,
+        _fact(_("Routine"), escape(session.routine_name), width=30),
         _fact(
-            "Time exercising",
+            _("Time exercising"),
             duration(session.active_seconds),
-            f"about {duration(round(session.planned_seconds / 60) * 60)} planned"
-            if session.planned_seconds >= 30
-            else "",
+            about if session.planned_seconds >= 30 else "",
             width=24,
         ),
-        _fact("Outcome", escape(summary.outcome or outcome(session)), width=24),
-        _fact(
-            "Exercise sets done",
-            f"{done} of {planned}" if planned else DASH,
-            (f"{skipped} skipped" if skipped else "none skipped") if planned else "none recorded",
-            width=22,
-        ),
+        _fact(_("Outcome"), escape(summary.outcome or outcome(session)), width=24),
+        _fact(_("Exercise sets done"), sets, sets_detail, width=22),
         "</tr></table>",
-        "<h2>Exercises</h2>",
+        _h2(_("Exercises")),
         _exercise_table(summary.exercises, thumbnails, compact),
-        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 6px;"><tr>',
+        SIDE_BY_SIDE,
         f'<td width="55%">{_pain_section(session)}</td><td width="6%"></td>',
         f'<td width="39%">{_week_section(summary)}</td>',
         "</tr></table>",
@@ -188,26 +220,34 @@ def thumbnail_size(exercises: int, *, compact: bool = False) -> tuple[int, int]:
 def planned_text(line: ExerciseLine) -> str:
     """'2 × 30 s hold, each side', '1 × 10 reps': sets × dose, as clinicians write it."""
     if line.reps is not None:
-        text = f"{line.set_count} × {line.reps} reps" + (" each side" if line.alternating else "")
+        if line.alternating:
+            text = _("{sets} × {reps} reps each side")
+        else:
+            text = _("{sets} × {reps} reps")
+        text = text.format(sets=line.set_count, reps=line.reps)
     elif line.hold_seconds is not None:
-        text = f"{line.set_count} × {seconds_text(line.hold_seconds)} hold"
+        text = _("{sets} × {hold} hold").format(
+            sets=line.set_count, hold=seconds_text(line.hold_seconds)
+        )
     else:
-        text = f"{line.set_count} set{'s' if line.set_count != 1 else ''}"
+        text = ngettext("{count} set", "{count} sets", line.set_count).format(count=line.set_count)
     if len(line.sides) > 1:
-        text += ", each side"
+        text = _("{dose}, each side").format(dose=text)
     return text
 
 
 def done_text(line: ExerciseLine) -> str:
-    text = f"{line.done_steps} of {line.planned_steps}"
+    text = _("{done} of {planned}").format(done=line.done_steps, planned=line.planned_steps)
     if line.held_seconds is not None:
-        held = seconds_text(line.held_seconds)
-        text += f'<br /><span class="muted small">avg {held}</span>'
+        text += _small(escape(_("avg {time}").format(time=seconds_text(line.held_seconds))))
     elif line.reps_done is not None:
-        text += f'<br /><span class="muted small">{line.reps_done} reps</span>'
+        text += _small(escape(_("{reps} reps").format(reps=line.reps_done)))
     if line.easier_steps:
-        easier = "easier" if line.easier_steps == line.done_steps else f"{line.easier_steps} easier"
-        text += f'<br /><span class="muted small">{easier}</span>'
+        if line.easier_steps == line.done_steps:
+            easier = _("easier")
+        else:
+            easier = _("{count} easier").format(count=line.easier_steps)
+        text += _small(escape(easier))
     return text
 
 
@@ -215,13 +255,17 @@ def _exercise_table(
     lines: tuple[ExerciseLine, ...], thumbnails: Collection[int], compact: bool
 ) -> str:
     if not lines:
-        return '<p class="muted">No exercise steps were recorded for this session.</p>'
+        return _muted(_("No exercise steps were recorded for this session."))
     width, height = thumbnail_size(len(lines), compact=compact)
     rows = [
         f'<table class="grid{" compact" if compact else ""}" width="100%"><thead><tr>',
-        f'<th width="{width + 14}">Picture</th><th>Exercise</th>',
-        '<th width="28%">Planned (sets × dose)</th><th width="11%" align="right">Sets done</th>',
-        '<th width="10%" align="right">Skipped</th></tr></thead>',
+        _th(escape(_("Picture")), width=f"{width + 14}"),
+        _th(escape(_("Exercise"))),
+        _th(escape(_("Planned (sets × dose)")), width="28%"),
+        _th(escape(_("Sets done")), width="11%", right=True),
+        # A narrow column: its heading may need shorter words than elsewhere.
+        _th(escape(pgettext("narrow column", "Skipped")), width="10%", right=True),
+        "</tr></thead>",
     ]
     for index, line in enumerate(lines):
         picture = (
@@ -231,8 +275,8 @@ def _exercise_table(
         )
         missed = str(line.skipped_steps) if line.skipped_steps else DASH
         if line.not_reached:
-            missed += f'<br /><span class="muted small">{line.not_reached} not reached</span>'
-        caution = f'<br /><span class="muted small">{escape(line.caution)}</span>'
+            missed += _small(escape(_("{count} not reached").format(count=line.not_reached)))
+        caution = _small(escape(line.caution))
         rows.append(
             f"<tr><td>{picture}</td><td><b>{escape(line.name)}</b>"
             f"{caution if line.caution else ''}</td>"
@@ -246,7 +290,7 @@ def _exercise_table(
 def _pain_section(session: SessionRecord) -> str:
     before, after = session.pain_before, session.pain_after
     if before is None and after is None:
-        return '<h2>Pain</h2><p class="muted">No pain check-in was recorded.</p>'
+        return _h2(_("Pain")) + _muted(_("No pain check-in was recorded."))
 
     def score(check: object, which: str) -> str:
         value = getattr(check, which, None)
@@ -256,27 +300,31 @@ def _pain_section(session: SessionRecord) -> str:
         first = getattr(before, which, None)
         last = getattr(after, which, None)
         if first is None or last is None or first == last:
-            return "no change" if first is not None and first == last else DASH
-        word = "easier" if last < first else "worse"
+            return escape(_("no change")) if first is not None and first == last else DASH
+        word = _("(easier)") if last < first else _("(worse)")
         sign = MINUS if last < first else "+"
-        return f"{sign}{abs(last - first)} ({word})"
+        return escape(f"{sign}{abs(last - first)} {word}")
 
     rows = [
-        "<h2>Pain (0 = none, 10 = worst)</h2>",
-        '<table class="grid" width="100%"><thead><tr><th></th><th align="right">Before</th>',
-        '<th align="right">After</th><th align="right">Change</th></tr></thead>',
+        _h2(_("Pain (0 = none, 10 = worst)")),
+        GRID_TABLE + "<thead><tr><th></th>",
+        _th(escape(_("Before")), right=True),
+        _th(escape(_("After")), right=True),
+        _th(escape(_("Change")), right=True),
+        "</tr></thead>",
     ]
-    for which, label in (("back", "Back"), ("leg", "Leg")):
+    for which, label in (("back", pgettext("pain", "Back")), ("leg", pgettext("pain", "Leg"))):
         rows.append(
-            f'<tr><td>{label}</td><td align="right">{score(before, which)}</td>'
+            f'<tr><td>{escape(label)}</td><td align="right">{score(before, which)}</td>'
             f'<td align="right">{score(after, which)}</td>'
             f'<td align="right">{change(which)}</td></tr>'
         )
     reach_before = reach_label(before.reach if before else None) or DASH
     reach_after = reach_label(after.reach if after else None) or DASH
     if reach_before != DASH or reach_after != DASH:
+        reach = escape(_("Symptoms reach"))
         rows.append(
-            f'<tr><td>Symptoms reach</td><td align="right">{escape(reach_before)}</td>'
+            f'<tr><td>{reach}</td><td align="right">{escape(reach_before)}</td>'
             f'<td align="right">{escape(reach_after)}</td><td></td></tr>'
         )
     rows.append("</table>")
@@ -290,10 +338,9 @@ def _week_section(summary: SessionSummary) -> str:
         f'<td style="color: {ACCENT if done else "#9aa6ad"};">{"✓" if done else "·"}</td>'
         for done in summary.week_days
     )
-    names = "".join(f'<td class="label">{day}</td>' for day in WEEKDAYS)
+    names = "".join(f'<td class="label">{escape(weekday_short(day))}</td>' for day in range(7))
     return (
-        "<h2>This week</h2>"
-        f"<p>{_week_progress(week.sessions_done, week.planned)}</p>"
+        _h2(_("This week")) + f"<p>{_week_progress(week.sessions_done, week.planned)}</p>"
         f'<p class="muted small">{short_date(week.week_start)} {DASH} {short_date(end)} '
         f"{end.year}</p>"
         f'<table class="days" width="100%"><tr>{names}</tr><tr>{cells}</tr></table>'
@@ -302,23 +349,29 @@ def _week_section(summary: SessionSummary) -> str:
 
 def _week_progress(done: int, planned: int) -> str:
     if done >= planned:
-        sessions = f"session{'s' if done != 1 else ''}"
-        return f"<b>{done}</b> {sessions} done: the plan of {planned} is met"
-    return f"<b>{done} of {planned}</b> planned sessions done ({percent(done / planned)})"
+        return ngettext(
+            "{done} session done: the plan of {planned} is met",
+            "{done} sessions done: the plan of {planned} is met",
+            done,
+        ).format(done=f"<b>{done}</b>", planned=planned)
+    done_of_planned = _("{done} of {planned}").format(done=done, planned=planned)
+    return _("{done_of_planned} planned sessions done ({percent})").format(
+        done_of_planned=f"<b>{done_of_planned}</b>", percent=percent(done / planned)
+    )
 
 
 def _notes_section(session: SessionRecord) -> str:
     notes = [
-        ("Before the session", session.pain_before.note if session.pain_before else ""),
-        ("Session notes", session.notes),
-        ("After the session", session.pain_after.note if session.pain_after else ""),
+        (_("Before the session"), session.pain_before.note if session.pain_before else ""),
+        (_("Session notes"), session.notes),
+        (_("After the session"), session.pain_after.note if session.pain_after else ""),
     ]
     written = [(label, text) for label, text in notes if text.strip()]
     if not written:
         return ""
-    parts = ["<h2>Notes</h2>"]
+    parts = [_h2(_("Notes"))]
     for label, text in written:
-        parts.append(f'<h3>{label}</h3><p class="note">{text_block(text)}</p>')
+        parts.append(f'<h3>{escape(label)}</h3><p class="note">{text_block(text)}</p>')
     return "".join(parts)
 
 
@@ -329,30 +382,42 @@ def progress_report_html(report: ProgressReport) -> str:
     """The progress report; the charts are the images `ADHERENCE_CHART` and `PAIN_CHART`."""
     width, height = CHART_SIZE
     done, minutes = report.sessions_done, report.minutes
-    per_session = f"{duration(minutes * 60 / done)} a session on average" if done else ""
-    plan = f" &nbsp;·&nbsp; Plan: {escape(plans_text(report.plans))}" if report.plans else ""
+    per_session = (
+        _("{duration} a session on average").format(duration=duration(minutes * 60 / done))
+        if done
+        else ""
+    )
+    plan = (
+        " &nbsp;·&nbsp; " + escape(_("Plan: {plan}").format(plan=plans_text(report.plans)))
+        if report.plans
+        else ""
+    )
+    pain_caption = _(
+        "Weekly averages of the check-ins before and after each session, "
+        "0 = no pain, 10 = worst imaginable. Gaps are weeks without a check-in."
+    )
+    week_by_week = escape(_("Week by week"))
     parts = [
-        f"<h1>{REPORT_TITLE}</h1>",
+        f"<h1>{escape(_(REPORT_TITLE))}</h1>",
         f'<p class="sub">{escape(date_range(report.start, report.end))}{plan}</p>',
-        '<table class="facts" width="100%" cellspacing="0"><tr>',
-        _fact("Sessions done", *_sessions_figure(report), width=21),
-        _fact("Time exercising", duration(minutes * 60), per_session, width=23),
+        FACTS_TABLE,
+        _fact(_("Sessions done"), *_sessions_figure(report), width=21),
+        _fact(_("Time exercising"), duration(minutes * 60), escape(per_session), width=23),
         _fact(
-            "Exercise sets done",
+            _("Exercise sets done"),
             percent(report.completion) if report.completion is not None else DASH,
-            "of the sets in the sessions logged",
+            escape(_("of the sets in the sessions logged")),
             width=22,
         ),
         _pain_fact(report),
         "</tr></table>",
-        "<h2>Sessions per week</h2>",
+        _h2(_("Sessions per week")),
         f'<p><img src="{ADHERENCE_CHART}" width="{width}" height="{height}" /></p>',
         f'<p class="caption">{_adherence_caption(report)}</p>',
-        "<h2>Pain trend</h2>",
+        _h2(_("Pain trend")),
         f'<p><img src="{PAIN_CHART}" width="{width}" height="{height}" /></p>',
-        '<p class="caption">Weekly averages of the check-ins before and after each session, '
-        "0 = no pain, 10 = worst imaginable. Gaps are weeks without a check-in.</p>",
-        '<h2 style="page-break-before: always;">Week by week</h2>',
+        f'<p class="caption">{escape(pain_caption)}</p>',
+        f'<h2 style="page-break-before: always;">{week_by_week}</h2>',
         _week_table(report),
         _skipped_section(report),
         _stop_section(report),
@@ -373,8 +438,11 @@ def plans_text(plans: Sequence[tuple[date, WeeklyPlan]]) -> str:
     first, *later = plans
     text = plan_text(first[1].sessions_per_week, first[1].weekdays)
     for monday, plan in later:
-        text += f"; from {short_date(monday)} {monday.year}, "
-        text += plan_text(plan.sessions_per_week, plan.weekdays)
+        text = _("{earlier}; from {date}, {plan}").format(
+            earlier=text,
+            date=f"{short_date(monday)} {monday.year}",
+            plan=plan_text(plan.sessions_per_week, plan.weekdays),
+        )
     return text
 
 
@@ -383,36 +451,44 @@ def _sessions_figure(report: ProgressReport) -> tuple[str, str]:
     done, planned = report.sessions_done, report.sessions_planned
     if not planned:
         started = report.started_on
-        why = "started after this period" if started and started > report.end else "not started"
-        return DASH, why
-    detail = f"{percent(done / planned)} of the plan"
+        if started and started > report.end:
+            return DASH, escape(_("started after this period"))
+        return DASH, escape(_("not started"))
+    detail = escape(_("{percent} of the plan").format(percent=percent(done / planned)))
     if report.started_within and report.started_on is not None:
-        detail += f"<br />since starting on {short_date(report.started_on)}"
-    return f"{done} of {planned}", detail
+        since = _("since starting on {date}").format(date=short_date(report.started_on))
+        detail += BR + escape(since)
+    return _("{done} of {planned}").format(done=done, planned=planned), detail
 
 
 def _adherence_caption(report: ProgressReport) -> str:
-    text = (
+    text = _(
         "A session counts when it was completed or stopped by a safety rule. "
         "Weeks run Monday to Sunday; the first and last week are counted in full."
     )
     if len(report.plans) > 1:
-        text += " Each week is measured against the plan in effect on its Sunday."
+        text += " " + _("Each week is measured against the plan in effect on its Sunday.")
     if report.started_within and report.started_on is not None:
-        text += f" Weeks before {long_date(report.started_on)}, the start, are not counted."
-    return text
+        text += " " + _("Weeks before {date}, the start, are not counted.").format(
+            date=long_date(report.started_on)
+        )
+    return escape(text)
 
 
 def _pain_fact(report: ProgressReport) -> str:
     change = report.pain_change
-    label = "Pain before sessions"
+    label = _("Pain before sessions")
     if change is None:
-        return _fact(label, DASH, "too few check-ins to compare", width=34)
-    figure = f"Back {mean_pain_pair(change.back_first, change.back_last)}"
-    detail = (
-        f"Leg {mean_pain_pair(change.leg_first, change.leg_last)}<br />"
-        f"average of the first and last {change.sessions} check-ins"
-    )
+        return _fact(label, DASH, escape(_("too few check-ins to compare")), width=34)
+    back = mean_pain_pair(change.back_first, change.back_last)
+    leg = mean_pain_pair(change.leg_first, change.leg_last)
+    average = ngettext(
+        "average of the first and last {count} check-ins",
+        "average of the first and last {count} check-ins",
+        change.sessions,
+    ).format(count=change.sessions)
+    figure = escape(_("Back {scores}").format(scores=back))
+    detail = escape(_("Leg {scores}").format(scores=leg)) + BR + escape(average)
     return _fact(label, figure, detail, width=34)
 
 
@@ -420,19 +496,24 @@ def _week_table(report: ProgressReport) -> str:
     """A row for each week counted; weeks before the user started would only be empty rows."""
     weeks = report.counted_weeks
     if not weeks:
-        return '<p class="muted">No weeks to show: exercise had not started in this period.</p>'
+        return _muted(_("No weeks to show: exercise had not started in this period."))
     rows = []
     if report.started_within:
-        rows.append(
-            f'<p class="muted small">From the week of {long_date(weeks[0].week_start)}, '
-            "when exercise started.</p>"
+        started = _("From the week of {date}, when exercise started.").format(
+            date=long_date(weeks[0].week_start)
         )
+        rows.append(f'<p class="muted small">{escape(started)}</p>')
+    change = escape(_("before → after"))
     rows += [
-        '<table class="grid" width="100%"><thead><tr><th>Week starting</th>',
-        '<th align="right">Sessions</th><th align="right">Planned</th>',
-        '<th align="right">Plan met</th><th align="right">Minutes</th>',
-        '<th align="right">Back pain<br />before → after</th>',
-        '<th align="right">Leg pain<br />before → after</th></tr></thead>',
+        GRID_TABLE + "<thead><tr>",
+        _th(escape(_("Week starting"))),
+        _th(escape(_("Sessions")), right=True),
+        _th(escape(_("Planned")), right=True),
+        _th(escape(_("Plan met")), right=True),
+        _th(escape(_("Minutes")), right=True),
+        _th(escape(_("Back pain")) + BR + change, right=True),
+        _th(escape(_("Leg pain")) + BR + change, right=True),
+        "</tr></thead>",
     ]
     for week in weeks:
         rows.append(
@@ -448,12 +529,17 @@ def _week_table(report: ProgressReport) -> str:
 
 
 def _skipped_section(report: ProgressReport) -> str:
+    heading = _h2(_("Most skipped exercises"))
     if not report.skipped:
-        return '<h2>Most skipped exercises</h2><p class="muted">No exercise was skipped.</p>'
+        return heading + _muted(_("No exercise was skipped."))
     rows = [
-        '<h2>Most skipped exercises</h2><table class="grid" width="100%"><tr>',
-        '<th width="46%">Exercise</th><th align="right">Sets skipped</th>',
-        '<th align="right">Sets offered</th><th align="right">Share skipped</th></tr>',
+        heading,
+        GRID_TABLE + "<tr>",
+        _th(escape(_("Exercise")), width="46%"),
+        _th(escape(_("Sets skipped")), right=True),
+        _th(escape(_("Sets offered")), right=True),
+        _th(escape(_("Share skipped")), right=True),
+        "</tr>",
     ]
     for item in report.skipped:
         rows.append(
@@ -466,20 +552,28 @@ def _skipped_section(report: ProgressReport) -> str:
 
 
 def _stop_section(report: ProgressReport) -> str:
+    heading = _h2(_("Sessions ended early"))
     if not report.stop_reasons:
-        return '<h2>Sessions ended early</h2><p class="muted">Every session was completed.</p>'
+        return heading + _muted(_("Every session was completed."))
     rows = [
-        '<h2>Sessions ended early</h2><table class="grid" width="100%"><tr>',
-        '<th>Reason</th><th align="right">Sessions</th></tr>',
+        heading,
+        GRID_TABLE + "<tr>",
+        _th(escape(_("Reason"))),
+        _th(escape(_("Sessions")), right=True),
+        "</tr>",
     ]
     for label, count in report.stop_reasons:
         rows.append(f'<tr><td>{escape(label)}</td><td align="right">{count}</td></tr>')
     rows.append("</table>")
     if report.stopped_during:
-        rows.append(
-            '<h3>Exercise under way when a symptom stopped the session</h3><table class="grid" '
-            'width="100%"><tr><th>Exercise</th><th>Reason</th><th align="right">Times</th></tr>'
-        )
+        under_way = escape(_("Exercise under way when a symptom stopped the session"))
+        rows += [
+            f"<h3>{under_way}</h3>{GRID_TABLE}<tr>",
+            _th(escape(_("Exercise"))),
+            _th(escape(_("Reason"))),
+            _th(escape(_("Times")), right=True),
+            "</tr>",
+        ]
         for exercise, why, count in report.stopped_during:
             rows.append(
                 f"<tr><td>{escape(exercise)}</td><td>{escape(why)}</td>"
@@ -493,8 +587,8 @@ def _report_notes(report: ProgressReport) -> str:
     """Notes as paragraphs, not table rows: Qt splits a tall table row across pages untidily,
     while paragraphs break cleanly between lines."""
     if not report.notes:
-        return '<h2>Notes</h2><p class="muted">No notes were written in this period.</p>'
-    parts = ["<h2>Notes</h2>"]
+        return _h2(_("Notes")) + _muted(_("No notes were written in this period."))
+    parts = [_h2(_("Notes"))]
     for note in report.notes:
         head = f"{long_date(note.local_date)} · {note.routine_name} · {note.label}"
         parts.append(f'<h3>{escape(head)}</h3><p class="note">{text_block(note.text)}</p>')
@@ -507,15 +601,19 @@ SELF_CHECK_ORDER = ("extension", "flexion")  # as the self-check does them: lean
 
 
 def _nothing(heading: str, message: str) -> str:
-    return f'<h2>{heading}</h2><p class="muted">{escape(message)}</p>'
+    return _h2(heading) + _muted(message)
 
 
 def _safety_stops_section(report: ProgressReport) -> str:
     if not report.safety_stops:
-        return _nothing("Safety stops", "No session was stopped for a safety reason.")
+        return _nothing(_("Safety stops"), _("No session was stopped for a safety reason."))
     rows = [
-        '<h2>Safety stops</h2><table class="grid" width="100%"><tr>',
-        '<th width="22%">Date</th><th width="36%">Reason</th><th>Stopped during</th></tr>',
+        _h2(_("Safety stops")),
+        GRID_TABLE + "<tr>",
+        _th(escape(_("Date")), width="22%"),
+        _th(escape(_("Reason")), width="36%"),
+        _th(escape(_("Stopped during"))),
+        "</tr>",
     ]
     for stop in report.safety_stops:
         rows.append(
@@ -538,55 +636,65 @@ def self_check_lines(profile: SymptomProfile) -> list[str]:
 
 
 def _profile_table(profile: SymptomProfile, heading: str) -> str:
-    checks = self_check_lines(profile) or ["Not done"]
-    return (
-        f"<h3>{escape(heading)}</h3>"
-        '<table class="grid" width="100%">'
-        f'<tr><td width="30%">How far down the leg</td>'
-        f"<td>{escape(reach_label(profile.reach) or 'Not answered')}</td></tr>"
-        f"<tr><td>What eases the leg</td><td>{escape(eases_label(profile.eases))}</td></tr>"
-        f"<tr><td>Self-check</td><td>{'<br />'.join(escape(c) for c in checks)}</td></tr>"
-        "</table>"
+    checks = self_check_lines(profile) or [_("Not done")]
+    reach = reach_label(profile.reach) or _("Not answered")
+    rows = (
+        (_("How far down the leg"), escape(reach)),
+        (_("What eases the leg"), escape(eases_label(profile.eases))),
+        (_("Self-check"), BR.join(escape(c) for c in checks)),
     )
+    first = ' width="30%"'  # i18n: not words (markup)
+    cells = [
+        f"<tr><td{first if n == 0 else ''}>{escape(label)}</td><td>{value}</td></tr>"
+        for n, (label, value) in enumerate(rows)
+    ]
+    return f"<h3>{escape(heading)}</h3>" + GRID_TABLE + "".join(cells) + "</table>"
 
 
 def _profile_section(report: ProgressReport) -> str:
-    parts = ["<h2>Symptom profile</h2>", f"<p>{escape(reach_trend_text(report.reach_trend))}</p>"]
+    parts = [_h2(_("Symptom profile")), f"<p>{escape(reach_trend_text(report.reach_trend))}</p>"]
     if report.profiles:
         for n, profile in enumerate(report.profiles):
-            when = f"Saved {long_date(profile.local_date)}"
-            parts.append(_profile_table(profile, when + (" (in use)" if n == 0 else "")))
+            saved = long_date(profile.local_date)
+            if n == 0:
+                when = _("Saved {date} (in use)").format(date=saved)
+            else:
+                when = _("Saved {date}").format(date=saved)
+            parts.append(_profile_table(profile, when))
     elif report.profile_before is not None:
         before = report.profile_before
-        parts.append(
-            _profile_table(
-                before,
-                f"Saved {long_date(before.local_date)}, before this period, and in use during it",
-            )
+        when = _("Saved {date}, before this period, and in use during it").format(
+            date=long_date(before.local_date)
         )
+        parts.append(_profile_table(before, when))
     else:
-        parts.append('<p class="muted">No symptom profile has been saved.</p>')
+        parts.append(_muted(_("No symptom profile has been saved.")))
     return "".join(parts)
 
 
 def _flags_section(report: ProgressReport) -> str:
     if not report.flags:
         return _nothing(
-            "Exercises flagged",
-            f"No exercise made the leg worse {WORSE_FLAG_COUNT} or more times within "
-            f"{WORSE_FLAG_DAYS} days.",
+            _("Exercises flagged"),
+            _("No exercise made the leg worse {count} or more times within {days} days.").format(
+                count=WORSE_FLAG_COUNT, days=WORSE_FLAG_DAYS
+            ),
         )
+    worse = _("The leg was worse after these {count} or more times within {days} days.").format(
+        count=WORSE_FLAG_COUNT, days=WORSE_FLAG_DAYS
+    )
     rows = [
-        "<h2>Exercises flagged</h2>",
-        f'<p class="muted small">The leg was worse after these {WORSE_FLAG_COUNT} or more '
-        f"times within {WORSE_FLAG_DAYS} days.</p>",
-        '<table class="grid" width="100%">',
+        _h2(_("Exercises flagged")),
+        f'<p class="muted small">{escape(worse)}</p>',
+        GRID_TABLE,
     ]
     for line in report.flags:
+        until = _("in the {days} days to {date}").format(
+            days=WORSE_FLAG_DAYS, date=long_date(line.until)
+        )
         rows.append(
             f"<tr><td>{escape(line.flag.text)}</td>"
-            f'<td width="38%" class="muted">in the {WORSE_FLAG_DAYS} days to '
-            f"{long_date(line.until)}</td></tr>"
+            f'<td width="38%" class="muted">{escape(until)}</td></tr>'
         )
     rows.append("</table>")
     return "".join(rows)
@@ -596,12 +704,13 @@ def _suggestions_section(report: ProgressReport) -> str:
     """One paragraph each, date and answer first: a table row would split untidily across
     a page, and a heading of its own could be left behind at the foot of one."""
     if not report.suggestions:
-        return _nothing("Suggestions", "The coach made no suggestions in this period.")
-    parts = ["<h2>Suggestions</h2>"]
+        return _nothing(_("Suggestions"), _("The coach made no suggestions in this period."))
+    parts = [_h2(_("Suggestions"))]
     for item in report.suggestions:
         head = f"{long_date(item.local_date)} · {decision_words(item.decision)}"
+        why = escape(_("Why: {reason}").format(reason=item.reason))
         parts.append(
             f'<p class="suggestion"><b>{escape(head)}</b><br />{escape(item.text)}'
-            f'<br /><span class="muted small">Why: {escape(item.reason)}</span></p>'
+            f'<br /><span class="muted small">{why}</span></p>'
         )
     return "".join(parts)

@@ -117,7 +117,9 @@ def write_pdf(document: ReportDocument, path: Path, paper: str | None = None) ->
         pages = _write_pdf(document, partial, paper, shown=path)
         os.replace(partial, path)
     except OSError as error:
-        raise ReportError(f"Could not write {path}: {error.strerror or error}.") from None
+        raise ReportError(
+            _("Could not write {path}: {reason}.").format(path=path, reason=error.strerror or error)
+        ) from None
     finally:
         partial.unlink(missing_ok=True)
     return pages
@@ -133,10 +135,10 @@ def _write_pdf(document: ReportDocument, path: Path, paper: str | None, shown: P
     return paint_document(document, writer, where=str(shown))
 
 
-def paint_document(
-    document: ReportDocument, device: QPagedPaintDevice, *, where: str = "the printer"
-) -> int:
-    """Paint every page onto ``device`` (a QPdfWriter, or a QPrinter set to full page)."""
+def paint_document(document: ReportDocument, device: QPagedPaintDevice, *, where: str = "") -> int:
+    """Paint every page onto ``device`` (a QPdfWriter, or a QPrinter set to full page);
+    ``where`` names it in an error (the printer when empty)."""
+    where = where or _("the printer")
     dpi = device.logicalDpiY()
     mm = dpi / 25.4
     full = device.pageLayout().fullRectPixels(dpi)
@@ -151,14 +153,20 @@ def paint_document(
     pages = text.pageCount()
     painter = QPainter()
     if not painter.begin(device):
-        raise ReportError(f"Could not write {where}: check the folder exists and is writable.")
+        raise ReportError(
+            _("Could not write {where}: check the folder exists and is writable.").format(
+                where=where
+            )
+        )
     # Charts and line drawings: without this the PDF engine stores them as JPEG, which greys
     # the white and blurs the lines.
     painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     try:
         for index in range(pages):
             if index and not device.newPage():
-                raise ReportError(f"Could not add a page to {where}; is the disk full?")
+                raise ReportError(
+                    _("Could not add a page to {where}; is the disk full?").format(where=where)
+                )
             _header(painter, document, page_width, mm)
             painter.save()
             # A table row Qt could not keep whole must not spill into the footer.

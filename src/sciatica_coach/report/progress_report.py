@@ -24,11 +24,12 @@ from sciatica_coach.core.safety import STOP_REASONS, stop_reason
 from sciatica_coach.core.symptom_stats import ReachTrend
 from sciatica_coach.core.symptoms import LegResponse, SymptomProfile
 from sciatica_coach.core.words import provoking_exercise
+from sciatica_coach.i18n import N_, _
 
 # How many check-ins at each end of the range the "pain then and now" figures average over.
 PAIN_SAMPLE = 5
 MOST_SKIPPED = 8
-INTERRUPTED_LABEL = "Not finished (the app was closed mid-session)"
+INTERRUPTED_LABEL = N_("Not finished (the app was closed mid-session)")
 
 
 @dataclass(frozen=True)
@@ -177,8 +178,9 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
     safety_stops: list[SafetyStop] = []
     for session in finished:
         if session.status == STOPPED:
-            reasons[STOP_REASONS.get(session.stop_reason or "user", "Stopped early")] += 1
-            why = stop_reason(session.stop_reason)
+            label = STOP_REASONS.get(session.stop_reason or "user", N_("Stopped early"))
+            reasons[_(label)] += 1
+            why = stop_reason(session.stop_reason).translated()
             exercise = None
             if session.stop_step is not None and why.is_safety:
                 exercise = provoking_exercise(session, log.steps(session.id))
@@ -189,13 +191,13 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
                     SafetyStop(session.local_date, session.routine_name, why.label, exercise)
                 )
         elif session.status == INTERRUPTED:
-            reasons[INTERRUPTED_LABEL] += 1
+            reasons[_(INTERRUPTED_LABEL)] += 1
     notes: list[NoteLine] = []
     for session in sessions:
         for label, text in (
-            ("Before the session", session.pain_before.note if session.pain_before else ""),
-            ("Session note", session.notes),
-            ("After the session", session.pain_after.note if session.pain_after else ""),
+            (_("Before the session"), session.pain_before.note if session.pain_before else ""),
+            (_("Session note"), session.notes),
+            (_("After the session"), session.pain_after.note if session.pain_after else ""),
         ):
             if text.strip():
                 notes.append(

@@ -21,6 +21,7 @@ from sciatica_coach.core.stats import WeekAdherence
 from sciatica_coach.core.timeline import WORK, Step, expand_routine
 from sciatica_coach.core.variants import EASIER
 from sciatica_coach.core.words import first_caution, outcome_line
+from sciatica_coach.i18n import _
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def _lines_from_steps(recorded: Sequence[StepRecord]) -> list[ExerciseLine]:
         lines.append(
             _line(
                 first.exercise_id,
-                first.exercise_name or first.exercise_id or "Exercise",
+                first.exercise_name or first.exercise_id or _("Exercise"),
                 set_count,
                 sides,
                 False,
