@@ -59,6 +59,10 @@ TRANSLATED_MODULES = (
     "report/charts.py",
     "report/paint.py",
     "report/documents.py",
+    "ui/exercise_library.py",
+    "ui/routines.py",
+    "ui/routine_editor.py",
+    "ui/coach_actions.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"
@@ -486,3 +490,38 @@ def test_the_session_summary_and_progress_report_print_in_german(
         "Session note",
     ):
         assert english not in text, english
+
+
+def test_the_routines_editor_and_exercises_pages_in_german(german_app: App) -> None:
+    from sciatica_coach.ui.pages import Page
+
+    window = german_app.window
+    window.show_page(Page.ROUTINES)
+    routines = window.routines
+    assert routines.start_button.text() == "Dieses Programm starten"
+    assert routines.list.currentItem().text().endswith(" min")
+    assert "Minuten · Stufe " in routines.facts.text() and "eingebaut" in routines.facts.text()
+    assert (
+        routines.hide_marked.text() == "Übungen a&usblenden, die mein Bein schlimmer machen können"
+    )
+    editor = routines.new_routine()
+    assert editor is not None
+    assert editor.name.text() == "Mein Programm"
+    assert editor.save_button.text() == "Programm speichern (Strg+S)"
+    assert editor.length.text().startswith("Etwa ") or editor.length.text() == (
+        "Noch nicht bereit zum Speichern"
+    )
+    assert [editor.sides.itemText(n) for n in range(editor.sides.count())] == [
+        "wie bei der Übung",
+        "keine",
+        "beide",
+        "abwechselnd",
+    ]
+    editor.cancel_button.click()
+
+    window.show_page(Page.LIBRARY)
+    library = window.library_page.content()
+    assert library.practise_button.text() == "Diese Übung üben"
+    assert library.search.placeholderText() == "Nach Namen suchen"
+    assert library.cues_heading.text() == "So geht es"
+    assert "Bewegung: " in library.facts.text() and "Menge: " in library.facts.text()

@@ -958,19 +958,23 @@ def sided_dose_words(dose: Dose, prescription: Prescription | None) -> str:
 
 def saved_where(path: Path) -> str:
     """``Saved morning.toml in /home/ann/.local/share/sciatica-coach/routines.``"""
-    return f"Saved {path.name} in {path.parent}."
+    return _("Saved {file} in {folder}.").format(file=path.name, folder=path.parent)
 
 
 def import_done(added: int, steps: int, already: int, source: object) -> str:
     """``Imported 3 sessions (41 steps) from paper.csv; 1 already in the log …``."""
-    line = f"Imported {plural(added, 'session')} ({steps} steps) from {source}"
+    line = _("Imported {sessions} ({steps} steps) from {source}").format(
+        sessions=plural(added, "session"), steps=steps, source=source
+    )
     if already:
-        line += f"; {already} already in the log were left as they were"
+        line += _("; {count} already in the log were left as they were").format(count=already)
     return line
 
 
 def import_refused(source: object) -> str:
-    return f"{source}: nothing was imported; fix the rows above and try again"
+    return _("{source}: nothing was imported; fix the rows above and try again").format(
+        source=source
+    )
 
 
 def calendar_text(weeks: int, days_exercised: int, lights: Sequence[str]) -> str:

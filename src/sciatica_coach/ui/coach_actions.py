@@ -21,6 +21,7 @@ from sciatica_coach.core.outputs import OutputError
 from sciatica_coach.core.records import LogError
 from sciatica_coach.core.symptom_log import StoredSuggestion
 from sciatica_coach.core.words import leave_out_done
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.suggestions import ACCEPTED
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from sciatica_coach.ui.app import AppContext
 
 logger = logging.getLogger(__name__)
-LEAVE_OUT_TITLE = "Leave an exercise out"
+LEAVE_OUT_TITLE = N_("Leave an exercise out")
 
 # Writes the user's copy of a routine without one exercise; returns the file written.
 CopyWriter = Callable[["Routine", str], "Path"]
@@ -59,7 +60,7 @@ class CoachActions(QObject):
                 exercise_id=suggestion.exercise_id,
             )
         except LogError as error:
-            show_warning(None, "Your answer could not be saved", str(error))
+            show_warning(None, _("Your answer could not be saved"), str(error))
             return
         logger.info(
             "Suggestion %s after session %s: %s", suggestion.rule, suggestion.session_id, decision
@@ -79,13 +80,15 @@ class CoachActions(QObject):
         try:
             written = self.write_copy(routine, suggestion.exercise_id)
         except (ValueError, OutputError) as error:
-            show_warning(None, LEAVE_OUT_TITLE, str(error))
+            show_warning(None, _(LEAVE_OUT_TITLE), str(error))
             return
         logger.info("Wrote the user's copy of routine %s to %s", routine.id, written.name)
         self.library_changed.emit()
         show_warning(
             None,
-            LEAVE_OUT_TITLE,
-            f"{leave_out_done(routine.name, name)} It is saved as {written}.",
+            _(LEAVE_OUT_TITLE),
+            leave_out_done(routine.name, name)
+            + " "
+            + _("It is saved as {file}.").format(file=written),
             QMessageBox.Icon.Information,
         )

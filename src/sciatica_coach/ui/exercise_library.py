@@ -41,6 +41,7 @@ from sciatica_coach.core.words import (
     position_words,
     shown_count,
 )
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui.dialog_parts import (
     BASE_POINT_SIZE,
@@ -68,7 +69,7 @@ PICTURE_SHARE = 0.36
 NO_BREAK_SPACE = "\u00a0"
 PICTURE_MIN_HEIGHT = 150
 PICTURE_MAX_HEIGHT = 320
-NOTHING_MATCHES = "No exercise matches. Try fewer words or clear the filters."
+NOTHING_MATCHES = N_("No exercise matches. Try fewer words or clear the filters.")
 
 
 def preview_phase(dose: Dose, seconds: float) -> float:
@@ -121,22 +122,26 @@ class ExerciseLibraryView(QWidget):
 
     def _build_filters(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name")
-        self.search.setAccessibleName("Search exercises by name")
+        self.search.setPlaceholderText(_("Search by name"))
+        self.search.setAccessibleName(_("Search exercises by name"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self._go_to_list)
-        self.group = self._filter_box("group", [(g, group_words(g)) for g in GROUPS])
-        self.position = self._filter_box("position", [(p, position_words(p)) for p in POSITIONS])
-        self.level = self._filter_box("level", [(n, level_words(n)) for n in sorted(LEVEL_WORDS)])
+        self.group = self._filter_box(_("Filter by group"), [(g, group_words(g)) for g in GROUPS])
+        self.position = self._filter_box(
+            _("Filter by position"), [(p, position_words(p)) for p in POSITIONS]
+        )
+        self.level = self._filter_box(
+            _("Filter by level"), [(n, level_words(n)) for n in sorted(LEVEL_WORDS)]
+        )
         directions = [(d, direction_words(d)) for d in SPINAL_DIRECTIONS]
-        self.direction = self._filter_box("direction of movement", directions)
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setAccessibleName("Clear the search and every filter")
+        self.direction = self._filter_box(_("Filter by direction of movement"), directions)
+        self.clear_button = QPushButton(_("Clear filters"))
+        self.clear_button.setAccessibleName(_("Clear the search and every filter"))
         self.clear_button.clicked.connect(self.clear_filters)
         self.count_label = QLabel()
         self.list = QListWidget()
-        self.list.setAccessibleName("Matching exercises")
+        self.list.setAccessibleName(_("Matching exercises"))
         self.list.setMinimumHeight(96)
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
@@ -144,13 +149,13 @@ class ExerciseLibraryView(QWidget):
         list_font.setPointSizeF(scaled(LIST_POINT_SIZE))
         self.list.setFont(list_font)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
-        self.empty_label = sized_label(NOTHING_MATCHES, BASE_POINT_SIZE)
+        self.empty_label = sized_label(_(NOTHING_MATCHES), BASE_POINT_SIZE)
         self.empty_label.hide()
 
-    def _filter_box(self, what: str, options: Sequence[tuple[object, str]]) -> QComboBox:
+    def _filter_box(self, name: str, options: Sequence[tuple[object, str]]) -> QComboBox:
         box = QComboBox()
-        box.setAccessibleName(f"Filter by {what}")
-        box.addItem("Any", None)
+        box.setAccessibleName(name)
+        box.addItem(_("Any"), None)
         for value, words in options:
             box.addItem(words, value)
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -164,16 +169,16 @@ class ExerciseLibraryView(QWidget):
         self.illustration.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.illustration.setFixedHeight(PICTURE_MAX_HEIGHT)
         self.facts = sized_label("", BASE_POINT_SIZE)
-        self.cues_heading = sized_label("How to do it", HEADING_POINT_SIZE, bold=True)
+        self.cues_heading = sized_label(_("How to do it"), HEADING_POINT_SIZE, bold=True)
         self.cues = sized_label("", BASE_POINT_SIZE)
-        self.cautions_heading = sized_label("Take care", HEADING_POINT_SIZE, bold=True)
+        self.cautions_heading = sized_label(_("Take care"), HEADING_POINT_SIZE, bold=True)
         self.cautions = sized_label("", BASE_POINT_SIZE)
         self.easier = sized_label("", BASE_POINT_SIZE)
         self.harder = sized_label("", BASE_POINT_SIZE)
         for label in (self.cues, self.cautions, self.easier, self.harder, self.facts):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.practise_button = QPushButton("Practise this exercise")
-        self.practise_button.setAccessibleName("Practise this exercise on its own")
+        self.practise_button = QPushButton(_("Practise this exercise"))
+        self.practise_button.setAccessibleName(_("Practise this exercise on its own"))
         self.practise_button.setMinimumHeight(44)
         font = QFont(self.practise_button.font())
         font.setPointSizeF(scaled(BASE_POINT_SIZE + 1))
@@ -186,10 +191,10 @@ class ExerciseLibraryView(QWidget):
         filters = QFormLayout()
         filters.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for label, box in (
-            ("&Group", self.group),
-            ("&Position", self.position),
-            ("&Level", self.level),
-            ("&Direction", self.direction),
+            (_("&Group"), self.group),
+            (_("&Position"), self.position),
+            (_("&Level"), self.level),
+            (_("&Direction"), self.direction),
         ):
             filters.addRow(label, box)
         count_row = QHBoxLayout()
@@ -222,7 +227,7 @@ class ExerciseLibraryView(QWidget):
         body_layout.addWidget(self.easier)
         body_layout.addWidget(self.harder)
         body_layout.addStretch(1)
-        self.detail_scroll = scrolling(body, "About this exercise")
+        self.detail_scroll = scrolling(body, _("About this exercise"))
         button_row = QHBoxLayout()
         button_row.addStretch(1)
         button_row.addWidget(self.practise_button)
@@ -391,8 +396,9 @@ class ExerciseLibraryView(QWidget):
         return item
 
     def _item_text(self, exercise: Exercise) -> str:
-        mark = "  (yours)" if exercise.id in self._own else ""
-        return f"{exercise.name}{mark}"
+        if exercise.id in self._own:
+            return _("{name}  (yours)").format(name=exercise.name)
+        return exercise.name
 
     def _run_timer(self) -> None:
         wanted = (
@@ -415,7 +421,7 @@ class ExerciseLibraryView(QWidget):
         self._since = self._clock()
         self.practise_button.setEnabled(exercise is not None)
         if exercise is None:
-            self.title.setText("No exercise chosen")
+            self.title.setText(_("No exercise chosen"))
             self.illustration.show_exercise(None)
             for widget in self._details():
                 widget.hide()
@@ -423,12 +429,18 @@ class ExerciseLibraryView(QWidget):
             return
         self.title.setText(exercise.name)
         self.illustration.show_exercise(exercise.illustration, image=exercise.image)
-        self.illustration.setAccessibleDescription(f"Picture of {exercise.name}")
+        self.illustration.setAccessibleDescription(
+            _("Picture of {exercise}").format(exercise=exercise.name)
+        )
         self.facts.setText(self._facts(exercise))
         self.cues.setText("\n".join(f"•  {cue}" for cue in exercise.cues))
         self.cautions.setText("\n".join(f"•  {caution}" for caution in exercise.cautions))
-        self.easier.setText(f"Easier: {exercise.easier}" if exercise.easier else "")
-        self.harder.setText(f"Harder: {exercise.harder}" if exercise.harder else "")
+        self.easier.setText(
+            _("Easier: {how}").format(how=exercise.easier) if exercise.easier else ""
+        )
+        self.harder.setText(
+            _("Harder: {how}").format(how=exercise.harder) if exercise.harder else ""
+        )
         for widget in (self.illustration, self.facts, self.cues_heading, self.cues):
             widget.show()
         self.cautions_heading.setVisible(bool(exercise.cautions))
@@ -455,15 +467,16 @@ class ExerciseLibraryView(QWidget):
         parts = [
             group_words(exercise.group),
             position_words(exercise.position),
-            f"Level {level_words(exercise.level)}",
+            _("Level {level}").format(level=level_words(exercise.level)),
         ]
         if exercise.id in self._own:
-            parts.append("Your own exercise")
+            parts.append(_("Your own exercise"))
         # A narrow window breaks the line between facts, never inside one.
         where = " · ".join(part.replace(" ", NO_BREAK_SPACE) for part in parts)
-        return (
-            f"{where}\n"
-            f"Movement: {direction_words(exercise.spinal_direction)}\n"
-            f"Equipment: {equipment_words(exercise.equipment)}\n"
-            f"Dose: {dose_words(exercise.dose)}"
+        lines = (
+            where,
+            _("Movement: {direction}").format(direction=direction_words(exercise.spinal_direction)),
+            _("Equipment: {equipment}").format(equipment=equipment_words(exercise.equipment)),
+            _("Dose: {dose}").format(dose=dose_words(exercise.dose)),
         )
+        return "\n".join(lines)

@@ -46,26 +46,37 @@ from sciatica_coach.core.routine_writer import (
     unique_id,
 )
 from sciatica_coach.core.timeline import expand_routine
-from sciatica_coach.core.words import dose_words, group_words
+from sciatica_coach.core.words import dose_words, group_words, side_words
+from sciatica_coach.i18n import N_, _, pgettext
 from sciatica_coach.ui.plain_text import plain_label
 
 # Dose fields a spin box sets; its lowest value means "as the exercise has it".
 DOSE_BOXES = (
-    ("hold", "Hold (seconds)", 0, 300, ("hold",)),
-    ("reps", "Repetitions", 0, 50, ("reps",)),
-    ("tempo", "Seconds per repetition", 0, 60, ("reps",)),
-    ("sets", "Sets", 0, 10, ("hold", "reps")),
-    ("rest", "Rest between sets (seconds)", -1, 600, ("hold", "reps")),
-    ("rest_after", "Rest after (seconds)", -1, 600, ("hold", "reps")),
+    ("hold", N_("Hold (seconds)"), 0, 300, ("hold",)),
+    ("reps", N_("Repetitions"), 0, 50, ("reps",)),
+    ("tempo", N_("Seconds per repetition"), 0, 60, ("reps",)),
+    ("sets", N_("Sets"), 0, 10, ("hold", "reps")),
+    ("rest", N_("Rest between sets (seconds)"), -1, 600, ("hold", "reps")),
+    ("rest_after", N_("Rest after (seconds)"), -1, 600, ("hold", "reps")),
 )
 PRESCRIPTION_TEXTS = (
-    ("prescribed_by", "Prescribed &by"),
-    ("contact", "Co&ntact"),
-    ("date", "Given on (YYYY-MM-DD)"),
-    ("review_date", "Revie&w on (YYYY-MM-DD)"),
-    ("notes", "Notes for you"),
+    ("prescribed_by", N_("Prescribed &by")),
+    ("contact", N_("Co&ntact")),
+    ("date", N_("Given on (YYYY-MM-DD)")),
+    ("review_date", N_("Revie&w on (YYYY-MM-DD)")),
+    ("notes", N_("Notes for you")),
 )
-AS_EXERCISE = "as the exercise"
+AS_EXERCISE = N_("as the exercise")
+
+
+def side_name(code: str) -> str:
+    """A ``sides`` or ``affected_side`` value in words (the file keeps the code)."""
+    names = {
+        "none": pgettext("sides", "none"),
+        "both": pgettext("sides", "both"),
+        "alternating": pgettext("sides", "alternating"),
+    }
+    return names.get(code) or side_words(code)
 
 
 class RoutineEditor(QWidget):
@@ -102,7 +113,7 @@ class RoutineEditor(QWidget):
         self.level.valueChanged.connect(lambda value: self._set_field("level", value))
         self.target = QSpinBox()
         self.target.setRange(0, 180)
-        self.target.setSpecialValueText("not set")
+        self.target.setSpecialValueText(_("not set"))
         self.target.setValue(int(draft.fields.get("target_minutes") or 0))
         self.target.valueChanged.connect(lambda v: self._set_field("target_minutes", v or None))
         self.description = QLineEdit(str(draft.fields.get("description", "")))
@@ -110,23 +121,23 @@ class RoutineEditor(QWidget):
             lambda text: self._set_field("description", text.strip() or None)
         )
         fields = QFormLayout()
-        fields.addRow("&Name", self.name)
-        fields.addRow("&Id (file and history)", self.routine_id)
-        fields.addRow("&Level (1 gentle to 3 demanding)", self.level)
-        fields.addRow("&Target minutes", self.target)
-        fields.addRow("&Description", self.description)
+        fields.addRow(_("&Name"), self.name)
+        fields.addRow(_("&Id (file and history)"), self.routine_id)
+        fields.addRow(_("&Level (1 gentle to 3 demanding)"), self.level)
+        fields.addRow(_("&Target minutes"), self.target)
+        fields.addRow(_("&Description"), self.description)
 
         self.items = QListWidget()
-        self.items.setAccessibleName("Exercises in this routine")
+        self.items.setAccessibleName(_("Exercises in this routine"))
         self.items.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.items.model().rowsMoved.connect(lambda *_: self._order_from_list())
         self.items.currentRowChanged.connect(lambda _row: self._show_dose())
         self.items.installEventFilter(self)
-        self.up_button = QPushButton("Move &up")
+        self.up_button = QPushButton(_("Move &up"))
         self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button = QPushButton("Move d&own")
+        self.down_button = QPushButton(_("Move d&own"))
         self.down_button.clicked.connect(lambda: self.move_current(+1))
-        self.remove_button = QPushButton("&Remove")
+        self.remove_button = QPushButton(_("&Remove"))
         self.remove_button.clicked.connect(self.remove_current)
         order_row = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button):
@@ -142,32 +153,32 @@ class RoutineEditor(QWidget):
                 lambda value, key=key, low=low: self._set_dose(key, value, low)
             )
             self.dose_boxes[key] = box
-            dose_form.addRow(label, box)
+            dose_form.addRow(_(label), box)
         self.sides = QComboBox()
-        self.sides.addItems([AS_EXERCISE, *SIDES])
+        self.sides.addItems([_(AS_EXERCISE), *(side_name(side) for side in SIDES)])
         self.sides.currentIndexChanged.connect(self._set_sides)
-        dose_form.addRow("Sides", self.sides)
-        self.dose_group = QGroupBox("Dose of the chosen exercise")
+        dose_form.addRow(_("Sides"), self.sides)
+        self.dose_group = QGroupBox(_("Dose of the chosen exercise"))
         self.dose_group.setLayout(dose_form)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find an exercise to add, then press Enter")
-        self.search.setAccessibleName("Find an exercise to add")
+        self.search.setPlaceholderText(_("Find an exercise to add, then press Enter"))
+        self.search.setAccessibleName(_("Find an exercise to add"))
         self.search.textChanged.connect(lambda _text: self._find())
         self.search.returnPressed.connect(self.add_found)
         self.group = QComboBox()
-        self.group.addItem("Any group", None)
+        self.group.addItem(_("Any group"), None)
         for group in GROUPS:
             self.group.addItem(group_words(group), group)
         self.group.currentIndexChanged.connect(lambda _index: self._find())
         self.found = QListWidget()
-        self.found.setAccessibleName("Exercises found")
+        self.found.setAccessibleName(_("Exercises found"))
         self.found.itemActivated.connect(lambda _item: self.add_found())
-        self.add_button = QPushButton("Add to routine (Enter)")
+        self.add_button = QPushButton(_("Add to routine (Enter)"))
         self.add_button.clicked.connect(self.add_found)
         finder = QVBoxLayout()
         search_row = QHBoxLayout()
-        find_label = QLabel("&Search")
+        find_label = QLabel(_("&Search"))
         find_label.setBuddy(self.search)
         search_row.addWidget(find_label)
         search_row.addWidget(self.search, 2)
@@ -175,7 +186,7 @@ class RoutineEditor(QWidget):
         finder.addLayout(search_row)
         finder.addWidget(self.found, 1)
         finder.addWidget(self.add_button)
-        finder_box = QGroupBox("Add exercises from the library")
+        finder_box = QGroupBox(_("Add exercises from the library"))
         finder_box.setLayout(finder)
 
         self.prescription_texts: dict[str, QLineEdit] = {}
@@ -185,16 +196,16 @@ class RoutineEditor(QWidget):
             edit = QLineEdit("" if given.get(key) is None else str(given.get(key)))
             edit.textEdited.connect(lambda text, key=key: self._set_prescription(key, text))
             self.prescription_texts[key] = edit
-            prescription_form.addRow(label, edit)
+            prescription_form.addRow(_(label), edit)
         self.affected = QComboBox()
-        self.affected.addItems(["not set", *AFFECTED_SIDES])
+        self.affected.addItems([_("not set"), *(side_name(side) for side in AFFECTED_SIDES)])
         side = given.get("affected_side")
         self.affected.setCurrentIndex(
             1 + AFFECTED_SIDES.index(side) if side in AFFECTED_SIDES else 0
         )
         self.affected.currentIndexChanged.connect(self._set_affected)
-        prescription_form.addRow("&Affected side", self.affected)
-        self.side_only = QCheckBox("One-sided exercises on the affected side onl&y")
+        prescription_form.addRow(_("&Affected side"), self.affected)
+        self.side_only = QCheckBox(_("One-sided exercises on the affected side onl&y"))
         self.side_only.setChecked(bool(given.get("affected_side_only")))
         self.side_only.toggled.connect(
             lambda on: self._set_prescription("affected_side_only", on or None)
@@ -202,30 +213,30 @@ class RoutineEditor(QWidget):
         prescription_form.addRow("", self.side_only)
         self.per_week = QSpinBox()
         self.per_week.setRange(0, 14)
-        self.per_week.setSpecialValueText("not set")
+        self.per_week.setSpecialValueText(_("not set"))
         per_week = given.get("sessions_per_week")
         self.per_week.setValue(per_week if isinstance(per_week, int) else 0)
         self.per_week.valueChanged.connect(
             lambda v: self._set_prescription("sessions_per_week", v or None)
         )
-        prescription_form.addRow("Sessions a wee&k", self.per_week)
-        prescription_box = QGroupBox("From your clinician (optional)")
+        prescription_form.addRow(_("Sessions a wee&k"), self.per_week)
+        prescription_box = QGroupBox(_("From your clinician (optional)"))
         prescription_box.setLayout(prescription_form)
 
         self.length = plain_label()
         self.problems = plain_label()
         self.problems.setWordWrap(True)
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.save_button = QPushButton("Save routine (Ctrl+S)")
+        self.save_button = QPushButton(_("Save routine (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Close without saving")
+        self.cancel_button = QPushButton(_("Close without saving"))
         self.cancel_button.clicked.connect(self.closed)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit)
 
         left = QVBoxLayout()
         left.addLayout(fields)
-        left.addWidget(QLabel("Exercises (drag, or Alt+Up and Alt+Down, to reorder)"))
+        left.addWidget(QLabel(_("Exercises (drag, or Alt+Up and Alt+Down, to reorder)")))
         left.addWidget(self.items, 1)
         left.addLayout(order_row)
         left.addWidget(self.dose_group)
@@ -315,7 +326,7 @@ class RoutineEditor(QWidget):
     def _item_text(self, block: DraftBlock) -> str:
         exercise = self._exercise(block)
         if exercise is None:
-            return f"{block.exercise} (unknown exercise)"
+            return _("{exercise} (unknown exercise)").format(exercise=block.exercise)
         routine = self.routine
         index = self.draft.blocks.index(block)
         if routine is not None and index < len(routine.blocks):
@@ -393,7 +404,11 @@ class RoutineEditor(QWidget):
             box = self.dose_boxes[key]
             self.dose_form.setRowVisible(box, own.mode in modes)
             shown = getattr(own, key)
-            box.setSpecialValueText(f"{AS_EXERCISE} ({'—' if shown is None else f'{shown:g}'})")
+            box.setSpecialValueText(
+                _("{as_exercise} ({value})").format(
+                    as_exercise=_(AS_EXERCISE), value="—" if shown is None else f"{shown:g}"
+                )
+            )
             value = block.dose.get(key)
             box.setValue(int(value) if isinstance(value, int | float) else low)
         side = block.dose.get("sides")
@@ -455,10 +470,12 @@ class RoutineEditor(QWidget):
         if self.routine is not None:
             minutes = expand_routine(self.routine).total_seconds / 60
             self.length.setText(
-                f"About {minutes:.0f} minutes, {len(self.routine.blocks)} exercises"
+                _("About {minutes} minutes, {count} exercises").format(
+                    minutes=f"{minutes:.0f}", count=len(self.routine.blocks)
+                )
             )
         else:
-            self.length.setText("Not ready to save yet")
+            self.length.setText(_("Not ready to save yet"))
         lines = [str(p) for p in problems]
         self.problems.setText("\n".join(f"• {line}" for line in lines))
         self.problems.setVisible(bool(lines))

@@ -58,20 +58,21 @@ from sciatica_coach.core.words import (
     saved_where,
     worse_lately,
 )
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.colours import warning_colour
 from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warning
 from sciatica_coach.ui.routine_editor import RoutineEditor
 from sciatica_coach.ui.settings_keys import HIDE_AGGRAVATING_KEY
 from sciatica_coach.ui.settings_values import read_flag
 
-HIDE_LABEL = "&Hide exercises that may make my leg worse"
-HIDDEN_NOTE = "Left out of your sessions."
-ALL_MARKED = (
+HIDE_LABEL = N_("&Hide exercises that may make my leg worse")
+HIDDEN_NOTE = N_("Left out of your sessions.")
+ALL_MARKED = N_(
     "Every exercise in this routine may make your leg worse. You may want another routine today."
 )
-LEAVE_OUT_TITLE = "Leave an exercise out"
-EDIT_TITLE = "Change a routine"
-DELETE_TITLE = "Delete a routine"
+LEAVE_OUT_TITLE = N_("Leave an exercise out")
+EDIT_TITLE = N_("Change a routine")
+DELETE_TITLE = N_("Delete a routine")
 UNDER_INDENT = 30  # pixels: the lines under an exercise's name start under the name
 
 
@@ -83,9 +84,9 @@ def routine_audience(routine: Routine) -> str:
     """Who the routine is for and who should leave it, as the routine file says."""
     parts = []
     if routine.who_for:
-        parts.append(f"Who it is for: {routine.who_for}")
+        parts.append(_("Who it is for: {who}").format(who=routine.who_for))
     if routine.not_for:
-        parts.append(f"Not for: {routine.not_for}")
+        parts.append(_("Not for: {who}").format(who=routine.not_for))
     return "\n\n".join(parts)
 
 
@@ -125,7 +126,7 @@ class ExerciseLines(QWidget):
         hidden = marked if hide_marked else frozenset()
         every = {b.exercise.id for b in routine.blocks}
         if marked == every:
-            self._add(ALL_MARKED, kind="warning", under=False)
+            self._add(_(ALL_MARKED), kind="warning", under=False)
         several = len(every) > 1
         for number, block in enumerate(routine.blocks, 1):
             self._add_block(number, block, aggravating, flagged, block.exercise.id in hidden)
@@ -162,7 +163,7 @@ class ExerciseLines(QWidget):
             name.setFont(font)
             for label in self._lines[self._lines.index(name) :]:
                 label.setEnabled(False)  # greyed in any palette
-            self._add(HIDDEN_NOTE)
+            self._add(_(HIDDEN_NOTE))
 
     def _add(self, text: str, kind: str = "", *, under: bool = True) -> QLabel:
         label = plain_label(text)
@@ -246,7 +247,7 @@ class RoutinesView(QWidget):
         # Asked before a file is written; tests answer for the user.
         self.confirm_leave_out: Callable[[str], bool] = self._ask_leave_out
         self.list = QListWidget()
-        self.list.setAccessibleName("Routines")
+        self.list.setAccessibleName(_("Routines"))
         self.list.setMinimumWidth(190)
         self.list.currentItemChanged.connect(self._show_current)
         self.list.itemActivated.connect(lambda _item: self._start_current())
@@ -272,17 +273,19 @@ class RoutinesView(QWidget):
             font = QFont(label.font())
             font.setPointSize(13)
             label.setFont(font)
-        self.start_button = QPushButton("Start this routine")
+        self.start_button = QPushButton(_("Start this routine"))
         self.start_button.setMinimumHeight(48)
         start_font = QFont(self.start_button.font())
         start_font.setPointSize(15)
         start_font.setBold(True)
         self.start_button.setFont(start_font)
         self.start_button.clicked.connect(self._start_current)
-        self.hide_marked = QCheckBox(HIDE_LABEL)
+        self.hide_marked = QCheckBox(_(HIDE_LABEL))
         self.hide_marked.setToolTip(
-            "Exercises that move the way your symptom profile says may make your leg worse are "
-            "left out of your sessions."
+            _(
+                "Exercises that move the way your symptom profile says may make your leg worse "
+                "are left out of your sessions."
+            )
         )
         hidden = read_flag(settings, HIDE_AGGRAVATING_KEY, False) if settings else False
         self.hide_marked.setChecked(hidden)
@@ -306,7 +309,7 @@ class RoutinesView(QWidget):
         words_layout.addWidget(self.exercises)
         words_layout.addStretch(1)
         scroller = QScrollArea()
-        scroller.setAccessibleName("About this routine")
+        scroller.setAccessibleName(_("About this routine"))
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(words)
@@ -318,13 +321,13 @@ class RoutinesView(QWidget):
         row.addStretch(1)
         row.addWidget(self.start_button)
         detail_layout.addLayout(row)
-        self.new_button = QPushButton("&New")
+        self.new_button = QPushButton(_("&New"))
         self.new_button.clicked.connect(self.new_routine)
-        self.duplicate_button = QPushButton("D&uplicate")
+        self.duplicate_button = QPushButton(_("D&uplicate"))
         self.duplicate_button.clicked.connect(self.duplicate_routine)
-        self.edit_button = QPushButton("&Change")
+        self.edit_button = QPushButton(_("&Change"))
         self.edit_button.clicked.connect(self.edit_routine)
-        self.delete_button = QPushButton("&Delete")
+        self.delete_button = QPushButton(_("&Delete"))
         self.delete_button.clicked.connect(self.delete_routine)
         for button in (self.new_button, self.duplicate_button, self.edit_button):
             button.setEnabled(routines_dir is not None)
@@ -339,7 +342,7 @@ class RoutinesView(QWidget):
         chooser_layout.addWidget(self.list, 1)
         chooser_layout.addLayout(actions)
         self.undo_note = plain_label()
-        self.undo_button = QPushButton("&Undo")
+        self.undo_button = QPushButton(_("&Undo"))
         self.undo_button.clicked.connect(self.undo_delete)
         undo_row = QHBoxLayout()
         undo_row.addWidget(self.undo_note, 1)
@@ -375,8 +378,11 @@ class RoutinesView(QWidget):
             key=lambda r: (not (r.builtin or r.id in library.replaced), r.level, r.name),
         )
         for routine in ordered:
-            mark = "" if routine.builtin else "  (yours)"
-            item = QListWidgetItem(f"{routine.name}{mark}\n{routine_minutes(routine)} min")
+            name = (
+                routine.name if routine.builtin else _("{name}  (yours)").format(name=routine.name)
+            )
+            minutes = _("{minutes} min").format(minutes=routine_minutes(routine))
+            item = QListWidgetItem(f"{name}\n{minutes}")
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             self.list.addItem(item)
         if self.list.count():
@@ -384,8 +390,9 @@ class RoutinesView(QWidget):
         if library.problems:
             lines = "\n".join(f"• {p}" for p in library.problems[:8])
             more = len(library.problems) - 8
-            extra = f"\n… and {more} more" if more > 0 else ""
-            self.problems_label.setText(f"Some routine files were skipped:\n{lines}{extra}")
+            extra = "\n" + _("… and {count} more").format(count=more) if more > 0 else ""
+            heading = _("Some routine files were skipped:")
+            self.problems_label.setText(f"{heading}\n{lines}{extra}")
             self.problems_label.show()
         else:
             self.problems_label.hide()
@@ -410,20 +417,24 @@ class RoutinesView(QWidget):
         self.edit_button.setEnabled(routine is not None and self.routines_dir is not None)
         self.duplicate_button.setEnabled(routine is not None and self.routines_dir is not None)
         if routine is None:
-            self.title.setText("No routines")
+            self.title.setText(_("No routines"))
             return
         self.title.setText(routine.name)
         # The file's name only: a full path would not fit, so it is the tool tip.
         file = routine.source.name if routine.source else ""
         if routine.builtin:
-            source = "built-in"
+            source = _("built-in")
         elif routine.id in self.library.replaced:
-            source = f"your copy of the built-in ({file})"
+            source = _("your copy of the built-in ({file})").format(file=file)
         else:
-            source = f"your routine ({file})"
+            source = _("your routine ({file})").format(file=file)
         self.facts.setToolTip("" if routine.builtin else plain_tooltip(str(routine.source)))
         level = level_words(routine.level)
-        self.facts.setText(f"{routine_minutes(routine)} minutes · level {level} · {source}")
+        self.facts.setText(
+            _("{minutes} minutes · level {level} · {source}").format(
+                minutes=routine_minutes(routine), level=level, source=source
+            )
+        )
         self.description.setText(routine.description)
         audience = routine_audience(routine)
         self.audience.setText(audience)
@@ -463,14 +474,14 @@ class RoutinesView(QWidget):
         try:
             target = copy_target(routine, self.routines_dir)
         except ValueError as error:
-            show_warning(self, LEAVE_OUT_TITLE, str(error))
+            show_warning(self, _(LEAVE_OUT_TITLE), str(error))
             return False
         if not self.confirm_leave_out(leave_out_question(routine, name, target)):
             return False
         try:
             write_copy_without(routine, exercise_id, self.routines_dir, today=self.today())
         except (ValueError, OutputError) as error:
-            show_warning(self, LEAVE_OUT_TITLE, str(error))
+            show_warning(self, _(LEAVE_OUT_TITLE), str(error))
             return False
         self.copy_written.emit(routine.id)
         self.select(routine.id)
@@ -486,7 +497,7 @@ class RoutinesView(QWidget):
         if self.routines_dir is None:
             return None
         routine_id = unique_id("my-routine", self.library.routines, self.routines_dir)
-        return self._open_editor(new_draft(routine_id, "My routine", self.routines_dir))
+        return self._open_editor(new_draft(routine_id, _("My routine"), self.routines_dir))
 
     def edit_routine(self) -> RoutineEditor | None:
         """Open the editor on the chosen routine; a built-in is saved as the user's copy."""
@@ -496,7 +507,7 @@ class RoutinesView(QWidget):
         try:
             draft = draft_from_routine(routine, self.routines_dir)
         except ValueError as error:
-            show_warning(self, EDIT_TITLE, str(error))
+            show_warning(self, _(EDIT_TITLE), str(error))
             return None
         return self._open_editor(draft)
 
@@ -508,7 +519,7 @@ class RoutinesView(QWidget):
         try:
             draft = draft_from_routine(routine, self.routines_dir)
         except ValueError as error:
-            show_warning(self, EDIT_TITLE, str(error))
+            show_warning(self, _(EDIT_TITLE), str(error))
             return None
         return self._open_editor(duplicate_draft(draft, self.library.routines, self.routines_dir))
 
@@ -549,11 +560,11 @@ class RoutinesView(QWidget):
         try:
             delete_routine_file(routine.source)
         except (ValueError, OSError) as error:
-            show_warning(self, DELETE_TITLE, str(error))
+            show_warning(self, _(DELETE_TITLE), str(error))
             return False
         self._deleted = (routine.source, routine.name)
         self.copy_written.emit(routine.id)
-        self.undo_note.setText(f"Deleted {routine.name}.")
+        self.undo_note.setText(_("Deleted {routine}.").format(routine=routine.name))
         self.undo_bar.show()
         self.undo_button.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
@@ -566,7 +577,7 @@ class RoutinesView(QWidget):
         try:
             restore_routine_file(path)
         except (ValueError, OSError) as error:
-            show_warning(self, DELETE_TITLE, str(error))
+            show_warning(self, _(DELETE_TITLE), str(error))
             return False
         self._deleted = None
         self.undo_bar.hide()
@@ -574,18 +585,18 @@ class RoutinesView(QWidget):
         for routine in self.library.routines.values():
             if routine.source == path:
                 self.select(routine.id)
-        self.notice.setText(f"{name} is back.")
+        self.notice.setText(_("{routine} is back.").format(routine=name))
         self.notice.show()
         return True
 
     def _ask_leave_out(self, question: str) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(LEAVE_OUT_TITLE)
+        box.setWindowTitle(_(LEAVE_OUT_TITLE))
         box.setTextFormat(Qt.TextFormat.PlainText)  # names and paths from the user's files
         box.setText(question)
-        write = box.addButton("&Leave it out", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("&Keep it", QMessageBox.ButtonRole.RejectRole)
+        write = box.addButton(_("&Leave it out"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(_("&Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
