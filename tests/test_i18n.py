@@ -63,6 +63,11 @@ TRANSLATED_MODULES = (
     "ui/routines.py",
     "ui/routine_editor.py",
     "ui/coach_actions.py",
+    "ui/file_actions.py",
+    "ui/printing.py",
+    "ui/tray.py",
+    "ui/notify.py",
+    "ui/launch.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"

@@ -28,6 +28,7 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError
 from sciatica_coach.core.routine_writer import import_routine_file
 from sciatica_coach.core.words import import_done, import_refused
+from sciatica_coach.i18n import _
 from sciatica_coach.ui.plain_text import show_warning
 
 MAX_PROBLEMS_SHOWN = 50
@@ -38,16 +39,19 @@ def documents_folder() -> Path:
     return Path(found) if found else Path.home()
 
 
-def tell_saved(parent: QWidget | None, path: Path, what: str = "Saved") -> str:
-    """Say where ``path`` went, with Open and Show in folder; the button pressed
-    (``"open"``, ``"folder"`` or ``""``)."""
+def tell_saved(parent: QWidget | None, path: Path, what: str = "") -> str:
+    """Say where ``path`` went, with Open and Show in folder (``what`` is the title, "Saved"
+    when empty); the button pressed (``"open"``, ``"folder"`` or ``""``)."""
+    what = what or _("Saved")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(what)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a path is text, never markup
-    box.setText(f"{what}: {path.name}\n\nin {path.parent}")
-    open_button = box.addButton("&Open", QMessageBox.ButtonRole.ActionRole)
-    folder_button = box.addButton("Show in &folder", QMessageBox.ButtonRole.ActionRole)
+    box.setText(
+        _("{what}: {file}\n\nin {folder}").format(what=what, file=path.name, folder=path.parent)
+    )
+    open_button = box.addButton(_("&Open"), QMessageBox.ButtonRole.ActionRole)
+    folder_button = box.addButton(_("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
     close = box.addButton(QMessageBox.StandardButton.Close)
     box.setDefaultButton(close)
     box.setEscapeButton(close)
@@ -67,7 +71,9 @@ def export_history(log: SessionLog, path: Path) -> str:
     LogError (nothing then replaces the file that was there)."""
     with outputs.open_text(path) as out:
         summary = export_csv(log, out)
-    return f"Wrote {path}: {summary.sessions} sessions, {summary.rows} rows"
+    return _("Wrote {path}: {sessions} sessions, {rows} rows").format(
+        path=path, sessions=summary.sessions, rows=summary.rows
+    )
 
 
 def import_history(log: SessionLog, path: Path) -> tuple[bool, str]:
@@ -82,7 +88,7 @@ def import_history(log: SessionLog, path: Path) -> tuple[bool, str]:
         lines = [f"{path}: {problem}" for problem in error.problems[:MAX_PROBLEMS_SHOWN]]
         hidden = len(error.problems) - MAX_PROBLEMS_SHOWN
         if hidden > 0:
-            lines.append(f"{path}: ... and {hidden} more problems")
+            lines.append(_("{path}: ... and {count} more problems").format(path=path, count=hidden))
         lines.append(import_refused(path))
         return False, "\n".join(lines)
     added, steps = result.sessions_added, result.steps_added
@@ -91,8 +97,8 @@ def import_history(log: SessionLog, path: Path) -> tuple[bool, str]:
 
 def ask_export_history(parent: QWidget | None, log: SessionLog, today: datetime) -> Path | None:
     suggested = documents_folder() / f"sciatica-coach-history-{today.date().isoformat()}.csv"
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Export history as CSV", str(suggested), "CSV files (*.csv)"
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _("Export history as CSV"), str(suggested), _("CSV files (*.csv)")
     )
     if not chosen:
         return None
@@ -102,15 +108,18 @@ def ask_export_history(parent: QWidget | None, log: SessionLog, today: datetime)
     try:
         export_history(log, path)
     except (outputs.OutputError, LogError) as error:
-        show_warning(parent, "History not exported", str(error))
+        show_warning(parent, _("History not exported"), str(error))
         return None
-    tell_saved(parent, path, "History exported")
+    tell_saved(parent, path, _("History exported"))
     return path
 
 
 def ask_import_history(parent: QWidget | None, log: SessionLog) -> bool:
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, "Import history", str(documents_folder()), "CSV files (*.csv);;All files (*)"
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Import history"),
+        str(documents_folder()),
+        _("CSV files (*.csv);;All files (*)"),
     )
     if not chosen:
         return False
@@ -119,7 +128,8 @@ def ask_import_history(parent: QWidget | None, log: SessionLog) -> bool:
     except LogError as error:
         done, message = False, str(error)
     icon = QMessageBox.Icon.Information if done else QMessageBox.Icon.Warning
-    show_warning(parent, "History imported" if done else "Nothing imported", message, icon)
+    title = _("History imported") if done else _("Nothing imported")
+    show_warning(parent, title, message, icon)
     return done
 
 
@@ -128,8 +138,8 @@ def ask_open_routine(
 ) -> Path | None:
     """File ▸ Open routine…: check a routine file someone sent and copy it into the user's
     routines; the copy, or None (a dialog said why)."""
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, "Open routine", str(documents_folder()), "Routine files (*.toml)"
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, _("Open routine"), str(documents_folder()), _("Routine files (*.toml)")
     )
     if not chosen:
         return None
@@ -145,29 +155,31 @@ def ask_open_routine(
         problems = "\n".join(f"• {p}" for p in error.problems[:MAX_PROBLEMS_SHOWN])
         show_warning(
             parent,
-            "Routine not added",
-            f"{source} was not added:\n{problems}",
+            _("Routine not added"),
+            _("{file} was not added:").format(file=source) + "\n" + problems,
             QMessageBox.Icon.Warning,
         )
         return None
     except (ValueError, outputs.OutputError) as error:
-        show_warning(parent, "Routine not added", str(error))
+        show_warning(parent, _("Routine not added"), str(error))
         return None
-    tell_saved(parent, target, "Routine added")
+    tell_saved(parent, target, _("Routine added"))
     return target
 
 
 def _ask_replace(parent: QWidget | None, target: Path) -> bool:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Open routine")
+    box.setWindowTitle(_("Open routine"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
-        f"You already have {target.name}. Replace it with this one? The one there now is kept "
-        f"as {target.name}.previous."
+        _(
+            "You already have {file}. Replace it with this one? The one there now is kept "
+            "as {file}.previous."
+        ).format(file=target.name)
     )
-    replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton("&Keep mine", QMessageBox.ButtonRole.RejectRole)
+    replace = box.addButton(_("&Replace"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(_("&Keep mine"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is replace

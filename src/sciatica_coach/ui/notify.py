@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sciatica_coach.core.words import NOT_TODAY_LABEL, SNOOZE_LABEL, start_label
+from sciatica_coach.core.words import not_today_label, snooze_label, start_label
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ class ReminderPopup(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("reminderPopup")
+        # i18n: not words (a style sheet)
         self.setStyleSheet(
             "#reminderPopup { border: 1px solid palette(mid); background: palette(window); }"
         )
@@ -56,8 +57,8 @@ class ReminderPopup(QWidget):
         for label in (self.title, self.body):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.start_button = QPushButton()
-        self.snooze_button = QPushButton(SNOOZE_LABEL)
-        self.not_today_button = QPushButton(NOT_TODAY_LABEL)
+        self.snooze_button = QPushButton(snooze_label())
+        self.not_today_button = QPushButton(not_today_label())
         self.start_button.setDefault(True)
         buttons = QHBoxLayout()
         for button, signal in (
@@ -130,12 +131,13 @@ class SystemNotifications:
 
                 found = asyncio.run_coroutine_threadsafe(self._notifier.get_capabilities(), loop)
                 if Capability.BUTTONS not in found.result(timeout):
+                    # i18n: not words (logged, not shown)
                     raise RuntimeError("the notification service shows no buttons")
                 self._checked = True
             buttons = [
                 Button(title=start_label(routine_name), on_pressed=emit(self._answers.start)),
-                Button(title=SNOOZE_LABEL, on_pressed=emit(self._answers.snooze)),
-                Button(title=NOT_TODAY_LABEL, on_pressed=emit(self._answers.not_today)),
+                Button(title=snooze_label(), on_pressed=emit(self._answers.snooze)),
+                Button(title=not_today_label(), on_pressed=emit(self._answers.not_today)),
             ]
             future = asyncio.run_coroutine_threadsafe(
                 self._notifier.send(title=title, message=body, buttons=buttons), loop

@@ -31,6 +31,7 @@ from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.outputs import OutputError
 from sciatica_coach.core.records import LogError
+from sciatica_coach.i18n import N_, _, pgettext
 from sciatica_coach.report.documents import (
     progress_report_document,
     session_summary_document,
@@ -46,13 +47,13 @@ from sciatica_coach.report.paint import (
 from sciatica_coach.ui.plain_text import show_warning
 
 QUICK_RANGES: tuple[tuple[str, int], ...] = (
-    ("Last 4 weeks", 28),
-    ("Last 12 weeks", 84),
-    ("Last 6 months", 182),
-    ("Last year", 365),
+    (N_("Last 4 weeks"), 28),
+    (N_("Last 12 weeks"), 84),
+    (N_("Last 6 months"), 182),
+    (N_("Last year"), 365),
 )
 DEFAULT_RANGE_DAYS = 84
-SINCE_START = "Since I started"
+SINCE_START = N_("Since I started")
 
 
 # --- session summary -------------------------------------------------------------------------
@@ -114,26 +115,28 @@ class DateRangeDialog(QDialog):
         self, today: date, parent: QWidget | None = None, started: date | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Progress report")
+        self.setWindowTitle(_("Progress report"))
         self._today = today
         self._started = started if started is not None and started <= today else None
         # Each quick choice as the first day it picks; the range always ends today.
-        self._quick_starts = [today - timedelta(days=days - 1) for _, days in QUICK_RANGES]
-        labels = [label for label, _ in QUICK_RANGES]
+        self._quick_starts = [today - timedelta(days=days - 1) for _label, days in QUICK_RANGES]
+        labels = [_(label) for label, _days in QUICK_RANGES]
         if self._started is not None:
             self._quick_starts.append(self._started)
-            labels.append(SINCE_START)
+            labels.append(_(SINCE_START))
         self.quick = QComboBox()
-        self.quick.addItems([*labels, "Custom"])
+        self.quick.addItems([*labels, _("Custom")])
         self.start = QDateEdit()
         self.end = QDateEdit()
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(pgettext("date pattern", "d MMM yyyy"))
             edit.setMaximumDate(_qdate(today))
         self.end.setDate(_qdate(today))
         self.start.setDate(_qdate(today - timedelta(days=DEFAULT_RANGE_DAYS - 1)))
-        self.quick.setCurrentIndex([days for _, days in QUICK_RANGES].index(DEFAULT_RANGE_DAYS))
+        self.quick.setCurrentIndex(
+            [days for _label, days in QUICK_RANGES].index(DEFAULT_RANGE_DAYS)
+        )
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -142,9 +145,9 @@ class DateRangeDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Period", self.quick)
-        form.addRow("From", self.start)
-        form.addRow("To", self.end)
+        form.addRow(_("Period"), self.quick)
+        form.addRow(_("From"), self.start)
+        form.addRow(_("To"), self.end)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
@@ -177,7 +180,7 @@ class DateRangeDialog(QDialog):
             self.quick.blockSignals(False)
         start, end = self.chosen()
         bad = end < start
-        self.problem.setText("The last day is before the first." if bad else "")
+        self.problem.setText(_("The last day is before the first.") if bad else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not bad)
 
@@ -220,7 +223,7 @@ def preview_and_print(parent: QWidget | None, document: ReportDocument) -> bool:
     dialog.paintRequested.connect(paint)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     if failures:
-        show_warning(parent, "Could not print", failures[-1])
+        show_warning(parent, _("Could not print"), failures[-1])
         return False
     return accepted
 
@@ -232,8 +235,11 @@ def save_pdf(parent: QWidget | None, document: ReportDocument, suggested: str) -
     already there unchanged.
     """
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Save as PDF", str(Path(folder or Path.home()) / suggested), "PDF files (*.pdf)"
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _("Save as PDF"),
+        str(Path(folder or Path.home()) / suggested),
+        _("PDF files (*.pdf)"),
     )
     if not chosen:
         return None
@@ -243,7 +249,7 @@ def save_pdf(parent: QWidget | None, document: ReportDocument, suggested: str) -
     try:
         write_document_pdf(document, path)
     except (ReportError, OutputError) as error:
-        show_warning(parent, "PDF not saved", str(error))
+        show_warning(parent, _("PDF not saved"), str(error))
         return None
     return path
 
@@ -252,7 +258,7 @@ def _build(parent: QWidget | None, make: Callable[[], ReportDocument]) -> Report
     try:
         return make()
     except (LogError, ValueError) as error:
-        show_warning(parent, "Report not made", str(error))
+        show_warning(parent, _("Report not made"), str(error))
         return None
 
 

@@ -11,10 +11,11 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from sciatica_coach.core.words import start_label
+from sciatica_coach.i18n import N_, _
 
-OPEN_LABEL = "Open Sciatica Coach"
-PAUSE_LABEL = "Pause reminders for today"
-QUIT_LABEL = "Quit"
+OPEN_LABEL = N_("Open Sciatica Coach")
+PAUSE_LABEL = N_("Pause reminders for today")
+QUIT_LABEL = N_("Quit")
 
 
 def tray_available() -> bool:
@@ -29,13 +30,13 @@ class CoachTray(QSystemTrayIcon):
 
     def __init__(self, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(icon, parent)
-        self.setToolTip("Sciatica Coach")
+        self.setToolTip("Sciatica Coach")  # i18n: not words (the program's name)
         self.menu = QMenu(parent)
         self.start_action = QAction(start_label(None), self.menu)
-        self.open_action = QAction(OPEN_LABEL, self.menu)
-        self.pause_action = QAction(PAUSE_LABEL, self.menu)
+        self.open_action = QAction(_(OPEN_LABEL), self.menu)
+        self.pause_action = QAction(_(PAUSE_LABEL), self.menu)
         self.pause_action.setCheckable(True)
-        self.quit_action = QAction(QUIT_LABEL, self.menu)
+        self.quit_action = QAction(_(QUIT_LABEL), self.menu)
         self.start_action.triggered.connect(self.start_requested.emit)
         self.open_action.triggered.connect(self.open_requested.emit)
         self.pause_action.triggered.connect(lambda _on: self.pause_requested.emit())
