@@ -34,7 +34,7 @@ from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import IN_PROGRESS, SessionRecord, StepRecord
 from sciatica_coach.core.symptom_log import StoredSuggestion
 from sciatica_coach.core.variants import VariantChoice
-from sciatica_coach.core.words import provoking_exercise, stopped_step
+from sciatica_coach.core.words import provoking_exercise, provoking_step
 
 # How far back the coach looks: long enough for every rule's window and two sessions before it.
 LOOK_BACK_DAYS = max(WORSE_FLAG_DAYS, RED_REVIEW_DAYS) + 14
@@ -141,18 +141,11 @@ def _offer(log: SessionLog, session_id: int, made: Suggestion) -> None:
 
 
 def _provoking_id(log: SessionLog, record: SessionRecord) -> str | None:
-    """The exercise the session was stopped in, or the one just before the rest or side
-    switch it was stopped in (as `words.provoking_exercise` names it)."""
+    """The exercise the session was stopped in, as the stop advice names it."""
     if record.stop_step is None:
         return None
-    steps = log.steps(record.id)
-    stop = stopped_step(record, steps)
-    if stop is None:
-        return None
-    if stop.exercise_id:
-        return stop.exercise_id
-    earlier = [s for s in steps if s.step_index < stop.step_index and s.exercise_id]
-    return earlier[-1].exercise_id if earlier else None
+    step = provoking_step(record, log.steps(record.id))
+    return step.exercise_id if step is not None else None
 
 
 def session_variants(log: SessionLog, routine_id: str) -> VariantChoice:

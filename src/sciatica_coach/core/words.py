@@ -646,16 +646,22 @@ def stopped_step(record: SessionRecord, steps: Sequence[StepRecord]) -> StepReco
     return next((step for step in steps if step.step_index == record.stop_step), None)
 
 
-def provoking_exercise(record: SessionRecord, steps: Sequence[StepRecord]) -> str | None:
-    """The exercise under way when the session was stopped, or the one just before the rest
-    or side switch it was stopped in."""
+def provoking_step(record: SessionRecord, steps: Sequence[StepRecord]) -> StepRecord | None:
+    """The exercise step under way when the session was stopped, or the one just before the
+    rest or side switch it was stopped in."""
     stop = stopped_step(record, steps)
     if stop is None:
         return None
-    if stop.exercise_name:
-        return stop.exercise_name
+    if stop.exercise_id or stop.exercise_name:
+        return stop
     earlier = [s for s in steps if s.step_index < stop.step_index and s.exercise_name]
-    return earlier[-1].exercise_name if earlier else None
+    return earlier[-1] if earlier else None
+
+
+def provoking_exercise(record: SessionRecord, steps: Sequence[StepRecord]) -> str | None:
+    """The name of the exercise the session was stopped in (see `provoking_step`)."""
+    step = provoking_step(record, steps)
+    return step.exercise_name if step is not None else None
 
 
 def stop_place(record: SessionRecord, steps: Sequence[StepRecord]) -> str:

@@ -7,12 +7,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from sciatica_coach.core.records import SessionRecord, StepRecord
 from sciatica_coach.core.words import describe_duration, outcome_line, pain_change
 from sciatica_coach.i18n import _
+from sciatica_coach.ui.dialog_parts import scrolling
 from sciatica_coach.ui.plain_text import plain_label
 from sciatica_coach.ui.suggestions import SuggestionList
 
@@ -87,10 +86,7 @@ class FinishView(QWidget):
         buttons.addStretch(1)
         # The page scrolls when the coach has several suggestions or the window is small.
         content = QWidget()
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(content)
+        scroller = scrolling(content, _("End of the session"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroller)

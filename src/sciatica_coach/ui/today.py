@@ -8,11 +8,9 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from sciatica_coach.core.words import (
     prescription_line,
 )
 from sciatica_coach.i18n import _
+from sciatica_coach.ui.dialog_parts import scrolling
 from sciatica_coach.ui.plain_text import button_text, plain_label, plain_tooltip
 from sciatica_coach.ui.routines import routine_minutes
 from sciatica_coach.ui.suggestions import SuggestionList
@@ -86,11 +85,7 @@ class TodayView(QWidget):
         browse.clicked.connect(self.browse_requested)
         # The page scrolls when the coach has a lot to say or the window is small.
         content = QWidget()
-        scroller = QScrollArea()
-        scroller.setAccessibleName(_("Today"))
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(content)
+        scroller = scrolling(content, _("Today"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroller)
