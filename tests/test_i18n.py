@@ -68,6 +68,7 @@ TRANSLATED_MODULES = (
     "ui/tray.py",
     "ui/notify.py",
     "ui/launch.py",
+    "core/catalog.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"
@@ -530,3 +531,34 @@ def test_the_routines_editor_and_exercises_pages_in_german(german_app: App) -> N
     assert library.search.placeholderText() == "Nach Namen suchen"
     assert library.cues_heading.text() == "So geht es"
     assert "Bewegung: " in library.facts.text() and "Menge: " in library.facts.text()
+
+
+def test_routine_file_problems_are_in_german(german: None, tmp_path: Path) -> None:
+    from sciatica_coach.core.catalog import RoutineError, load_routine_file
+
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        'id = "Bad Id"\nname = "Bad"\ncolour = 1\n\n[[block]]\nexercise = "nope"\n'
+        '\n[[exercise]]\nid = "mine"\nname = "Mine"\ngroup = "core"\nposition = "seated"\n'
+        'mode = "hold"\nhold = -3\ncues = ["Sit."]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RoutineError) as caught:
+        load_routine_file(path, {}, label="bad.toml")
+    text = str(caught.value)
+    assert "bad.toml: Programm 'Bad Id': unbekanntes Feld 'colour' (erlaubt:" in text
+    assert 'id darf nur Kleinbuchstaben, Ziffern und - enthalten, ist aber "Bad Id"' in text
+    assert "Übung 'mine': hold muss eine positive Zahl Sekunden sein, ist aber -3" in text
+    assert "Block Nr. 1: unbekannte Übungs-id 'nope'" in text
+
+
+def test_csv_problems_are_in_german(german: None) -> None:
+    from sciatica_coach.core.csv_io import CsvImportError, parse_csv
+
+    with pytest.raises(CsvImportError) as caught:
+        parse_csv("started_at,routine_id,colour\n")
+    text = [str(problem) for problem in caught.value.problems]
+    assert any(line.startswith("Zeile 1, Spalte 3 (colour): unbekannte Spalte;") for line in text)
+    with pytest.raises(CsvImportError) as caught:
+        parse_csv("")
+    assert str(caught.value) == "Zeile 1: die Datei ist leer; sie braucht eine Kopfzeile"

@@ -20,9 +20,10 @@ from typing import Any
 from sciatica_coach.core.pictures import PictureError, read_picture, resolve_picture_path
 from sciatica_coach.core.safe_read import FileRefused, read_regular_file
 from sciatica_coach.core.toml_guard import TomlTooComplex, check_toml_shape
+from sciatica_coach.i18n import N_, _
 
 GROUPS = ("mobility", "core", "strength", "balance")
-POSITIONS = (
+POSITIONS = (  # i18n: not words (the TOML values a file writes)
     "lying on back",
     "lying on front",
     "side-lying",
@@ -236,12 +237,13 @@ class _Checker:
 
     def unknown_fields(self, allowed: frozenset[str]) -> None:
         for name in sorted(set(self.table) - allowed):
-            self.problem(name, f"unknown field '{name}' (allowed: {', '.join(sorted(allowed))})")
+            message = _("unknown field '{name}' (allowed: {allowed})")
+            self.problem(name, message.format(name=name, allowed=", ".join(sorted(allowed))))
 
     def _get(self, name: str, required: bool) -> Any:
         value = self.table.get(name, _MISSING)
         if value is _MISSING and required:
-            self.problem(name, f"missing required field '{name}'")
+            self.problem(name, _("missing required field '{name}'").format(name=name))
         return value
 
     def text(self, name: str, *, required: bool = True, max_length: int = 400) -> str | None:
@@ -249,10 +251,12 @@ class _Checker:
         if value is _MISSING:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.problem(name, f"{name} must be non-empty text, got {_show(value)}")
+            message = _("{name} must be non-empty text, got {value}")
+            self.problem(name, message.format(name=name, value=_show(value)))
             return None
         if len(value) > max_length:
-            self.problem(name, f"{name} must be at most {max_length} characters, got {len(value)}")
+            message = _("{name} must be at most {max_length} characters, got {length}")
+            self.problem(name, message.format(name=name, max_length=max_length, length=len(value)))
             return None
         return value.strip()
 
@@ -264,7 +268,8 @@ class _Checker:
             return default
         if value not in options:
             allowed = ", ".join(f'"{o}"' for o in options)
-            self.problem(name, f"{name} must be one of {allowed}, got {_show(value)}")
+            message = _("{name} must be one of {allowed}, got {value}")
+            self.problem(name, message.format(name=name, allowed=allowed, value=_show(value)))
             return None
         return str(value)
 
@@ -282,16 +287,21 @@ class _Checker:
         value = self._get(name, required)
         if value is _MISSING:
             return default
-        kind = "a whole number" if integer else "a positive number"
+        if integer:
+            wrong = _("{name} must be a whole number of {unit}, got {value}")
+        else:
+            wrong = _("{name} must be a positive number of {unit}, got {value}")
+        shown = {"name": name, "unit": _(unit), "value": _show(value)}
         is_number = isinstance(value, int | float) and not isinstance(value, bool)
         if not is_number or (integer and not isinstance(value, int)) or value != value:
-            self.problem(name, f"{name} must be {kind} of {unit}, got {_show(value)}")
+            self.problem(name, wrong.format(**shown))
             return None
         if not low <= value <= high:
             if value <= 0 < low:
-                self.problem(name, f"{name} must be {kind} of {unit}, got {_show(value)}")
+                self.problem(name, wrong.format(**shown))
             else:
-                self.problem(name, f"{name} must be {_span(low, high)} {unit}, got {_show(value)}")
+                span = _("{name} must be from {low} to {high} {unit}, got {value}")
+                self.problem(name, span.format(low=_show(low), high=_show(high), **shown))
             return None
         return float(value)
 
@@ -307,7 +317,8 @@ class _Checker:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.problem(name, f"{name} must be a date like 2024-05-31, got {_show(value)}")
+        message = _("{name} must be a date like 2024-05-31, got {value}")
+        self.problem(name, message.format(name=name, value=_show(value)))
         return None
 
     def flag(self, name: str) -> bool | None:
@@ -315,7 +326,8 @@ class _Checker:
         if value is _MISSING:
             return False
         if not isinstance(value, bool):
-            self.problem(name, f"{name} must be true or false, got {_show(value)}")
+            message = _("{name} must be true or false, got {value}")
+            self.problem(name, message.format(name=name, value=_show(value)))
             return None
         return value
 
@@ -324,22 +336,20 @@ class _Checker:
         if value is _MISSING:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem(name, f"{name} must be a list of non-empty text lines, got {_show(value)}")
+            message = _("{name} must be a list of non-empty text lines, got {value}")
+            self.problem(name, message.format(name=name, value=_show(value)))
             return None
         if not min_items <= len(value) <= max_items:
-            span = _span(min_items, max_items)
-            self.problem(name, f"{name} must have {span} lines, got {len(value)}")
+            message = _("{name} must have from {low} to {high} lines, got {count}")
+            low, high = _show(min_items), _show(max_items)
+            self.problem(name, message.format(name=name, low=low, high=high, count=len(value)))
             return None
         return tuple(v.strip() for v in value)
 
 
-def _span(low: float, high: float) -> str:
-    return f"from {_show(low)} to {_show(high)}"
-
-
 def _show(value: object) -> str:
     if value is _MISSING:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -347,7 +357,7 @@ def _show(value: object) -> str:
     if isinstance(value, str):
         return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
     if isinstance(value, list | dict):
-        return "a list" if isinstance(value, list) else "a table"
+        return _("a list") if isinstance(value, list) else _("a table")
     return str(value)
 
 
@@ -357,22 +367,25 @@ def _read_dose(check: _Checker, base: Dose | None) -> Dose | None:
     if mode is None:
         return None
     before = len(check.problems)
-    hold = check.number("hold", 1, 300, unit="seconds", required=base is None and mode == "hold")
-    reps = check.number("reps", 1, 50, unit="repetitions", integer=True, required=False)
-    tempo = check.number("tempo", 1, 60, unit="seconds per repetition")
-    sets = check.number("sets", 1, 10, unit="sets", integer=True)
-    rest = check.number("rest", 0, 600, unit="seconds")
-    rest_after = check.number("rest_after", 0, 600, unit="seconds")
+    hold = check.number(
+        "hold", 1, 300, unit=N_("seconds"), required=base is None and mode == "hold"
+    )
+    reps = check.number("reps", 1, 50, unit=N_("repetitions"), integer=True, required=False)
+    tempo = check.number("tempo", 1, 60, unit=N_("seconds per repetition"))
+    sets = check.number("sets", 1, 10, unit=N_("sets"), integer=True)
+    rest = check.number("rest", 0, 600, unit=N_("seconds"))
+    rest_after = check.number("rest_after", 0, 600, unit=N_("seconds"))
     sides = check.choice("sides", SIDES, default=base.sides if base else "none")
     if mode == "hold":
         for name in ("reps", "tempo"):
             if name in check.table:
-                check.problem(name, f'{name} is only for mode = "reps"; this exercise is a hold')
+                message = _('{name} is only for mode = "reps"; this exercise is a hold')
+                check.problem(name, message.format(name=name))
     else:
         if "hold" in check.table:
-            check.problem("hold", 'hold is only for mode = "hold"; this exercise counts reps')
+            check.problem("hold", _('hold is only for mode = "hold"; this exercise counts reps'))
         if base is None and "reps" not in check.table:
-            check.problem("reps", "missing required field 'reps'")
+            check.problem("reps", _("missing required field '{name}'").format(name="reps"))
     if len(check.problems) > before or sides is None:
         return None
     if base is None:
@@ -402,19 +415,22 @@ def _read_exercise(
     table: object, file: str, index: int, image_root: Path | None
 ) -> tuple[Exercise | None, list[Problem]]:
     if not isinstance(table, dict):
-        return None, [Problem(file, f"exercise #{index + 1}", None, "must be a table")]
+        return None, [Problem(file, _exercise_number(index), None, _("must be a table"))]
     raw_id = table.get("id")
-    label = f"exercise '{raw_id}'" if isinstance(raw_id, str) else f"exercise #{index + 1}"
+    label = _exercise_label(raw_id) if isinstance(raw_id, str) else _exercise_number(index)
     check = _Checker(file, label, table)
     check.unknown_fields(EXERCISE_FIELDS)
     ex_id = check.text("id", max_length=64)
     if ex_id is not None and not EXERCISE_ID.fullmatch(ex_id):
-        check.problem("id", f"id must be lower-case letters, digits and _, got {_show(ex_id)}")
+        message = _("id must be lower-case letters, digits and _, got {value}")
+        check.problem("id", message.format(value=_show(ex_id)))
     name = check.text("name", max_length=60)
     group = check.choice("group", GROUPS)
     position = check.choice("position", POSITIONS)
     dose = _read_dose(check, None)
-    level = check.number("level", 1, 3, unit="(1 gentle to 3 demanding)", integer=True, default=1)
+    level = check.number(
+        "level", 1, 3, unit=N_("(1 gentle to 3 demanding)"), integer=True, default=1
+    )
     spine = check.choice("spinal_direction", SPINAL_DIRECTIONS, default="neutral")
     equipment = check.text_list("equipment", min_items=0, max_items=8)
     cues = check.text_list("cues", min_items=1, max_items=5)
@@ -453,17 +469,18 @@ def _read_image(check: _Checker, image_root: Path | None) -> Path | None:
     if relative is None:
         return None
     if image_root is None:
-        check.problem("image", "image is only for your own routines; built-ins use illustrations")
+        message = _("image is only for your own routines; built-ins use illustrations")
+        check.problem("image", message)
         return None
     try:
         resolved = resolve_picture_path(image_root, relative)
     except PictureError as error:
-        check.problem("image", f"image {error}")
+        check.problem("image", _("image {error}").format(error=error))
         return None
     try:
         read_picture(resolved)
     except PictureError as error:
-        check.problem("image", f"image {relative} {error}")
+        check.problem("image", _("image {path} {error}").format(path=relative, error=error))
         return None
     return resolved
 
@@ -479,44 +496,62 @@ def _read_toml(path: Path, label: str) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        message = f"is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})"
+        message = _("is not UTF-8 text (byte 0x{byte:02x} at offset {offset})").format(
+            byte=raw[error.start], offset=error.start
+        )
         raise refuse(message) from None
     try:
         check_toml_shape(text)
     except TomlTooComplex as error:
-        raise refuse(f"is too complex to be a routine: it {error}") from None
+        raise refuse(_("is too complex to be a routine: it {error}").format(error=error)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise refuse(f"is not valid TOML: {error}") from None
+        raise refuse(_("is not valid TOML: {error}").format(error=error)) from None
 
 
 def _unexpected(label: str, item: str | None, error: BaseException) -> Problem:
     """A problem for an exception no check foresaw, so one odd file never stops loading."""
-    detail = str(error) or "no details"
-    return Problem(label, item, None, f"could not be loaded ({type(error).__name__}: {detail})")
+    detail = str(error) or _("no details")
+    message = _("could not be loaded ({kind}: {detail})")
+    return Problem(label, item, None, message.format(kind=type(error).__name__, detail=detail))
+
+
+def _exercise_number(index: int) -> str:
+    """The item of the exercise table at ``index`` when it has no usable id."""
+    return _("exercise #{number}").format(number=index + 1)
+
+
+def _exercise_label(exercise_id: str) -> str:
+    return _("exercise '{id}'").format(id=exercise_id)
+
+
+def _routine_label(routine_id: str) -> str:
+    return _("routine '{id}'").format(id=routine_id)
 
 
 def _read_exercise_list(
     tables: object, file: str, image_root: Path | None, known: Mapping[str, Exercise]
 ) -> tuple[dict[str, Exercise], list[Problem]]:
     if not isinstance(tables, list):
-        return {}, [Problem(file, None, "exercise", "'exercise' must be a list of [[exercise]]")]
+        message = _("'exercise' must be a list of [[exercise]]")
+        return {}, [Problem(file, None, "exercise", message)]
     exercises: dict[str, Exercise] = {}
     problems: list[Problem] = []
     for index, table in enumerate(tables):
         try:
             exercise, found = _read_exercise(table, file, index, image_root)
         except Exception as error:
-            exercise, found = None, [_unexpected(file, f"exercise #{index + 1}", error)]
+            exercise, found = None, [_unexpected(file, _exercise_number(index), error)]
         problems.extend(found)
         if exercise is None:
             continue
-        label = f"exercise '{exercise.id}'"
+        label = _exercise_label(exercise.id)
         if exercise.id in exercises:
-            problems.append(Problem(file, label, "id", "id is used twice in this file"))
+            problems.append(Problem(file, label, "id", _("id is used twice in this file")))
         elif exercise.id in known:
-            problems.append(Problem(file, label, "id", "id is already used by a built-in exercise"))
+            message = _("id is already used by a built-in exercise")
+            problems.append(Problem(file, label, "id", message))
         else:
             exercises[exercise.id] = exercise
     return exercises, problems
@@ -549,21 +584,24 @@ def parse_routine(
 ) -> Routine:
     """A Routine from an already-parsed TOML document; raises RoutineError listing every problem."""
     raw_id = document.get("id")
-    item = f"routine '{raw_id}'" if isinstance(raw_id, str) else "routine"
+    item = _routine_label(raw_id) if isinstance(raw_id, str) else _("routine")
     check = _Checker(label, item, document)
     check.unknown_fields(ROUTINE_FIELDS)
     routine_id = check.text("id", max_length=64)
     if routine_id is not None and not ROUTINE_ID.fullmatch(routine_id):
-        check.problem("id", f"id must be lower-case letters, digits and -, got {_show(routine_id)}")
+        message = _("id must be lower-case letters, digits and -, got {value}")
+        check.problem("id", message.format(value=_show(routine_id)))
     name = check.text("name", max_length=60)
-    level = check.number("level", 1, 3, unit="(1 gentle to 3 demanding)", integer=True, default=1)
-    target = check.number("target_minutes", 1, 180, unit="minutes")
+    level = check.number(
+        "level", 1, 3, unit=N_("(1 gentle to 3 demanding)"), integer=True, default=1
+    )
+    target = check.number("target_minutes", 1, 180, unit=N_("minutes"))
     description = check.text("description", required=False) or ""
     who_for = check.text("who_for", required=False) or ""
     not_for = check.text("not_for", required=False) or ""
     prescription = _read_prescription(document, label, item, check)
-    prepare = check.number("prepare", 0, 120, unit="seconds", default=10.0)
-    switch = check.number("switch", 0, 60, unit="seconds", default=5.0)
+    prepare = check.number("prepare", 0, 120, unit=N_("seconds"), default=10.0)
+    switch = check.number("switch", 0, 60, unit=N_("seconds"), default=5.0)
     image_root = None if builtin or source is None else source.parent
     own, problems = _read_exercise_list(document.get("exercise", []), label, image_root, catalog)
     known = {**catalog, **own}
@@ -598,7 +636,7 @@ def _read_prescription(
     if table is _MISSING:
         return None
     if not isinstance(table, dict):
-        routine.problem("prescription", "'prescription' must be a [prescription] table")
+        routine.problem("prescription", _("'prescription' must be a [prescription] table"))
         return None
     check = _Checker(label, f"{item} [prescription]", table)
     check.unknown_fields(PRESCRIPTION_FIELDS)
@@ -608,18 +646,19 @@ def _read_prescription(
     review = check.day("review_date")
     side = check.choice("affected_side", AFFECTED_SIDES, default="")
     only = check.flag("affected_side_only")
-    per_week = check.number("sessions_per_week", 1, 14, unit="sessions", integer=True)
+    per_week = check.number("sessions_per_week", 1, 14, unit=N_("sessions"), integer=True)
     notes = check.text("notes", required=False, max_length=1000) or ""
     if given is not None and review is not None and review < given:
         check.problem(
             "review_date",
-            f"review_date {review.isoformat()} is before the date it was given, "
-            f"{given.isoformat()}",
+            _("review_date {review} is before the date it was given, {given}").format(
+                review=review.isoformat(), given=given.isoformat()
+            ),
         )
     if only and side not in ("left", "right"):
         check.problem(
             "affected_side_only",
-            'affected_side_only needs affected_side = "left" or "right"',
+            _('affected_side_only needs affected_side = "left" or "right"'),
         )
     routine.problems.extend(check.problems)
     if check.problems:
@@ -653,25 +692,27 @@ def _read_blocks(
     over quietly, so one mistake is not reported twice."""
     tables = document.get("block", _MISSING)
     if tables is _MISSING:
-        routine.problem("block", "missing required field 'block' (at least one [[block]])")
+        routine.problem("block", _("missing required field 'block' (at least one [[block]])"))
         return []
     if not isinstance(tables, list) or not tables:
-        routine.problem("block", "'block' must be a non-empty list of [[block]] tables")
+        routine.problem("block", _("'block' must be a non-empty list of [[block]] tables"))
         return []
     blocks: list[Block] = []
     for index, table in enumerate(tables):
-        item = f"block #{index + 1}"
+        item = _("block #{number}").format(number=index + 1)
         if not isinstance(table, dict):
-            routine.problems.append(Problem(label, item, None, "must be a table"))
+            routine.problems.append(Problem(label, item, None, _("must be a table")))
             continue
         check = _Checker(label, item, table)
         check.unknown_fields(BLOCK_FIELDS)
         exercise_id = check.text("exercise", max_length=64)
         exercise = known.get(exercise_id) if exercise_id else None
         if exercise_id and exercise is None and exercise_id not in broken:
-            check.problem("exercise", f"unknown exercise id '{exercise_id}'")
+            check.problem("exercise", _("unknown exercise id '{id}'").format(id=exercise_id))
         if exercise is not None:
-            check.item = f"block #{index + 1} (exercise '{exercise.id}')"
+            check.item = _("block #{number} (exercise '{id}')").format(
+                number=index + 1, id=exercise.id
+            )
             dose = _read_dose(check, exercise.dose)
             if dose is not None:
                 blocks.append(Block(exercise=exercise, dose=dose))
@@ -708,7 +749,7 @@ def load_routines(
                 continue
             paths = sorted(folder.glob("*.toml"))
         except OSError as error:
-            message = f"cannot be listed: {error.strerror or error}"
+            message = _("cannot be listed: {error}").format(error=error.strerror or error)
             result.problems.append(Problem(f"{folder.name}/", None, None, message))
             continue
         for path in paths:
@@ -720,8 +761,11 @@ def load_routines(
                 continue
             if routine.id in result.routines:
                 other = result.routines[routine.id].source
-                message = f"id is already used by {other}; this file is skipped"
-                result.problems.append(Problem(label, f"routine '{routine.id}'", "id", message))
+                message = _("id is already used by {other}; this file is skipped").format(
+                    other=other
+                )
+                item = _routine_label(routine.id)
+                result.problems.append(Problem(label, item, "id", message))
                 continue
             result.routines[routine.id] = routine
     return result

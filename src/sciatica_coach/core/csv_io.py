@@ -47,6 +47,7 @@ from sciatica_coach.core.records import (
 )
 from sciatica_coach.core.safe_read import FileRefused, read_regular_file
 from sciatica_coach.core.symptoms import MorningCheck
+from sciatica_coach.i18n import _
 
 SESSION_COLUMNS = (
     "started_at",
@@ -131,9 +132,11 @@ class CsvProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"line {self.line}"
+        where = _("line {line}").format(line=self.line)
         if self.column is not None:
-            where += f", column {self.column_number} ({self.column})"
+            where = _("line {line}, column {number} ({column})").format(
+                line=self.line, number=self.column_number, column=self.column
+            )
         return f"{where}: {self.message}"
 
 
@@ -317,7 +320,7 @@ def decode_csv(data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise CsvImportError(
-            [CsvProblem(line, None, None, "is not UTF-8 text; save the file as CSV UTF-8")]
+            [CsvProblem(line, None, None, _("is not UTF-8 text; save the file as CSV UTF-8"))]
         ) from None
 
 
@@ -362,9 +365,11 @@ def parse_csv(text: str, *, localise: Localise | None = None) -> list[ParsedSess
                     rows.append(row)
             line = reader.line_num + 1
     except csv.Error as error:
-        problems.append(CsvProblem(reader.line_num, None, None, f"is not valid CSV: {error}"))
+        message = _("is not valid CSV: {error}").format(error=error)
+        problems.append(CsvProblem(reader.line_num, None, None, message))
     if header is None:
-        raise CsvImportError([CsvProblem(1, None, None, "the file is empty; it needs a header")])
+        message = _("the file is empty; it needs a header")
+        raise CsvImportError([CsvProblem(1, None, None, message)])
     parsed = _assemble(rows, problems)
     if problems:
         raise CsvImportError(problems)
@@ -377,14 +382,22 @@ def _check_header(cells: list[str], problems: list[CsvProblem]) -> list[str]:
     for number, name in enumerate(names, start=1):
         if name not in COLUMNS:
             problems.append(
-                CsvProblem(1, name, number, f"unknown column; the columns are {', '.join(COLUMNS)}")
+                CsvProblem(
+                    1,
+                    name,
+                    number,
+                    _("unknown column; the columns are {columns}").format(
+                        columns=", ".join(COLUMNS)
+                    ),
+                )
             )
         elif name in seen:
-            problems.append(CsvProblem(1, name, number, "this column appears twice"))
+            problems.append(CsvProblem(1, name, number, _("this column appears twice")))
         seen.add(name)
     for name in REQUIRED_COLUMNS:
         if name not in seen:
-            problems.append(CsvProblem(1, None, None, f"the header has no {name} column"))
+            message = _("the header has no {name} column").format(name=name)
+            problems.append(CsvProblem(1, None, None, message))
     return names
 
 
@@ -427,17 +440,19 @@ class _Row:
         value = self.raw(column)
         if not value:
             if required:
-                self.problem(column, "is empty; it is required")
+                self.problem(column, _("is empty; it is required"))
             return None
         if len(value) > MAX_TEXT:
-            self.problem(column, f"has {len(value):,} characters; at most {MAX_TEXT:,} fit")
+            message = _("has {length:,} characters; at most {limit:,} fit")
+            self.problem(column, message.format(length=len(value), limit=MAX_TEXT))
             return None
         return value
 
     def choice(self, column: str, options: Sequence[str]) -> str | None:
         value = self.raw(column)
         if value and value not in options:
-            self.problem(column, f"must be one of {', '.join(options)}, not {_shown(value)}")
+            message = _("must be one of {options}, not {value}")
+            self.problem(column, message.format(options=", ".join(options), value=_shown(value)))
             return None
         return value or None
 
@@ -451,9 +466,8 @@ class _Row:
         except ValueError:
             number = None
         if number is None or not low <= number <= high:
-            self.problem(
-                column, f"must be a whole number from {low} to {high}, not {_shown(value)}"
-            )
+            message = _("must be a whole number from {low} to {high}, not {value}")
+            self.problem(column, message.format(low=low, high=high, value=_shown(value)))
             return None
         return number
 
@@ -466,9 +480,8 @@ class _Row:
         except ValueError:
             number = math.nan
         if not 0 <= number <= MAX_SECONDS:  # also false for NaN
-            self.problem(
-                column, f"must be a number of seconds from 0 to {MAX_SECONDS}, not {_shown(value)}"
-            )
+            message = _("must be a number of seconds from 0 to {high}, not {value}")
+            self.problem(column, message.format(high=MAX_SECONDS, value=_shown(value)))
             return None
         return number
 
@@ -476,14 +489,13 @@ class _Row:
         value = self.raw(column)
         if not value:
             if required:
-                self.problem(column, "is empty; it needs a date and time like 2024-05-06T09:30")
+                self.problem(column, _("is empty; it needs a date and time like 2024-05-06T09:30"))
             return None
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            self.problem(
-                column, f"is not a date and time like 2024-05-06T09:30:00+01:00: {_shown(value)}"
-            )
+            message = _("is not a date and time like 2024-05-06T09:30:00+01:00: {value}")
+            self.problem(column, message.format(value=_shown(value)))
             return None
         # Years near 1 or 9999 overflow as soon as they are moved to UTC or added to: turn
         # them away first. The bounds proper hold for the UTC instant, so that a time passes
@@ -493,12 +505,15 @@ class _Row:
             return None
         if parsed.utcoffset() is None:
             if self.localise is None:
-                self.problem(column, f"needs a UTC offset, like {value}+01:00")
+                self.problem(
+                    column, _("needs a UTC offset, like {value}+01:00").format(value=value)
+                )
                 return None
             try:
                 parsed = self.localise(parsed)
             except (OverflowError, OSError, ValueError):
-                self.problem(column, f"cannot be placed in this computer's time zone: {value!r}")
+                message = _("cannot be placed in this computer's time zone: {value}")
+                self.problem(column, message.format(value=repr(value)))
                 return None
         if not EARLIEST <= parsed <= LATEST:
             self.problem(column, self._out_of_range(value))
@@ -507,7 +522,8 @@ class _Row:
 
     @staticmethod
     def _out_of_range(value: str) -> str:
-        return f"must be a date from {EARLIEST_YEAR} to {LATEST_YEAR}, not {_shown(value)}"
+        message = _("must be a date from {low} to {high}, not {value}")
+        return message.format(low=EARLIEST_YEAR, high=LATEST_YEAR, value=_shown(value))
 
     def has_step(self) -> bool:
         return any(self.raw(column) for column in STEP_COLUMNS)
@@ -540,8 +556,10 @@ def _assemble(rows: list[_Row], problems: list[CsvProblem]) -> list[ParsedSessio
             if row.raw(column) != draft.first.raw(column):
                 row.problem(
                     column,
-                    f"differs from line {draft.first.line}, which has the same session "
-                    f"(started_at and routine_id): {draft.first.raw(column)!r}",
+                    _(
+                        "differs from line {line}, which has the same session "
+                        "(started_at and routine_id): {value}"
+                    ).format(line=draft.first.line, value=repr(draft.first.raw(column))),
                 )
     parsed: list[ParsedSession] = []
     for draft in drafts.values():
@@ -560,10 +578,10 @@ def _session(draft: _Draft, problems: list[CsvProblem]) -> ParsedSession | None:
     status = row.choice("status", IMPORTABLE_STATUSES) or (None if row.raw("status") else COMPLETED)
     stop_reason = row.text("stop_reason")
     if stop_reason is not None and status != STOPPED:
-        row.problem("stop_reason", "only a stopped session has a stop reason")
+        row.problem("stop_reason", _("only a stopped session has a stop reason"))
     stop_step = row.integer("stop_step")
     if stop_step is not None and status != STOPPED:
-        row.problem("stop_step", "only a stopped session has a stop step")
+        row.problem("stop_step", _("only a stopped session has a stop step"))
     planned_seconds = row.seconds("planned_seconds")
     planned_work = row.integer("planned_work_steps")
     active = row.seconds("active_seconds")
@@ -572,7 +590,7 @@ def _session(draft: _Draft, problems: list[CsvProblem]) -> ParsedSession | None:
     if ended is None and status != INTERRUPTED:
         ended = started + timedelta(seconds=active)
     if ended is not None and ended < started:
-        row.problem("ended_at", "is before started_at")
+        row.problem("ended_at", _("is before started_at"))
     pains: dict[str, PainCheck] = {}
     taken: dict[str, datetime] = {}
     for moment in ("before", "after"):
@@ -629,11 +647,13 @@ def _morning(row: _Row) -> MorningCheck | None:
     others = ("morning_back", "morning_leg", "morning_reach", "morning_at")
     if not row.raw("morning_compared"):
         if any(row.raw(column) for column in others):
-            row.problem("morning_compared", "is empty; a morning check needs better, same or worse")
+            message = _("is empty; a morning check needs better, same or worse")
+            row.problem("morning_compared", message)
         return None
     if when is None:
         if not row.raw("morning_at"):
-            row.problem("morning_at", "is empty; a morning check needs the time it was taken")
+            message = _("is empty; a morning check needs the time it was taken")
+            row.problem("morning_at", message)
         return None
     if compared is None:
         return None
@@ -650,16 +670,17 @@ def _pain(row: _Row, moment: str) -> tuple[PainCheck | None, datetime | None]:
     given = [column for column in ("back", "leg") if row.raw(prefix + column)]
     if len(given) == 1:
         missing = "leg" if given == ["back"] else "back"
-        row.problem(
-            prefix + missing, f"is empty but {prefix}{given[0]} is set; give both or neither"
-        )
+        message = _("is empty but {column} is set; give both or neither")
+        row.problem(prefix + missing, message.format(column=prefix + given[0]))
         return None, None
     if not given:
         for column in ("reach", "note", "at"):
             if row.raw(prefix + column):
                 row.problem(
                     prefix + column,
-                    f"is set but {prefix}back and {prefix}leg are empty; give the scores too",
+                    _("is set but {back} and {leg} are empty; give the scores too").format(
+                        back=prefix + "back", leg=prefix + "leg"
+                    ),
                 )
         return None, None
     if back is None or leg is None:
@@ -681,30 +702,36 @@ def _steps(draft: _Draft, default_end: datetime) -> list[StepRecord]:
             if not row.has_step():
                 row.problem(
                     "step_index",
-                    "is empty but other rows of this session describe steps; a session is "
-                    "either one row with no step or one row per step",
+                    _(
+                        "is empty but other rows of this session describe steps; a session is "
+                        "either one row with no step or one row per step"
+                    ),
                 )
     if not with_steps and len(draft.rows) > 1:
         for row in draft.rows[1:]:
-            row.problem(None, f"repeats the session of line {draft.first.line} with no step")
+            message = _("repeats the session of line {line} with no step")
+            row.problem(None, message.format(line=draft.first.line))
         return []
     steps: list[StepRecord] = []
     seen: dict[int, int] = {}
     for row in with_steps:
         index = row.integer("step_index")
         if index is None and not row.raw("step_index"):
-            row.problem("step_index", "is empty; each step needs its number in the session")
+            row.problem("step_index", _("is empty; each step needs its number in the session"))
         elif index is not None and index in seen:
-            row.problem("step_index", f"step {index} is already on line {seen[index]}")
+            message = _("step {index} is already on line {line}")
+            row.problem("step_index", message.format(index=index, line=seen[index]))
             index = None
         kind = row.choice("step_kind", sorted(STEP_KINDS))
         if kind is None and not row.raw("step_kind"):
-            row.problem("step_kind", f"is empty; it is one of {', '.join(sorted(STEP_KINDS))}")
+            message = _("is empty; it is one of {options}")
+            row.problem("step_kind", message.format(options=", ".join(sorted(STEP_KINDS))))
         # Looked up on each import, so a status the log learns is accepted here at once.
         statuses = sorted(session_log.STEP_STATUSES)
         status = row.choice("step_status", statuses)
         if status is None and not row.raw("step_status"):
-            row.problem("step_status", f"is empty; it is one of {', '.join(statuses)}")
+            message = _("is empty; it is one of {options}")
+            row.problem("step_status", message.format(options=", ".join(statuses)))
         side = row.choice("side", sorted(SIDES))
         variant = row.choice("variant", sorted(STEP_VARIANTS))
         leg_response = row.choice("leg_response", LEG_RESPONSE_CODES)
