@@ -69,6 +69,8 @@ TRANSLATED_MODULES = (
     "ui/notify.py",
     "ui/launch.py",
     "core/catalog.py",
+    "core/csv_io.py",
+    "core/exercise_search.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"
@@ -562,3 +564,18 @@ def test_csv_problems_are_in_german(german: None) -> None:
     with pytest.raises(CsvImportError) as caught:
         parse_csv("")
     assert str(caught.value) == "Zeile 1: die Datei ist leer; sie braucht eine Kopfzeile"
+
+
+def test_log_errors_save_errors_and_the_practice_name_are_in_german(
+    german: None, tmp_path: Path
+) -> None:
+    from sciatica_coach.core import schema
+    from sciatica_coach.core.exercise_search import practice_routine
+    from sciatica_coach.core.routine_writer import draft_from_text
+
+    error = schema._damaged(tmp_path / "log.sqlite3")
+    assert "ist beschädigt oder keine Datenbank" in str(error)
+    with pytest.raises(ValueError, match="ist keine Programmdatei"):
+        draft_from_text("id = ", path=tmp_path / "bad.toml")
+    exercise = next(iter(load_library(None).exercises.values()))
+    assert practice_routine(exercise).name.startswith("Üben: ")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sciatica_coach.core.catalog import GROUPS, ROUTINE_ID, Block, Exercise, Routine
 from sciatica_coach.core.library import Library
+from sciatica_coach.i18n import _
 
 PRACTICE_PREFIX = "practice-"
 PRACTICE_PREPARE_SECONDS = 5.0
@@ -111,10 +112,10 @@ def practice_routine(exercise: Exercise) -> Routine:
     one exercise out. It is nobody's file, so it has no source and is not built in."""
     return Routine(
         id=practice_routine_id(exercise.id),
-        name=f"Practice: {exercise.name}",
+        name=_("Practice: {name}").format(name=exercise.name),
         level=exercise.level,
         target_minutes=None,
-        description=f"{exercise.name} on its own, at its usual dose.",
+        description=_("{name} on its own, at its usual dose.").format(name=exercise.name),
         blocks=(Block(exercise=exercise, dose=exercise.dose),),
         prepare_seconds=PRACTICE_PREPARE_SECONDS,
         source=None,

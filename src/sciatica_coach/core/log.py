@@ -46,6 +46,7 @@ from sciatica_coach.core.records import (
 from sciatica_coach.core.reminder_log import ReminderRecords
 from sciatica_coach.core.symptom_log import SymptomRecords, insert_morning_check
 from sciatica_coach.core.symptoms import MorningCheck
+from sciatica_coach.i18n import _
 
 
 def _utc_text(moment: datetime) -> str:
@@ -233,13 +234,17 @@ class SessionLog(SymptomRecords, ReminderRecords):
     def _status_of(self, conn: sqlite3.Connection, session_id: int) -> str:
         row = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
-            raise LogError(f"There is no session {session_id} in {self._path}.")
+            raise LogError(
+                _("There is no session {id} in {path}.").format(id=session_id, path=self._path)
+            )
         return str(row[0])
 
     def _fetch_session(self, session_id: int) -> SessionRecord:
         row = self._conn.execute(_SESSION_SELECT + " WHERE s.id = ?", (session_id,)).fetchone()
         if row is None:
-            raise LogError(f"There is no session {session_id} in {self._path}.")
+            raise LogError(
+                _("There is no session {id} in {path}.").format(id=session_id, path=self._path)
+            )
         return _session_from_row(row)
 
     # --- writes --------------------------------------------------------------------------

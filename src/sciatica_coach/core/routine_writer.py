@@ -46,6 +46,7 @@ from sciatica_coach.core.catalog import (
 from sciatica_coach.core.routine_copy import previous_path
 from sciatica_coach.core.safe_read import FileRefused, read_regular_file
 from sciatica_coach.core.toml_guard import TomlTooComplex, check_toml_shape
+from sciatica_coach.i18n import _
 
 TOP_FIELDS = (
     "id",
@@ -127,7 +128,11 @@ def draft_from_text(text: str, *, path: Path | None = None) -> RoutineDraft:
         check_toml_shape(text)
         document = tomllib.loads(text)
     except (TomlTooComplex, tomllib.TOMLDecodeError) as error:
-        raise ValueError(f"{path or 'The file'} is not a routine file ({error}).") from None
+        if path is None:
+            message = _("The file is not a routine file ({error}).").format(error=error)
+        else:
+            message = _("{path} is not a routine file ({error}).").format(path=path, error=error)
+        raise ValueError(message) from None
     fields = {k: document.pop(k) for k in TOP_FIELDS if k in document}
     prescription = document.pop("prescription", None)
     raw_blocks = document.pop("block", [])
@@ -158,11 +163,11 @@ def read_routine_text(path: Path) -> str:
     try:
         raw = read_regular_file(path, MAX_ROUTINE_BYTES)
     except FileRefused as error:
-        raise ValueError(f"{path} {error}.") from None
+        raise ValueError(_("{path} {error}.").format(path=path, error=error)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError(f"{path} is not UTF-8 text.") from None
+        raise ValueError(_("{path} is not UTF-8 text.").format(path=path)) from None
 
 
 def draft_from_routine(
@@ -174,7 +179,7 @@ def draft_from_routine(
     if source is None and routine.builtin:
         source = (library_dir or paths.library_dir()) / "routines" / f"{routine.id}.toml"
     if source is None:
-        raise ValueError(f"{routine.name} has no file to change.")
+        raise ValueError(_("{name} has no file to change.").format(name=routine.name))
     draft = draft_from_text(read_routine_text(source), path=source)
     if routine.builtin:
         draft.path = routines_dir / f"{routine.id}.toml"
@@ -233,7 +238,7 @@ def check_draft(
 ) -> tuple[Routine | None, list[Problem]]:
     """The routine the draft makes, or None, and every problem with it: those
     ``sciatica-coach check`` reports, and an id another of the user's files already uses."""
-    label = draft.path.name if draft.path else "new routine"
+    label = draft.path.name if draft.path else _("new routine")
     problems: list[Problem] = []
     routine: Routine | None = None
     try:
@@ -247,8 +252,9 @@ def check_draft(
         and other.source is not None
         and other.source != draft.path
     ):
-        message = f"id is already used by {other.source.name}; choose another"
-        problems.append(Problem(label, f"routine '{draft.routine_id}'", "id", message))
+        message = _("id is already used by {other}; choose another").format(other=other.source.name)
+        item = _("routine '{id}'").format(id=draft.routine_id)
+        problems.append(Problem(label, item, "id", message))
         routine = None
     return routine, problems
 
@@ -271,8 +277,12 @@ def routine_text(draft: RoutineDraft) -> str:
             return edited
     tidy = tidy_text(wanted)
     if not _means(tidy, wanted):
-        raise ValueError("The routine could not be written as TOML; nothing was saved.")
+        raise ValueError(_("The routine could not be written as TOML; nothing was saved."))
     return tidy
+
+
+def _link_refused(path: Path) -> str:
+    return _("{path} is a link to another file; the app does not change it.").format(path=path)
 
 
 def save_draft(
@@ -291,12 +301,13 @@ def save_draft(
         raise RoutineError(problems)
     target = draft.path
     if target is None:
-        raise ValueError("The routine has no file name yet.")
+        raise ValueError(_("The routine has no file name yet."))
     text = routine_text(draft)
     if target.is_symlink():
-        raise ValueError(f"{target} is a link to another file; the app does not change it.")
+        raise ValueError(_link_refused(target))
     if os.path.lexists(target) and target != draft.loaded_from:
-        raise ValueError(f"{target} is already there and is another routine; nothing was saved.")
+        message = _("{path} is already there and is another routine; nothing was saved.")
+        raise ValueError(message.format(path=target))
     if not target.parent.exists():
         paths.ensure_private_dir(target.parent)
     if os.path.lexists(target):
@@ -320,7 +331,7 @@ def delete_routine_file(path: Path) -> Path:
 
     Raises ValueError for a link or a file that is gone, OSError if the disk refuses."""
     if path.is_symlink() or not path.is_file():
-        raise ValueError(f"{path} is not a routine file the app can delete.")
+        raise ValueError(_("{path} is not a routine file the app can delete.").format(path=path))
     aside = deleted_path(path)
     os.replace(path, aside)
     return aside
@@ -329,7 +340,8 @@ def delete_routine_file(path: Path) -> Path:
 def restore_routine_file(path: Path) -> None:
     """Undo `delete_routine_file`; ValueError if another file has taken its name since."""
     if os.path.lexists(path):
-        raise ValueError(f"{path} is there again, so the deleted routine was left aside.")
+        message = _("{path} is there again, so the deleted routine was left aside.")
+        raise ValueError(message.format(path=path))
     os.replace(deleted_path(path), path)
 
 
@@ -640,14 +652,15 @@ def import_routine_file(
         check_toml_shape(text)
         document = tomllib.loads(text)
     except (TomlTooComplex, tomllib.TOMLDecodeError) as error:
-        problem = Problem(source.name, None, None, f"is not valid TOML: {error}")
+        message = _("is not valid TOML: {error}").format(error=error)
+        problem = Problem(source.name, None, None, message)
         raise RoutineError([problem]) from None
     raw_id = document.get("id")
     name = f"{raw_id}.toml" if isinstance(raw_id, str) and ROUTINE_ID.fullmatch(raw_id) else ""
     target = routines_dir / (name or "imported.toml")
     parse_routine(document, catalog, label=source.name, source=target)
     if target.is_symlink():
-        raise ValueError(f"{target} is a link to another file; the app does not change it.")
+        raise ValueError(_link_refused(target))
     if target.exists():
         if not replace:
             raise FileExistsError(target)

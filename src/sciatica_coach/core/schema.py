@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sciatica_coach.core.records import LogError
+from sciatica_coach.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -220,14 +221,18 @@ def migrate(conn: sqlite3.Connection, path: Path, clock: Callable[[], datetime])
     has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] > 0
     if app_id not in (0, APPLICATION_ID) or (version == 0 and has_tables):
         raise LogError(
-            f"{path} is not a Sciatica Coach session log. Move it aside or "
-            "choose another data folder; the file was not changed."
+            _(
+                "{path} is not a Sciatica Coach session log. Move it aside or "
+                "choose another data folder; the file was not changed."
+            ).format(path=path)
         )
     if version > SCHEMA_VERSION:
         raise LogError(
-            f"The session log {path} was written by a newer version of Sciatica "
-            f"Coach (schema {version}; this version knows up to {SCHEMA_VERSION}). "
-            "Update the app to open it; the file was not changed."
+            _(
+                "The session log {path} was written by a newer version of Sciatica "
+                "Coach (schema {version}; this version knows up to {known}). "
+                "Update the app to open it; the file was not changed."
+            ).format(path=path, version=version, known=SCHEMA_VERSION)
         )
     if version == SCHEMA_VERSION:
         return
@@ -267,8 +272,10 @@ def backup(path: Path, old_version: int, clock: Callable[[], datetime]) -> Path:
         copy.close()
         target.unlink(missing_ok=True)
         raise LogError(
-            f"Could not back up {path} before updating it ({error}); "
-            "the log was not changed. Free some disk space and try again."
+            _(
+                "Could not back up {path} before updating it ({error}); "
+                "the log was not changed. Free some disk space and try again."
+            ).format(path=path, error=error)
         ) from error
     finally:
         source.close()
@@ -280,7 +287,7 @@ def backup(path: Path, old_version: int, clock: Callable[[], datetime]) -> Path:
 def make_durable(conn: sqlite3.Connection, path: Path) -> None:
     """Switch to write-ahead logging with full syncs, so each committed write survives."""
     if conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] != "wal":
-        raise LogError(f"Could not switch {path} to write-ahead logging.")
+        raise LogError(_("Could not switch {path} to write-ahead logging.").format(path=path))
     # FULL: a committed step survives a power cut too, not just an app crash.
     conn.execute("PRAGMA synchronous = FULL")
 
@@ -311,24 +318,34 @@ def explain(error: sqlite3.Error, path: Path) -> LogError:
     name = str(getattr(error, "sqlite_errorname", ""))
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return LogError(
-            f"The session log {path} is in use by another program (is Sciatica Coach "
-            "already running?). Close it and try again."
+            _(
+                "The session log {path} is in use by another program (is Sciatica Coach "
+                "already running?). Close it and try again."
+            ).format(path=path)
         )
     if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
         return _damaged(path)
     if name.startswith("SQLITE_READONLY"):
         return LogError(
-            f"The session log {path} or its folder is read-only. Make both writable and try again."
+            _(
+                "The session log {path} or its folder is read-only. "
+                "Make both writable and try again."
+            ).format(path=path)
         )
     if name.startswith("SQLITE_FULL"):
-        return LogError(f"The disk holding {path} is full. Free some space and try again.")
-    return LogError(f"Could not use the session log {path}: {error}.")
+        message = _("The disk holding {path} is full. Free some space and try again.")
+        return LogError(message.format(path=path))
+    return LogError(
+        _("Could not use the session log {path}: {error}.").format(path=path, error=error)
+    )
 
 
 def _damaged(path: Path) -> LogError:
     return LogError(
-        f"The session log {path} is damaged or is not a database. Move it aside "
-        "or restore a backup copy; the file was not changed."
+        _(
+            "The session log {path} is damaged or is not a database. Move it aside "
+            "or restore a backup copy; the file was not changed."
+        ).format(path=path)
     )
 
 
@@ -357,21 +374,27 @@ def _prepare_folder(path: Path) -> None:
             os.chmod(new_folder, 0o700)  # mkdir's mode is filtered by the umask
     except OSError as error:
         raise LogError(
-            f"Cannot create the data folder for {path}: {error.strerror}. "
-            "Choose a folder you can write to."
+            _(
+                "Cannot create the data folder for {path}: {error}. "
+                "Choose a folder you can write to."
+            ).format(path=path, error=error.strerror)
         ) from error
 
 
 def _check_writable(path: Path) -> None:
     if not _can_write(path.parent):
         raise LogError(
-            f"The folder holding {path} is read-only. Make it writable or "
-            "choose another data folder; the log was not changed."
+            _(
+                "The folder holding {path} is read-only. Make it writable or "
+                "choose another data folder; the log was not changed."
+            ).format(path=path)
         )
     if path.exists() and not _can_write(path):
         raise LogError(
-            f"The session log {path} is read-only. Make it writable "
-            "(for example: chmod u+w) and start again; the file was not changed."
+            _(
+                "The session log {path} is read-only. Make it writable "
+                "(for example: chmod u+w) and start again; the file was not changed."
+            ).format(path=path)
         )
 
 
@@ -381,7 +404,8 @@ def _create_file(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as error:
-        raise LogError(f"Cannot create the session log {path}: {error.strerror}.") from error
+        message = _("Cannot create the session log {path}: {error}.")
+        raise LogError(message.format(path=path, error=error.strerror)) from error
     try:
         os.fchmod(fd, 0o600)
     finally:
