@@ -71,6 +71,8 @@ TRANSLATED_MODULES = (
     "core/catalog.py",
     "core/csv_io.py",
     "core/exercise_search.py",
+    "cli.py",
+    "selftest.py",
 )
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"
@@ -396,6 +398,22 @@ def test_a_stopped_session_in_german_from_today_to_today(german_app: App) -> Non
     assert "(abgebrochen: Schmerz zieht ins Bein). Beinschmerz 6 → 7  (schlechter)." in (
         today.last.text()
     )
+
+
+def test_the_command_line_speaks_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line's own messages follow LANGUAGE, like its PDFs."""
+    from sciatica_coach.cli import main
+
+    monkeypatch.setenv("LANGUAGE", "de")
+    try:
+        assert main(["--data-dir", str(tmp_path / "data"), "history"]) == 0
+        assert capsys.readouterr().out == "Noch keine Einheiten eingetragen.\n"
+        assert main(["--data-dir", str(tmp_path / "data"), "plan", "nope"]) == 2
+        assert "unbekanntes Programm 'nope'" in capsys.readouterr().err
+    finally:
+        i18n.set_language("en")
 
 
 @needs_poppler

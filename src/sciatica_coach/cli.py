@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 from sciatica_coach import __version__, i18n
 from sciatica_coach.core import paths
 from sciatica_coach.core.words import minutes_seconds, outcome_label, pain_pair, terminal_text
+from sciatica_coach.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from sciatica_coach.core.catalog import Routine
@@ -38,14 +39,19 @@ class CommandError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise CommandError(f"{self.prog}: {message} (see --help)", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("{prog}: {message} (see --help)").format(prog=self.prog, message=message),
+            EXIT_BAD_INPUT,
+        )
 
 
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a date (YYYY-MM-DD): {text}").format(text=repr(text))
+        ) from None
 
 
 SINCE_START = "start"
@@ -59,83 +65,105 @@ def _report_start(text: str) -> date | str:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sciatica-coach",
-        description="A guided home-exercise coach for sciatica. With no command, opens the app.",
+        description=_("A guided home-exercise coach for sciatica. With no command, opens the app."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="run a short routine offscreen on a fast clock into a temporary folder, then exit",
+        help=_("run a short routine offscreen on a fast clock into a temporary folder, then exit"),
     )
     parser.add_argument(
         "--background",
         action="store_true",
-        help="start in the tray (or minimised), as start at login does",
+        help=_("start in the tray (or minimised), as start at login does"),
     )
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help=f"where your log and routines live (also ${paths.DATA_DIR_ENV})",
+        help=_("where your log and routines live (also ${variable})").format(
+            variable=paths.DATA_DIR_ENV
+        ),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("routines", help="list routines: id, name, minutes, source")
+    commands.add_parser("routines", help=_("list routines: id, name, minutes, source"))
     start = commands.add_parser(
-        "start", help="open the app (or the one already open) at a routine's check-in"
+        "start", help=_("open the app (or the one already open) at a routine's check-in")
     )
-    start.add_argument("routine", help="routine id, e.g. gentle-start")
-    plan = commands.add_parser("plan", help="print a routine's timeline with times")
-    plan.add_argument("routine", help="routine id, e.g. gentle-start")
-    check = commands.add_parser("check", help="validate a routine file")
-    check.add_argument("file", type=Path, help="a routine .toml file")
-    history = commands.add_parser("history", help="list logged sessions, newest first")
-    history.add_argument("--since", type=_iso_date, metavar="DATE", help="from this date on")
+    start.add_argument("routine", help=_("routine id, e.g. gentle-start"))
+    plan = commands.add_parser("plan", help=_("print a routine's timeline with times"))
+    plan.add_argument("routine", help=_("routine id, e.g. gentle-start"))
+    check = commands.add_parser("check", help=_("validate a routine file"))
+    check.add_argument("file", type=Path, help=_("a routine .toml file"))
+    history = commands.add_parser("history", help=_("list logged sessions, newest first"))
+    history.add_argument("--since", type=_iso_date, metavar="DATE", help=_("from this date on"))
     calendar = commands.add_parser(
-        "plan-calendar", help="write the weekly plan as repeating calendar events (.ics)"
+        "plan-calendar", help=_("write the weekly plan as repeating calendar events (.ics)")
     )
-    calendar.add_argument("--ics", type=Path, required=True, metavar="OUT.ics", help="to write")
+    # i18n: not words (a metavar: the placeholder argparse shows for a value)
+    calendar.add_argument("--ics", type=Path, required=True, metavar="OUT.ics", help=_("to write"))
     calendar.add_argument(
-        "--from", dest="start", type=_iso_date, metavar="DATE", help="first day (default: today)"
+        "--from", dest="start", type=_iso_date, metavar="DATE", help=_("first day (default: today)")
     )
-    calendar.add_argument("--routine", metavar="ID", help="the routine to name in the events")
-    summary = commands.add_parser("summary", help="write a one-page PDF summary of a session")
+    calendar.add_argument("--routine", metavar="ID", help=_("the routine to name in the events"))
+    summary = commands.add_parser("summary", help=_("write a one-page PDF summary of a session"))
+    # i18n: not words (a metavar: the placeholder argparse shows for a value)
     summary.add_argument(
-        "session", nargs="?", default="last", metavar="ID|last", help="session id (default: last)"
+        "session",
+        nargs="?",
+        default="last",
+        metavar="ID|last",
+        help=_("session id (default: last)"),
     )
-    summary.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="PDF to write")
+    # i18n: not words (a metavar: the placeholder argparse shows for a value)
+    summary.add_argument(
+        "--pdf", type=Path, required=True, metavar="OUT.pdf", help=_("PDF to write")
+    )
     _paper_option(summary)
-    report = commands.add_parser("report", help="write a progress report PDF for a date range")
+    report = commands.add_parser("report", help=_("write a progress report PDF for a date range"))
+    # i18n: not words (a metavar: the placeholder argparse shows for a value)
     report.add_argument(
         "--from",
         dest="start",
         type=_report_start,
         metavar="DATE|start",
-        help="first day, or 'start' for since you started (default: 12 weeks ago)",
+        help=_("first day, or 'start' for since you started (default: 12 weeks ago)"),
     )
     report.add_argument(
-        "--to", dest="end", type=_iso_date, metavar="DATE", help="last day (default: today)"
+        "--to", dest="end", type=_iso_date, metavar="DATE", help=_("last day (default: today)")
     )
-    report.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="PDF to write")
+    # i18n: not words (a metavar: the placeholder argparse shows for a value)
+    report.add_argument(
+        "--pdf", type=Path, required=True, metavar="OUT.pdf", help=_("PDF to write")
+    )
     _paper_option(report)
-    export = commands.add_parser("export", help="write the history as CSV, one row per step")
+    export = commands.add_parser("export", help=_("write the history as CSV, one row per step"))
+    # i18n: not words (a metavar: the placeholder argparse shows for a value)
     export.add_argument(
-        "--csv", required=True, metavar="OUT.csv", help="file to write, or - for stdout"
+        "--csv", required=True, metavar="OUT.csv", help=_("file to write, or - for stdout")
     )
-    export.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help="first day")
-    export.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help="last day")
-    import_ = commands.add_parser("import", help="add sessions from a CSV file (e.g. a paper log)")
-    import_.add_argument("--csv", type=Path, required=True, metavar="IN.csv", help="file to read")
-    commands.add_parser("safety", help="print the warning signs, the stop rules and who to ask")
+    export.add_argument("--from", dest="start", type=_iso_date, metavar="DATE", help=_("first day"))
+    export.add_argument("--to", dest="end", type=_iso_date, metavar="DATE", help=_("last day"))
+    import_ = commands.add_parser(
+        "import", help=_("add sessions from a CSV file (e.g. a paper log)")
+    )
+    # i18n: not words (a metavar: the placeholder argparse shows for a value)
+    import_.add_argument(
+        "--csv", type=Path, required=True, metavar="IN.csv", help=_("file to read")
+    )
+    commands.add_parser("safety", help=_("print the warning signs, the stop rules and who to ask"))
     sheet = commands.add_parser(
-        "sheet", help="write a printable exercise sheet of a routine as PDF (two pages at most)"
+        "sheet", help=_("write a printable exercise sheet of a routine as PDF (two pages at most)")
     )
-    sheet.add_argument("routine", help="routine id, e.g. gentle-start, or a routine .toml file")
-    sheet.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help="PDF to write")
+    sheet.add_argument("routine", help=_("routine id, e.g. gentle-start, or a routine .toml file"))
+    # i18n: not words (a metavar: the placeholder argparse shows for a value)
+    sheet.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf", help=_("PDF to write"))
     sheet.add_argument(
         "--from",
         dest="start",
         type=_iso_date,
         metavar="DATE",
-        help="the tick grid starts in this week (default: this week)",
+        help=_("the tick grid starts in this week (default: this week)"),
     )
     _paper_option(sheet)
     return parser
@@ -143,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _paper_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--paper", choices=("a4", "letter"), help="paper size (default: from your locale)"
+        "--paper", choices=("a4", "letter"), help=_("paper size (default: from your locale)")
     )
 
 
@@ -200,8 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(own)
         if qt_options and args.command not in (None, "start"):
             raise CommandError(
-                f"{qt_options[0]} is an option for the app's window; it does nothing for "
-                f"'{args.command}'",
+                _(
+                    "{option} is an option for the app's window; it does nothing for '{command}'"
+                ).format(option=qt_options[0], command=args.command),
                 EXIT_BAD_INPUT,
             )
         if args.self_test:
@@ -218,7 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             routine = getattr(args, "routine", None) if args.command == "start" else None
             if routine is not None and load_library(data).find(routine) is None:
                 raise CommandError(
-                    f"No routine with id {routine!r}; 'sciatica-coach routines' lists them.",
+                    _("No routine with id {id}; 'sciatica-coach routines' lists them.").format(
+                        id=repr(routine)
+                    ),
                     EXIT_BAD_INPUT,
                 )
             background = bool(getattr(args, "background", False))
@@ -259,7 +290,7 @@ def _cmd_routines(args: argparse.Namespace, data: Path) -> int:
 
     library = load_library(data)
     for problem in library.problems:
-        _say(f"skipped: {problem}", err=True)
+        _say(_("skipped: {problem}").format(problem=problem), err=True)
     rows = [("ID", "NAME", "MIN", "LEVEL", "SOURCE")]
     for routine in sorted(library.routines.values(), key=lambda r: (not r.builtin, r.id)):
         minutes = expand_routine(routine).total_seconds / 60
@@ -284,10 +315,17 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
     library = load_library(data)
     routine = library.find(args.routine)
     if routine is None:
-        known = ", ".join(sorted(library.routines)) or "none"
-        raise CommandError(f"unknown routine '{args.routine}' (known: {known})", EXIT_BAD_INPUT)
+        known = ", ".join(sorted(library.routines)) or _("none")
+        raise CommandError(
+            _("unknown routine '{id}' (known: {known})").format(id=args.routine, known=known),
+            EXIT_BAD_INPUT,
+        )
     timeline = expand_routine(routine)
-    _say(f"{routine.name} ({routine.id}), level {routine.level}")
+    _say(
+        _("{name} ({id}), level {level}").format(
+            name=routine.name, id=routine.id, level=routine.level
+        )
+    )
     if routine.description:
         _say(routine.description, keep_newlines=True)
     print()
@@ -295,28 +333,55 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
     for step in timeline.steps:
         detail = ""
         if step.kind == WORK:
-            parts = [f"set {step.set_number}/{step.set_count}"]
+            parts = [_("set {number}/{count}").format(number=step.set_number, count=step.set_count)]
             if step.side:
-                parts.append(f"{step.side} side")
+                parts.append(_side(step.side))
             if step.reps is not None:
-                pace = "self-paced" if step.self_paced else f"{step.tempo:g} s each"
-                count = f"{step.reps} reps each side" if step.alternating else f"{step.reps} reps"
+                pace = (
+                    _("self-paced")
+                    if step.self_paced
+                    else _("{seconds} s each").format(seconds=f"{step.tempo:g}")
+                )
+                count = (
+                    _("{count} reps each side").format(count=step.reps)
+                    if step.alternating
+                    else _("{count} reps").format(count=step.reps)
+                )
                 parts.append(f"{count}, {pace}")
             else:
-                parts.append(f"hold {step.seconds:g} s")
+                parts.append(_("hold {seconds} s").format(seconds=f"{step.seconds:g}"))
             detail = ", ".join(parts)
         elif step.side:
-            detail = f"to the {step.side} side"
+            detail = _to_side(step.side)
         length = ("~" if step.self_paced else "") + minutes_seconds(step.seconds)
         _say(f"{minutes_seconds(at):>6}  {length:>6}  {step.title:<28} {detail}".rstrip())
         at += step.seconds
     total = timeline.total_seconds
-    line = f"\nTotal {minutes_seconds(total)} ({total / 60:.1f} min)"
+    line = "\n" + _("Total {time} ({minutes} min)").format(
+        time=minutes_seconds(total), minutes=f"{total / 60:.1f}"
+    )
     if routine.target_minutes:
-        line += f"; stated length {routine.target_minutes:g} min"
+        line += _("; stated length {minutes} min").format(minutes=f"{routine.target_minutes:g}")
     _say(line, keep_newlines=True)
     _say_cautions(routine)
     return EXIT_OK
+
+
+def _side(side: str) -> str:
+    """The side of a plan's step, in words."""
+    if side == "left":
+        return _("left side")
+    if side == "right":
+        return _("right side")
+    return _("{side} side").format(side=side)
+
+
+def _to_side(side: str) -> str:
+    if side == "left":
+        return _("to the left side")
+    if side == "right":
+        return _("to the right side")
+    return _("to the {side} side").format(side=side)
 
 
 def _say_cautions(routine: Routine) -> None:
@@ -324,7 +389,7 @@ def _say_cautions(routine: Routine) -> None:
     from sciatica_coach.core.words import plan_cautions
 
     print()
-    _say("Take care", keep_newlines=True)
+    _say(_("Take care"), keep_newlines=True)
     for text in plan_cautions(routine):
         _say(text, keep_newlines=True)
 
@@ -338,7 +403,7 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
 
     path: Path = args.file
     if not path.exists() and not path.is_symlink():
-        raise CommandError(f"{path}: no such file", EXIT_BAD_INPUT)
+        raise CommandError(_("{path}: no such file").format(path=path), EXIT_BAD_INPUT)
     library = load_library(None)
     try:
         routine = load_routine_file(path, library.exercises, label=str(path))
@@ -357,9 +422,9 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
             try:
                 check_user_picture(image)
             except PictureError as error:
-                item = f"exercise '{exercise_id}'"
+                item = _("exercise '{id}'").format(id=exercise_id)
                 shown = image.relative_to(folder) if image.is_relative_to(folder) else image
-                message = f"image {shown} {error}"
+                message = _("image {path} {error}").format(path=shown, error=error)
                 problems.append(Problem(str(path), item, "image", message))
     for problem in problems:
         _say(problem, err=True)
@@ -367,13 +432,19 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
         return EXIT_BAD_INPUT
     minutes = expand_routine(routine).total_seconds / 60
     count = len(routine.blocks)
-    _say(f"{path}: ok, routine '{routine.id}' with {count} exercises, {minutes:.1f} min")
+    _say(
+        ngettext(
+            "{path}: ok, routine '{id}' with {count} exercise, {minutes} min",
+            "{path}: ok, routine '{id}' with {count} exercises, {minutes} min",
+            count,
+        ).format(path=path, id=routine.id, count=count, minutes=f"{minutes:.1f}")
+    )
     return EXIT_OK
 
 
 def _cmd_history(args: argparse.Namespace, data: Path) -> int:
     if not (data / paths.DATABASE_NAME).exists():
-        _say("No sessions logged yet.")
+        _say(_("No sessions logged yet."))
         return EXIT_OK
     log = _open_log(data)
     try:
@@ -381,7 +452,7 @@ def _cmd_history(args: argparse.Namespace, data: Path) -> int:
     finally:
         log.close()
     if not sessions:
-        _say("No sessions logged in that range.")
+        _say(_("No sessions logged in that range."))
         return EXIT_OK
     rows = [("ID", "DATE", "ROUTINE", "MIN", "STATUS", "BACK", "LEG")]
     for record in sessions:
@@ -420,11 +491,15 @@ def _writer_lock(data: Path) -> InstanceLock:
         return InstanceLock.acquire(data)
     except InstanceLockHeld as error:
         raise CommandError(
-            f"{error} Close it, then try again; nothing was written to the log."
+            _("{error} Close it, then try again; nothing was written to the log.").format(
+                error=error
+            )
         ) from None
     except OSError as error:
         raise CommandError(
-            f"Cannot lock the data folder {data}: {error.strerror or error}."
+            _("Cannot lock the data folder {folder}: {error}.").format(
+                folder=data, error=error.strerror or error
+            )
         ) from None
 
 
@@ -458,7 +533,9 @@ def _output_path(path: Path) -> Path:
 
 def _not_a_folder(data: Path) -> CommandError:
     return CommandError(
-        f"The data folder {data} is a file, not a folder; choose another with --data-dir."
+        _(
+            "The data folder {folder} is a file, not a folder; choose another with --data-dir."
+        ).format(folder=data)
     )
 
 
@@ -471,7 +548,9 @@ def _private_data(data: Path, *, create: bool = False) -> Path:
     except OSError as error:
         if create:
             raise CommandError(
-                f"Cannot use the data folder {data}: {error.strerror or error}."
+                _("Cannot use the data folder {folder}: {error}.").format(
+                    folder=data, error=error.strerror or error
+                )
             ) from None
         return data  # a folder only read from stays usable even if it cannot be tightened
 
@@ -494,16 +573,19 @@ def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
     target = _output_path(args.pdf)
     wanted: str = args.session
     if wanted != "last" and not wanted.isdigit():
-        raise CommandError(f"not a session id: {wanted!r} (use a number or 'last')", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("not a session id: {id} (use a number or 'last')").format(id=repr(wanted)),
+            EXIT_BAD_INPUT,
+        )
     _private_data(data)
     if not (data / paths.DATABASE_NAME).exists():
-        raise CommandError("No sessions logged yet: there is nothing to summarise.")
+        raise CommandError(_("No sessions logged yet: there is nothing to summarise."))
     log = _open_log(data)
     try:
         if wanted == "last":
             newest = log.sessions(limit=1)
             if not newest:
-                raise CommandError("No sessions logged yet: there is nothing to summarise.")
+                raise CommandError(_("No sessions logged yet: there is nothing to summarise."))
             session_id = newest[0].id
         else:
             session_id = int(wanted)
@@ -511,7 +593,7 @@ def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
             record = log.session(session_id)
         except LogError:
             raise CommandError(
-                f"no session {session_id} in the log (see: sciatica-coach history)",
+                _("no session {id} in the log (see: sciatica-coach history)").format(id=session_id),
                 EXIT_BAD_INPUT,
             ) from None
         _start_qt()
@@ -524,8 +606,13 @@ def _cmd_summary(args: argparse.Namespace, data: Path) -> int:
         )
     finally:
         log.close()
-    plural = "s" if pages != 1 else ""
-    _say(f"Wrote {target}: session {session_id} of {record.local_date}, {pages} page{plural}")
+    _say(
+        ngettext(
+            "Wrote {path}: session {id} of {date}, {count} page",
+            "Wrote {path}: session {id} of {date}, {count} pages",
+            pages,
+        ).format(path=target, id=session_id, date=record.local_date, count=pages)
+    )
     return EXIT_OK
 
 
@@ -541,7 +628,7 @@ def _started_on(data: Path) -> date:
         finally:
             log.close()
     if day is None:
-        raise CommandError("No sessions logged yet: there is nothing to report.")
+        raise CommandError(_("No sessions logged yet: there is nothing to report."))
     return day
 
 
@@ -556,14 +643,16 @@ def _cmd_report(args: argparse.Namespace, data: Path) -> int:
         else args.start or end - timedelta(weeks=12) + timedelta(days=1)
     )
     if end < start:
-        raise CommandError(f"--to {end} is before --from {start}", EXIT_BAD_INPUT)
+        raise CommandError(
+            _("--to {end} is before --from {start}").format(end=end, start=start), EXIT_BAD_INPUT
+        )
     if (end - start).days > 3 * 366:
         raise CommandError(
-            "the range is longer than three years; choose a shorter one", EXIT_BAD_INPUT
+            _("the range is longer than three years; choose a shorter one"), EXIT_BAD_INPUT
         )
     _private_data(data)
     if not (data / paths.DATABASE_NAME).exists():
-        raise CommandError("No sessions logged yet: there is nothing to report.")
+        raise CommandError(_("No sessions logged yet: there is nothing to report."))
     log = _open_log(data)
     try:
         _start_qt()
@@ -574,8 +663,13 @@ def _cmd_report(args: argparse.Namespace, data: Path) -> int:
         )
     finally:
         log.close()
-    plural = "s" if pages != 1 else ""
-    _say(f"Wrote {target}: progress from {start} to {end}, {pages} page{plural}")
+    _say(
+        ngettext(
+            "Wrote {path}: progress from {start} to {end}, {count} page",
+            "Wrote {path}: progress from {start} to {end}, {count} pages",
+            pages,
+        ).format(path=target, start=start, end=end, count=pages)
+    )
     return EXIT_OK
 
 
@@ -605,7 +699,11 @@ def _cmd_export(args: argparse.Namespace, data: Path) -> int:
             log.close()
     except outputs.OutputError as error:
         raise CommandError(str(error)) from None
-    _say(f"Wrote {target}: {summary.sessions} sessions, {summary.rows} rows")
+    _say(
+        _("Wrote {path}: {sessions} sessions, {rows} rows").format(
+            path=target, sessions=summary.sessions, rows=summary.rows
+        )
+    )
     return EXIT_OK
 
 
@@ -623,7 +721,9 @@ def _cmd_plan_calendar(args: argparse.Namespace, data: Path) -> int:
         routine = load_library(data).find(args.routine)
         if routine is None:
             raise CommandError(
-                f"No routine with id {args.routine!r}; 'sciatica-coach routines' lists them.",
+                _("No routine with id {id}; 'sciatica-coach routines' lists them.").format(
+                    id=repr(args.routine)
+                ),
                 EXIT_BAD_INPUT,
             )
     plan, times = WeeklyPlan(), {}
@@ -639,7 +739,11 @@ def _cmd_plan_calendar(args: argparse.Namespace, data: Path) -> int:
         raise CommandError(str(error), EXIT_BAD_INPUT) from None
     except outputs.OutputError as error:
         raise CommandError(str(error)) from None
-    _say(f"Wrote {target}: the plan from {start.isoformat()}, repeating weekly")
+    _say(
+        _("Wrote {path}: the plan from {start}, repeating weekly").format(
+            path=target, start=start.isoformat()
+        )
+    )
     return EXIT_OK
 
 
@@ -683,14 +787,27 @@ def _cmd_import(args: argparse.Namespace, data: Path) -> int:
             _say(f"{source}: {problem}", err=True)
         hidden = len(error.problems) - MAX_PROBLEMS_SHOWN
         if hidden > 0:
-            _say(f"{source}: ... and {hidden} more problems", err=True)
-        _say(f"{source}: nothing was imported; fix the rows above and try again", err=True)
+            more = ngettext(
+                "{path}: ... and {count} more problem",
+                "{path}: ... and {count} more problems",
+                hidden,
+            )
+            _say(more.format(path=source, count=hidden), err=True)
+        _say(
+            _("{path}: nothing was imported; fix the rows above and try again").format(path=source),
+            err=True,
+        )
         return EXIT_BAD_INPUT
     added = result.sessions_added
-    line = f"Imported {added} session{'s' if added != 1 else ''} ({result.steps_added} steps)"
-    line += f" from {source}"
+    line = ngettext(
+        "Imported {count} session ({steps} steps) from {path}",
+        "Imported {count} sessions ({steps} steps) from {path}",
+        added,
+    ).format(count=added, steps=result.steps_added, path=source)
     if result.already_present:
-        line += f"; {result.already_present} already in the log were left as they were"
+        line += _("; {count} already in the log were left as they were").format(
+            count=result.already_present
+        )
     _say(line)
     return EXIT_OK
 
@@ -706,7 +823,7 @@ def _cmd_sheet(args: argparse.Namespace, data: Path) -> int:
     if routine is None and wanted.endswith(".toml"):
         path = Path(wanted)
         if not path.exists():
-            raise CommandError(f"{path}: no such file", EXIT_BAD_INPUT)
+            raise CommandError(_("{path}: no such file").format(path=path), EXIT_BAD_INPUT)
         try:
             routine = load_routine_file(path, library.exercises, label=str(path))
         except RoutineError as error:
@@ -714,8 +831,11 @@ def _cmd_sheet(args: argparse.Namespace, data: Path) -> int:
                 _say(problem, err=True)
             return EXIT_BAD_INPUT
     if routine is None:
-        known = ", ".join(sorted(library.routines)) or "none"
-        raise CommandError(f"unknown routine '{wanted}' (known: {known})", EXIT_BAD_INPUT)
+        known = ", ".join(sorted(library.routines)) or _("none")
+        raise CommandError(
+            _("unknown routine '{id}' (known: {known})").format(id=wanted, known=known),
+            EXIT_BAD_INPUT,
+        )
     today = date.today()
     options = _sheet_options(data, args.start or today)
     _start_qt()
@@ -724,8 +844,13 @@ def _cmd_sheet(args: argparse.Namespace, data: Path) -> int:
     pages = _rendered(
         lambda: write_sheet_pdf(routine, target, options, paper=args.paper, printed_on=today)
     )
-    plural = "s" if pages != 1 else ""
-    _say(f"Wrote {target}: exercise sheet of {routine.name}, {pages} page{plural}")
+    _say(
+        ngettext(
+            "Wrote {path}: exercise sheet of {routine}, {count} page",
+            "Wrote {path}: exercise sheet of {routine}, {count} pages",
+            pages,
+        ).format(path=target, routine=routine.name, count=pages)
+    )
     return EXIT_OK
 
 

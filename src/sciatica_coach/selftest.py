@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
+from sciatica_coach.i18n import _
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 ROUTINE_ID = "self-test"
 # Three steps: get ready, then two short holds of a built-in exercise, with no rest between.
+# i18n: not words (a routine file the self-test writes; its name is not shown to anyone)
 ROUTINE_TOML = """\
 id = "self-test"
 name = "Self-test"
@@ -80,10 +82,12 @@ def run_self_test() -> int:
         ) as folder:
             summary = _run(Path(folder) / "data")
     except Exception as error:
+        # The "self-test ok:" and "self-test FAILED:" prefixes stay English: scripts look for them.
         print(f"self-test FAILED: {type(error).__name__}: {error}", flush=True)
         return 1
     seconds = time.perf_counter() - started
-    print(f"self-test ok: {summary} in {seconds:.1f} s", flush=True)
+    took = _("{summary} in {seconds} s").format(summary=summary, seconds=f"{seconds:.1f}")
+    print(f"self-test ok: {took}", flush=True)
     return 0
 
 
@@ -99,7 +103,7 @@ def _run(data: Path) -> str:
     try:
         summary = _run_session(app, data)
         _draw_chart(app)
-        return f"{summary}, summary printed, chart drawn"
+        return _("{steps}, summary printed, chart drawn").format(steps=summary)
     finally:
         qInstallMessageHandler(previous_handler)
 
@@ -123,23 +127,33 @@ def _run_session(app: QApplication, data: Path) -> str:
     window = MainWindow(context)
     try:
         if context.library.problems:
-            raise SelfTestError(f"the routine library has problems: {context.library.problems[0]}")
+            raise SelfTestError(
+                _("the routine library has problems: {problem}").format(
+                    problem=context.library.problems[0]
+                )
+            )
         window.show()
         app.processEvents()
         flow = window.flow
         if not window.start_routine(ROUTINE_ID) or flow.check_in is None:
-            raise SelfTestError(f"routine '{ROUTINE_ID}' did not start")
+            raise SelfTestError(_("routine '{id}' did not start").format(id=ROUTINE_ID))
         _answer(flow.check_in, 3, 2)
         if flow.session is None:
-            raise SelfTestError(f"routine '{ROUTINE_ID}' did not start after the check-in")
+            raise SelfTestError(
+                _("routine '{id}' did not start after the check-in").format(id=ROUTINE_ID)
+            )
         while flow.session_running:
             if clock.now > CLOCK_LIMIT_SECONDS:
-                raise SelfTestError(f"the session did not end after {clock.now:.0f} s")
+                raise SelfTestError(
+                    _("the session did not end after {seconds} s").format(
+                        seconds=f"{clock.now:.0f}"
+                    )
+                )
             clock.now += TICK_SECONDS
             flow.player.refresh()
             app.processEvents()
         if flow.check_in is None or flow.check_in.moment != "after":
-            raise SelfTestError("the after check-in did not follow the session")
+            raise SelfTestError(_("the after check-in did not follow the session"))
         _answer(flow.check_in, 2, 1)
         summary = _check_log(context.log)
         _print_summary(context.log, context.library, data / "summary.pdf")
@@ -169,7 +183,7 @@ def _draw_chart(app: QApplication) -> None:
         plot.show()
         app.processEvents()
         if plot.grab().isNull():
-            raise SelfTestError("the chart could not be drawn")
+            raise SelfTestError(_("the chart could not be drawn"))
     finally:
         plot.close()
         plot.deleteLater()
@@ -182,23 +196,31 @@ def _print_summary(log: SessionLog, library: Library, pdf: Path) -> None:
 
     pages = write_session_summary_pdf(log, library, log.sessions()[0].id, pdf)
     if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
-        raise SelfTestError("the session summary could not be printed to PDF")
+        raise SelfTestError(_("the session summary could not be printed to PDF"))
 
 
 def _check_log(log: SessionLog) -> str:
     sessions = log.sessions()
     if len(sessions) != 1:
-        raise SelfTestError(f"expected 1 logged session, found {len(sessions)}")
+        raise SelfTestError(
+            _("expected 1 logged session, found {count}").format(count=len(sessions))
+        )
     record = sessions[0]
     if record.status != "completed":
-        raise SelfTestError(f"the session was logged as {record.status}, not completed")
+        raise SelfTestError(
+            _("the session was logged as {status}, not completed").format(status=record.status)
+        )
     steps = log.steps(record.id)
     done = [step for step in steps if step.status == "done"]
     if len(done) != EXPECTED_STEPS:
-        raise SelfTestError(f"expected {EXPECTED_STEPS} steps done, the log has {len(done)}")
+        raise SelfTestError(
+            _("expected {expected} steps done, the log has {count}").format(
+                expected=EXPECTED_STEPS, count=len(done)
+            )
+        )
     if record.pain_after is None or record.pain_after.leg != 1:
-        raise SelfTestError("the pain check after the session was not logged")
-    return f"{len(done)} steps logged, session completed"
+        raise SelfTestError(_("the pain check after the session was not logged"))
+    return _("{count} steps logged, session completed").format(count=len(done))
 
 
 def _qt_message(kind: object, context: object, message: str) -> None:
