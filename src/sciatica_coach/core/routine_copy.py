@@ -176,17 +176,17 @@ def _drop_tables(blocks: AoT, exercise_id: str) -> int:
     tables = list(blocks)
     doomed = [i for i, table in enumerate(tables) if _names(table, exercise_id)]
     for index in reversed(doomed):
-        trailing = _take_trailing(tables[index])
+        trailing = take_trailing(tables[index])
         kept_before = [i for i in range(index) if i not in doomed]
         kept_after = [i for i in range(index + 1, len(tables)) if i not in doomed]
         if kept_before:
-            body = _body(tables[kept_before[-1]])
+            body = toml_body(tables[kept_before[-1]])
             if body and isinstance(body[-1][1], Whitespace):
                 # One blank line between tables is enough.
                 trailing = _without_leading_blanks(trailing)
             body.extend(trailing)
         elif kept_after:
-            _body(tables[kept_after[0]])[0:0] = trailing
+            toml_body(tables[kept_after[0]])[0:0] = trailing
         del blocks[index]
     return len(doomed)
 
@@ -195,14 +195,16 @@ def _names(item: Any, exercise_id: str) -> bool:
     return isinstance(item, dict) and item.get("exercise") == exercise_id
 
 
-def _body(table: Table) -> list[tuple[Any, Any]]:
-    container: Container = table.value
-    return container.body
+def toml_body(container: tomlkit.TOMLDocument | Table) -> list[tuple[Any, Any]]:
+    """The (key, item) lines of a document or table, comments and blank lines included,
+    for moving comments along with the block they belong to."""
+    inner: Container = container if isinstance(container, Container) else container.value
+    return inner.body
 
 
-def _take_trailing(table: Table) -> list[tuple[Any, Any]]:
+def take_trailing(table: Table) -> list[tuple[Any, Any]]:
     """Cut the comments and blank lines after ``table``'s last value out of it."""
-    body = _body(table)
+    body = toml_body(table)
     cut = len(body)
     while (
         cut > 0 and body[cut - 1][0] is None and isinstance(body[cut - 1][1], Comment | Whitespace)

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.container import Container
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Comment, Item, Table, Whitespace
 
@@ -43,7 +42,7 @@ from sciatica_coach.core.catalog import (
     RoutineError,
     parse_routine,
 )
-from sciatica_coach.core.routine_copy import previous_path
+from sciatica_coach.core.routine_copy import previous_path, take_trailing, toml_body
 from sciatica_coach.core.safe_read import FileRefused, read_regular_file
 from sciatica_coach.core.toml_guard import TomlTooComplex, check_toml_shape
 from sciatica_coach.i18n import _
@@ -401,7 +400,7 @@ def _edited_text(draft: RoutineDraft) -> str:
     """The draft's file text with only what changed changed, comments kept."""
     assert draft.text is not None
     document = tomlkit.parse(draft.text)
-    body = _body(document)
+    body = toml_body(document)
     first_run = _run_before(body, "block") if "block" in document else []
     added_top = _update_fields(document, draft.fields, TOP_FIELDS)
     prescription_added = _update_prescription(document, draft.prescription)
@@ -452,13 +451,13 @@ def _update_prescription(document: tomlkit.TOMLDocument, wanted: Mapping[str, An
         return False
     table = document.get("prescription")
     if isinstance(table, Table):
-        trailing = _take_trailing(table)
+        trailing = take_trailing(table)
         keys = [*PRESCRIPTION_ORDER, *(k for k in table if k not in PRESCRIPTION_ORDER)]
         _update_fields(table, wanted, keys)
         for key in wanted:
             if key not in table:
                 table[key] = wanted[key]
-        _body(table).extend(trailing)
+        toml_body(table).extend(trailing)
         return False
     fresh = tomlkit.table()
     for key in [*PRESCRIPTION_ORDER, *(k for k in wanted if k not in PRESCRIPTION_ORDER)]:
@@ -491,8 +490,8 @@ def _update_blocks(
     if not isinstance(existing, AoT):
         raise ValueError("blocks are not [[block]] tables")
     old = list(existing)
-    above = [first_above] + [_take_trailing(old[i - 1]) for i in range(1, len(old))]
-    tail = _take_trailing(old[-1]) if old else []
+    above = [first_above] + [take_trailing(old[i - 1]) for i in range(1, len(old))]
+    tail = take_trailing(old[-1]) if old else []
     kept: list[tuple[Table, list[Any]]] = []
     used: set[int] = set()
     for block in blocks:
@@ -522,11 +521,11 @@ def _update_blocks(
     aot = tomlkit.aot()
     for index, (table, _lines) in enumerate(kept):
         if index > 0:
-            _body(kept[index - 1][0]).extend(kept[index][1])
+            toml_body(kept[index - 1][0]).extend(kept[index][1])
         indent = table.trivia.indent
         aot.append(table)
         table.trivia.indent = indent  # a new list adds a line break above each table
-    last = _body(kept[-1][0])
+    last = toml_body(kept[-1][0])
     if orphans:
         last.extend([(None, Whitespace("\n")), *orphans])
     last.extend(tail)
@@ -541,24 +540,6 @@ def _new_block_table(block: DraftBlock) -> Table:
         if key in block.dose:
             table[key] = _whole(block.dose[key])
     return table
-
-
-def _body(container: tomlkit.TOMLDocument | Table) -> list[tuple[Any, Any]]:
-    inner: Container = container if isinstance(container, Container) else container.value
-    return inner.body
-
-
-def _take_trailing(table: Table) -> list[tuple[Any, Any]]:
-    """Cut the comments and blank lines after ``table``'s last value out of it."""
-    body = _body(table)
-    cut = len(body)
-    while (
-        cut > 0 and body[cut - 1][0] is None and isinstance(body[cut - 1][1], Comment | Whitespace)
-    ):
-        cut -= 1
-    trailing = body[cut:]
-    del body[cut:]
-    return trailing
 
 
 def _run_before(body: list[tuple[Any, Any]], name: str) -> list[Any]:
