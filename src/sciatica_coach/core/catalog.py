@@ -72,35 +72,31 @@ EXERCISE_FIELDS = frozenset(
         "image",
     }
 )
-ROUTINE_FIELDS = frozenset(
-    {
-        "id",
-        "name",
-        "level",
-        "target_minutes",
-        "description",
-        "who_for",
-        "not_for",
-        "prepare",
-        "switch",
-        "block",
-        "exercise",
-        "prescription",
-    }
+# A routine's own fields and its prescription's, in the order a saved file lists them.
+ROUTINE_TOP_FIELDS = (
+    "id",
+    "name",
+    "level",
+    "target_minutes",
+    "description",
+    "who_for",
+    "not_for",
+    "prepare",
+    "switch",
 )
+PRESCRIPTION_ORDER = (
+    "prescribed_by",
+    "contact",
+    "date",
+    "review_date",
+    "affected_side",
+    "affected_side_only",
+    "sessions_per_week",
+    "notes",
+)
+ROUTINE_FIELDS = frozenset({*ROUTINE_TOP_FIELDS, "block", "exercise", "prescription"})
+PRESCRIPTION_FIELDS = frozenset(PRESCRIPTION_ORDER)
 AFFECTED_SIDES = ("left", "right", "both")
-PRESCRIPTION_FIELDS = frozenset(
-    {
-        "prescribed_by",
-        "contact",
-        "date",
-        "review_date",
-        "affected_side",
-        "affected_side_only",
-        "sessions_per_week",
-        "notes",
-    }
-)
 BLOCK_FIELDS = frozenset({"exercise", *DOSE_FIELDS})
 
 

@@ -35,7 +35,9 @@ from sciatica_coach.core import outputs, paths
 from sciatica_coach.core.catalog import (
     DOSE_FIELDS,
     MAX_ROUTINE_BYTES,
+    PRESCRIPTION_ORDER,
     ROUTINE_ID,
+    ROUTINE_TOP_FIELDS,
     Exercise,
     Problem,
     Routine,
@@ -47,27 +49,6 @@ from sciatica_coach.core.safe_read import FileRefused, read_regular_file
 from sciatica_coach.core.toml_guard import TomlTooComplex, check_toml_shape
 from sciatica_coach.i18n import _
 
-TOP_FIELDS = (
-    "id",
-    "name",
-    "level",
-    "target_minutes",
-    "description",
-    "who_for",
-    "not_for",
-    "prepare",
-    "switch",
-)
-PRESCRIPTION_ORDER = (
-    "prescribed_by",
-    "contact",
-    "date",
-    "review_date",
-    "affected_side",
-    "affected_side_only",
-    "sessions_per_week",
-    "notes",
-)
 DELETED_SUFFIX = ".deleted"
 MAX_ID = 64
 
@@ -132,7 +113,7 @@ def draft_from_text(text: str, *, path: Path | None = None) -> RoutineDraft:
         else:
             message = _("{path} is not a routine file ({error}).").format(path=path, error=error)
         raise ValueError(message) from None
-    fields = {k: document.pop(k) for k in TOP_FIELDS if k in document}
+    fields = {k: document.pop(k) for k in ROUTINE_TOP_FIELDS if k in document}
     prescription = document.pop("prescription", None)
     raw_blocks = document.pop("block", [])
     blocks: list[DraftBlock] = []
@@ -354,8 +335,10 @@ def _means(text: str, wanted: Mapping[str, Any]) -> bool:
 def tidy_text(document: Mapping[str, Any]) -> str:
     """A routine file laid out as the built-ins are: the routine's fields, a blank line, the
     prescription, then each block and each exercise of its own with a blank line before."""
-    lines = [_line(k, document[k]) for k in TOP_FIELDS if k in document]
-    lines += [_line(k, v) for k, v in document.items() if k not in TOP_FIELDS and _scalar(v)]
+    lines = [_line(k, document[k]) for k in ROUTINE_TOP_FIELDS if k in document]
+    lines += [
+        _line(k, v) for k, v in document.items() if k not in ROUTINE_TOP_FIELDS and _scalar(v)
+    ]
     prescription = document.get("prescription")
     if isinstance(prescription, dict):
         lines += ["", "[prescription]"]
@@ -363,7 +346,7 @@ def tidy_text(document: Mapping[str, Any]) -> str:
         ordered += [k for k in prescription if k not in PRESCRIPTION_ORDER]
         lines += [_line(k, prescription[k]) for k in ordered]
     for key, value in document.items():
-        if key in TOP_FIELDS or key == "prescription" or _scalar(value):
+        if key in ROUTINE_TOP_FIELDS or key == "prescription" or _scalar(value):
             continue
         if isinstance(value, list) and all(isinstance(v, dict) for v in value):
             for table in value:
@@ -402,7 +385,7 @@ def _edited_text(draft: RoutineDraft) -> str:
     document = tomlkit.parse(draft.text)
     body = toml_body(document)
     first_run = _run_before(body, "block") if "block" in document else []
-    added_top = _update_fields(document, draft.fields, TOP_FIELDS)
+    added_top = _update_fields(document, draft.fields, ROUTINE_TOP_FIELDS)
     prescription_added = _update_prescription(document, draft.prescription)
     first_header = _update_blocks(document, draft.blocks, first_run)
     # Moving lines about leaves tomlkit's index of keys behind: every lookup comes first.
