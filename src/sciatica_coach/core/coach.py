@@ -8,7 +8,7 @@ the user chose.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -33,6 +33,7 @@ from sciatica_coach.core.coaching import (
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import IN_PROGRESS, SessionRecord, StepRecord
 from sciatica_coach.core.symptom_log import StoredSuggestion
+from sciatica_coach.core.symptoms import LegResponse
 from sciatica_coach.core.variants import VariantChoice
 from sciatica_coach.core.words import provoking_exercise, provoking_step
 
@@ -51,10 +52,14 @@ class CoachView:
     morning_due: SessionRecord | None  # yesterday's session, if its morning is not checked
 
 
-def session_facts(log: SessionLog, since: date) -> list[SessionFacts]:
-    """Every finished session from ``since`` with what was said about it, oldest first."""
+def session_facts(
+    log: SessionLog, since: date, responses: Sequence[LegResponse] | None = None
+) -> list[SessionFacts]:
+    """Every finished session from ``since`` with what was said about it, oldest first;
+    ``responses`` are the leg responses since then, when the caller has read them already."""
     mornings = log.morning_checks(since)
-    responses = log.leg_responses(since)
+    if responses is None:
+        responses = log.leg_responses(since)
     facts = []
     for record in reversed(log.sessions(since)):
         if record.status == IN_PROGRESS:
@@ -87,9 +92,10 @@ def morning_due(log: SessionLog, today: date) -> SessionRecord | None:
 def look(log: SessionLog, routines: Mapping[str, Routine], today: date) -> CoachView:
     """The coach's view today; offers (logs) the suggestions the latest session leads to."""
     since = today - timedelta(days=LOOK_BACK_DAYS)
-    facts = session_facts(log, since)
+    responses = log.leg_responses(since)
+    facts = session_facts(log, since, responses)
     lights = judge_history(facts)
-    flags = flagged_exercises(log.leg_responses(since), today)
+    flags = flagged_exercises(responses, today)
     stored = log.suggestions(since)
     view_suggestions: tuple[StoredSuggestion, ...] = ()
     if facts:
