@@ -123,11 +123,14 @@ class Session:
         self._on_step_end = on_step_end
         self._status = READY
         self._index = start_index
+        # equivalent mutant: start() sets it before anything reads it
         self._step_start = 0.0
+        # equivalent mutant: start() sets it, or stop() before the start; nothing reads it before
         self._session_start = 0.0
         self._paused_at: float | None = None
         self._paused_total = 0.0
         self._last_seen = 0.0
+        # equivalent mutant: every step's start sets it before a cue is collected
         self._cue_cursor = -1.0
         self._pending: list[Cue] = []
         self._slept = False
@@ -167,6 +170,7 @@ class Session:
             self._paused_at = now
 
     def resume(self) -> None:
+        # equivalent mutant: a session has a pause moment exactly while it is paused
         if self._status != PAUSED or self._paused_at is None:
             return
         now = self._clock()
@@ -235,9 +239,13 @@ class Session:
         if self._status != READY and self._lead_in is None:
             self.stop_index = self._index
             self._end_step("stopped", at)
+        if self._status == READY:
+            self._session_start = now  # never started, so it ran for no time
         if self._paused_at is not None:
             self._paused_total += now - self._paused_at
+            # equivalent mutant: nothing reads the pause moment of a stopped session
             self._paused_at = None
+        # equivalent mutant: nothing reads the lead-in of a stopped session
         self._lead_in = None
         self._status = STOPPED
         self.stop_reason = reason
@@ -298,6 +306,7 @@ class Session:
         current_left = step.seconds - min(in_step, step.seconds) if step else 0.0
         session_remaining = left_after + current_left
         total = self.timeline.total_seconds
+        # equivalent mutant: a finished session has nothing left, so the sum also gives 1.0
         progress = 1.0 if self._status == FINISHED else 1.0 - session_remaining / total
         cues, self._pending = tuple(self._pending), []
         return SessionState(
@@ -308,6 +317,7 @@ class Session:
             remaining=remaining,
             elapsed=max(0.0, elapsed),
             session_remaining=session_remaining,
+            # equivalent mutant: the time left is never negative, so progress never passes 1
             progress=min(1.0, max(0.0, progress)),
             cues=cues,
             slept=self._slept,
@@ -364,6 +374,7 @@ class Session:
     def _restart_running_step(self, at: float) -> None:
         """Start the running step (the lead-in while there is one) afresh at ``at``."""
         self._step_start = at
+        # equivalent mutant: any value below zero lets the cues at zero through; none is earlier
         self._cue_cursor = -1.0
         self._last_seen = max(self._last_seen, at)
         self._collect_cues(self._running_step(), 0.0)
@@ -371,6 +382,7 @@ class Session:
     def _move_to(self, index: int, at: float) -> None:
         if index >= len(self.timeline.steps):
             self._status = FINISHED
+            # equivalent mutant: nothing reads the pause moment of a finished session
             self._paused_at = None
             self._last_seen = at
             last = self.timeline.steps[-1]
