@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -114,14 +114,29 @@ class Footprints:
     marks: tuple[tuple[float, float], ...] = ()
 
 
+# The ways a joint can move from the start pose to the end pose, by which of `skeleton.Joint`'s
+# angles changes and how: "flexes" raises ``flex`` (for the ankle: points the toes), "extends"
+# lowers it, "abducts" and "adducts" raise and lower ``abd`` (for the spine and neck: bend to
+# the right and to the left), "rotates" changes ``rot`` either way.
+WAYS = ("flexes", "extends", "abducts", "adducts", "rotates")
+
+
 @dataclass(frozen=True)
 class Scene:
-    """Everything needed to draw one exercise."""
+    """Everything needed to draw one exercise.
+
+    ``worker``: the limbs drawn in the accent colour (``r_leg``, ``l_arm``, ``trunk``,
+    ``pelvis``). ``moves``: the joints the exercise moves on purpose, start to end, and which
+    way (`WAYS`), as a physiotherapist would name them. The two differ: a stance leg works
+    without moving, and an arm swing or a turning head moves without being the work. Nothing
+    draws ``moves``; it is there so the poses can be checked against what the exercise is.
+    """
 
     start: Pose
     end: Pose
     via: Pose | None = None
     worker: frozenset[str] = frozenset()
+    moves: Mapping[str, str] = field(default_factory=dict)
     props: tuple[Box | Rod, ...] = ()
     straps: tuple[Strap, ...] = ()
     arrows: tuple[Trail | Spin, ...] = ()

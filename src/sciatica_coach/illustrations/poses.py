@@ -217,6 +217,7 @@ def _seated_nerve_glide() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=chair(12.0, seat),
         arrows=(Trail("r_ankle"),),
+        moves={"r_knee": "extends", "neck": "extends"},
     )  # fmt: skip
 
 
@@ -239,6 +240,7 @@ def _supine_nerve_glide() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), mat=True, props=(pillow(-96.0, -70.0),),
         arrows=(Trail("r_ankle"),),
+        moves={"r_knee": "extends", "neck": "extends"},
     )  # fmt: skip
 
 
@@ -250,7 +252,14 @@ def _cat_camel() -> Scene:
     start = pose(0, QUAD_Y, 30, KNEEL_FEET, spine=35, neck=40, reach=limbs, on=on)
     end = pose(0, QUAD_Y, -6, KNEEL_FEET, spine=-34, neck=-30, reach=limbs, on=on)
     arrow = Trail("waist", offset=0.0, shift=(0.0, 24.0))
-    return Scene(start, end, worker=frozenset({"trunk"}), mat=True, arrows=(arrow,))
+    return Scene(
+        start,
+        end,
+        worker=frozenset({"trunk"}),
+        mat=True,
+        arrows=(arrow,),
+        moves={"spine": "extends", "neck": "extends"},
+    )
 
 
 def _knee_rocks() -> Scene:
@@ -269,6 +278,7 @@ def _knee_rocks() -> Scene:
         camera=Camera(yaw=-75.0, elev=55.0),
         arrows=(Spin("thorax", (0.0, -52.0, 0.0), "y", 50.0, -4.0, 44.0),),
         caption="seen from the feet",
+        moves={"spine": "rotates"},
     )  # fmt: skip
 
 
@@ -280,7 +290,14 @@ def _prone_press_up() -> Scene:
     on = {**ON_FRONT, **HANDS_DOWN}
     start = pose(0, LYING, 0, KNEEL_FEET, neck=-6, reach=limbs, on={**on, "chest": MAT_TOP})
     end = pose(0, LYING, 24, KNEEL_FEET, spine=-38, neck=2, reach=limbs, on=on)
-    return Scene(start, end, worker=frozenset({"trunk"}), mat=True, arrows=(Trail("head"),))
+    return Scene(
+        start,
+        end,
+        worker=frozenset({"trunk"}),
+        mat=True,
+        arrows=(Trail("head"),),
+        moves={"spine": "extends", "r_elbow": "extends", "l_elbow": "extends"},
+    )
 
 
 def _prone_lying() -> Scene:
@@ -305,7 +322,9 @@ def _prone_lying() -> Scene:
         0, LYING, 0, KNEEL_FEET, neck=J(-10, 0, 70),
         reach={**PRONE_FEET, **hands(-6.0, 22.0, (0.0, 1.0, 0.3))}, on=on,
     )  # fmt: skip
-    return Scene(start, end, via=via, worker=frozenset({"trunk"}), mat=True)
+    return Scene(
+        start, end, via=via, worker=frozenset({"trunk"}), mat=True, moves={"neck": "rotates"}
+    )
 
 
 def _prone_on_elbows() -> Scene:
@@ -322,7 +341,14 @@ def _prone_on_elbows() -> Scene:
         0, LYING, 14, KNEEL_FEET, spine=-24, neck=4, reach={**PRONE_FEET, **forearms},
         on={**on, **rest(MAT_TOP, "r_forearm", "l_forearm")},
     )  # fmt: skip
-    return Scene(start, end, worker=frozenset({"trunk"}), mat=True, arrows=(Trail("head"),))
+    return Scene(
+        start,
+        end,
+        worker=frozenset({"trunk"}),
+        mat=True,
+        arrows=(Trail("head"),),
+        moves={"spine": "extends"},
+    )
 
 
 def _supine_hamstring_stretch() -> Scene:
@@ -341,6 +367,7 @@ def _supine_hamstring_stretch() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), mat=True, straps=(strap,),
         arrows=(Trail("r_ankle"),),
+        moves={"r_hip": "flexes"},
     )  # fmt: skip
 
 
@@ -358,6 +385,7 @@ def _standing_quad_stretch() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=chair(62.0, 44.0),
         arrows=(Trail("r_ankle"),),
+        moves={"r_knee": "flexes"},
     )  # fmt: skip
 
 
@@ -370,6 +398,7 @@ def _wall_calf_stretch() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=(wall(60.0),),
         arrows=(Trail("pelvis", offset=0.0, shift=(0.0, 26.0)),),
+        moves={"r_ankle": "extends", "l_knee": "flexes"},
     )  # fmt: skip
 
 
@@ -387,6 +416,7 @@ def _figure_four_stretch() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), mat=True, arrows=(Trail("l_knee"),),
         camera=Camera(yaw=40.0, elev=40.0),
+        moves={"r_hip": "flexes", "l_hip": "flexes"},
     )  # fmt: skip
 
 
@@ -399,7 +429,14 @@ def _single_knee_to_chest() -> Scene:
         reach={"l_leg": foot(38.0, MAT), "r_arm": Reach(-14.0, 36.0), "l_arm": Reach(-14.0, 36.0)},
         on={**ON_BACK, "l_foot": MAT_TOP},
     )  # fmt: skip
-    return Scene(start, end, worker=frozenset({"r_leg"}), mat=True, arrows=(Trail("r_knee"),))
+    return Scene(
+        start,
+        end,
+        worker=frozenset({"r_leg"}),
+        mat=True,
+        arrows=(Trail("r_knee"),),
+        moves={"r_hip": "flexes"},
+    )
 
 
 def _double_knee_to_chest() -> Scene:
@@ -411,7 +448,12 @@ def _double_knee_to_chest() -> Scene:
         reach={"r_arm": Reach(-14.0, 36.0), "l_arm": Reach(-14.0, 36.0)}, on=ON_BACK,
     )  # fmt: skip
     return Scene(
-        start, end, worker=frozenset({"r_leg", "l_leg"}), mat=True, arrows=(Trail("r_knee"),)
+        start,
+        end,
+        worker=frozenset({"r_leg", "l_leg"}),
+        mat=True,
+        arrows=(Trail("r_knee"),),
+        moves={"r_hip": "flexes", "l_hip": "flexes"},
     )
 
 
@@ -428,6 +470,7 @@ def _standing_hip_flexor_stretch() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=chair(28.0, 44.0, z=-55.0),
         arrows=(Trail("pelvis", side=-1),),
+        moves={"r_hip": "extends", "spine": "flexes"},
     )  # fmt: skip
 
 
@@ -451,6 +494,7 @@ def _child_pose() -> Scene:
     )  # fmt: skip
     return Scene(
         start, end, via=via, worker=frozenset({"trunk"}), mat=True, arrows=(Trail("pelvis"),),
+        moves={"spine": "flexes", "neck": "flexes", "r_hip": "flexes", "l_hip": "flexes"},
     )  # fmt: skip
 
 
@@ -471,6 +515,7 @@ def _seated_spinal_twist() -> Scene:
         start, end, worker=frozenset({"trunk"}), props=chair(12.0, seat),
         camera=Camera(yaw=-62.0, elev=18.0), top_view=True,
         arrows=(Spin("thorax", (0.0, 24.0, 0.0), "y", 30.0, -50.0, 40.0),),
+        moves={"spine": "rotates", "neck": "rotates"},
     )  # fmt: skip
 
 
@@ -490,6 +535,7 @@ def _ankle_pumps() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg", "l_leg"}), mat=True,
         props=(pillow(30.0, 54.0, 14.0),), arrows=(Trail("r_toe", offset=8.0),),
+        moves={"r_ankle": "extends", "l_ankle": "extends"},
     )  # fmt: skip
 
 
@@ -511,6 +557,9 @@ def _walk() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg", "l_leg"}),
         arrows=(Trail("pelvis", offset=0.0, shift=(0.0, 92.0)),),
+        moves={
+            "r_hip": "flexes", "l_hip": "extends", "r_shoulder": "extends", "l_shoulder": "flexes"
+        },
     )  # fmt: skip
 
 
@@ -538,6 +587,7 @@ def _pelvic_tilt() -> Scene:
     return Scene(
         start, end, worker=frozenset({"pelvis"}), mat=True,
         arrows=(Spin("pelvis", (0.0, 0.0, 0.0), "z", 26.0, -70.0, 10.0),),
+        moves={"spine": "flexes", "r_hip": "extends", "l_hip": "extends"},
     )  # fmt: skip
 
 
@@ -556,6 +606,7 @@ def _dead_bug() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg", "l_arm"}), mat=True,
         arrows=(Trail("r_ankle"), Trail("l_hand")),
+        moves={"r_hip": "extends", "l_shoulder": "flexes"},
     )  # fmt: skip
 
 
@@ -571,6 +622,7 @@ def _bird_dog() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg", "l_arm"}), mat=True,
         arrows=(Trail("r_ankle"), Trail("l_hand")),
+        moves={"r_hip": "extends", "r_knee": "extends", "l_shoulder": "flexes"},
     )  # fmt: skip
 
 
@@ -587,7 +639,12 @@ def _glute_bridge() -> Scene:
         on={**rest(MAT_TOP, "chest", "head"), **HOOK_REST},
     )
     return Scene(
-        start, end, worker=frozenset({"pelvis"}), mat=True, arrows=(Trail("pelvis", side=1),)
+        start,
+        end,
+        worker=frozenset({"pelvis"}),
+        mat=True,
+        arrows=(Trail("pelvis", side=1),),
+        moves={"r_hip": "extends", "l_hip": "extends"},
     )
 
 
@@ -612,6 +669,7 @@ def _modified_side_plank() -> Scene:
         start, end, worker=frozenset({"pelvis"}), mat=True,
         camera=Camera(yaw=-20.0, elev=14.0),
         arrows=(Trail("pelvis", offset=0.0, shift=(0.0, -4.0)),),
+        moves={"spine": "abducts", "r_hip": "abducts", "l_hip": "adducts"},
     )  # fmt: skip
 
 
@@ -628,6 +686,7 @@ def _sit_to_stand() -> Scene:
     return Scene(
         start, end, via=via, worker=frozenset({"r_leg", "l_leg"}), props=chair(12.0, seat),
         arrows=(Trail("pelvis"),),
+        moves={"r_hip": "extends", "l_hip": "extends", "r_knee": "extends", "l_knee": "extends"},
     )  # fmt: skip
 
 
@@ -658,6 +717,7 @@ def _step_up() -> Scene:
         start, end, via=via, worker=frozenset({"r_leg"}),
         props=(Box((22.0, 75.0), (0.0, step), (-35.0, 35.0)), *rail),
         arrows=(Trail("pelvis", offset=0.0, shift=(-26.0, 0.0)),),
+        moves={"r_hip": "extends", "r_knee": "extends"},
     )  # fmt: skip
 
 
@@ -677,6 +737,7 @@ def _split_squat() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=chair(24.0, 44.0, z=-55.0),
         arrows=(Trail("pelvis", side=1),),
+        moves={"r_knee": "flexes", "l_knee": "flexes", "r_hip": "flexes"},
     )  # fmt: skip
 
 
@@ -692,6 +753,7 @@ def _hip_hinge() -> Scene:
     return Scene(
         start, end, worker=frozenset({"pelvis"}), straps=(dowel,),
         arrows=(Trail("pelvis", offset=0.0, shift=(-24.0, -4.0)),),
+        moves={"r_hip": "flexes", "l_hip": "flexes"},
     )  # fmt: skip
 
 
@@ -712,6 +774,7 @@ def _heel_raise() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg", "l_leg"}), props=counter(22.0, 98.0),
         arrows=(Trail("r_heel", side=-1),),
+        moves={"r_ankle": "flexes", "l_ankle": "flexes"},
     )  # fmt: skip
 
 
@@ -733,6 +796,7 @@ def _clamshell() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), mat=True,
         camera=Camera(elev=16.0), arrows=(Trail("r_knee"),),
+        moves={"r_hip": "abducts"},
     )  # fmt: skip
 
 
@@ -745,6 +809,7 @@ def _wall_squat() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg", "l_leg"}), props=(wall(-12.5, -1.0),),
         arrows=(Trail("pelvis", side=1),),
+        moves={"r_knee": "flexes", "l_knee": "flexes", "r_hip": "flexes", "l_hip": "flexes"},
     )  # fmt: skip
 
 
@@ -762,6 +827,7 @@ def _single_leg_stance() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=counter(24.0),
         arrows=(Trail("l_ankle", side=1),),
+        moves={"l_knee": "flexes"},
     )  # fmt: skip
 
 
@@ -775,6 +841,7 @@ def _tandem_stance() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=counter(30.0), footprints=Footprints(),
         arrows=(Trail("r_toe", side=-1),),
+        moves={"r_hip": "adducts", "l_hip": "adducts"},
     )  # fmt: skip
 
 
@@ -794,6 +861,7 @@ def _single_leg_reach() -> Scene:
     return Scene(
         start, end, worker=frozenset({"r_leg"}), props=chair(24.0, 44.0, z=-55.0),
         footprints=Footprints(marks), arrows=(Trail("l_toe", side=1),),
+        moves={"l_knee": "extends", "r_knee": "flexes"},
     )  # fmt: skip
 
 
