@@ -856,10 +856,17 @@ def _single_leg_reach() -> Scene:
         reach={"r_leg": foot(2.0), "l_leg": Reach(44.0, 11.6, -16.0), **support},
         on=rest(FLOOR, "r_foot", "l_toes"),
     )  # fmt: skip
+    # Halfway, the free foot swings clear of the floor. Blended straight from start to end it
+    # would scrape through the floor, and grounding would then lift the whole body off a
+    # locked standing knee (the knee should stay softly bent, bending a little more).
+    via = pose(
+        -3, 90.5, 91, ground=0, l_hip=50, l_knee=50, l_ankle=0, r_shoulder=4, r_elbow=12,
+        reach={"r_leg": foot(2.0), **support}, on=rest(FLOOR, "r_foot"),
+    )  # fmt: skip
     # Tap spots for the free (left) foot: forward, out to the side, behind.
     marks = ((56.0, -8.5), (6.0, -48.0), (-40.0, -8.5))
     return Scene(
-        start, end, worker=frozenset({"r_leg"}), props=chair(24.0, 44.0, z=-55.0),
+        start, end, via=via, worker=frozenset({"r_leg"}), props=chair(24.0, 44.0, z=-55.0),
         footprints=Footprints(marks), arrows=(Trail("l_toe", side=1),),
         moves={"l_knee": "extends", "r_knee": "flexes"},
     )  # fmt: skip
