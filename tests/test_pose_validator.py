@@ -48,10 +48,33 @@ def test_every_pose_and_every_frame_in_between_is_a_body_that_can_do_it(exercise
     assert not problems, "\n".join(str(p) for p in problems)
 
 
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_every_pose_says_what_rests_on_what(exercise_id: str) -> None:
-    scene = SCENES[exercise_id]
-    assert scene.start.contacts and scene.end.contacts
+# What can carry the body's weight: a hand on a wall or a chair back steadies, it does not hold.
+BEARING = {"floor", "mat", "chair seat", "step", "pillow"}
+
+
+def test_every_key_pose_says_what_carries_it() -> None:
+    # The validator checks only the contacts a pose declares: a pose that declares none, or
+    # only a steadying hand, could float off the floor unnoticed.
+    found = []
+    for exercise_id in IDS:
+        scene = SCENES[exercise_id]
+        for label, key in (("start", scene.start), ("middle", scene.via), ("end", scene.end)):
+            if key is not None and not {s.name for s in key.contacts.values()} & BEARING:
+                found.append(f"{exercise_id} {label}: rests on {sorted(key.contacts)}")
+    assert not found, "\n".join(found)
+
+
+def test_a_built_in_picture_with_a_broken_pose_is_caught() -> None:
+    # The check above, on a built-in scene spoiled two ways: the bridge's pelvis let down
+    # into the mat, and the bird dog's lifted knee bent backwards.
+    bridge = SCENES["glute_bridge"]
+    sunk = replace(bridge, end=replace(bridge.end, ground=MAT_TOP.y[1] - 8.0))
+    assert "sinks" in kinds(check_scene(sunk, "glute_bridge"))
+    dog = SCENES["bird_dog"]
+    joints = {**dog.end.joints, "r_knee": sk.Joint(-25.0)}
+    bent = replace(dog, end=replace(dog.end, joints=joints))
+    problems = check_scene(bent, "bird_dog")
+    assert any(p.where == "bird_dog end" and "r_knee flexion -25.0" in p.what for p in problems)
 
 
 def test_ten_frames_are_checked_between_start_and_end() -> None:
@@ -133,6 +156,20 @@ def test_a_leg_through_the_floor_is_caught() -> None:
     problems = check_pose(lowered)
     assert "sinks" in kinds(problems)
     assert any(p.what.startswith("r_") and "floor" in p.what for p in problems)
+
+
+def test_a_leg_swinging_through_the_floor_between_two_good_poses_is_caught() -> None:
+    # Both ends are fine (the leg forward, then back with the knee bent); the straight blend
+    # between them sweeps the foot through the floor, which only the frames in between show.
+    def standing(**joints: float) -> sk.Pose:
+        return pose(0, 92, reach={"l_leg": foot(2.0)}, on=rest(FLOOR, "l_foot"), **joints)
+
+    forward, back = standing(r_hip=40, r_ankle=20), standing(r_hip=-20, r_knee=60, r_ankle=30)
+    assert check_pose(forward) == [] and check_pose(back) == []
+    problems = check_scene(Scene(forward, back), "swing")
+    assert problems and kinds(problems) == {"sinks"}
+    assert {p.where for p in problems} == {f"swing frame {i}/10" for i in range(3, 8)}
+    assert all(p.what.startswith("r_heel-toe goes") for p in problems)
 
 
 def test_an_arm_through_the_mat_is_caught() -> None:
