@@ -6,6 +6,7 @@ sheet in German."""
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -18,64 +19,31 @@ from pytestqt.qtbot import QtBot
 
 from flow_helpers import App, make_app
 from sciatica_coach import i18n
-from sciatica_coach.core import paths, safety, words
+from sciatica_coach.core import library_text, paths, safety, words
 from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.library_text import EXERCISE_TEXT_FIELDS, ROUTINE_TEXT_FIELDS
 from sciatica_coach.core.log import SessionLog
+from sciatica_coach.ui.history import SessionTableModel
 from test_report import MONDAY_MORNING, gentle_session, needs_poppler, pdf_words
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "sciatica_coach"
 PO = paths.assets_dir() / "locale" / "de" / "LC_MESSAGES" / "sciatica_coach.po"
 LIBRARY_DIR = paths.library_dir()
 
-# The modules whose every user-facing string goes through the translation machinery.
-# Add a module here once its strings are wrapped; the test then keeps it that way.
-TRANSLATED_MODULES = (
-    "core/words.py",
-    "core/safety.py",
-    "core/self_check.py",
-    "core/library_text.py",
-    "i18n.py",
-    "ui/player.py",
-    "ui/checkin.py",
-    "ui/stop.py",
-    "ui/finish.py",
-    "ui/morning.py",
-    "ui/suggestions.py",
-    "ui/today.py",
-    "ui/app.py",
-    "ui/pages.py",
-    "ui/profile.py",
-    "ui/history.py",
-    "ui/progress.py",
-    "ui/charts.py",
-    "ui/settings_page.py",
-    "ui/appearance.py",
-    "ui/keys.py",
-    "ui/shortcuts_dialog.py",
-    "report/html.py",
-    "report/summary.py",
-    "report/progress_report.py",
-    "report/charts.py",
-    "report/paint.py",
-    "report/documents.py",
-    "ui/exercise_library.py",
-    "ui/routines.py",
-    "ui/routine_editor.py",
-    "ui/coach_actions.py",
-    "ui/file_actions.py",
-    "ui/printing.py",
-    "ui/tray.py",
-    "ui/notify.py",
-    "ui/launch.py",
-    "core/catalog.py",
-    "core/csv_io.py",
-    "core/exercise_search.py",
-    "cli.py",
-    "selftest.py",
-)
+# Every module of the package is checked: its user-facing strings go through the translation
+# machinery, and a string that is not words carries a `# i18n: not words (why)` comment.
+MODULES = tuple(sorted(str(path.relative_to(SRC)) for path in SRC.rglob("*.py")))
+# argparse's own words use %-style places: %s, %r, %(name)s.
+PERCENT_PLACE = re.compile(r"%(?:\(\w+\))?[sr]")
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 NOT_WORDS = "i18n: not words"
+# Code that reads like words: SQL (a statement, or a clause added to one), a style sheet,
+# markup. None of it reaches a user as text.
+SQL = re.compile(
+    r"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|WHERE|AND|ORDER BY|ON CONFLICT)\b"
+)
+LOGGING = {"getLogger", "debug", "info", "warning", "error", "exception", "critical", "require"}
+CSS = re.compile(r"[a-z-]+\s*:\s*[^;{}]+;")
 
 
 @pytest.fixture
@@ -99,7 +67,8 @@ def _calls_through(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> str | None
 def unwrapped_strings(source: str) -> list[str]:
     """String literals that read as words to a user (a space between letters, or a capital
     letter first) and are not inside a translation call, a docstring, a logger call, an
-    f-string's format or a comparison/subscript (which are codes, not words). A statement
+    f-string's format, a comparison/subscript (which are codes, not words), ``__all__``, SQL,
+    a style sheet or markup. A statement
     with ``# i18n: not words (why)`` on its first line or the line above is left out: the
     English month names that English dates spell out, a CLDR pattern, a programmer's error."""
     tree = ast.parse(source)
@@ -123,6 +92,10 @@ def unwrapped_strings(source: str) -> list[str]:
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
             skip.add(id(body[0].value))
+        if isinstance(node, ast.Assign) and any(
+            getattr(target, "id", None) == "__all__" for target in node.targets
+        ):
+            skip.update(id(sub) for sub in ast.walk(node.value))
         if isinstance(node, ast.Compare | ast.Subscript | ast.Dict):
             targets = [*node.keys] if isinstance(node, ast.Dict) else [node]
             for target in targets:
@@ -130,23 +103,35 @@ def unwrapped_strings(source: str) -> list[str]:
                     skip.update(id(sub) for sub in ast.walk(target))
     found = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+        if isinstance(node, ast.JoinedStr):
+            # An f-string is checked as one text: its literal parts joined around the places.
+            parts = [part.value for part in node.values if isinstance(part, ast.Constant)]
+            text = " {} ".join(str(part) for part in parts)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if isinstance(parents.get(node), ast.JoinedStr):
+                continue  # checked with the f-string it is part of
+            text = node.value
+        else:
             continue
-        text = node.value
         if id(node) in skip or not any(char.isalpha() for char in text) or marked(node):
             continue
-        if not (" " in text.strip() or text[:1].isupper()) or text.isupper():
+        if isinstance(node, ast.JoinedStr):
+            if not any(char.isalpha() and char.islower() for char in text.replace("{}", "")):
+                continue
+            if not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text):
+                continue  # a path, a file name, an id: no two words in a row
+        elif not (" " in text.strip() or text[:1].isupper()) or text.isupper():
             continue  # a word in lower case is a code; LC_ALL is a name
-        call = _calls_through(node, parents)
-        if call in MARKERS or call in {"getLogger", "info", "warning", "error", "debug", "require"}:
+        if SQL.match(text) or CSS.search(text) or text.lstrip().startswith("<") or '="' in text:
             continue
-        if isinstance(parents.get(node), ast.JoinedStr):
-            continue  # the literal parts of an f-string built from translated pieces
+        call = _calls_through(node, parents)
+        if call in MARKERS or call in LOGGING:
+            continue
         found.append(f"line {node.lineno}: {text!r}")
     return found
 
 
-@pytest.mark.parametrize("module", TRANSLATED_MODULES)
+@pytest.mark.parametrize("module", MODULES)
 def test_every_user_facing_string_is_marked_for_translation(module: str) -> None:
     assert unwrapped_strings((SRC / module).read_text(encoding="utf-8")) == []
 
@@ -168,7 +153,10 @@ def test_every_german_entry_is_translated_and_keeps_its_placeholders() -> None:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         assert all(strings), f"not translated: {message.id!r}"
         wanted = {part.split("}")[0] for part in ids[0].split("{")[1:]}
+        wanted_percent = sorted(PERCENT_PLACE.findall(ids[0]))
         for string in strings:
+            if "python-format" in message.flags:
+                assert sorted(PERCENT_PLACE.findall(string)) == wanted_percent, message.id
             have = {part.split("}")[0] for part in string.split("{")[1:]}
             assert have <= wanted | {"count"}, (message.id, string)
             if len(ids) == 1:
@@ -400,6 +388,38 @@ def test_a_stopped_session_in_german_from_today_to_today(german_app: App) -> Non
     )
 
 
+def test_logged_names_of_built_ins_are_shown_in_todays_language(tmp_path: Path) -> None:
+    """The log keeps the names a session ran under; History shows a built-in's in today's
+    language either way round, and a name the user chose as it was written."""
+    english = load_library(None)
+    with SessionLog(tmp_path / "log.sqlite") as log:
+        session_id = gentle_session(log, english)
+        steps = [s for s in log.steps(session_id) if s.exercise_id]
+        record = log.session(session_id)
+    assert record is not None and record.routine_name == "Gentle start"
+    glide = steps[0]
+    i18n.set_language("de")
+    try:
+        german = load_library(None)
+        german_glide = german.exercises[glide.exercise_id].name
+        assert german_glide != glide.exercise_name
+        assert library_text.shown_routine_name("gentle-start", "Gentle start") == "Sanfter Start"
+        assert library_text.shown_exercise_name(glide.exercise_id, glide.exercise_name) == (
+            german_glide
+        )
+        assert SessionTableModel.row_texts(record)[1] == "Sanfter Start"
+        assert library_text.shown_routine_name("gentle-start", "My gentle one") == "My gentle one"
+        assert library_text.shown_exercise_name("no-such", "Own stretch") == "Own stretch"
+        assert library_text.shown_exercise_name(glide.exercise_id, None) is None
+    finally:
+        i18n.set_language("en")
+    load_library(None)  # a session logged in German reads in English again
+    assert library_text.shown_routine_name("gentle-start", "Sanfter Start") == "Gentle start"
+    assert library_text.shown_exercise_name(glide.exercise_id, german_glide) == (
+        glide.exercise_name
+    )
+
+
 def test_the_command_line_speaks_german(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -414,6 +434,33 @@ def test_the_command_line_speaks_german(
         assert "unbekanntes Programm 'nope'" in capsys.readouterr().err
     finally:
         i18n.set_language("en")
+
+
+def test_argparse_speaks_german_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse's own words (usage, options, its errors) come through our catalog."""
+    from sciatica_coach.cli import main
+
+    monkeypatch.setenv("LANGUAGE", "de")
+    data = str(tmp_path / "data")
+    try:
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        shown = capsys.readouterr().out
+        assert shown.startswith("Aufruf: sciatica-coach")
+        assert "Optionen:" in shown and "diese Hilfe zeigen und beenden" in shown
+        assert "usage" not in shown and "show this help" not in shown
+        assert main(["--data-dir", data, "plan"]) == 2
+        assert "diese Argumente fehlen: routine" in capsys.readouterr().err
+        assert main(["--data-dir", data, "history", "--nope"]) == 2
+        assert "unbekannte Argumente: --nope" in capsys.readouterr().err
+    finally:
+        i18n.set_language("en")
+    monkeypatch.setenv("LANGUAGE", "en")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert capsys.readouterr().out.startswith("usage: sciatica-coach")
 
 
 @needs_poppler

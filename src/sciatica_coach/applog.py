@@ -28,6 +28,7 @@ LOGS_DIR = "logs"
 LOG_FILE = "sciatica-coach.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 3
+# i18n: not words (the log's own format and its complaints on the terminal)
 LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 # What start_app_log added, and the logger's level before, for stop_app_log.
@@ -55,6 +56,7 @@ class SafeFormatter(logging.Formatter):
                 what = repr(record.msg)
             except Exception:
                 what = "?"
+            # i18n: not words (the log's own format and its complaints on the terminal)
             return (
                 f"{self.formatTime(record)} {record.levelname} {record.name}: "
                 f"(a log line that could not be formatted, {type(error).__name__}: {what})"
@@ -99,6 +101,7 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         error = sys.exc_info()[1]
         # If stderr itself is gone there is nobody left to tell.
         with contextlib.suppress(Exception):
+            # i18n: not words (the log's own format and its complaints on the terminal)
             print(
                 f"Sciatica Coach could not write its app log {self.baseFilename} ({error}); "
                 "carrying on without it.",
@@ -136,6 +139,7 @@ def start_app_log(
         file_log = PrivateRotatingFileHandler(folder / LOG_FILE, max_bytes, backup_count, out)
     except OSError as error:
         why = os.strerror(error.errno) if error.errno else str(error)
+        # i18n: not words (the log's own format and its complaints on the terminal)
         print(f"Sciatica Coach is running without its app log: {folder}: {why}", file=out)
     else:
         file_log.setFormatter(SafeFormatter(LINE_FORMAT))

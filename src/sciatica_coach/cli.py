@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 from sciatica_coach import __version__, i18n
 from sciatica_coach.core import paths
 from sciatica_coach.core.words import minutes_seconds, outcome_label, pain_pair, terminal_text
-from sciatica_coach.i18n import _, ngettext
+from sciatica_coach.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from sciatica_coach.core.catalog import Routine
@@ -35,6 +35,43 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
         super().__init__(message)
         self.code = code
+
+
+# argparse looks up its own words through gettext as it runs. These are the ones a user of
+# this command line can meet; marking them here puts them in the catalog.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+    N_("unexpected option string: %s"),
+)
+
+
+def _argparse_words(message: str | None) -> str | None:
+    return _(message) if message else message
+
+
+def _argparse_plural(singular: str, plural: str, count: int) -> str:
+    return ngettext(singular, plural, count)
+
+
+def speak_argparse_in_our_language() -> None:
+    """Send argparse's own words (usage, options, its errors) through our catalog; it
+    imported gettext's functions by name, so its module globals are the ones to replace."""
+    vars(argparse)["_"] = _argparse_words
+    vars(argparse)["ngettext"] = _argparse_plural
 
 
 class _Parser(argparse.ArgumentParser):
@@ -67,7 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sciatica-coach",
         description=_("A guided home-exercise coach for sciatica. With no command, opens the app."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -222,6 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The terminal and the PDFs speak the system's language (LANGUAGE, LC_ALL, LANG); the app
     # then applies the settings page's choice over it before its first page.
     i18n.set_language(i18n.SYSTEM)
+    speak_argparse_in_our_language()
     parser = build_parser()
     own, qt_options = split_qt_options(sys.argv[1:] if argv is None else argv)
     try:

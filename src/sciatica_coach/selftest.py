@@ -83,10 +83,12 @@ def run_self_test() -> int:
             summary = _run(Path(folder) / "data")
     except Exception as error:
         # The "self-test ok:" and "self-test FAILED:" prefixes stay English: scripts look for them.
+        # i18n: not words (the self-test's result line, read by scripts)
         print(f"self-test FAILED: {type(error).__name__}: {error}", flush=True)
         return 1
     seconds = time.perf_counter() - started
     took = _("{summary} in {seconds} s").format(summary=summary, seconds=f"{seconds:.1f}")
+    # i18n: not words (the self-test's result line, read by scripts)
     print(f"self-test ok: {took}", flush=True)
     return 0
 

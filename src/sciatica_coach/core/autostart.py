@@ -18,10 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sciatica_coach.i18n import _
+
 APP_ID = "sciatica-coach"
+# i18n: not words (the system's start-up entry)
 MARKER = "X-Sciatica-Coach-Autostart=true"
 LAUNCH_AGENT_LABEL = "org.sciatica-coach.autostart"
+# i18n: not words (the system's start-up entry)
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+# i18n: not words (the system's start-up entry)
 RUN_VALUE = "Sciatica Coach"
 # Started at login, the app waits in the tray (or minimised) rather than taking the screen.
 BACKGROUND_OPTION = "--background"
@@ -45,6 +50,7 @@ class Autostart:
         if self.platform == "win32":
             return None
         if self.platform == "darwin":
+            # i18n: not words (the system's start-up entry)
             return self.home / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
         config = self.config_home or self.home / ".config"
         return config / "autostart" / f"{APP_ID}.desktop"
@@ -71,7 +77,11 @@ class Autostart:
             temporary.write_bytes(text)
             os.replace(temporary, path)
         except OSError as error:
-            raise AutostartError(f"Could not write {path}: {error.strerror or error}") from None
+            raise AutostartError(
+                _("Could not write {path}: {reason}").format(
+                    path=path, reason=error.strerror or error
+                )
+            ) from None
 
     def disable(self) -> None:
         """Remove the entry if it is ours; nothing to do if it is not there."""
@@ -85,7 +95,11 @@ class Autostart:
         try:
             path.unlink()
         except OSError as error:
-            raise AutostartError(f"Could not remove {path}: {error.strerror or error}") from None
+            raise AutostartError(
+                _("Could not remove {path}: {reason}").format(
+                    path=path, reason=error.strerror or error
+                )
+            ) from None
 
 
 def for_this_machine() -> Autostart:
@@ -109,6 +123,7 @@ def _is_ours(path: Path) -> bool:
 
 
 def _desktop_entry(argv: Sequence[str]) -> bytes:
+    # i18n: not words (the system's start-up entry)
     lines = [
         "[Desktop Entry]",
         "Type=Application",
@@ -156,7 +171,9 @@ def _write_run_value(command: str) -> None:  # pragma: no cover - Windows only
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as key:
             winreg.SetValueEx(key, RUN_VALUE, 0, winreg.REG_SZ, command)
     except OSError as error:
-        raise AutostartError(f"Could not add the start-up entry: {error}") from None
+        raise AutostartError(
+            _("Could not add the start-up entry: {error}").format(error=error)
+        ) from None
 
 
 def _delete_run_value() -> None:  # pragma: no cover - Windows only
@@ -168,4 +185,6 @@ def _delete_run_value() -> None:  # pragma: no cover - Windows only
     except FileNotFoundError:
         return
     except OSError as error:
-        raise AutostartError(f"Could not remove the start-up entry: {error}") from None
+        raise AutostartError(
+            _("Could not remove the start-up entry: {error}").format(error=error)
+        ) from None

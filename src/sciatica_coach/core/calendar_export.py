@@ -15,9 +15,11 @@ from icalendar import Alarm, Calendar, Event, vRecur
 from sciatica_coach import __version__
 from sciatica_coach.core.records import WeeklyPlan
 from sciatica_coach.core.words import calendar_event_title, plan_days_text
+from sciatica_coach.i18n import _
 
 DEFAULT_REMINDER_TIME = time(18, 0)
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# i18n: not words (calendar file fields)
 PRODUCT_ID = f"-//Sciatica Coach//Sciatica Coach {__version__}//EN"
 
 
@@ -44,12 +46,15 @@ def plan_calendar(
     days = planned_times(plan, times)
     if not days:
         raise CalendarError(
-            "Your weekly plan has no set days. Choose the days you plan to exercise "
-            "(Edit ▸ Preferences ▸ Weekly plan), then export again."
+            _(
+                "Your weekly plan has no set days. Choose the days you plan to exercise (Edit ▸ "
+                "Preferences ▸ Weekly plan), then export again."
+            )
         )
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
+    # i18n: not words (calendar file fields)
     calendar.add("x-wr-calname", "Sciatica Coach")
     by_time: dict[time, list[int]] = {}
     for day, at in sorted(days.items()):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sciatica_coach.core.catalog import Routine
+from sciatica_coach.core.library_text import shown_exercise_name
 from sciatica_coach.core.records import COMPLETED, SessionRecord
 from sciatica_coach.core.symptoms import (
     WORSE,
@@ -53,6 +54,7 @@ SHARP_PAIN_STOP = "sharp_pain"
 
 DIRECTION_WORDS = {"flexion": N_("bending forward"), "extension": N_("leaning back")}
 # Every suggestion starts with one of these: the app suggests, it never tells or diagnoses.
+# i18n: not words (the rule tables in plain words for the clinician reading this file)
 SUGGESTION_VERBS = ("Try", "Consider", "Keep", "See")
 
 
@@ -79,7 +81,11 @@ class SessionFacts:
     @property
     def worse_after(self) -> tuple[str, ...]:
         """Names of the exercises after which the leg was worse, in order, once each."""
-        names = [r.exercise_name for r in self.responses if r.response == WORSE]
+        names = [
+            shown_exercise_name(r.exercise_id, r.exercise_name)
+            for r in self.responses
+            if r.response == WORSE
+        ]
         return tuple(dict.fromkeys(names))
 
     @property
@@ -188,6 +194,7 @@ def _nothing_wrong(facts: SessionFacts) -> str | None:
     return _("Leg pain stayed within {points} points of its start.").format(points=GREEN_LEG_RISE)
 
 
+# i18n: not words (the rule tables in plain words for the clinician reading this file)
 LIGHT_RULES: tuple[LightRule, ...] = (
     LightRule(
         "red-nerve-stop",
@@ -325,7 +332,11 @@ def flagged_exercises(responses: Iterable[LegResponse], today: date) -> list[Exe
             routines = tuple(dict.fromkeys(a.routine_id for a in worse))
             flags.append(
                 ExerciseFlag(
-                    exercise_id, answers[-1].exercise_name, len(worse), len(answers), routines
+                    exercise_id,
+                    shown_exercise_name(exercise_id, answers[-1].exercise_name),
+                    len(worse),
+                    len(answers),
+                    routines,
                 )
             )
     return sorted(flags, key=lambda f: (-f.worse, f.name))
@@ -529,6 +540,7 @@ def _step_up(context: CoachingContext) -> list[Suggestion]:
     ]
 
 
+# i18n: not words (the rule tables in plain words for the clinician reading this file)
 SUGGESTION_RULES: tuple[SuggestionRule, ...] = (
     SuggestionRule(
         "see-clinician-two-reds",

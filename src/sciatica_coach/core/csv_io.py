@@ -423,7 +423,9 @@ class _Row:
         if len(self.cells) != len(self.header):
             self.problem(
                 None,
-                f"has {len(self.cells)} cells but the header has {len(self.header)} columns",
+                _("has {cells} cells but the header has {columns} columns").format(
+                    cells=len(self.cells), columns=len(self.header)
+                ),
             )
             return False
         return True

@@ -113,10 +113,13 @@ class Session:
         (a resumed session); the lead-in is never logged. ``variants`` carries the harder
         versions chosen beforehand; the Easier toggle changes it as the session runs."""
         if not timeline.steps:
+            # i18n: not words (a programmer's error)
             raise ValueError("a session needs at least one step")
         if not 0 <= start_index < len(timeline.steps):
+            # i18n: not words (a programmer's error)
             raise ValueError(f"start step {start_index} is outside the timeline")
         if lead_in_seconds < 0:
+            # i18n: not words (a programmer's error)
             raise ValueError("the lead-in cannot be negative")
         self.timeline = timeline
         self._clock = clock

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+from sciatica_coach.i18n import _
+
 LOCK_NAME = "instance.lock"
 
 
@@ -21,8 +23,12 @@ class InstanceLockHeld(Exception):
     """Another process holds the data folder's lock; ``pid`` is its process id if known."""
 
     def __init__(self, path: Path, pid: int | None) -> None:
-        holder = f" (process {pid})" if pid else ""
-        super().__init__(f"Another Sciatica Coach{holder} is using {path.parent}.")
+        holder = _(" (process {pid})").format(pid=pid) if pid else ""
+        super().__init__(
+            _("Another Sciatica Coach{holder} is using {parent}.").format(
+                holder=holder, parent=path.parent
+            )
+        )
         self.path = path
         self.pid = pid
 

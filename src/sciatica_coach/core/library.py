@@ -14,7 +14,11 @@ from sciatica_coach.core.catalog import (
     load_catalog,
     load_routines,
 )
-from sciatica_coach.core.library_text import translate_exercises, translate_routines
+from sciatica_coach.core.library_text import (
+    remember_builtin_names,
+    translate_exercises,
+    translate_routines,
+)
 from sciatica_coach.i18n import language
 
 
@@ -47,9 +51,11 @@ def load_library(data: Path | None, library: Path | None = None) -> Library:
     except RoutineError as error:
         exercises = {}
         problems.extend(error.problems)
+    english = exercises
     exercises = translate_exercises(exercises, library, language())
     builtins = load_routines([(library / "routines", True)], exercises)
     routines = translate_routines(builtins.routines, library, language())
+    remember_builtin_names(library, (english, builtins.routines), (exercises, routines))
     problems.extend(builtins.problems)
     replaced: dict[str, Routine] = {}
     if data is not None:

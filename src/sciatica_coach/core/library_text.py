@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from sciatica_coach.core.catalog import Exercise, Routine
+from sciatica_coach.i18n import LANGUAGES, language
 
 EXERCISE_TEXT_FIELDS = ("name", "cues", "cautions", "easier", "harder")
 ROUTINE_TEXT_FIELDS = ("name", "description", "who_for", "not_for")
@@ -92,3 +93,82 @@ def translate_routines(
         else routine
         for key, routine in routines.items()
     }
+
+
+# --- names in the log ------------------------------------------------------------------------
+# The log keeps each session's routine and exercise names as they were when it ran, in the
+# language of that day. A built-in's logged name is shown in today's language; a name the user
+# chose (their own routine, a renamed copy) is shown as it was written.
+
+
+@dataclass
+class _NameBook:
+    library: Path
+    language: str
+    current: dict[tuple[str, str], str]  # (kind, id) -> the name in today's language
+    english: dict[tuple[str, str], str]
+    others: dict[tuple[str, str], set[str]] | None = None  # every overlay's names, read late
+
+    def known(self, key: tuple[str, str]) -> set[str]:
+        if self.others is None:
+            self.others = {}
+            for code in LANGUAGES:
+                if code == "en":
+                    continue
+                for kind, file in (("exercise", "exercises.toml"), ("routine", "routines.toml")):
+                    for item_id, words in read_overlay(self.library / code / file).items():
+                        name = words.get("name")
+                        if isinstance(name, str) and name:
+                            self.others.setdefault((kind, item_id), set()).add(name)
+        return {self.english.get(key, ""), self.current.get(key, "")} | self.others.get(key, set())
+
+
+_book: _NameBook | None = None
+
+
+def remember_builtin_names(
+    library: Path,
+    english: tuple[Mapping[str, Exercise], Mapping[str, Routine]],
+    shown: tuple[Mapping[str, Exercise], Mapping[str, Routine]],
+) -> None:
+    """Keep the built-ins' English names and their names in today's language (``load_library``
+    calls this), so names in the log can be shown in today's language."""
+    global _book
+    names: list[dict[tuple[str, str], str]] = []
+    for exercises, routines in (english, shown):
+        book = {("exercise", key): item.name for key, item in exercises.items()}
+        book |= {("routine", key): item.name for key, item in routines.items() if item.builtin}
+        names.append(book)
+    _book = _NameBook(library, language(), current=names[1], english=names[0])
+
+
+def _shown(kind: str, item_id: str | None, stored: str | None) -> str | None:
+    if stored is None:
+        return None
+    if _book is None or _book.language != language():
+        # Nothing loaded the library in this language (the command line's report): load the
+        # built-ins once, which remembers their names.
+        from sciatica_coach.core.library import load_library
+
+        load_library(None)
+    book = _book
+    key = (kind, item_id or "")
+    if book is None or key not in book.current:
+        return stored
+    return book.current[key] if stored in book.known(key) else stored
+
+
+@overload
+def shown_exercise_name(exercise_id: str | None, stored: str) -> str: ...
+@overload
+def shown_exercise_name(exercise_id: str | None, stored: None) -> None: ...
+@overload
+def shown_exercise_name(exercise_id: str | None, stored: str | None) -> str | None: ...
+def shown_exercise_name(exercise_id: str | None, stored: str | None) -> str | None:
+    """The name to show for an exercise the log stored as ``stored``."""
+    return _shown("exercise", exercise_id, stored)
+
+
+def shown_routine_name(routine_id: str | None, stored: str) -> str:
+    """The name to show for a routine the log stored as ``stored``."""
+    return _shown("routine", routine_id, stored) or stored

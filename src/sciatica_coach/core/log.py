@@ -62,10 +62,12 @@ def _system_clock() -> datetime:
 
 
 _STOP_RULE_SQL = ", ".join(f"'{reason}'" for reason in sorted(STOP_RULE_REASONS))
+# i18n: not words (SQL)
 _ADHERENT_SQL = (
     f"(status = 'completed' OR (status = 'stopped' AND stop_reason IN ({_STOP_RULE_SQL})))"
 )
 # Monday of the ISO week holding local_date: 'weekday 0' moves forward to Sunday.
+# i18n: not words (SQL)
 _WEEK_START_SQL = "date(local_date, 'weekday 0', '-6 days')"
 
 _SESSION_SELECT = """
@@ -485,6 +487,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
         self, period_sql: str, since: date | None, until: date | None
     ) -> list[PeriodTotals]:
         where, params = _date_range("local_date", since, until)
+        # i18n: not words (SQL)
         where += (" AND" if where else " WHERE") + " status != 'in_progress'"
         rows = self._read(
             f"""SELECT {period_sql} AS period, COUNT(*), SUM({_ADHERENT_SQL}), SUM(active_seconds)
@@ -498,6 +501,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
     def work_totals(self, since: date | None = None, until: date | None = None) -> WorkTotals:
         """Work steps planned and done over finished sessions within the date range."""
         where, params = _date_range("s.local_date", since, until)
+        # i18n: not words (SQL)
         where += (" AND" if where else " WHERE") + " s.status != 'in_progress'"
         row = self._read(
             f"""SELECT COALESCE(SUM(s.planned_work_steps), 0),
@@ -533,6 +537,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
         """Work steps done and skipped per exercise over finished sessions in the range, most
         skipped first."""
         where, params = _date_range("s.local_date", since, until)
+        # i18n: not words (SQL)
         where += (" AND" if where else " WHERE") + " s.status != 'in_progress'"
         rows = self._read(
             f"""SELECT t.exercise_id, MAX(COALESCE(t.exercise_name, t.exercise_id, '')),

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from sciatica_coach.i18n import N_, _
+
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
@@ -28,23 +30,23 @@ FILE_MODE = 0o600
 TEMP_PREFIX_CHARS = 64
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "your disk quota is used up",
-    errno.EFBIG: "the file is too large for the disk",
-    errno.EACCES: "permission denied; choose a folder you can write to",
-    errno.EPERM: "permission denied; choose a folder you can write to",
-    errno.EROFS: "the disk is read-only",
-    errno.EIO: "the disk reported an input/output error",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.ENOTDIR: "part of the path is not a folder",
-    errno.ENOENT: "the folder does not exist",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("your disk quota is used up"),
+    errno.EFBIG: N_("the file is too large for the disk"),
+    errno.EACCES: N_("permission denied; choose a folder you can write to"),
+    errno.EPERM: N_("permission denied; choose a folder you can write to"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.EIO: N_("the disk reported an input/output error"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.ENOTDIR: N_("part of the path is not a folder"),
+    errno.ENOENT: N_("the folder does not exist"),
 }
 _SPECIAL_KINDS = (
-    (stat.S_ISDIR, "a folder; give a file name"),
-    (stat.S_ISFIFO, "a named pipe (FIFO), not a regular file"),
-    (stat.S_ISCHR, "a device, not a regular file"),
-    (stat.S_ISBLK, "a device, not a regular file"),
-    (stat.S_ISSOCK, "a socket, not a regular file"),
+    (stat.S_ISDIR, N_("is a folder; give a file name")),
+    (stat.S_ISFIFO, N_("is a named pipe (FIFO), not a regular file")),
+    (stat.S_ISCHR, N_("is a device, not a regular file")),
+    (stat.S_ISBLK, N_("is a device, not a regular file")),
+    (stat.S_ISSOCK, N_("is a socket, not a regular file")),
 )
 
 
@@ -61,7 +63,9 @@ def _refused(path: Path, reason: str) -> OutputError:
 
 
 def _failed(path: Path, reason: str) -> OutputError:
-    return OutputError(path, f"Could not write {path}: {reason}.")
+    return OutputError(
+        path, _("Could not write {path}: {reason}.").format(path=path, reason=reason)
+    )
 
 
 def check_target(path: Path) -> None:
@@ -74,19 +78,21 @@ def check_target(path: Path) -> None:
         raise _refused(path, _reason(error)) from None
     if found is not None:
         if stat.S_ISLNK(found.st_mode):
-            raise _refused(path, "is a symbolic link; give the path of the file itself")
+            raise _refused(path, _("is a symbolic link; give the path of the file itself"))
         for test, kind in _SPECIAL_KINDS:
             if test(found.st_mode):
-                raise _refused(path, f"is {kind}")
+                raise _refused(path, _(kind))
     folder = path.parent
     try:
         folder_mode = os.stat(folder).st_mode
     except FileNotFoundError:
-        raise _refused(path, f"the folder {folder} does not exist") from None
+        raise _refused(
+            path, _("the folder {folder} does not exist").format(folder=folder)
+        ) from None
     except OSError as error:
         raise _refused(path, _reason(error)) from None
     if not stat.S_ISDIR(folder_mode):
-        raise _refused(path, f"{folder} is not a folder")
+        raise _refused(path, _("{folder} is not a folder").format(folder=folder))
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -138,6 +144,7 @@ class _Sink(io.RawIOBase):
         if self.discarding:
             return len(view)
         if self.fd < 0:
+            # i18n: not words (a programmer's error)
             raise ValueError("write to an output that is already finished")
         done = 0
         while done < len(view):
@@ -171,6 +178,7 @@ def replacing(path: Path) -> Iterator[_Sink]:
         os.fsync(fd)
         size = os.fstat(fd).st_size
         if size != sink.written:
+            # i18n: not words (the system's reason is shown instead)
             raise OSError(errno.EIO, f"{size} of {sink.written} bytes reached the disk")
         # Some network file systems report a failed write only at close: check it too.
         closing, fd, sink.fd = fd, -1, -1
@@ -206,9 +214,10 @@ def _sync_folder(folder: Path) -> None:
 
 def _reason(error: OSError) -> str:
     if error.errno in _REASONS:
-        return _REASONS[error.errno]
+        return _(_REASONS[error.errno])
     return error.strerror or str(error)
 
 
 def _kept(existed: bool) -> str:
-    return "; the file that was there is unchanged" if existed else ""
+    # Translators: added after the reason a file could not be written.
+    return _("; the file that was there is unchanged") if existed else ""

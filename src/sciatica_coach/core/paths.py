@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+from sciatica_coach.i18n import _
+
 APP_NAME = "sciatica-coach"
 DATA_DIR_ENV = "SCIATICA_COACH_DATA_DIR"
 DATABASE_NAME = "sessions.sqlite3"
@@ -34,7 +36,7 @@ def ensure_private_dir(path: Path, *, create: bool = True) -> Path:
     """
     if path.exists() and not path.is_dir():
         raise NotADirectoryError(
-            errno.ENOTDIR, "is not a folder; choose another data folder", str(path)
+            errno.ENOTDIR, _("is not a folder; choose another data folder"), str(path)
         )
     if not path.exists():
         if not create:
@@ -55,7 +57,9 @@ def assets_dir() -> Path:
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(
-        f"the app's assets folder is missing (looked in {bundled} and {checkout})"
+        _("the app's assets folder is missing (looked in {bundled} and {checkout})").format(
+            bundled=bundled, checkout=checkout
+        )
     )
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
 from sciatica_coach.core.safe_read import FileRefused, read_regular_file
+from sciatica_coach.i18n import _
 
 PICTURE_SUFFIXES = (".svg", ".png", ".gif")
 # A 1080p screenshot PNG is 1-3 MB and an exercise GIF a few MB; 16 MiB leaves room and keeps
@@ -59,34 +60,48 @@ def resolve_picture_path(folder: Path, relative: str) -> Path:
     reads on after the word "image". The bytes are not read: `read_picture` does that.
     """
     if not relative.strip():
-        raise PictureError("must not be empty")
+        raise PictureError(_("must not be empty"))
     if any(ord(c) < 32 or ord(c) == 127 for c in relative):
         # Shown escaped: a raw control character would garble the terminal or the label.
         shown = "".join(c if 32 <= ord(c) != 127 else f"\\x{ord(c):02x}" for c in relative)
-        raise PictureError(f"must not contain control characters, got {_short(shown)}")
+        raise PictureError(
+            _("must not contain control characters, got {short}").format(short=_short(shown))
+        )
     if (
         PurePosixPath(relative).is_absolute()
         or PureWindowsPath(relative).is_absolute()
         or relative.startswith(("~", "\\"))
         or ":" in relative
     ):
-        raise PictureError(f"must be a path relative to the routine file, got {relative}")
+        raise PictureError(
+            _("must be a path relative to the routine file, got {relative}").format(
+                relative=relative
+            )
+        )
     try:
         root = folder.resolve()
         resolved = (root / relative).resolve()
     except (OSError, RuntimeError) as error:
         # RuntimeError is how Python 3.11 reports a symbolic link loop.
-        raise PictureError(f"{relative} cannot be followed: {error}") from None
+        raise PictureError(
+            _("{relative} cannot be followed: {error}").format(relative=relative, error=error)
+        ) from None
     if not resolved.is_relative_to(root):
         raise PictureError(
-            f"must stay inside the folder {root}, got {relative}, which points outside it"
+            _("must stay inside the folder {root}, got {relative}, which points outside it").format(
+                root=root, relative=relative
+            )
         )
     if resolved.suffix.lower() not in PICTURE_SUFFIXES:
-        raise PictureError(f"must be an SVG, PNG or GIF file, got {relative} (an unsupported type)")
+        raise PictureError(
+            _("must be an SVG, PNG or GIF file, got {relative} (an unsupported type)").format(
+                relative=relative
+            )
+        )
     if not resolved.exists():
-        raise PictureError(f"file {resolved} does not exist")
+        raise PictureError(_("file {resolved} does not exist").format(resolved=resolved))
     if resolved.is_dir():
-        raise PictureError(f"{relative} is a folder, not a file")
+        raise PictureError(_("{relative} is a folder, not a file").format(relative=relative))
     return resolved
 
 
@@ -112,34 +127,46 @@ def check_picture(data: bytes, suffix: str) -> None:
     elif suffix == ".gif":
         _check_gif(data)
     else:
-        raise PictureError(f"has an unsupported type {suffix or '(none)'}; use SVG, PNG or GIF")
+        raise PictureError(
+            _("has an unsupported type {suffix}; use SVG, PNG or GIF").format(
+                suffix=suffix or _("(none)")
+            )
+        )
 
 
 def check_dimensions(width: int, height: int, what: str = "is") -> None:
     """Raise `PictureError` for a picture larger than MAX_SIDE a side or MAX_PIXELS in all."""
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise PictureError(
-            f"{what} {width} x {height} pixels; pictures may be at most {MAX_SIDE} pixels a"
-            f" side and {MAX_PIXELS // 1_000_000} megapixels"
+            _(
+                "{what} {width} x {height} pixels; pictures may be at most {most} pixels a side "
+                "and {megapixels} megapixels"
+            ).format(
+                what=what,
+                width=width,
+                height=height,
+                most=MAX_SIDE,
+                megapixels=MAX_PIXELS // 1_000_000,
+            )
         )
 
 
 def _check_png(data: bytes) -> None:
     if not data.startswith(PNG_SIGNATURE):
-        raise PictureError("is not a PNG picture (it does not start with the PNG signature)")
+        raise PictureError(_("is not a PNG picture (it does not start with the PNG signature)"))
     # The IHDR chunk always comes first. A file too short to hold it has no size to check and
     # cannot be decoded at all; the decoder reports it.
     if len(data) < 24:
         return
     if data[12:16] != b"IHDR":
-        raise PictureError("is damaged: it does not begin with a PNG header (IHDR) chunk")
+        raise PictureError(_("is damaged: it does not begin with a PNG header (IHDR) chunk"))
     width, height = struct.unpack(">II", data[16:24])
     check_dimensions(width, height)
 
 
 def _check_gif(data: bytes) -> None:
     if data[:6] not in GIF_SIGNATURES:
-        raise PictureError("is not a GIF picture (it does not start with GIF87a or GIF89a)")
+        raise PictureError(_("is not a GIF picture (it does not start with GIF87a or GIF89a)"))
     if len(data) < 13:
         return
     width, height, flags = struct.unpack("<HHB", data[6:11])
@@ -165,10 +192,14 @@ def _check_gif(data: bytes) -> None:
                 position += 3 << ((frame_flags & 7) + 1)
             position = _skip_sub_blocks(data, position + 1)
         else:
-            raise PictureError(f"is damaged: unexpected byte 0x{kind:02x} at offset {position}")
+            raise PictureError(
+                _("is damaged: unexpected byte 0x{kind:02x} at offset {position}").format(
+                    kind=kind, position=position
+                )
+            )
     check_dimensions(width, height)
     for number, (right, bottom) in enumerate(frames, start=1):
-        check_dimensions(right, bottom, f"has frame {number} reaching")
+        check_dimensions(right, bottom, _("has frame {number} reaching").format(number=number))
 
 
 def _skip_sub_blocks(data: bytes, position: int) -> int:
@@ -182,14 +213,16 @@ def _skip_sub_blocks(data: bytes, position: int) -> int:
 
 def _check_svg(data: bytes) -> None:
     if data.startswith(b"\x1f\x8b"):
-        raise PictureError("is a compressed drawing (SVGZ); save it as plain .svg")
+        raise PictureError(_("is a compressed drawing (SVGZ); save it as plain .svg"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise PictureError(f"is not UTF-8 text (at byte offset {error.start})") from None
+        raise PictureError(
+            _("is not UTF-8 text (at byte offset {start})").format(start=error.start)
+        ) from None
     lowered = text.lower()
     if "<!doctype" in lowered or "<!entity" in lowered:
-        raise PictureError("has a DOCTYPE or ENTITY declaration, which could load other files")
+        raise PictureError(_("has a DOCTYPE or ENTITY declaration, which could load other files"))
     parser: XMLPullParser[Element] = XMLPullParser(events=("start", "end", "pi"))
     walk = _SvgWalk()
     try:
@@ -203,7 +236,9 @@ def _check_svg(data: bytes) -> None:
     except ParseError as error:
         line, column = error.position
         raise PictureError(
-            f"is damaged: it is not well-formed XML (line {line}, column {column + 1})"
+            _("is damaged: it is not well-formed XML (line {line}, column {column})").format(
+                line=line, column=column + 1
+            )
         ) from None
 
 
@@ -217,7 +252,9 @@ class _SvgWalk:
     def check(self, events: Iterable[tuple[Any, ...]]) -> None:
         for event, element in events:
             if event == "pi":
-                raise PictureError("has a processing instruction (<?...?>); it could load a file")
+                raise PictureError(
+                    _("has a processing instruction (<?...?>); it could load a file")
+                )
             if event == "end":
                 # A style sheet's text is only complete at its end tag.
                 if _local(element.tag) == "style" and element.text:
@@ -228,12 +265,18 @@ class _SvgWalk:
             self.depth += 1
             tag = _local(element.tag)
             if not self.seen_root and tag != "svg":
-                raise PictureError(f"is not an SVG drawing (its outer element is <{tag}>)")
+                raise PictureError(
+                    _("is not an SVG drawing (its outer element is <{tag}>)").format(tag=tag)
+                )
             self.seen_root = True
             if self.depth > MAX_SVG_DEPTH:
-                raise PictureError(f"nests elements more than {MAX_SVG_DEPTH} deep")
+                raise PictureError(
+                    _("nests elements more than {depth} deep").format(depth=MAX_SVG_DEPTH)
+                )
             if tag.lower() in _FORBIDDEN_ELEMENTS:
-                raise PictureError(f"has an <{tag}> element; a picture must not show other files")
+                raise PictureError(
+                    _("has an <{tag}> element; a picture must not show other files").format(tag=tag)
+                )
             for name, value in element.attrib.items():
                 _check_reference(tag, _local(name), value)
 
@@ -241,17 +284,23 @@ class _SvgWalk:
 def _check_reference(tag: str, name: str, value: str) -> None:
     if name == "href" and not value.strip().startswith("#"):
         raise PictureError(
-            f"has <{tag} {name}={_short(value)}> pointing outside the drawing;"
-            " only #fragment links are allowed"
+            _(
+                "has <{tag} {name}={short}> pointing outside the drawing; only #fragment links "
+                "are allowed"
+            ).format(tag=tag, name=name, short=_short(value))
         )
     for match in _URL.finditer(value):
         if not match.group(2).strip().startswith("#"):
             raise PictureError(
-                f"has url({_short(match.group(2))}) in <{tag}> pointing outside the drawing;"
-                " only url(#fragment) is allowed"
+                _(
+                    "has url({short}) in <{tag}> pointing outside the drawing; only "
+                    "url(#fragment) is allowed"
+                ).format(short=_short(match.group(2)), tag=tag)
             )
     if "@import" in value.lower():
-        raise PictureError(f"has @import in <{tag}>, which could load another file")
+        raise PictureError(
+            _("has @import in <{tag}>, which could load another file").format(tag=tag)
+        )
 
 
 def _local(name: str) -> str:

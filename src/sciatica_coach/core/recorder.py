@@ -156,5 +156,6 @@ class SessionRecorder:
 
     def _id(self) -> int:
         if self.session_id is None:
+            # i18n: not words (a programmer's error)
             raise RuntimeError("the session has not begun")
         return self.session_id

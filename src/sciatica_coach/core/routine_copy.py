@@ -32,6 +32,7 @@ from sciatica_coach.core.safe_read import FileRefused, read_regular_file
 from sciatica_coach.core.symptoms import moves_in
 from sciatica_coach.core.toml_guard import TomlTooComplex, check_toml_shape
 from sciatica_coach.core.words import copy_comment, left_out_comment
+from sciatica_coach.i18n import _
 
 PREVIOUS_SUFFIX = ".previous"
 
@@ -40,7 +41,11 @@ def without_exercises(routine: Routine, exercise_ids: Collection[str]) -> Routin
     """``routine`` without the blocks of ``exercise_ids``; ValueError if none would be left."""
     kept = tuple(b for b in routine.blocks if b.exercise.id not in exercise_ids)
     if not kept:
-        raise ValueError(f"Leaving those exercises out would leave nothing of {routine.name}.")
+        raise ValueError(
+            _("Leaving those exercises out would leave nothing of {name}.").format(
+                name=routine.name
+            )
+        )
     return replace(routine, blocks=kept)
 
 
@@ -58,7 +63,7 @@ def copy_target(routine: Routine, routines_dir: Path) -> Path:
     if routine.builtin:
         return routines_dir / f"{routine.id}.toml"
     if routine.source is None:
-        raise ValueError(f"{routine.name} has no file to change.")
+        raise ValueError(_("{name} has no file to change.").format(name=routine.name))
     return routine.source
 
 
@@ -86,19 +91,29 @@ def write_copy_without(
     """
     exercise = next((b.exercise for b in routine.blocks if b.exercise.id == exercise_id), None)
     if exercise is None:
-        raise ValueError(f"{routine.name} has no exercise {exercise_id!r}.")
+        raise ValueError(
+            _("{name} has no exercise {exercise_id!r}.").format(
+                name=routine.name, exercise_id=exercise_id
+            )
+        )
     source = _source_of(routine, library_dir)
     target = copy_target(routine, routines_dir)
     if all(b.exercise.id == exercise_id for b in routine.blocks):
         raise ValueError(
-            f"{exercise.name} is all there is in {routine.name}: leaving it out would leave "
-            f"nothing, so {target} was not written."
+            _(
+                "{exercise} is all there is in {routine}: leaving it out would leave nothing, so "
+                "{target} was not written."
+            ).format(exercise=exercise.name, routine=routine.name, target=target)
         )
     text = _read_text(source)
     document = _parse(text, source)
     removed = _drop_blocks(document, exercise_id)
     if removed == 0:
-        raise ValueError(f"{source} no longer has {exercise.name} in it; nothing was written.")
+        raise ValueError(
+            _("{source} no longer has {name} in it; nothing was written.").format(
+                source=source, name=exercise.name
+            )
+        )
     if routine.builtin:
         header = copy_comment(routine.name, exercise.name, today)
     else:
@@ -107,14 +122,18 @@ def write_copy_without(
     _check_result(new_text, text, exercise_id, source)
     if routine.builtin:
         if target.exists() or target.is_symlink():
-            raise ValueError(f"{target} is already there; nothing was written.")
+            raise ValueError(
+                _("{target} is already there; nothing was written.").format(target=target)
+            )
         if not routines_dir.exists():
             paths.ensure_private_dir(routines_dir)
     else:
         if target.is_symlink():
             raise ValueError(
-                f"{target} is a link to another file; the app does not change linked files. "
-                f"Take {exercise.name} out of it by hand."
+                _(
+                    "{target} is a link to another file; the app does not change linked files. "
+                    "Take {name} out of it by hand."
+                ).format(target=target, name=exercise.name)
             )
         # The old version first: if that cannot be written, the routine is not touched.
         outputs.write_text(previous_path(target), text)
@@ -127,7 +146,7 @@ def _source_of(routine: Routine, library_dir: Path | None) -> Path:
         return routine.source
     if routine.builtin:
         return (library_dir or paths.library_dir()) / "routines" / f"{routine.id}.toml"
-    raise ValueError(f"{routine.name} has no file to change.")
+    raise ValueError(_("{name} has no file to change.").format(name=routine.name))
 
 
 def _read_text(source: Path) -> str:
@@ -135,12 +154,18 @@ def _read_text(source: Path) -> str:
         raw = read_regular_file(source, MAX_ROUTINE_BYTES)
     except FileRefused as error:
         if not source.exists():
-            raise ValueError(f"{source} is gone; nothing was written.") from None
-        raise ValueError(f"{source} {error}; nothing was written.") from None
+            raise ValueError(
+                _("{source} is gone; nothing was written.").format(source=source)
+            ) from None
+        raise ValueError(
+            _("{source} {error}; nothing was written.").format(source=source, error=error)
+        ) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError(f"{source} is no longer UTF-8 text; nothing was written.") from None
+        raise ValueError(
+            _("{source} is no longer UTF-8 text; nothing was written.").format(source=source)
+        ) from None
 
 
 def _parse(text: str, source: Path) -> tomlkit.TOMLDocument:
@@ -148,7 +173,9 @@ def _parse(text: str, source: Path) -> tomlkit.TOMLDocument:
         check_toml_shape(text)
         return tomlkit.parse(text)
     except (TomlTooComplex, TOMLKitError) as error:
-        message = f"{source} is no longer a routine file ({error}); nothing was written."
+        message = _("{source} is no longer a routine file ({error}); nothing was written.").format(
+            source=source, error=error
+        )
         raise ValueError(message) from None
 
 
@@ -229,8 +256,12 @@ def _check_result(new_text: str, old_text: str, exercise_id: str, source: Path) 
         old = tomllib.loads(old_text)
         new = tomllib.loads(new_text)
     except tomllib.TOMLDecodeError as error:
-        message = f"{source} could not be edited safely ({error}); nothing was written."
+        message = _("{source} could not be edited safely ({error}); nothing was written.").format(
+            source=source, error=error
+        )
         raise ValueError(message) from None
     kept = [b for b in old.pop("block", []) if not _names(b, exercise_id)]
     if new.pop("block", []) != kept or old != new:
-        raise ValueError(f"{source} could not be edited safely; nothing was written.")
+        raise ValueError(
+            _("{source} could not be edited safely; nothing was written.").format(source=source)
+        )

@@ -172,9 +172,9 @@ def duplicate_draft(draft: RoutineDraft, taken: Iterable[str], routines_dir: Pat
     text it came from comes too, so its comments are kept."""
     copy = deepcopy(draft)
     new_id = unique_id(f"{draft.routine_id or 'routine'}-copy", taken, routines_dir)
-    name = str(draft.fields.get("name") or "Routine")
+    name = str(draft.fields.get("name") or _("Routine"))
     copy.fields["id"] = new_id
-    copy.fields["name"] = f"{name} (copy)"[:60]
+    copy.fields["name"] = _("{name} (copy)").format(name=name)[:60]
     copy.path = routines_dir / f"{new_id}.toml"
     copy.loaded_from = None
     return copy
@@ -471,7 +471,7 @@ def _update_blocks(
         document["block"] = aot
         return [(None, Whitespace("\n"))]
     if not isinstance(existing, AoT):
-        raise ValueError("blocks are not [[block]] tables")
+        raise ValueError(_("blocks are not [[block]] tables"))
     old = list(existing)
     above = [first_above] + [take_trailing(old[i - 1]) for i in range(1, len(old))]
     tail = take_trailing(old[-1]) if old else []

@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path
 
+from sciatica_coach.i18n import _
+
 # O_NONBLOCK keeps open() of a FIFO from waiting for a writer; O_NOCTTY keeps a terminal from
 # becoming ours. Neither exists on Windows, where FIFOs cannot appear in a folder anyway.
 _OPEN_FLAGS = (
@@ -33,21 +35,25 @@ class FileRefused(Exception):
 def describe_kind(mode: int) -> str:
     """What a non-regular file is, in plain words."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("a pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return _("a socket")
+    return _("not a regular file")
 
 
 def _check(mode: int, size: int, limit: int) -> None:
     if not stat.S_ISREG(mode):
-        raise FileRefused(f"is {describe_kind(mode)}, not a regular file")
+        raise FileRefused(_("is {kind}, not a regular file").format(kind=describe_kind(mode)))
     if size > limit:
-        raise FileRefused(f"is {_show_size(size)}; the limit is {_show_size(limit)}")
+        raise FileRefused(
+            _("is {size}; the limit is {limit}").format(
+                size=_show_size(size), limit=_show_size(limit)
+            )
+        )
 
 
 def read_regular_file(path: Path, limit: int) -> bytes:
@@ -60,7 +66,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     except FileRefused:
         raise
     except (OSError, ValueError) as error:
-        raise FileRefused(f"cannot be read: {_reason(error)}") from None
+        raise FileRefused(_("cannot be read: {reason}").format(reason=_reason(error))) from None
     try:
         opened = os.fstat(descriptor)
         _check(opened.st_mode, opened.st_size, limit)
@@ -75,11 +81,13 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     except FileRefused:
         raise
     except OSError as error:
-        raise FileRefused(f"cannot be read: {_reason(error)}") from None
+        raise FileRefused(_("cannot be read: {reason}").format(reason=_reason(error))) from None
     finally:
         os.close(descriptor)
     if total > limit:
-        raise FileRefused(f"grew past the limit of {_show_size(limit)} while being read")
+        raise FileRefused(
+            _("grew past the limit of {limit} while being read").format(limit=_show_size(limit))
+        )
     return b"".join(chunks)
 
 
@@ -87,7 +95,7 @@ def _reason(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     if isinstance(error, ValueError):
-        return "the path contains a NUL character"
+        return _("the path contains a NUL character")
     return str(error)
 
 

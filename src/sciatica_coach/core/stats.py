@@ -64,6 +64,7 @@ def week_start(d: date) -> date:
 
 def _week_starts(start: date, end: date) -> list[date]:
     if end < start:
+        # i18n: not words (a programmer's error: every caller checks the range first)
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
     first, last = week_start(start), week_start(end)
     return [first + ONE_WEEK * n for n in range((last - first).days // 7 + 1)]

@@ -112,6 +112,7 @@ class SymptomRecords:
                 (response, session_id, step_index),
             ).rowcount
             if not changed:
+                # i18n: not words (a programmer's error)
                 raise LogError(f"Session {session_id} has no exercise step {step_index} yet.")
 
     def leg_responses(self, since: date | None = None) -> list[LegResponse]:
@@ -228,6 +229,7 @@ class SymptomRecords:
                 params,
             ).rowcount
             if not changed:
+                # i18n: not words (a programmer's error)
                 raise LogError(f"There is no suggestion '{rule}' after session {session_id}.")
 
     def suggestions(self, since: date | None = None) -> list[StoredSuggestion]:

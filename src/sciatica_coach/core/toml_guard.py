@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from sciatica_coach.i18n import _
+
 MAX_NESTING = 16
 MAX_DOTS_PER_LINE = 8
 
@@ -51,8 +53,10 @@ def check_toml_shape(text: str) -> None:
             dots += plain.group().count(".")
             if dots > MAX_DOTS_PER_LINE:
                 raise TomlTooComplex(
-                    f"has more than {MAX_DOTS_PER_LINE} dots outside quoted text on line {line};"
-                    " no routine needs a dotted key that long"
+                    _(
+                        "has more than {most} dots outside quoted text on line {line}; no "
+                        "routine needs a dotted key that long"
+                    ).format(most=MAX_DOTS_PER_LINE, line=line)
                 )
             continue
         token = _TOKEN.match(text, position)
@@ -68,7 +72,9 @@ def check_toml_shape(text: str) -> None:
             depth += 1
             if depth > MAX_NESTING:
                 raise TomlTooComplex(
-                    f"nests brackets more than {MAX_NESTING} levels deep (line {line})"
+                    _("nests brackets more than {most} levels deep (line {line})").format(
+                        most=MAX_NESTING, line=line
+                    )
                 )
         elif first in "]}":
             depth = max(0, depth - 1)

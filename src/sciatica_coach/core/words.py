@@ -20,6 +20,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 
+from sciatica_coach.core.library_text import shown_exercise_name
 from sciatica_coach.core.records import (
     COMPLETED,
     IN_PROGRESS,
@@ -661,7 +662,7 @@ def provoking_step(record: SessionRecord, steps: Sequence[StepRecord]) -> StepRe
 def provoking_exercise(record: SessionRecord, steps: Sequence[StepRecord]) -> str | None:
     """The name of the exercise the session was stopped in (see `provoking_step`)."""
     step = provoking_step(record, steps)
-    return step.exercise_name if step is not None else None
+    return shown_exercise_name(step.exercise_id, step.exercise_name) if step is not None else None
 
 
 def stop_place(record: SessionRecord, steps: Sequence[StepRecord]) -> str:

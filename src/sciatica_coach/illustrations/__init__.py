@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from sciatica_coach.i18n import _, pgettext
 from sciatica_coach.illustrations import draw
 from sciatica_coach.illustrations.poses import SCENES
 from sciatica_coach.illustrations.user_image import UserImageError, check_user_image_path
@@ -51,6 +52,7 @@ def _solved(exercise_id: str) -> draw.SolvedScene:
     try:
         scene = SCENES[exercise_id]
     except KeyError:
+        # i18n: not words (a programmer's error)
         raise IllustrationNotFound(f"no built-in illustration for {exercise_id!r}") from None
     return draw.solve_scene(scene)
 
@@ -75,6 +77,7 @@ def render_svg(
     """
     width, height = float(size[0]), float(size[1])
     if width <= 0 or height <= 0:
+        # i18n: not words (a programmer's error)
         raise ValueError(f"size must be positive, got {size}")
     phase = 0.0 if math.isnan(phase) else min(1.0, max(0.0, phase))
     solved = _solved(exercise_id)
@@ -88,8 +91,9 @@ def render_sheet_svg(exercise_id: str, *, mirrored: bool = False) -> str:
     width, height = SIZE
     solved = _solved(exercise_id)
     view = _view(exercise_id, not mirrored, width, height)
-    start = draw.panel(solved, view, 0.0, width=width, height=height, label="Start")
-    end = draw.panel(solved, view, 1.0, width=width, height=height, label="End")
+    first, last = pgettext("picture", "Start"), pgettext("picture", "End")
+    start = draw.panel(solved, view, 0.0, width=width, height=height, label=first)
+    end = draw.panel(solved, view, 1.0, width=width, height=height, label=last)
     total = 2 * width + SHEET_GAP
     body = [
         f'<rect x="0" y="0" width="{total}" height="{height}" fill="#ffffff"/>',
@@ -100,9 +104,10 @@ def render_sheet_svg(exercise_id: str, *, mirrored: bool = False) -> str:
     return draw.document(total, height, body)
 
 
-def placeholder_svg(size: tuple[int, int] = SIZE, text: str = "No picture") -> str:
-    """A neutral grey figure outline with a short note, for a missing picture."""
-    return draw.placeholder(float(size[0]), float(size[1]), text)
+def placeholder_svg(size: tuple[int, int] = SIZE, text: str = "") -> str:
+    """A neutral grey figure outline with a short note ("No picture" unless given), for a
+    missing picture."""
+    return draw.placeholder(float(size[0]), float(size[1]), text or _("No picture"))
 
 
 def motion_phase(
@@ -127,8 +132,10 @@ def motion_phase(
     if mode == "hold":
         return 1.0 if ease_in <= 0 else min(1.0, t / ease_in)
     if mode != "reps":
+        # i18n: not words (a programmer's error)
         raise ValueError(f"unknown mode {mode!r}: expected 'hold' or 'reps'")
     if tempo is not None and not tempo > 0:
+        # i18n: not words (a programmer's error)
         raise ValueError(f"tempo must be a positive number of seconds, got {tempo}")
     period = tempo if tempo is not None else SELF_PACED_REP_SECONDS
     pause = min(max(hold_seconds or 0.0, 0.0), period / 2)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from sciatica_coach.i18n import _
 from sciatica_coach.illustrations import skeleton as sk
 from sciatica_coach.illustrations.skeleton import Figure, Mat, Pose, Vec
 
@@ -33,6 +34,7 @@ PROP_EDGE = "#b0b2ab"
 PROP_DARK = "#8e918a"
 MAT = "#cdd2d4"
 CAPTION = "#7d838a"
+# i18n: not words (font names)
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 
 PointRef = str | tuple[str, Vec]
@@ -646,7 +648,7 @@ def panel(
     if scene.top_view:
         out += _top_view_svg(solved, figure, inset, flip)
     if scene.caption:
-        out.append(_text(width * 0.04, height * 0.95, scene.caption, 12.5, CAPTION))
+        out.append(_text(width * 0.04, height * 0.95, _(scene.caption), 12.5, CAPTION))
     if label:
         out.append(_text(width * 0.04, height * 0.09, label, 15, BODY, bold=True))
     return out
@@ -689,7 +691,7 @@ def sheet_arrow(x: float, y: float, width: float) -> str:
     )
 
 
-def placeholder(width: float, height: float, text: str = "No picture") -> str:
+def placeholder(width: float, height: float, text: str) -> str:
     """A soft grey figure outline and a short note, for a missing or broken picture."""
     s = min(width, height) / 360
     cx, cy = width / 2, height * 0.44

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from sciatica_coach.i18n import N_
 from sciatica_coach.illustrations.draw import (
     MAT_HEIGHT,
     Box,
@@ -120,12 +121,14 @@ def chair(front: float, seat: float, z: float = 0.0) -> tuple[Box, ...]:
 
 def seat_of(front: float, seat: float, z: float = 0.0) -> Support:
     """The seat of a `chair` with these measures, as something to sit or lean a hand on."""
+    # i18n: not words (names for the pose checker's messages)
     return Support("chair seat", (front - 42.0, front), (seat - 4.0, seat), (z - 22.0, z + 22.0))
 
 
 def chair_back(front: float, seat: float, z: float = 0.0) -> Support:
     """The top of a `chair`'s back, for a steadying hand."""
     back = front - 42.0
+    # i18n: not words (names for the pose checker's messages)
     return Support(
         "chair back", (back, back + 3.5), (seat + 20.0, seat + 44.0), (z - 22.0, z + 22.0)
     )
@@ -277,7 +280,7 @@ def _knee_rocks() -> Scene:
         start, end, worker=frozenset({"r_leg", "l_leg"}), mat=True,
         camera=Camera(yaw=-75.0, elev=55.0),
         arrows=(Spin("thorax", (0.0, -52.0, 0.0), "y", 50.0, -4.0, 44.0),),
-        caption="seen from the feet",
+        caption=N_("seen from the feet"),
         moves={"spine": "rotates"},
     )  # fmt: skip
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QMovie, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 from sciatica_coach.core.pictures import PictureError, check_dimensions, read_picture
+from sciatica_coach.i18n import _
 from sciatica_coach.illustrations import (
     UserImageError,
     available,
@@ -66,7 +67,7 @@ def load_user_picture(path: Path, parent: QObject | None = None) -> Picture:
         renderer = QSvgRenderer(QByteArray(data), parent)
         if not renderer.isValid():
             _discard(renderer)
-            raise PictureError("is damaged: it is not a valid SVG drawing")
+            raise PictureError(_("is damaged: it is not a valid SVG drawing"))
         return renderer
     # Decoded as a still first, even a GIF: that is where Qt's own reading of the size is
     # checked before it allocates, and a first frame that does not decode is reported.
@@ -77,7 +78,7 @@ def load_user_picture(path: Path, parent: QObject | None = None) -> Picture:
     movie = _movie(data, parent)
     if not (movie.isValid() and movie.jumpToFrame(0) and not movie.currentImage().isNull()):
         _discard(movie)
-        raise PictureError("is damaged: it cannot be played as an animation")
+        raise PictureError(_("is damaged: it cannot be played as an animation"))
     return movie
 
 
@@ -168,5 +169,9 @@ def _decode_raster(data: bytes, suffix: str) -> QImage:
         check_dimensions(size.width(), size.height())
     image = reader.read()
     if image.isNull():
-        raise PictureError(f"is damaged: it cannot be read as a picture ({reader.errorString()})")
+        raise PictureError(
+            _("is damaged: it cannot be read as a picture ({reason})").format(
+                reason=reader.errorString()
+            )
+        )
     return image

@@ -191,12 +191,15 @@ class Pose:
     def __post_init__(self) -> None:
         unknown = set(self.joints) - JOINT_NAMES
         if unknown:
+            # i18n: not words (a programmer's error in a pose)
             raise ValueError(f"unknown joints: {sorted(unknown)}")
         unknown = set(self.reach) - CHAINS
         if unknown:
+            # i18n: not words (a programmer's error in a pose)
             raise ValueError(f"unknown limbs to reach with: {sorted(unknown)}")
         unknown = set(self.contacts) - set(CONTACT_PARTS)
         if unknown:
+            # i18n: not words (a programmer's error in a pose)
             raise ValueError(f"unknown parts to rest on something: {sorted(unknown)}")
 
     def joint(self, name: str) -> Joint:

@@ -156,6 +156,7 @@ def joint_problems(pose: Pose) -> list[str]:
             ("rotation", joint.rot, limits.rot),
         ):
             if not lo - ANGLE_SLACK <= value <= hi + ANGLE_SLACK:
+                # i18n: not words (the pose checker's messages, for whoever draws the poses)
                 out.append(f"{name} {angle} {value:.1f} is outside {lo:g} to {hi:g}")
     return out
 
@@ -166,8 +167,10 @@ def contact_problems(figure: Figure, contacts: Mapping[str, Support]) -> list[st
         for name in sk.CONTACT_PARTS[part]:
             space = gap(figure.point(name), _point_extent(figure, name), support)
             if space > TOLERANCE:
+                # i18n: not words (the pose checker's messages, for whoever draws the poses)
                 out.append(f"{part} ({name}) floats {space:.1f} above the {support.name}")
             elif space < -TOLERANCE:
+                # i18n: not words (the pose checker's messages, for whoever draws the poses)
                 out.append(f"{part} ({name}) is {-space:.1f} into the {support.name}")
     return out
 
@@ -180,6 +183,7 @@ def sinking_problems(figure: Figure, supports: Iterable[Support]) -> list[str]:
             space = gap(centre, extent, support)
             if space < -TOLERANCE:
                 deepest[part] = min(deepest.get(part, 0.0), space)
+        # i18n: not words (the pose checker's messages, for whoever draws the poses)
         out += [
             f"{part} goes {-space:.1f} into the {support.name}"
             for part, space in sorted(deepest.items())

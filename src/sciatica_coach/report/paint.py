@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 from PySide6.QtSvg import QSvgRenderer
 
@@ -102,6 +103,7 @@ def page_size(paper: str | None = None) -> QPageSize:
     """``paper`` is 'a4', 'letter' or None for the locale's choice."""
     key = (paper or default_paper()).lower()
     if key not in PAPERS:
+        # i18n: not words (a programmer's error: the command line offers only a4 and letter)
         raise ValueError(f"unknown paper size {paper!r}; use a4 or letter")
     return QPageSize(PAPERS[key])
 
@@ -225,6 +227,7 @@ def _layout(document: ReportDocument, device: QPagedPaintDevice, size: QSizeF) -
         _drop_foreign_images(text, set(document.images))
         _size_headings(text)
         text.setPageSize(size)
+        _keep_small_tables_whole(text)
         _keep_headings_with_next(text)
         if document.page_limit is None or text.pageCount() <= document.page_limit:
             break
@@ -262,6 +265,31 @@ def _size_headings(text: QTextDocument) -> None:
                 cursor.setCharFormat(sized)
                 fragments += 1
         block = block.next()
+
+
+def _keep_small_tables_whole(text: QTextDocument) -> None:
+    """Start a table of at most half a page (with its heading) on the next page when it would
+    cross a page break: Qt moves a row's lines one by one, so a row of two-line cells would be
+    torn."""
+    layout = text.documentLayout()
+    page = text.pageSize().height()
+    for frame in text.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        text.pageCount()  # lays the document out up to date
+        box = layout.frameBoundingRect(frame)
+        crosses = int(box.top() // page) != int((box.bottom() - 1) // page)
+        if not crosses or box.height() > page / 2:
+            continue
+        heading = text.findBlock(frame.firstPosition() - 1)
+        if heading.isValid() and heading.blockFormat().headingLevel() > 0:
+            moved_heading = QTextBlockFormat()  # the table's heading goes with it
+            moved_heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(heading).mergeBlockFormat(moved_heading)
+        else:
+            moved = frame.format()
+            moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            frame.setFormat(moved)
 
 
 def _keep_headings_with_next(text: QTextDocument) -> None:
@@ -325,8 +353,14 @@ def _footer(
     top = height - (BOTTOM_MARGIN + FOOTER_HEIGHT) * mm
     painter.setPen(QPen(RULE, 0.25 * mm))
     painter.drawLine(QPointF(left, top), QPointF(right, top))
-    side = 34 * mm
+    page_words = _("Page {page} of {pages}").format(page=page, pages=pages)
+    printed = _("Printed {date}").format(date=long_date(document.printed_on))
+    # The right-hand column is as wide as its longer line (German dates are long).
+    painter.setFont(_font(8.5, bold=True))
+    widest = painter.fontMetrics().horizontalAdvance(page_words)
     painter.setFont(_font(7.5))
+    widest = max(widest, painter.fontMetrics().horizontalAdvance(printed))
+    side = max(34 * mm, widest + mm)
     painter.setPen(MUTED)
     painter.drawText(
         QRectF(left, top + 2.2 * mm, right - left - side - 6 * mm, FOOTER_HEIGHT * mm),
@@ -337,13 +371,13 @@ def _footer(
     painter.drawText(
         QRectF(right - side, top + 2 * mm, side, 5 * mm),
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-        _("Page {page} of {pages}").format(page=page, pages=pages),
+        page_words,
     )
     painter.setFont(_font(7.5))
     painter.drawText(
         QRectF(right - side, top + 6.6 * mm, side, 5 * mm),
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-        _("Printed {date}").format(date=long_date(document.printed_on)),
+        printed,
     )
 
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from sciatica_coach.core import stats, symptom_stats
 from sciatica_coach.core.coaching import WORSE_FLAG_DAYS, ExerciseFlag, flagged_exercises
+from sciatica_coach.core.library_text import shown_exercise_name, shown_routine_name
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import INTERRUPTED, STOPPED, PainPoint, WeeklyPlan
 from sciatica_coach.core.safety import STOP_REASONS, stop_reason
@@ -148,6 +149,7 @@ class ProgressReport:
 def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
     """Raises ValueError if end is before start."""
     if end < start:
+        # i18n: not words (a programmer's error: every caller checks the range first)
         raise ValueError(f"the range ends ({end}) before it starts ({start})")
     adherence = stats.weekly_adherence(log, start, end)
     minutes = stats.minutes_per_week(log, start, end)
@@ -188,7 +190,12 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
                     places[(exercise, why.short)] += 1
             if why.is_safety:
                 safety_stops.append(
-                    SafetyStop(session.local_date, session.routine_name, why.label, exercise)
+                    SafetyStop(
+                        session.local_date,
+                        shown_routine_name(session.routine_id, session.routine_name),
+                        why.label,
+                        exercise,
+                    )
                 )
         elif session.status == INTERRUPTED:
             reasons[_(INTERRUPTED_LABEL)] += 1
@@ -201,10 +208,19 @@ def gather_progress(log: SessionLog, start: date, end: date) -> ProgressReport:
         ):
             if text.strip():
                 notes.append(
-                    NoteLine(session.local_date, session.routine_name, label, text.strip())
+                    NoteLine(
+                        session.local_date,
+                        shown_routine_name(session.routine_id, session.routine_name),
+                        label,
+                        text.strip(),
+                    )
                 )
     skipped = [
-        SkippedExercise(totals.exercise_name, totals.skipped, totals.done + totals.skipped)
+        SkippedExercise(
+            shown_exercise_name(totals.exercise_id, totals.exercise_name),
+            totals.skipped,
+            totals.done + totals.skipped,
+        )
         for totals in log.exercise_totals(start, end)
         if totals.skipped > 0
     ]

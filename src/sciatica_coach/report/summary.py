@@ -15,6 +15,7 @@ from datetime import timedelta
 from sciatica_coach.core import stats
 from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.library import Library
+from sciatica_coach.core.library_text import shown_exercise_name
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import DONE, SKIPPED, SessionRecord, StepRecord
 from sciatica_coach.core.stats import WeekAdherence
@@ -156,7 +157,9 @@ def _lines_from_steps(recorded: Sequence[StepRecord]) -> list[ExerciseLine]:
         lines.append(
             _line(
                 first.exercise_id,
-                first.exercise_name or first.exercise_id or _("Exercise"),
+                shown_exercise_name(
+                    first.exercise_id, first.exercise_name or first.exercise_id or _("Exercise")
+                ),
                 set_count,
                 sides,
                 False,

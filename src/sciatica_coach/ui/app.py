@@ -44,6 +44,7 @@ from sciatica_coach.core.coaching import WORSE_FLAG_DAYS, flagged_exercises
 from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
 from sciatica_coach.core.library import Library, load_library
+from sciatica_coach.core.library_text import shown_routine_name
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.symptoms import MorningCheck, aggravating_directions
@@ -379,7 +380,7 @@ class MainWindow(QMainWindow):
                 _(
                     "The routine {routine!r} is no longer in your library, so this "
                     "session cannot be resumed."
-                ).format(routine=record.routine_name),
+                ).format(routine=shown_routine_name(record.routine_id, record.routine_name)),
                 QMessageBox.Icon.Information,
             )
             return
@@ -458,7 +459,8 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)  # the routine's name may be a user's
         box.setText(
             _("Your {routine} session on {day} did not finish.").format(
-                routine=record.routine_name, day=day_heading(record.local_date)
+                routine=shown_routine_name(record.routine_id, record.routine_name),
+                day=day_heading(record.local_date),
             )
         )
         box.setInformativeText(_("Carry on where you left off, or close it as stopped?"))

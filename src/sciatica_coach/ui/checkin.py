@@ -296,6 +296,7 @@ class PainCheckInPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         if moment not in MOMENT_TITLES:
+            # i18n: not words (a programmer's error)
             raise ValueError(f"moment must be 'before' or 'after', not {moment!r}")
         self.moment = moment
         self.can_cancel = can_cancel

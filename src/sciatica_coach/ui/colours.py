@@ -125,9 +125,11 @@ def red_flag_tier_style(palette: QPalette, tier: str) -> str:
     dark = is_dark(palette)
     if tier == "emergency":
         accent, edge = red_flag_accent(palette), 8
+        # i18n: not words (colours)
         wash = "rgba(255, 110, 100, 0.14)" if dark else "rgba(179, 38, 30, 0.08)"
     elif tier == "same_day":
         accent, edge = same_day_accent(palette), 6
+        # i18n: not words (colours)
         wash = "rgba(240, 160, 60, 0.10)" if dark else "rgba(179, 71, 0, 0.05)"
     else:
         accent, edge, wash = "palette(text)", 4, "transparent"

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QScrollArea, QWidget
 
+from sciatica_coach.i18n import _
+
 BASE_POINT_SIZE = 13.0
 HEADING_POINT_SIZE = 17.0
 TITLE_POINT_SIZE = 21.0
@@ -67,11 +69,12 @@ def bullet_list(items: tuple[str, ...], point_size: float = BASE_POINT_SIZE) -> 
     return label
 
 
-def scrolling(content: QWidget, name: str = "Page") -> QScrollArea:
+def scrolling(content: QWidget, name: str = "") -> QScrollArea:
     """Wrap ``content`` so a small window scrolls instead of clipping text. The area takes
-    the focus (arrow keys scroll it), so a screen reader hears ``name`` for it."""
+    the focus (arrow keys scroll it), so a screen reader hears ``name`` for it ("Page" when
+    none is given)."""
     area = QScrollArea()
-    area.setAccessibleName(name)
+    area.setAccessibleName(name or _("Page"))
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

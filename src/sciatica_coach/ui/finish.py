@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sciatica_coach.core.library_text import shown_routine_name
 from sciatica_coach.core.records import SessionRecord, StepRecord
 from sciatica_coach.core.words import describe_duration, outcome_line, pain_change
 from sciatica_coach.i18n import _
@@ -127,10 +128,11 @@ class FinishView(QWidget):
         self.summary_button.setEnabled(True)
         if record.status == "completed":
             self.heading.setText(_("Well done — session complete"))
-            self.subheading.setText(record.routine_name)
+            self.subheading.setText(shown_routine_name(record.routine_id, record.routine_name))
         else:
             self.heading.setText(_("Session stopped"))
-            self.subheading.setText(f"{record.routine_name} · {outcome_line(record, steps)}")
+            name = shown_routine_name(record.routine_id, record.routine_name)
+            self.subheading.setText(f"{name} · {outcome_line(record, steps)}")
         self.figures["duration"].setText(describe_duration(record.active_seconds))
         planned = record.planned_work_steps
         self.figures["steps"].setText(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from sciatica_coach.core.csv_io import MAX_TEXT as MAX_NOTES
+from sciatica_coach.core.library_text import shown_exercise_name, shown_routine_name
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import (
     IN_PROGRESS,
@@ -81,7 +82,9 @@ def pain_column(record: SessionRecord, which: str) -> str:
 def step_title(step: StepRecord) -> str:
     if step.kind != "work":
         return _(STEP_TITLES[step.kind]) if step.kind in STEP_TITLES else step.kind
-    title = step.exercise_name or step.exercise_id or _("Exercise")
+    title = shown_exercise_name(
+        step.exercise_id, step.exercise_name or step.exercise_id or _("Exercise")
+    )
     if step.set_count > 1:
         title += _(" · set {number}/{count}").format(number=step.set_number, count=step.set_count)
     if step.side:
@@ -160,7 +163,7 @@ class SessionTableModel(QAbstractTableModel):
         """What the list shows for a session, column by column."""
         return (
             when_text(record),
-            record.routine_name,
+            shown_routine_name(record.routine_id, record.routine_name),
             minutes_seconds(record.active_seconds),
             outcome_text(record),
             pain_column(record, "back"),
@@ -411,7 +414,7 @@ class HistoryView(QWidget):
             self._set_notes_text("")
             self._offer_leave_out(None)
             return
-        self.detail_title.setText(record.routine_name)
+        self.detail_title.setText(shown_routine_name(record.routine_id, record.routine_name))
         self.detail_when.setText(
             _("{when} · exercised {active} of {planned} planned").format(
                 when=when_text(record),
@@ -441,7 +444,9 @@ class HistoryView(QWidget):
             self.leave_out_button.hide()
             return
         self._leave_out_ids = (record.routine_id, step.exercise_id)
-        self.leave_out_button.setText(leave_out_label(step.exercise_name))
+        self.leave_out_button.setText(
+            leave_out_label(shown_exercise_name(step.exercise_id, step.exercise_name))
+        )
         self.leave_out_button.show()
 
     def _request_leave_out(self) -> None:
@@ -581,7 +586,8 @@ class HistoryView(QWidget):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             _("Delete your {routine} session of {when}?").format(
-                routine=record.routine_name, when=when_text(record)
+                routine=shown_routine_name(record.routine_id, record.routine_name),
+                when=when_text(record),
             )
         )
         box.setInformativeText(
@@ -618,7 +624,8 @@ class HistoryView(QWidget):
             return
         if record is not None:
             text = _("Deleted your {routine} session of {when}.").format(
-                routine=record.routine_name, when=when_text(record)
+                routine=shown_routine_name(record.routine_id, record.routine_name),
+                when=when_text(record),
             )
             if count > 1:
                 text += _(" {count} deleted in all; Undo brings back one at a time.").format(

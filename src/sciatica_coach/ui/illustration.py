@@ -21,6 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sciatica_coach.core.pictures import PictureError
+from sciatica_coach.i18n import _
 from sciatica_coach.illustrations import available, placeholder_svg, render_svg
 from sciatica_coach.illustrations.qt_pictures import (
     Picture,
@@ -130,7 +131,7 @@ class IllustrationView(QWidget):
         if self.showing_placeholder:
             self._show_placeholder()
         else:
-            self.setAccessibleDescription("Picture of the exercise")
+            self.setAccessibleDescription(_("Picture of the exercise"))
         self.update()
 
     def set_phase(self, phase: float) -> None:
@@ -299,7 +300,7 @@ class IllustrationView(QWidget):
         self._forget_frames()
 
     def _show_placeholder(self) -> None:
-        self.setAccessibleDescription("No picture for this exercise")
+        self.setAccessibleDescription(_("No picture for this exercise"))
 
 
 def _fitting_hints(painter: QPainter) -> None:

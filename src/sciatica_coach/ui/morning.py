@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sciatica_coach.core.library_text import shown_routine_name
 from sciatica_coach.core.records import SessionRecord
 from sciatica_coach.core.symptoms import BETTER, LEG_RESPONSES, SAME, WORSE, MorningCheck
 from sciatica_coach.core.words import day_heading
@@ -101,7 +102,10 @@ class MorningCheckPanel(QWidget):
                 "About your {routine} session, {day}. "
                 "An increase after exercise should settle by the next morning; this tells the "
                 "coach whether it did."
-            ).format(routine=session.routine_name, day=day_heading(session.local_date)),
+            ).format(
+                routine=shown_routine_name(session.routine_id, session.routine_name),
+                day=day_heading(session.local_date),
+            ),
             BASE_POINT_SIZE + 1,
         )
         about.setTextFormat(Qt.TextFormat.PlainText)

@@ -408,6 +408,7 @@ class ProgressView(QWidget):
     ) -> None:
         super().__init__(parent)
         if range_key not in RANGE_KEYS:
+            # i18n: not words (a programmer's error)
             raise ValueError(
                 f"unknown range {range_key!r}; expected one of {', '.join(RANGE_KEYS)}"
             )
@@ -735,6 +736,7 @@ class ProgressView(QWidget):
     def set_range(self, key: str) -> None:
         """Show "4w", "3m", "1y" or "all" (everything since the first session)."""
         if key not in RANGE_KEYS:
+            # i18n: not words (a programmer's error)
             raise ValueError(f"unknown range {key!r}; expected one of {', '.join(RANGE_KEYS)}")
         self.range_key = key
         self.range_buttons[key].setChecked(True)

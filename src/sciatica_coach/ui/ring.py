@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from sciatica_coach.i18n import _
 from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import TEAL, ring_track
 
@@ -31,7 +32,7 @@ class CountdownRing(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # A screen reader hears this name and, as the value, the time or reps left.
         ring_accessible.install()
-        self.setAccessibleName("Time left")
+        self.setAccessibleName(_("Time left"))
 
     @property
     def text(self) -> str:

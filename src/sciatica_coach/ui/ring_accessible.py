@@ -11,7 +11,9 @@ from __future__ import annotations
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QAccessibleValueChangeEvent
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
-RING_CLASS = "CountdownRing"
+from sciatica_coach.i18n import _
+
+RING_CLASS = "CountdownRing"  # i18n: not words (a class name)
 _installed = False
 
 
@@ -34,7 +36,7 @@ class RingAccessible(QAccessibleWidget):
             ring = self.object()
             return ring_value(_words(ring, "text"), _words(ring, "caption"))
         if kind == QAccessible.Text.Name:
-            return self.widget().accessibleName() or "Countdown"
+            return self.widget().accessibleName() or _("Countdown")
         return super().text(kind)
 
 

@@ -192,7 +192,11 @@ def ensure_safety_acknowledged(settings: QSettings, parent: QWidget | None = Non
     if problem:
         from sciatica_coach.ui.plain_text import show_warning
 
-        show_warning(parent, "Not saved", f"{problem} You will be asked to read this again.")
+        show_warning(
+            parent,
+            _("Not saved"),
+            _("{problem} You will be asked to read this again.").format(problem=problem),
+        )
     return True
 
 
@@ -205,7 +209,7 @@ def sync_settings(settings: QSettings) -> str:
     settings.sync()
     if settings.status() == QSettings.Status.NoError:
         return ""
-    return f"Your settings could not be saved to {settings.fileName()}."
+    return _("Your settings could not be saved to {file}.").format(file=settings.fileName())
 
 
 class StopAdviceDialog(QDialog):

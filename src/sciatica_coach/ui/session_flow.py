@@ -25,6 +25,7 @@ from sciatica_coach.core.routine_copy import marked_exercises, without_exercises
 from sciatica_coach.core.symptoms import aggravating_directions
 from sciatica_coach.core.timeline import Timeline, expand_routine
 from sciatica_coach.core.words import provoking_exercise
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.settings_keys import HIDE_AGGRAVATING_KEY
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+# i18n: not words (the states' names are for the log and tests)
 class FlowState(Enum):
     IDLE = "idle"
     CHECK_IN_BEFORE = "check-in before"
@@ -61,7 +63,7 @@ BUSY_STATES = RUNNING_STATES | {
     FlowState.ADVICE,
     FlowState.CHECK_IN_AFTER,
 }
-INTERRUPTED_NOTICE = "Paused while another window was open. Press Space to carry on."
+INTERRUPTED_NOTICE = N_("Paused while another window was open. Press Space to carry on.")
 RETRY_SAVE_MS = 3000
 
 
@@ -183,7 +185,10 @@ class SessionFlow(QObject):
             return False
         if self.unsaved and not self.retry_saving():
             problem = self.recorder.problem if self.recorder else ""
-            self._tell("Your last session is not saved yet", f"{problem} Try again in a moment.")
+            self._tell(
+                _("Your last session is not saved yet"),
+                _("{problem} Try again in a moment.").format(problem=problem),
+            )
             return False
         self._routine = routine
         self.pain_before = None
@@ -212,7 +217,7 @@ class SessionFlow(QObject):
             self._play(timeline, recorder, start, lead_in_seconds)
         except LogError as error:
             logger.error("Session %s could not be resumed: %s", record.id, error)
-            self._tell("The session could not be resumed", str(error))
+            self._tell(_("The session could not be resumed"), str(error))
             return False
         return True
 
@@ -246,7 +251,7 @@ class SessionFlow(QObject):
         """Leave the stop sheet for the paused session; Space carries on."""
         if self.state != FlowState.STOP_SHEET:
             return
-        self.player.show_notice("Paused. Press Space to carry on, or S to stop.")
+        self.player.show_notice(_("Paused. Press Space to carry on, or S to stop."))
         self._enter(FlowState.PLAYING, Page.PLAYER)
 
     def stop(self, reason_code: str, note: str = "") -> None:
@@ -267,7 +272,7 @@ class SessionFlow(QObject):
         if self.recorder is None or self.recorder.flush():
             self._retry.stop()
             if self.state == FlowState.PLAYING and self._player is not None:
-                self._player.show_notice("Saved. Press Space to carry on.")
+                self._player.show_notice(_("Saved. Press Space to carry on."))
             if self.state == FlowState.END and self.recorder is not None:
                 self._show_record()
             return True
@@ -336,7 +341,7 @@ class SessionFlow(QObject):
             timeline = expand_routine(self._without_hidden(routine))
         except ValueError as error:  # every exercise is one the user chose to hide
             self._cancel_before()
-            self._tell("Nothing left to do in this routine", str(error))
+            self._tell(_("Nothing left to do in this routine"), str(error))
             return
         recorder = SessionRecorder(self.context.log, timeline, now=self.context.now)
         self.pain_before = before
@@ -345,7 +350,7 @@ class SessionFlow(QObject):
         except LogError as error:
             logger.error("A session of routine %s could not start: %s", routine.id, error)
             self._cancel_before()
-            self._tell("The session could not start", str(error))
+            self._tell(_("The session could not start"), str(error))
             return
         if before is not None:
             recorder.record_pain(before)
@@ -479,8 +484,11 @@ class SessionFlow(QObject):
     def _pause_for_log(self, message: str) -> None:
         if self.state == FlowState.PLAYING and self._player is not None and self.unsaved:
             self._player.pause(
-                f"Paused: your progress could not be saved. {message} Nothing is lost: it is "
-                "kept here and saved as soon as the log can be written. Press Space to carry on."
+                _(
+                    "Paused: your progress could not be saved. {message} Nothing is lost: it is "
+                    "kept here and saved as soon as the log can be written. Press Space to carry "
+                    "on."
+                ).format(message=message)
             )
 
     def _tell(self, title: str, message: str) -> None:
@@ -495,7 +503,7 @@ class SessionFlow(QObject):
     def _interrupted(self) -> None:
         """A dialog or menu opened over the running session: pause it at this moment."""
         if self.state == FlowState.PLAYING and self.session is not None:
-            self.player.pause(INTERRUPTED_NOTICE)
+            self.player.pause(_(INTERRUPTED_NOTICE))
 
 
 class InterruptionWatcher(QObject):

@@ -60,7 +60,7 @@ from sciatica_coach.ui.settings_keys import (
     VOICE_RATE_KEY,
     VOICE_REPS_KEY,
 )
-from sciatica_coach.ui.settings_values import read_flag
+from sciatica_coach.ui.settings_values import read_flag, session_lengths
 from sciatica_coach.ui.sound import CuePlayer
 from sciatica_coach.ui.voice import DEFAULT_RATE, RATES, VoiceGuide
 
@@ -76,21 +76,6 @@ DAY_NAMES = (
     N_("Saturday"),
     N_("Sunday"),
 )
-
-
-def session_lengths(settings: QSettings) -> SessionLengths:
-    """The pauses saved in Preferences (a negative or missing value: as the routine says)."""
-
-    def seconds(key: str) -> float | None:
-        value = settings.value(key, -1, type=int)
-        return float(value) if isinstance(value, int) and value >= 0 else None
-
-    percent = settings.value(REST_SECONDS_KEY, 100, type=int)
-    return SessionLengths(
-        seconds(PREPARE_SECONDS_KEY),
-        seconds(SWITCH_SECONDS_KEY),
-        percent if isinstance(percent, int) and 25 <= percent <= 300 else 100,
-    )
 
 
 @dataclass

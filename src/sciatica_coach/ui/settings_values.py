@@ -2,6 +2,13 @@
 
 from PySide6.QtCore import QSettings
 
+from sciatica_coach.core.session_lengths import SessionLengths
+from sciatica_coach.ui.settings_keys import (
+    PREPARE_SECONDS_KEY,
+    REST_SECONDS_KEY,
+    SWITCH_SECONDS_KEY,
+)
+
 
 def read_flag(settings: QSettings, key: str, default: bool) -> bool:
     """The on/off setting at ``key``, or ``default`` when it was never saved."""
@@ -9,3 +16,18 @@ def read_flag(settings: QSettings, key: str, default: bool) -> bool:
     # value() returns object; the check is what tells the type checker so.
     value = settings.value(key, default, type=bool)
     return value if isinstance(value, bool) else default
+
+
+def session_lengths(settings: QSettings) -> SessionLengths:
+    """The pauses saved in Preferences (a negative or missing value: as the routine says)."""
+
+    def seconds(key: str) -> float | None:
+        value = settings.value(key, -1, type=int)
+        return float(value) if isinstance(value, int) and value >= 0 else None
+
+    percent = settings.value(REST_SECONDS_KEY, 100, type=int)
+    return SessionLengths(
+        seconds(PREPARE_SECONDS_KEY),
+        seconds(SWITCH_SECONDS_KEY),
+        percent if isinstance(percent, int) and 25 <= percent <= 300 else 100,
+    )

@@ -25,12 +25,13 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.settings_keys import MUTED_KEY, VOLUME_KEY
 
 log = logging.getLogger(__name__)
 
 CUES = ("start", "tick", "switch", "rest", "done", "halfway")
-UNAVAILABLE_MESSAGE = "Sound is off: no audio output was found."
+UNAVAILABLE_MESSAGE = N_("Sound is off: no audio output was found.")
 
 # A cue that waited longer than this is dropped: a late 3-2-1 tick is worse than none.
 STALE_AFTER_SECONDS = 0.35
@@ -83,9 +84,11 @@ def play_until(path: str, stop: Callable[[], bool]) -> None:
             return
         if time.monotonic() > deadline:
             player.terminate()
+            # i18n: not words (a detail for the log file)
             raise SoundUnavailableError("the audio player did not finish")
         time.sleep(0.02)
     if status != 0:
+        # i18n: not words (a detail for the log file)
         raise SoundUnavailableError(f"the audio player exited with status {status}")
 
 
@@ -280,12 +283,14 @@ class CuePlayer(QObject):
     def play(self, cue: str) -> None:
         """Start the cue and return at once; does nothing when muted or sound is off."""
         if cue not in CUES:
+            # i18n: not words (for the log file)
             self._warn_once(cue, "Unknown sound cue %r ignored", cue)
             return
         if self._muted or not self._available:
             return
         path = self._sounds_dir / f"{cue}.wav"
         if not path.is_file():
+            # i18n: not words (for the log file)
             self._warn_once(cue, "Sound file for cue %r is missing: %s", cue, path)
             return
         cue_thread = self._start_cue_thread()
@@ -305,6 +310,7 @@ class CuePlayer(QObject):
         try:
             return scaled_wav(path, target, self._volume)
         except (OSError, EOFError, wave.Error) as error:
+            # i18n: not words (for the log file)
             self._warn_once(f"volume {path}", "Cue %s played at full volume: %s", path, error)
             return path
 
@@ -342,7 +348,7 @@ class CuePlayer(QObject):
         if not self._available:
             return
         self._available = False
-        self.unavailable.emit(UNAVAILABLE_MESSAGE)
+        self.unavailable.emit(_(UNAVAILABLE_MESSAGE))
 
     def _warn_once(self, key: str, message: str, *args: object) -> None:
         if key not in self._warned:

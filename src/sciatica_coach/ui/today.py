@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from sciatica_coach.core import coach, stats
 from sciatica_coach.core.coach import CoachView
 from sciatica_coach.core.library import Library
+from sciatica_coach.core.library_text import shown_routine_name
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
 from sciatica_coach.core.words import (
@@ -160,7 +161,8 @@ class TodayView(QWidget):
         if due is not None:
             self.morning_button.setText(_("How is your leg this morning?"))
             about = _("About {routine}, {day}").format(
-                routine=due.routine_name, day=day_heading(due.local_date)
+                routine=shown_routine_name(due.routine_id, due.routine_name),
+                day=day_heading(due.local_date),
             )
             self.morning_button.setToolTip(plain_tooltip(about))
             self.morning_button.setAccessibleDescription(about)
@@ -234,7 +236,7 @@ class TodayView(QWidget):
         outcome = outcome_label(last.status, last.stop_reason)
         self.last.setText(
             _("Last session: {routine}, {day}, {duration} ({outcome}). Leg pain {leg}.").format(
-                routine=last.routine_name,
+                routine=shown_routine_name(last.routine_id, last.routine_name),
                 day=when,
                 duration=describe_duration(last.active_seconds),
                 outcome=outcome[:1].lower() + outcome[1:],

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.settings_keys import (
     VOICE_KEY,
     VOICE_NAME_KEY,
@@ -45,7 +46,7 @@ DEFAULT_RATE = 160  # words a minute: a little slower than eSpeak's 175, for ins
 RATES = (120, 140, 160, 180, 200)
 # A phrase that could not start within this long after it was asked for is dropped.
 STALE_AFTER_SECONDS = 1.0
-NO_VOICE_MESSAGE = "Voice guidance is off: no system voice was found. Sound cues are used."
+NO_VOICE_MESSAGE = N_("Voice guidance is off: no system voice was found. Sound cues are used.")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Pyttsx3Engine:
         engine.save_to_file(text, str(path))
         engine.runAndWait()
         if not path.is_file() or path.stat().st_size <= 44:  # a bare WAV header
+            # i18n: not words (a detail for the log file)
             raise RuntimeError(f"the speech engine made no audio for {text!r}")
 
 
@@ -302,7 +304,7 @@ class VoiceGuide(QObject):
     def _on_failed(self, _detail: str) -> None:
         if self._available:
             self._available = False
-            self.unavailable.emit(NO_VOICE_MESSAGE)
+            self.unavailable.emit(_(NO_VOICE_MESSAGE))
 
 
 def engine_installed() -> bool:
