@@ -495,6 +495,7 @@ def _step_up(context: CoachingContext) -> list[Suggestion]:
     recent = judged[-STEP_UP_GREENS:]
     if len(recent) < STEP_UP_GREENS:
         return []
+    # equivalent mutant: the check below needs every light of the run to be of this routine
     routine_id = recent[-1].routine_id
     if not all(
         light.colour == GREEN
@@ -632,6 +633,7 @@ def start_here(
         clear = [r for r in routines.values() if not _moves_in(r, aggravating)]
         if clear:
             pick = min(clear, key=lambda r: (r.level, not r.builtin, r.name))
+            # equivalent mutant: only flexion and extension are ever marked; both have words
             way = _(" or ").join(_(DIRECTION_WORDS.get(d, d)) for d in sorted(aggravating))
             return StartHere(
                 pick.id,
