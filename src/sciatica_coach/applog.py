@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import os
 import sys
 from datetime import UTC, datetime
@@ -63,23 +62,53 @@ class SafeFormatter(logging.Formatter):
             )
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+class PrivateRotatingFileHandler(logging.FileHandler):
     """A rotating file handler whose files are readable by their owner only (0600).
 
-    A write that fails (disk full, the folder taken away) is said once on ``stderr``, not as
-    a traceback for every line as logging does by default.
+    It rotates as logging.handlers.RotatingFileHandler does (``sciatica-coach.log.1`` is the
+    newest kept file), without that module, which brings sockets and pickling into every
+    start. A write that fails (disk full, the folder taken away) is said once on ``stderr``,
+    not as a traceback for every line as logging does by default.
     """
 
     def __init__(self, path: Path, max_bytes: int, backup_count: int, stderr: TextIO) -> None:
         self._stderr = stderr
         self._failed = False
-        super().__init__(
-            path,
-            maxBytes=max_bytes,
-            backupCount=backup_count,
-            encoding="utf-8",
-            errors="backslashreplace",
-        )
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
+        super().__init__(path, encoding="utf-8", errors="backslashreplace")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._should_roll_over(record):
+                self._roll_over()
+            super().emit(record)
+        except Exception:
+            self.handleError(record)
+
+    def _should_roll_over(self, record: logging.LogRecord) -> bool:
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False  # never roll a device or a pipe over
+        if self.stream is None:
+            self.stream = self._open()
+        if self.max_bytes <= 0:
+            return False
+        line = f"{self.format(record)}\n"
+        self.stream.seek(0, os.SEEK_END)
+        return self.stream.tell() + len(line) >= self.max_bytes
+
+    def _roll_over(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None
+        if self.backup_count > 0:
+            for number in range(self.backup_count - 1, 0, -1):
+                older = f"{self.baseFilename}.{number}"
+                if os.path.exists(older):
+                    os.replace(older, f"{self.baseFilename}.{number + 1}")
+            if os.path.exists(self.baseFilename):
+                os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
 
     def _open(self) -> TextIOWrapper:
         # Made 0600 from the first byte, whatever the umask; an older, looser file is

@@ -3,7 +3,6 @@ and make a one-exercise routine to practise one of them on its own."""
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -100,6 +99,8 @@ def practice_routine_id(exercise_id: str) -> str:
     """``practice-cat-camel`` for ``cat_camel``: a valid routine id (catalog.ROUTINE_ID)."""
     routine_id = PRACTICE_PREFIX + exercise_id.replace("_", "-")
     if len(routine_id) > MAX_ROUTINE_ID:
+        import hashlib  # here, not at start-up: it loads OpenSSL (3 MB resident)
+
         digest = hashlib.sha256(exercise_id.encode("utf-8")).hexdigest()[:HASH_LENGTH]
         keep = MAX_ROUTINE_ID - HASH_LENGTH - 1
         routine_id = f"{routine_id[:keep].rstrip('-')}-{digest}"

@@ -7,8 +7,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 from sciatica_coach.i18n import _
 
 APP_NAME = "sciatica-coach"
@@ -24,6 +22,8 @@ def data_dir(override: str | os.PathLike[str] | None, environ: Mapping[str, str]
     from_env = environ.get(DATA_DIR_ENV, "").strip()
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only for the default folder: the app's own start names its folder
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -14,7 +14,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QRect,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,37 +46,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Only what the first paint needs is imported here: the other pages, the session, the coach's
+# actions, the second-launch server (QtNetwork) and the reminders are imported when first
+# used, most of them just after the window is on screen (MainWindow.finish_start).
 from sciatica_coach import __version__, applog
 from sciatica_coach.core import paths
 from sciatica_coach.core.clock import local_now
-from sciatica_coach.core.coach import morning_due
-from sciatica_coach.core.coaching import WORSE_FLAG_DAYS, flagged_exercises
-from sciatica_coach.core.exercise_search import find_routine
 from sciatica_coach.core.instance_lock import InstanceLock, InstanceLockHeld
-from sciatica_coach.core.library import Library, load_library
 from sciatica_coach.core.library_text import shown_routine_name
-from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, SessionRecord
-from sciatica_coach.core.symptoms import MorningCheck, aggravating_directions
 from sciatica_coach.core.words import day_heading, leave_out_done
 from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
-from sciatica_coach.ui.coach_actions import CoachActions
 from sciatica_coach.ui.colours import NAVIGATION_STYLE
 from sciatica_coach.ui.focus_ring import install_focus_ring
-from sciatica_coach.ui.launch import (
-    HANDOVER_PATIENCE_SECONDS,
-    LaunchServer,
-    bring_forward_running_instance,
-    listen_for_second_launch,
-    server_name,
-)
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
-from sciatica_coach.ui.routine_watch import RoutinesWatcher
-from sciatica_coach.ui.routines import RoutinesView
-from sciatica_coach.ui.safety import sync_settings
-from sciatica_coach.ui.session_flow import SessionFlow
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY, LEG_QUESTION_KEY, TRAY_KEY
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.today import TodayView
@@ -75,9 +70,18 @@ from sciatica_coach.ui.translation import apply_language
 if TYPE_CHECKING:
     from sciatica_coach.core.autostart import Autostart
     from sciatica_coach.core.catalog import Routine
+    from sciatica_coach.core.library import Library
+    from sciatica_coach.core.log import SessionLog
     from sciatica_coach.core.reminders import Reminder
+    from sciatica_coach.core.symptoms import MorningCheck
     from sciatica_coach.ui.appearance import Appearance
-    from sciatica_coach.ui.notify import SystemNotifications
+    from sciatica_coach.ui.coach_actions import CoachActions
+    from sciatica_coach.ui.launch import LaunchServer
+    from sciatica_coach.ui.notify import ReminderAnswers, ReminderPopup, SystemNotifications
+    from sciatica_coach.ui.reminder_clock import ReminderClock
+    from sciatica_coach.ui.routine_watch import RoutinesWatcher
+    from sciatica_coach.ui.routines import RoutinesView
+    from sciatica_coach.ui.session_flow import SessionFlow
     from sciatica_coach.ui.settings_page import PreferencesPage
     from sciatica_coach.ui.sound import CuePlayer
     from sciatica_coach.ui.tray import CoachTray
@@ -121,7 +125,11 @@ class MainWindow(QMainWindow):
     # The app paints a page's frame before a slow first build; tests build pages at once.
     paint_pages_first = False
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, *, finish_later: bool = False) -> None:
+        """The window over ``context``. With ``finish_later`` (the app's own start) Today is
+        only its heading until ``finish_start``, which the app calls once the window is on
+        screen: then the routines are read, Today reads the log, and the reminders, the
+        routine folder's watch and the coach start. Without it (tests) that happens here."""
         super().__init__()
         self.context = context
         self.setWindowTitle(APP_TITLE)
@@ -140,14 +148,10 @@ class MainWindow(QMainWindow):
         self.pages.currentChanged.connect(self._size_by_current_page)
         self._page_widgets: dict[Page, QWidget] = {}
         self.today = TodayView(context.library, context.log)
-        self.routines = RoutinesView(
-            context.library,
-            settings=context.settings,
-            routines_dir=paths.user_routines_dir(context.data),
-            today=lambda: self.context.now().date(),
-        )
-        # Progress and History are built on first visit: the charts pull in pyqtgraph and
-        # numpy, which the first window must not wait for.
+        # Every page but Today is built on its first visit (or first use, for Routines).
+        self.routines_page: LazyPage[RoutinesView] = LazyPage(self._make_routines)
+        # Progress and History: the charts pull in pyqtgraph and numpy, which the first
+        # window must not wait for.
         self.progress_page: LazyPage[RefreshingPage] = LazyPage(
             self._make_progress, waiting=_("Drawing your progress…")
         )
@@ -156,19 +160,19 @@ class MainWindow(QMainWindow):
         self.library_page: LazyPage[ExerciseLibraryLike] = LazyPage(self._make_library)
         navigable: tuple[QWidget, ...] = (
             self.today,
-            self.routines,
+            self.routines_page,
             self.library_page,
             self.progress_page,
             self.history_page,
         )
         for page, widget in zip(NAVIGATION, navigable, strict=True):
             self.place(page, widget)
-        # The session's pages (check-in, player, stop sheet, advice, end) belong to the flow
-        # and are made for the first session, not at start.
-        self.flow = SessionFlow(context, self)
-        self.flow.leave_requested.connect(self.show_page)
-        self.flow.summary_requested.connect(self.offer_summary)
-        self.flow.leave_out_requested.connect(self._leave_out_after_stop)
+        # The session's pages (check-in, player, stop sheet, advice, end) belong to the flow,
+        # made for the first session (or the first question about one), not at start.
+        self._flow: SessionFlow | None = None
+        self._coach_actions: CoachActions | None = None
+        self.routine_watcher: RoutinesWatcher | None = None
+        self._started = False
         self.nav.currentRowChanged.connect(lambda row: self._show_navigable(NAVIGATION[row]))
         central = QWidget()
         row = QHBoxLayout(central)
@@ -179,23 +183,92 @@ class MainWindow(QMainWindow):
 
         self.today.start_requested.connect(self.start_routine)
         self.today.browse_requested.connect(lambda: self.show_page(Page.ROUTINES))
-        self.routines.start_requested.connect(self.start_routine)
-        self.routines.copy_written.connect(lambda _routine_id: self.reload_library())
-        # Routine files changed by hand, or by another copy of the app, show at once.
-        self.routine_watcher = RoutinesWatcher(paths.user_routines_dir(context.data), self)
-        self.routine_watcher.changed.connect(self.reload_library)
-        self.coach_actions = CoachActions(context, write_copy=self._write_copy_without)
-        self.coach_actions.library_changed.connect(self.reload_library)
-        self.today.suggestion_decided.connect(self.coach_actions.decide)
+        self.today.suggestion_decided.connect(
+            lambda suggestion, decision: self.coach_actions.decide(suggestion, decision)
+        )
         self.today.warning_signs_requested.connect(self._show_safety)
         self.today.morning_requested.connect(self.ask_morning_check)
-        self.coach_actions.changed.connect(self._refresh_today)
-        self.flow.suggestion_decided.connect(self.coach_actions.decide)
-        self.flow.warning_signs_requested.connect(self._show_safety)
         self._build_menus()
         self._restore_geometry()
-        self.show_page(Page.TODAY)
+        self._init_reminders()
+        self._library_pending = finish_later
+        if finish_later:
+            self.today.show_heading(self.context.now().date())
+            with QSignalBlocker(self.nav):  # Today on show, but not read yet
+                self.nav.setCurrentRow(NAVIGATION.index(Page.TODAY))
+        else:
+            self.finish_start()
+
+    def finish_start(self) -> None:
+        """What the first paint does not wait for: the routines, Today's reading of the log,
+        the routine folder's watch and the reminders (once; later calls do nothing)."""
+        if self._started:
+            return
+        self._started = True
+        from sciatica_coach.ui.routine_watch import RoutinesWatcher
+
+        if self._library_pending:  # the app's window starts with an empty library
+            self._library_pending = False
+            self.context.library = library_for(self.context.data, self.context.settings)
+            self.today.set_library(self.context.library)
+        # Routine files changed by hand, or by another copy of the app, show at once.
+        self.routine_watcher = RoutinesWatcher(paths.user_routines_dir(self.context.data), self)
+        self.routine_watcher.changed.connect(self.reload_library)
+        if self.current_page in (None, Page.TODAY):
+            self.show_page(Page.TODAY)
         self._start_reminders()
+
+    @property
+    def flow(self) -> SessionFlow:
+        """The session's flow, made the first time it is needed."""
+        if self._flow is None:
+            from sciatica_coach.ui.session_flow import SessionFlow
+
+            flow = self._flow = SessionFlow(self.context, self)
+            flow.leave_requested.connect(self.show_page)
+            flow.summary_requested.connect(self.offer_summary)
+            flow.leave_out_requested.connect(self._leave_out_after_stop)
+            flow.suggestion_decided.connect(
+                lambda suggestion, decision: self.coach_actions.decide(suggestion, decision)
+            )
+            flow.warning_signs_requested.connect(self._show_safety)
+        return self._flow
+
+    @property
+    def busy(self) -> bool:
+        """A session is under way (its check-in, player or end screen on show)."""
+        return self._flow is not None and self._flow.busy
+
+    @property
+    def coach_actions(self) -> CoachActions:
+        """What taking or setting aside a coach's suggestion does, made on the first answer."""
+        if self._coach_actions is None:
+            from sciatica_coach.ui.coach_actions import CoachActions
+
+            actions = self._coach_actions = CoachActions(
+                self.context, write_copy=self._write_copy_without
+            )
+            actions.library_changed.connect(self.reload_library)
+            actions.changed.connect(self._refresh_today)
+        return self._coach_actions
+
+    @property
+    def routines(self) -> RoutinesView:
+        """The Routines page, built the first time anything asks for it."""
+        return self.routines_page.content()
+
+    def _make_routines(self) -> RoutinesView:
+        from sciatica_coach.ui.routines import RoutinesView
+
+        routines = RoutinesView(
+            self.context.library,
+            settings=self.context.settings,
+            routines_dir=paths.user_routines_dir(self.context.data),
+            today=lambda: self.context.now().date(),
+        )
+        routines.start_requested.connect(self.start_routine)
+        routines.copy_written.connect(lambda _routine_id: self.reload_library())
+        return routines
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -242,7 +315,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)  # which shows the page
 
     def _show_navigable(self, page: Page) -> None:
-        if self.flow.busy:
+        if self.busy:
             return
         if page is Page.TODAY:
             self.today.refresh(self.context.now().date())
@@ -258,12 +331,15 @@ class MainWindow(QMainWindow):
         if page is Page.LIBRARY:
             self.library_page.content()
         if page is Page.ROUTINES:
-            self.refresh_routine_marks()
+            self.refresh_routine_marks()  # which builds the page on its first visit
         self.pages.setCurrentWidget(self._page_widgets[page])
 
     def refresh_routine_marks(self) -> None:
         """Give the Routines page what the log says now: the ways of moving the symptom
         profile marks, and the exercises the leg was worse after lately."""
+        from sciatica_coach.core.coaching import WORSE_FLAG_DAYS, flagged_exercises
+        from sciatica_coach.core.symptoms import aggravating_directions
+
         today = self.context.now().date()
         log = self.context.log
         try:
@@ -307,7 +383,17 @@ class MainWindow(QMainWindow):
         library to every page that shows routines or exercises."""
         library = library_for(self.context.data, self.context.settings)
         self.context.library = library
-        self.today.library = library
+        self.today.set_library(library)
+        if self.routines_page.built:
+            self._give_routines(library)
+        # Only a window on screen reads the log: a change seen as the app closes must not.
+        if self.isVisible() and self.current_page is Page.TODAY:
+            self.today.refresh(self.context.now().date())
+        if self.library_page.built:
+            self.library_page.content().set_library(library)
+
+    def _give_routines(self, library: Library) -> None:
+        """The Routines page over ``library``, keeping the routine chosen and its notice."""
         chosen = self.routines.current_routine()
         notice = self.routines.notice.text() if self.routines.notice.isVisible() else ""
         self.routines.set_library(library)
@@ -316,11 +402,6 @@ class MainWindow(QMainWindow):
             if notice:  # what was just done to it still holds
                 self.routines.notice.setText(notice)
                 self.routines.notice.show()
-        # Only a window on screen reads the log: a change seen as the app closes must not.
-        if self.isVisible() and self.current_page is Page.TODAY:
-            self.today.refresh(self.context.now().date())
-        if self.library_page.built:
-            self.library_page.content().set_library(library)
 
     def _commit_history_deletes(self) -> None:
         """Deleted sessions can be undone until the History view is left."""
@@ -373,6 +454,8 @@ class MainWindow(QMainWindow):
         except LogError as error:
             show_warning(self, APP_TITLE, str(error))
             return
+        from sciatica_coach.core.exercise_search import find_routine
+
         if find_routine(self.context.library, record.routine_id) is None:
             show_warning(
                 self,
@@ -394,7 +477,9 @@ class MainWindow(QMainWindow):
     def offer_morning_check(self) -> bool:
         """At the first start on the day after a session, ask how the leg is this morning;
         whether the question is on screen."""
-        if self.flow.busy:
+        from sciatica_coach.core.coach import morning_due
+
+        if self.busy:
             return False
         try:
             due = morning_due(self.context.log, self.context.now().date())
@@ -410,7 +495,7 @@ class MainWindow(QMainWindow):
         """The morning check-in about ``session`` as a page; back to Today when answered."""
         from sciatica_coach.ui.morning import MorningCheckPanel
 
-        if session is None or self.flow.busy:
+        if session is None or self.busy:
             return
         panel = MorningCheckPanel(session, self.context.now())
         panel.saved.connect(self._morning_saved)
@@ -430,6 +515,8 @@ class MainWindow(QMainWindow):
     def offer_resume(self, ask: Callable[[SessionRecord], ResumeAnswer] | None = None) -> None:
         """For each unfinished session, newest first: resume it, close it as stopped, or
         decide later (it is offered again at the next start, and from History)."""
+        from sciatica_coach.core.exercise_search import find_routine
+
         choose = ask or self._ask_resume
         try:
             unfinished = self.context.log.unfinished_sessions()
@@ -547,7 +634,7 @@ class MainWindow(QMainWindow):
     def import_history(self) -> None:
         from sciatica_coach.ui.file_actions import ask_import_history
 
-        if self.flow.busy:
+        if self.busy:
             show_warning(self, APP_TITLE, _("Finish or stop your session first, then import."))
             return
         if ask_import_history(self, self.context.log):
@@ -644,7 +731,7 @@ class MainWindow(QMainWindow):
         """File > Your symptoms: the symptom profile, pre-filled; whether one was saved."""
         from sciatica_coach.ui.profile import edit_profile
 
-        if self.flow.busy:
+        if self.busy:
             show_warning(
                 self,
                 APP_TITLE,
@@ -662,9 +749,13 @@ class MainWindow(QMainWindow):
 
     def offer_symptom_profile(self) -> bool:
         """First start, after the safety screen: offer the symptom profile, once only."""
-        from sciatica_coach.ui.profile import offer_profile_once
+        from sciatica_coach.ui.settings_keys import PROFILE_OFFERED_KEY
 
         context = self.context
+        if read_flag(context.settings, PROFILE_OFFERED_KEY, False):
+            return False  # offered before (asked here first: the dialog's module is large)
+        from sciatica_coach.ui.profile import offer_profile_once
+
         shown = offer_profile_once(context.settings, context.log, context.now, self)
         if shown:
             self._refresh_today()  # "Start here" follows the answers, if any were saved
@@ -673,8 +764,8 @@ class MainWindow(QMainWindow):
     def set_animated_illustrations(self, on: bool) -> None:
         """Off: a still picture of the movement instead of one that moves with the timer."""
         self.context.settings.setValue(ANIMATED_KEY, on)
-        if self.flow._player is not None:
-            self.flow.player.illustration.set_animated(on)
+        if self._flow is not None and self._flow._player is not None:
+            self._flow.player.illustration.set_animated(on)
         if self.library_page.built:
             self.library_page.content().set_animated(on)
 
@@ -715,29 +806,58 @@ class MainWindow(QMainWindow):
 
     # -- reminders, the tray and preferences ----------------------------------------------
 
-    def _start_reminders(self) -> None:
-        from sciatica_coach.ui.notify import ReminderAnswers, ReminderPopup
-        from sciatica_coach.ui.reminder_clock import ReminderClock
-
+    def _init_reminders(self) -> None:
         self._quitting = False
         self.tray: CoachTray | None = None
         self.notifications: SystemNotifications | None = None
         self.preferences_page: PreferencesPage | None = None
         self.autostart: Autostart | None = None  # tests put one under a temporary home
-        self.reminder_answers = ReminderAnswers(self)
-        self.reminder_popup = ReminderPopup(self.reminder_answers)
-        self.reminder_answers.start.connect(self.start_todays_routine)
+        self.reminder_clock: ReminderClock | None = None
+        self._reminder_answers: ReminderAnswers | None = None
+        self._reminder_popup: ReminderPopup | None = None
+
+    def _start_reminders(self) -> None:
+        from sciatica_coach.ui.reminder_clock import ReminderClock
+
         context = self.context
         self.reminder_clock = ReminderClock(context.log, context.settings, context.now, self)
-        self.reminder_answers.snooze.connect(self.reminder_clock.snooze)
-        self.reminder_answers.not_today.connect(self.reminder_clock.not_today)
         self.reminder_clock.due.connect(self.show_reminder)
         self.set_tray(read_flag(context.settings, TRAY_KEY, False))
         QTimer.singleShot(0, self.reminder_clock.check)
 
+    @property
+    def reminder_answers(self) -> ReminderAnswers:
+        """Start, In 30 minutes or Not today, from the popup or a desktop notification."""
+        if self._reminder_answers is None:
+            from sciatica_coach.ui.notify import ReminderAnswers
+
+            answers = self._reminder_answers = ReminderAnswers(self)
+            answers.start.connect(self.start_todays_routine)
+            answers.snooze.connect(lambda: self._reminders.snooze())
+            answers.not_today.connect(lambda: self._reminders.not_today())
+        return self._reminder_answers
+
+    @property
+    def reminder_popup(self) -> ReminderPopup:
+        """The app's own reminder window, made for the first reminder it shows."""
+        if self._reminder_popup is None:
+            from sciatica_coach.ui.notify import ReminderPopup
+
+            self._reminder_popup = ReminderPopup(self.reminder_answers)
+        return self._reminder_popup
+
+    @property
+    def _reminders(self) -> ReminderClock:
+        if self.reminder_clock is None:
+            self.finish_start()
+        assert self.reminder_clock is not None
+        return self.reminder_clock
+
     def todays_routine(self) -> Routine | None:
         """What a reminder starts: Today's "Start here", else the last routine done, else the
         first in the library."""
+        from sciatica_coach.core.exercise_search import find_routine
+
         library = self.context.library
         wanted = getattr(self.today, "_start_here_id", "")
         if not wanted:
@@ -781,9 +901,11 @@ class MainWindow(QMainWindow):
 
     def set_tray(self, on: bool) -> None:
         """Show or take away the tray icon; closing the window then hides it, or quits."""
-        from sciatica_coach.ui.tray import CoachTray, tray_available
+        if on and self.tray is None:
+            from sciatica_coach.ui.tray import CoachTray, tray_available
 
-        if on and self.tray is None and tray_available():
+            if not tray_available():
+                return
             self.tray = CoachTray(QApplication.windowIcon(), self)
             self.tray.start_requested.connect(self.start_todays_routine)
             self.tray.open_requested.connect(self.bring_forward)
@@ -801,10 +923,10 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             routine = self.todays_routine()
             self.tray.set_routine(routine.name if routine else None)
-            self.tray.set_paused(self.reminder_clock.paused_today)
+            self.tray.set_paused(self._reminders.paused_today)
 
     def _pause_reminders(self) -> None:
-        self.reminder_clock.pause_today()
+        self._reminders.pause_today()
         self._refresh_tray()
 
     def quit_app(self) -> None:
@@ -874,7 +996,7 @@ class MainWindow(QMainWindow):
             page = PreferencesPage(parts, self)
             page.animated_changed.connect(self.animate_action.setChecked)
             page.tray_changed.connect(self.set_tray)
-            page.reminders_changed.connect(self.reminder_clock.check)
+            page.reminders_changed.connect(lambda: self._reminders.check())
             page.reminders_changed.connect(self._refresh_today)
             page.lengths_changed.connect(self.reload_library)
             page.safety_requested.connect(self._show_safety)
@@ -901,8 +1023,8 @@ class MainWindow(QMainWindow):
             full = self.isFullScreen()
             self.menuBar().setVisible(not full)
             self.full_screen_action.setText(_("Leave &full screen") if full else _("&Full screen"))
-            if self.flow._player is not None:
-                self.flow.player.show_full_screen_state(full)
+            if self._flow is not None and self._flow._player is not None:
+                self._flow.player.show_full_screen_state(full)
         super().changeEvent(event)
 
     def _restore_geometry(self) -> None:
@@ -944,27 +1066,33 @@ class MainWindow(QMainWindow):
         return box.exec() == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.tray is not None and not self._quitting and not self.flow.session_running:
+        flow = self._flow
+        running = flow is not None and flow.session_running
+        if self.tray is not None and not self._quitting and not running:
             # Keep running in the tray: the window goes, reminders stay armed.
             if not self.isFullScreen():
                 self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
             self.hide()
             event.ignore()
             return
-        if self.flow.session_running and not self.confirm_quit():
+        if running and not self.confirm_quit():
             event.ignore()
             return
-        self.flow.quit()
-        if self.flow.unsaved and not self.flow.retry_saving() and not self.confirm_lose_unsaved():
-            event.ignore()
-            return
+        if flow is not None:
+            flow.quit()
+            if flow.unsaved and not flow.retry_saving() and not self.confirm_lose_unsaved():
+                event.ignore()
+                return
         self._commit_history_deletes()
         if not self.isFullScreen():
             self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        from sciatica_coach.ui.safety import sync_settings
+
         problem = sync_settings(self.context.settings)
         if problem:
             print(problem, file=sys.stderr)
-        self.reminder_clock.stop()
+        if self.reminder_clock is not None:
+            self.reminder_clock.stop()
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(event)
@@ -976,8 +1104,9 @@ _NO_SERVICES = ("offscreen", "minimal", "vnc")
 
 def library_for(data: Path, settings: QSettings) -> Library:
     """The routines, with the pauses the user set in Preferences."""
+    from sciatica_coach.core.library import load_library
     from sciatica_coach.core.session_lengths import adjusted_library
-    from sciatica_coach.ui.settings_page import session_lengths
+    from sciatica_coach.ui.settings_values import session_lengths
 
     return adjusted_library(load_library(data), session_lengths(settings))
 
@@ -1017,7 +1146,7 @@ class HistoryLike(RefreshingPage, Protocol):
 
 
 # The page's own type, so content() of the History page offers commit_pending_deletes.
-PageT = TypeVar("PageT", bound=RefreshingPage)  # i18n: not words (a type name)
+PageT = TypeVar("PageT")  # i18n: not words (a type name)
 
 
 class LazyPage(QWidget, Generic[PageT]):
@@ -1066,6 +1195,34 @@ def settings_for(data: Path) -> QSettings:
     return settings
 
 
+# How long the rest of the start waits for a first paint that does not come (a window that
+# opens covered, on a platform that then paints nothing).
+FIRST_PAINT_PATIENCE_MS = 1000
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` once, just after ``window`` is first painted, or after
+    FIRST_PAINT_PATIENCE_MS if it is not painted by then."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_PATIENCE_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Once the paint is on screen: the event loop has flushed it by the next turn.
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
 def preload_charts() -> None:
     import sciatica_coach.ui.progress  # noqa: F401 - imported for its side effect of loading
 
@@ -1090,12 +1247,15 @@ def make_application(qt_options: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def build_context(data: Path) -> AppContext:
+def build_context(data: Path, *, library: bool = True) -> AppContext:
     """Open the data folder: log, settings, routines and sound. Raises LogError or OSError.
 
+    Without ``library`` the routines are left empty, for MainWindow.finish_start to read.
     The log is opened with recovery (sessions left in progress become interrupted), so only
     the holder of the data folder's lock may call this on a folder an app could be using.
     """
+    from sciatica_coach.core.library import Library
+    from sciatica_coach.core.log import SessionLog
     from sciatica_coach.ui.sound import CuePlayer
     from sciatica_coach.ui.voice import VoiceGuide
 
@@ -1108,7 +1268,7 @@ def build_context(data: Path) -> AppContext:
         data=data,
         settings=settings,
         log=log,
-        library=library_for(data, settings),
+        library=library_for(data, settings) if library else Library({}, {}),
         cue_player=cue_player,
         voice=cue_player.voice,
     )
@@ -1138,15 +1298,20 @@ def run_app(
         paths.ensure_private_dir(data)
         lock = InstanceLock.acquire(data)
     except InstanceLockHeld as held:
+        from sciatica_coach.ui.launch import server_name
+
         return hand_over_to_running_instance(server_name(data), start_routine, held)
     except OSError as error:
         return _cannot_open(error)
     try:
+        from sciatica_coach.ui.launch import listen_for_second_launch, server_name
+
         applog.start_app_log(data)
         # The words of every page come from the language chosen here, so it comes first.
         apply_language(app, settings_for(data))
         logger.info("Sciatica Coach %s started; data folder %s", __version__, data)
-        # Answer second launches from the moment the lock is held, safety screen included.
+        # Answer second launches from the moment the lock is held, safety screen included:
+        # a launch at the same moment gives way to this one only once it is answered.
         server = listen_for_second_launch(server_name(data), holding_lock=True)
         restore_excepthook = show_log_errors_in_dialogs()
         try:
@@ -1167,6 +1332,8 @@ def hand_over_to_running_instance(
 ) -> int:
     """Ask the app holding the lock to come forward (and start the routine): exit status 0 if
     it did, else 1 with a message."""
+    from sciatica_coach.ui.launch import HANDOVER_PATIENCE_SECONDS, bring_forward_running_instance
+
     if bring_forward_running_instance(name, start_routine, patience=HANDOVER_PATIENCE_SECONDS):
         print(_(ALREADY_OPEN), file=sys.stderr)
         return 0
@@ -1187,7 +1354,8 @@ def _open_and_run(
     from sciatica_coach.ui.safety import ensure_safety_acknowledged
 
     try:
-        context = build_context(data)
+        # The routines are read just after the first paint (MainWindow.finish_start).
+        context = build_context(data, library=False)
     except (LogError, OSError) as error:
         logger.error("Could not open the data folder: %s: %s", type(error).__name__, error)
         return _cannot_open(error)
@@ -1198,17 +1366,14 @@ def _open_and_run(
         if not ensure_safety_acknowledged(context.settings):
             return 0
         try:
-            window = MainWindow(context)  # the Today page reads the log as it is made
+            # On screen, Today is its heading until the first paint, then reads the log
+            # (finish_start); started at login, the window is finished before it is shown.
+            window = MainWindow(context, finish_later=not background)
         except LogError as error:
             logger.error("Could not read the log: %s: %s", type(error).__name__, error)
             return _cannot_open(error)
-        routine = server.attach(window) or start_routine
-        if not background or routine is not None:
-            window.show()
-        elif window.tray is None:
-            window.showMinimized()  # started at login without a tray: out of the way
 
-        def first_questions() -> None:
+        def first_questions(routine: str | None) -> None:
             # The symptom profile comes right after the safety screen, before anything else.
             window.offer_symptom_profile()
             if routine is not None:
@@ -1217,7 +1382,28 @@ def _open_and_run(
                 window.offer_resume()
                 window.offer_morning_check()
 
-        QTimer.singleShot(0, first_questions)
+        def finish() -> None:
+            try:
+                window.finish_start()
+            except LogError as error:
+                logger.error("Could not read the log: %s: %s", type(error).__name__, error)
+                window.hide()
+                QApplication.exit(_cannot_open(error))
+                return
+            # Requests go to the window once it has its routines; one that came before
+            # (a second launch with a routine to start) is carried out now.
+            first_questions(server.attach(window) or start_routine)
+
+        if background:
+            routine = server.attach(window) or start_routine
+            if routine is not None:
+                window.show()
+            elif window.tray is None:
+                window.showMinimized()  # started at login without a tray: out of the way
+            QTimer.singleShot(0, lambda: first_questions(routine))
+        else:
+            window.show()
+            AfterFirstPaint(window, finish)
         # The charting libraries are not loaded ahead (40 MB for a page many never open):
         # Progress shows its frame at once and its charts when they are loaded.
         window.paint_pages_first = True

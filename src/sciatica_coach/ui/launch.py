@@ -7,12 +7,11 @@ socket here only carries requests to it, one line each, answered once carried ou
 
 from __future__ import annotations
 
-import hashlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCryptographicHash, Qt
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -22,7 +21,10 @@ if TYPE_CHECKING:
 
 def server_name(data: Path) -> str:
     """The local socket name of the app serving ``data``: one per data folder."""
-    digest = hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:16]
+    # SHA-256 through Qt, not hashlib, which would load OpenSSL (3 MB resident) to name it.
+    sha256 = QCryptographicHash.Algorithm.Sha256
+    hashed = QCryptographicHash.hash(str(data.resolve()).encode(), sha256)
+    digest = bytes(hashed.toHex().data()).decode()[:16]
     return f"sciatica-coach-{digest}"
 
 

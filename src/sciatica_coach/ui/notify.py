@@ -8,17 +8,19 @@ other windows, without taking the keyboard from what the user is doing.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sciatica_coach.core.words import not_today_label, snooze_label, start_label
+
+if TYPE_CHECKING:
+    import asyncio
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +108,9 @@ class SystemNotifications:
 
     def _start(self) -> asyncio.AbstractEventLoop:
         if self._loop is None:
+            # asyncio (and ssl under it) only once a reminder is due: not for every start.
+            import asyncio
+
             from desktop_notifier import DesktopNotifier
 
             loop = asyncio.new_event_loop()
@@ -117,6 +122,8 @@ class SystemNotifications:
     def send(self, title: str, body: str, routine_name: str | None, timeout: float = 5) -> bool:
         if not self.working:
             return False
+        import asyncio
+
         from desktop_notifier import Button
 
         def emit(signal: Any) -> Callable[[], None]:

@@ -46,7 +46,6 @@ from sciatica_coach.core.routine_writer import (
     restore_routine_file,
     unique_id,
 )
-from sciatica_coach.core.timeline import expand_routine
 from sciatica_coach.core.words import (
     direction_warnings,
     dose_words,
@@ -64,6 +63,7 @@ from sciatica_coach.ui.plain_text import plain_label, plain_tooltip, show_warnin
 from sciatica_coach.ui.routine_editor import RoutineEditor
 from sciatica_coach.ui.settings_keys import HIDE_AGGRAVATING_KEY
 from sciatica_coach.ui.settings_values import read_flag
+from sciatica_coach.ui.today import routine_minutes
 
 HIDE_LABEL = N_("&Hide exercises that may make my leg worse")
 HIDDEN_NOTE = N_("Left out of your sessions.")
@@ -74,10 +74,6 @@ LEAVE_OUT_TITLE = N_("Leave an exercise out")
 EDIT_TITLE = N_("Change a routine")
 DELETE_TITLE = N_("Delete a routine")
 UNDER_INDENT = 30  # pixels: the lines under an exercise's name start under the name
-
-
-def routine_minutes(routine: Routine) -> int:
-    return round(expand_routine(routine).total_seconds / 60)
 
 
 def routine_audience(routine: Routine) -> str:

@@ -38,7 +38,6 @@ from sciatica_coach import i18n
 from sciatica_coach.core.autostart import Autostart, AutostartError, launch_command
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, WeeklyPlan
-from sciatica_coach.core.session_lengths import SessionLengths
 from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.appearance import TEXT_SIZES, THEME_NAMES, Appearance, Theme, parse_theme
 from sciatica_coach.ui.reminder_clock import quiet_hours

@@ -1,13 +1,19 @@
 """Typed reads of QSettings values (the keys are in settings_keys)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 
-from sciatica_coach.core.session_lengths import SessionLengths
 from sciatica_coach.ui.settings_keys import (
     PREPARE_SECONDS_KEY,
     REST_SECONDS_KEY,
     SWITCH_SECONDS_KEY,
 )
+
+if TYPE_CHECKING:
+    from sciatica_coach.core.session_lengths import SessionLengths
 
 
 def read_flag(settings: QSettings, key: str, default: bool) -> bool:
@@ -20,6 +26,7 @@ def read_flag(settings: QSettings, key: str, default: bool) -> bool:
 
 def session_lengths(settings: QSettings) -> SessionLengths:
     """The pauses saved in Preferences (a negative or missing value: as the routine says)."""
+    from sciatica_coach.core.session_lengths import SessionLengths
 
     def seconds(key: str) -> float | None:
         value = settings.value(key, -1, type=int)

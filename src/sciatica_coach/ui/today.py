@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -15,12 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_coach.core import coach, stats
-from sciatica_coach.core.coach import CoachView
-from sciatica_coach.core.library import Library
 from sciatica_coach.core.library_text import shown_routine_name
-from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import LogError, SessionRecord
+from sciatica_coach.core.records import LogError
 from sciatica_coach.core.words import (
     day_heading,
     describe_duration,
@@ -31,12 +28,25 @@ from sciatica_coach.core.words import (
 from sciatica_coach.i18n import _
 from sciatica_coach.ui.dialog_parts import scrolling
 from sciatica_coach.ui.plain_text import button_text, plain_label, plain_tooltip
-from sciatica_coach.ui.routines import routine_minutes
 from sciatica_coach.ui.suggestions import SuggestionList
+
+if TYPE_CHECKING:
+    from sciatica_coach.core.catalog import Routine
+    from sciatica_coach.core.coach import CoachView
+    from sciatica_coach.core.library import Library
+    from sciatica_coach.core.log import SessionLog
+    from sciatica_coach.core.records import SessionRecord
 
 logger = logging.getLogger(__name__)
 
 SUGGESTED = ("gentle-start", "daily-mobility", "core-stability", "strength", "balance")
+
+
+def routine_minutes(routine: Routine) -> int:
+    """How long ``routine`` takes, in whole minutes, as its buttons and lists say."""
+    from sciatica_coach.core.timeline import expand_routine
+
+    return round(expand_routine(routine).total_seconds / 60)
 
 
 def week_line(done: int, planned: int) -> str:
@@ -184,6 +194,24 @@ class TodayView(QWidget):
         noted = self.suggestions.noted.text() if keep_note else ""
         self.suggestions.show_suggestions(view.suggestions if view else (), noted=noted)
 
+    def set_library(self, library: Library) -> None:
+        """Show the routines of ``library`` (read again, or read for the first time)."""
+        self.library = library
+        while self.quick.count():
+            item = self.quick.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._fill_quick_starts()
+
+    def show_heading(self, today: date) -> None:
+        """Only the day's heading: the page as it is first painted, before the log is read
+        (``refresh`` fills in the rest)."""
+        self.heading.setText(_("Today, {day}").format(day=day_heading(today)))
+        self.prescriptions.hide()
+        for widget in (self.start_here_button, self.start_here_why, self.morning_button):
+            widget.hide()
+
     def _fill_quick_starts(self) -> None:
         chosen = [self.library.find(i) for i in SUGGESTED]
         routines = [r for r in chosen if r is not None]
@@ -216,6 +244,8 @@ class TodayView(QWidget):
         self.prescriptions.setVisible(bool(lines))
 
     def refresh(self, today: date, *, keep_note: bool = False) -> None:
+        from sciatica_coach.core import coach, stats
+
         self.heading.setText(_("Today, {day}").format(day=day_heading(today)))
         self.show_prescriptions(today)
         try:

@@ -17,7 +17,6 @@ voice never talks over itself or falls behind the timer. Phrases are kept once m
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import tempfile
 import threading
@@ -194,6 +193,8 @@ class _SpeechThread:
             self._fail(f"{type(error).__name__}: {error}")
 
     def _phrase(self, text: str, settings: _Settings) -> Path:
+        import hashlib  # once a phrase is spoken, not at start-up (OpenSSL, 3 MB resident)
+
         key = hashlib.sha1(f"{settings.voice}|{settings.rate}|{text}".encode()).hexdigest()
         spoken = Path(self._folder.name) / f"{key}.wav"
         if not spoken.is_file():
