@@ -99,6 +99,7 @@ def easing_direction(profile: SymptomProfile | None) -> str | None:
     if said is not None:
         return said
     helped = [d for d, answer in profile.self_check.items() if answer == MOVED_UP]
+    # equivalent mutant: with neither or not sure, only directions that spread are marked
     if len(helped) == 1 and helped[0] not in aggravating_directions(profile):
         return helped[0]
     return None
