@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sciatica_coach.core import paths
-from sciatica_coach.core.catalog import (
-    Exercise,
-    Problem,
-    Routine,
-    RoutineError,
-    load_catalog,
-    load_routines,
-)
-from sciatica_coach.core.library_text import (
-    remember_builtin_names,
-    translate_exercises,
-    translate_routines,
-)
 from sciatica_coach.i18n import language
+
+if TYPE_CHECKING:  # an empty Library (the app's window before its first paint) reads nothing
+    from sciatica_coach.core.catalog import Exercise, Problem, Routine
 
 
 @dataclass
@@ -44,6 +35,13 @@ def load_library(data: Path | None, library: Path | None = None) -> Library:
     keep working. A user routine with a built-in's id is the user's own copy of it and takes
     its place in the order; two user files with one id are reported, the second skipped.
     """
+    from sciatica_coach.core.catalog import RoutineError, load_catalog, load_routines
+    from sciatica_coach.core.library_text import (
+        remember_builtin_names,
+        translate_exercises,
+        translate_routines,
+    )
+
     library = library or paths.library_dir()
     problems: list[Problem] = []
     try:

@@ -11,14 +11,15 @@ The user's own routines are never translated: they are in the words the user wro
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
-from sciatica_coach.core.catalog import Exercise, Routine
 from sciatica_coach.i18n import LANGUAGES, language
+
+if TYPE_CHECKING:  # the names shown need no catalog: Today is painted before it is read
+    from sciatica_coach.core.catalog import Exercise, Routine
 
 EXERCISE_TEXT_FIELDS = ("name", "cues", "cautions", "easier", "harder")
 ROUTINE_TEXT_FIELDS = ("name", "description", "who_for", "not_for")
@@ -26,6 +27,8 @@ ROUTINE_TEXT_FIELDS = ("name", "description", "who_for", "not_for")
 
 def read_overlay(path: Path) -> dict[str, dict[str, Any]]:
     """The overlay's tables by id; empty when the file is missing or not valid TOML."""
+    import tomllib
+
     try:
         with path.open("rb") as file:
             data = tomllib.load(file)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from sciatica_coach.core.catalog import Block, Exercise, Routine
 from sciatica_coach.i18n import _
+
+if TYPE_CHECKING:  # the step kinds (colours) need no catalog
+    from sciatica_coach.core.catalog import Block, Exercise, Routine
 
 PREPARE = "prepare"
 WORK = "work"

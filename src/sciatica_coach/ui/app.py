@@ -207,10 +207,12 @@ class MainWindow(QMainWindow):
         self._started = True
         from sciatica_coach.ui.routine_watch import RoutinesWatcher
 
-        if self._library_pending:  # the app's window starts with an empty library
+        if self._library_pending:  # the app's window starts with no routines and no sound
             self._library_pending = False
             self.context.library = library_for(self.context.data, self.context.settings)
             self.today.set_library(self.context.library)
+            if self.context.cue_player is None:
+                add_sound(self.context)
         # Routine files changed by hand, or by another copy of the app, show at once.
         self.routine_watcher = RoutinesWatcher(paths.user_routines_dir(self.context.data), self)
         self.routine_watcher.changed.connect(self.reload_library)
@@ -1250,28 +1252,36 @@ def make_application(qt_options: Sequence[str] = ()) -> QApplication:
 def build_context(data: Path, *, library: bool = True) -> AppContext:
     """Open the data folder: log, settings, routines and sound. Raises LogError or OSError.
 
-    Without ``library`` the routines are left empty, for MainWindow.finish_start to read.
+    Without ``library`` the routines are left empty and there is no cue player yet, for
+    MainWindow.finish_start to add once the window is on screen.
     The log is opened with recovery (sessions left in progress become interrupted), so only
     the holder of the data folder's lock may call this on a folder an app could be using.
     """
     from sciatica_coach.core.library import Library
     from sciatica_coach.core.log import SessionLog
-    from sciatica_coach.ui.sound import CuePlayer
-    from sciatica_coach.ui.voice import VoiceGuide
 
     paths.ensure_private_dir(data)
     log = SessionLog(data / paths.DATABASE_NAME)
     settings = settings_for(data)
-    cue_player = CuePlayer(paths.assets_dir() / "sounds", settings)
-    cue_player.voice = VoiceGuide(settings)
-    return AppContext(
+    context = AppContext(
         data=data,
         settings=settings,
         log=log,
         library=library_for(data, settings) if library else Library({}, {}),
-        cue_player=cue_player,
-        voice=cue_player.voice,
     )
+    if library:
+        add_sound(context)
+    return context
+
+
+def add_sound(context: AppContext) -> None:
+    """The cue player, and the voice that may speak its cues, as the settings say."""
+    from sciatica_coach.ui.sound import CuePlayer
+    from sciatica_coach.ui.voice import VoiceGuide
+
+    cue_player = CuePlayer(paths.assets_dir() / "sounds", context.settings)
+    cue_player.voice = VoiceGuide(context.settings)
+    context.cue_player, context.voice = cue_player, cue_player.voice
 
 
 def build_main_window(data: Path) -> MainWindow:
@@ -1354,8 +1364,8 @@ def _open_and_run(
     from sciatica_coach.ui.safety import ensure_safety_acknowledged
 
     try:
-        # The routines are read just after the first paint (MainWindow.finish_start).
-        context = build_context(data, library=False)
+        # On screen, the routines are read just after the first paint (finish_start).
+        context = build_context(data, library=background)
     except (LogError, OSError) as error:
         logger.error("Could not open the data folder: %s: %s", type(error).__name__, error)
         return _cannot_open(error)

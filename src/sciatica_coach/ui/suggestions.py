@@ -8,16 +8,18 @@ cards only report choices: `CoachActions` (ui/coach_actions.py) logs them and ac
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from sciatica_coach.core.coaching import SEE_CLINICIAN
-from sciatica_coach.core.symptom_log import StoredSuggestion
 from sciatica_coach.core.words import decision_note
 from sciatica_coach.i18n import _
 from sciatica_coach.ui.colours import SUGGESTION_STYLE
 from sciatica_coach.ui.dialog_parts import BASE_POINT_SIZE, sized_label
+
+if TYPE_CHECKING:  # Today shows this list before the coach has read anything
+    from sciatica_coach.core.symptom_log import StoredSuggestion
 
 ACCEPTED = "accepted"
 DISMISSED = "dismissed"
@@ -30,6 +32,8 @@ class SuggestionCard(QFrame):
     warning_signs_requested = Signal()
 
     def __init__(self, suggestion: StoredSuggestion, parent: QWidget | None = None) -> None:
+        from sciatica_coach.core.coaching import SEE_CLINICIAN
+
         super().__init__(parent)
         self.suggestion = suggestion
         self.setObjectName("suggestion")
