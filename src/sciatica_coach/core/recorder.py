@@ -123,6 +123,7 @@ class SessionRecorder:
         state = session.state()
         status = "completed" if state.status == FINISHED else "stopped"
         reason = None if status == "completed" else (session.stop_reason or "user")
+        # equivalent mutant: only stop() sets a stop step, and a stopped session never finishes
         stop_step = None if status == "completed" else session.stop_index
         active = round(self._prior_seconds + state.elapsed, 3)
         session_id, ended = self._id(), self._now()
