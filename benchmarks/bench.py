@@ -20,6 +20,7 @@ BENCHMARKS = (
     "memory.py",
     "idle_cpu.py",
     "stalls.py",
+    "bundle.py",
     "progress_view.py",
     "report.py",
     "log_scale.py",

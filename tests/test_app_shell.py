@@ -13,7 +13,7 @@ from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import WeeklyPlan
-from sciatica_coach.ui.app import AppContext, MainWindow, build_main_window
+from sciatica_coach.ui.app import AppContext, MainWindow, app_icon, build_main_window
 from sciatica_coach.ui.launch import (
     bring_forward_running_instance,
     listen_for_second_launch,
@@ -140,3 +140,8 @@ def test_the_first_window_fits_the_screen_it_opens_on(tmp_path: Path, qtbot: QtB
     assert window.width() <= room.width() and window.height() <= room.height() - 40
     assert window.width() == min(1280, room.width())
     assert window.minimumSizeHint().height() <= window.height()
+
+
+def test_the_window_icon_is_drawn_at_every_size_without_the_svg(qtbot: QtBot) -> None:
+    sizes = {size.width() for size in app_icon().availableSizes()}
+    assert sizes == {16, 24, 32, 48, 64, 128, 256, 512}

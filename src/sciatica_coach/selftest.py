@@ -105,6 +105,7 @@ def _run(data: Path) -> str:
     try:
         summary = _run_session(app, data)
         _draw_chart(app)
+        _check_parts()
         return _("{steps}, summary printed, chart drawn").format(steps=summary)
     finally:
         qInstallMessageHandler(previous_handler)
@@ -190,6 +191,44 @@ def _draw_chart(app: QApplication) -> None:
         plot.close()
         plot.deleteLater()
         app.processEvents()
+
+
+# The modules that load a platform's speech service, found (not imported: importing one
+# loads the service, which a machine without it lacks).
+SPEECH_DRIVERS = {"linux": "pyttsx3.drivers.espeak", "win32": "pyttsx3.drivers.sapi5"}
+
+
+def _check_parts() -> None:
+    """What a trimmed bundle could lack that the session does not reach: German dates and
+    numbers (Babel's data) and Qt's German buttons, the picture formats, hashlib without
+    OpenSSL, the voice's engine and the reminders' notification library."""
+    import hashlib
+    import importlib
+    import importlib.util
+    from datetime import date
+
+    from babel.dates import format_date
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtGui import QImageReader
+
+    hashlib.sha1(b"self-test").hexdigest()
+    hashlib.sha256(b"self-test").hexdigest()
+    if format_date(date(2026, 1, 5), format="EEEE", locale="de_DE") != "Montag":
+        raise SelfTestError(_("German dates are missing"))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator().load("qtbase_de", folder):
+        raise SelfTestError(_("Qt's German words are missing from {folder}").format(folder=folder))
+    formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
+    missing = {"png", "gif", "svg"} - formats
+    if missing:
+        raise SelfTestError(
+            _("picture formats missing: {formats}").format(formats=", ".join(sorted(missing)))
+        )
+    importlib.import_module("desktop_notifier")
+    driver = SPEECH_DRIVERS.get(sys.platform, "pyttsx3.drivers.nsss")
+    for module in ("pyttsx3", driver):
+        if importlib.util.find_spec(module) is None:
+            raise SelfTestError(_("{module} is missing").format(module=module))
 
 
 def _print_summary(log: SessionLog, library: Library, pdf: Path) -> None:

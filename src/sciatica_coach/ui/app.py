@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QRect,
     QSettings,
     QSignalBlocker,
+    QSize,
     Qt,
     QTimer,
     QUrl,
@@ -1242,11 +1243,25 @@ def make_application(qt_options: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("sciatica-coach")
-    icon = paths.assets_dir() / "icons" / "sciatica-coach.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
     install_focus_ring(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's icon from its drawn sizes (16 to 512 pixels), else its SVG: the PNGs need
+    neither QtSvg nor its icon plugin at start-up (about 1 MB resident, a few ms)."""
+    icons = paths.assets_dir() / "icons"
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = icons / "hicolor" / f"{size}x{size}" / "apps" / "sciatica-coach.png"
+        if png.is_file():
+            icon.addFile(str(png), QSize(size, size))
+    svg = icons / "sciatica-coach.svg"
+    return QIcon(str(svg)) if icon.isNull() and svg.is_file() else icon
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def build_context(data: Path, *, library: bool = True) -> AppContext:
