@@ -57,6 +57,7 @@ from sciatica_coach.illustrations import motion_phase
 from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.dialog_parts import scaled
+from sciatica_coach.ui.fitting_label import FittingLabel
 from sciatica_coach.ui.illustration import IllustrationView, frame_phase
 from sciatica_coach.ui.keys import PLAYER_KEYS, key_strip, spoken
 from sciatica_coach.ui.ring import CountdownRing
@@ -248,9 +249,7 @@ class PlayerView(QWidget):
         self.done_button.setAccessibleName(_("Done"))
         self.done_button.setAccessibleDescription(_("Mark these reps done (Enter)"))
         self.done_button.clicked.connect(self.mark_done)
-        self.cues_label = QLabel()
-        self.cues_label.setWordWrap(True)
-        self.cues_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cues_label = FittingLabel()
         self.caution_label = QLabel()
         self.caution_label.setObjectName("caution")
         self.caution_label.setWordWrap(True)
@@ -881,7 +880,7 @@ class PlayerView(QWidget):
 
         sized(self.title_label, 48, bold=True)
         sized(self.detail_label, 28)
-        sized(self.cues_label, 24)
+        self.cues_label.set_base_pixels(max(13, int(24 * scale)))
         sized(self.caution_label, 20)
         sized(self.leg_label, 20)
         for button in self.leg_buttons.values():
