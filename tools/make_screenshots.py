@@ -1,6 +1,8 @@
 """Screenshots of the follow-along screens for the README, at 1280x800 and 800x600.
 ``--language de`` takes them in German, ``--size 800x600`` at one size only, and
 ``--all-pages`` adds Routines, Progress, History and Preferences (to check nothing is cut off).
+``--theme dark`` takes them in the dark theme and ``--scale 2`` at 200% (the size stays the
+window's size in device-independent pixels; the pictures have twice as many).
 
 Runs offscreen on a fake clock in a temporary data folder, so the pictures are the same
 every time: Today (with a few logged sessions), the Exercise library, the check-in, the player
@@ -27,6 +29,7 @@ from sciatica_coach.core import paths, safety
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.records import PainCheck, StepRecord
 from sciatica_coach.ui.app import AppContext, MainWindow, build_context, make_application
+from sciatica_coach.ui.appearance import Appearance, Theme
 from sciatica_coach.ui.exercise_library import ExerciseLibraryView
 from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.translation import use_language
@@ -276,10 +279,15 @@ def main() -> None:
     parser.add_argument("--language", default="en", help="en or de (default en)")
     parser.add_argument("--size", help="one size only, e.g. 800x600")
     parser.add_argument("--all-pages", action="store_true", help="Routines, Progress, History too")
+    parser.add_argument("--theme", choices=[t.value for t in Theme], default=Theme.SYSTEM.value)
+    parser.add_argument("--scale", type=float, default=1.0, help="2 for 200%%")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)  # read when the application is made
     app = make_application()
     use_language(app, args.language)
+    Appearance(app).set_theme(args.theme)
     sizes = SIZES
     if args.size:
         width, height = (int(part) for part in args.size.lower().split("x"))

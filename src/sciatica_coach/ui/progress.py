@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -199,14 +200,16 @@ class ChartCard(QFrame):
         self.series_names: dict[str, str] = {}
         self.value_words: Callable[[str, float], str] = lambda _key, value: short_number(value)
         heading = QHBoxLayout()
-        heading.addWidget(self.title)
-        heading.addStretch(1)
-        heading.addWidget(self.legend)
+        heading.addWidget(self.title, 1)
         heading.addWidget(self.table_button)
+        # The legend has a line of its own, wrapping if it must: beside the title it made the
+        # card wider than a small window (German words are long), and the page scrolled sideways.
+        self.legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.setSpacing(4)
         layout.addLayout(heading)
+        layout.addWidget(self.legend)
         layout.addWidget(self.stack, 1)
         # A sentence saying what the chart shows, for everyone and for screen readers.
         self.summary = QLabel()
@@ -379,7 +382,60 @@ class TileRow(QWidget):
 class ChartsPage(QWidget):
     """The charts inside their scroll area: as small as the rows allow, and filling the
     window when it is taller. A plot's own size hint follows the size it was last given, so
-    asking the plots would let the page grow on every layout."""
+    asking the plots would let the page grow on every layout.
+
+    Two charts side by side where the window is wide enough for both, else one under the
+    other, so the page never scrolls sideways (two German chart titles did not fit 800 pixels).
+    """
+
+    SPACING = 12
+
+    def __init__(self, charts: tuple[QWidget, ...], below: QWidget) -> None:
+        super().__init__()
+        self._charts, self._below = charts, below
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(self.SPACING)
+        # The page's least width is one chart's (minimumSizeHint), not what two columns need.
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.two_columns: bool | None = None
+        self._arrange(two_columns=True)
+
+    def _widest(self) -> int:
+        return max(widget.minimumSizeHint().width() for widget in self._charts)
+
+    def _arrange(self, *, two_columns: bool) -> None:
+        if two_columns == self.two_columns:
+            return
+        self.two_columns = two_columns
+        for widget in (*self._charts, self._below):
+            self._grid.removeWidget(widget)
+        for row in range(len(self._charts) + 1):
+            self._grid.setRowMinimumHeight(row, 0)
+        columns = 2 if two_columns else 1
+        for index, chart in enumerate(self._charts):
+            self._grid.addWidget(chart, index // columns, index % columns)
+        rows = -(-len(self._charts) // columns)
+        self._grid.addWidget(self._below, rows, 0, 1, columns)  # the whole width
+        for row in range(rows):
+            self._grid.setRowMinimumHeight(row, CHART_ROW_HEIGHT)
+        self._grid.setColumnStretch(0, 1)
+        self._grid.setColumnStretch(1, 1 if two_columns else 0)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        width = max(self._widest(), self._below.minimumSizeHint().width())
+        return QSize(width, self._grid.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(two_columns=self.width() >= 2 * self._widest() + self.SPACING)
+
+    def event(self, event: QEvent) -> bool:
+        # A chart's least width changes with its words (a legend filled in later) too.
+        if event.type() == QEvent.Type.LayoutRequest and self.width() > 0:
+            self._arrange(two_columns=self.width() >= 2 * self._widest() + self.SPACING)
+        return super().event(event)
 
     def sizeHint(self) -> QSize:
         return self.minimumSizeHint()
@@ -478,19 +534,8 @@ class ProgressView(QWidget):
         calendar_layout.addWidget(self.calendar_title)
         calendar_layout.addWidget(self.calendar, 1)
 
-        charts = ChartsPage()
-        grid = QGridLayout(charts)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
-        grid.addWidget(self.adherence, 0, 0)
-        grid.addWidget(self.minutes, 0, 1)
-        grid.addWidget(self.pain, 1, 0)
-        grid.addWidget(self.reach, 1, 1)
-        grid.addWidget(calendar_card, 2, 0, 1, 2)  # the whole width: a year of days fits
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        for row in range(2):
-            grid.setRowMinimumHeight(row, CHART_ROW_HEIGHT)
+        # A year of days fits the calendar across the whole width.
+        charts = ChartsPage((self.adherence, self.minutes, self.pain, self.reach), calendar_card)
         # Three rows of charts are taller than a small window: the charts scroll.
         scroller = QScrollArea()
         scroller.setAccessibleName(_("Charts"))

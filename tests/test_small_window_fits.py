@@ -1,5 +1,6 @@
-"""The player's words fit a small window: in German at 800x600, where exercise names wrap to
-two lines, every cue of every exercise is on screen (smaller, never cut off)."""
+"""Small windows in German, whose words are long: at 800x600 every cue of every exercise is
+on screen (smaller, never cut off), and Progress stacks its charts rather than scroll
+sideways."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from flow_helpers import App, make_app
 from sciatica_coach import i18n
 from sciatica_coach.core.timeline import WORK
 from sciatica_coach.ui.fitting_label import SMALLEST_PIXELS, FittingLabel
+from sciatica_coach.ui.pages import Page
+from sciatica_coach.ui.progress import ChartsPage
 from sciatica_coach.ui.session_flow import FlowState
+from test_report import gentle_session
 
 
 @pytest.fixture
@@ -65,3 +69,22 @@ def test_with_room_the_cues_keep_their_full_size(german_app: App) -> None:
     assert isinstance(cues, FittingLabel)
     app.qtbot.wait(1)
     assert cues.fitted_pixels() == cues._base_pixels
+
+
+@pytest.mark.parametrize(("size", "two_columns"), [((800, 600), False), ((1280, 800), True)])
+def test_progress_never_scrolls_sideways(
+    german_app: App, size: tuple[int, int], two_columns: bool
+) -> None:
+    app = german_app
+    gentle_session(app.log, app.window.context.library, start=app.clock.local())
+    app.window.resize(*size)
+    app.window.show_page(Page.PROGRESS)
+    view = app.window.progress_page.content()
+    app.qtbot.waitUntil(lambda: view.scroller.widget().width() > 0)
+    app.qtbot.wait(50)  # the window's new size reaches the page
+    charts = view.scroller.widget()
+    assert isinstance(charts, ChartsPage)
+    assert view.body.currentWidget() is view.scroller  # the charts, not "no sessions yet"
+    assert charts.two_columns is two_columns
+    assert view.scroller.horizontalScrollBar().maximum() == 0
+    assert charts.width() <= view.scroller.viewport().width()
