@@ -120,7 +120,7 @@ def unwrapped_strings(source: str) -> list[str]:
                 continue
             if not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text):
                 continue  # a path, a file name, an id: no two words in a row
-        elif not (" " in text.strip() or text[:1].isupper()) or text.isupper():
+        elif not (" " in text.strip() or text.lstrip("&")[:1].isupper()) or text.isupper():
             continue  # a word in lower case is a code; LC_ALL is a name
         if SQL.match(text) or CSS.search(text) or text.lstrip().startswith("<") or '="' in text:
             continue

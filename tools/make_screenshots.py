@@ -227,18 +227,22 @@ def over_window(
     """The dialog drawn in the middle of the window it opens over, as the user sees it, on
     a picture of ``size`` (a window that cannot shrink that far is cut off at the edge)."""
     QApplication.processEvents()
-    picture = QPixmap(*size)
+    behind = window.grab()
+    ratio = behind.devicePixelRatio()  # 2 at --scale 2: sizes below are in logical pixels
+    picture = QPixmap(round(size[0] * ratio), round(size[1] * ratio))
+    picture.setDevicePixelRatio(ratio)
     shot = dialog.grab()
+    shown = shot.deviceIndependentSize()
     painter = QPainter(picture)
-    painter.drawPixmap(0, 0, window.grab())
-    painter.fillRect(picture.rect(), QColor(0, 0, 0, 70))
-    left = (picture.width() - shot.width()) // 2
-    top = (picture.height() - shot.height()) // 2
+    painter.drawPixmap(0, 0, behind)
+    painter.fillRect(0, 0, size[0], size[1], QColor(0, 0, 0, 70))
+    left = round((size[0] - shown.width()) / 2)
+    top = round((size[1] - shown.height()) / 2)
     painter.drawPixmap(left, top, shot)
     painter.setPen(dialog.palette().color(QPalette.ColorRole.Mid))
-    painter.drawRect(left - 1, top - 1, shot.width() + 1, shot.height() + 1)
+    painter.drawRect(left - 1, top - 1, round(shown.width()) + 1, round(shown.height()) + 1)
     painter.end()
-    path = folder / f"{name}-{picture.width()}x{picture.height()}.png"
+    path = folder / f"{name}-{size[0]}x{size[1]}.png"
     picture.save(str(path))
     print(path)
 

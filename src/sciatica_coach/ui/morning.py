@@ -119,7 +119,7 @@ class MorningCheckPanel(QWidget):
         for question in (self.compared, self.back, self.leg, self.reach):
             body.addWidget(question)
         body.addStretch(1)
-        self.save_button = QPushButton("&Save")
+        self.save_button = QPushButton(_("&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.skip_button = QPushButton(_("&Not now (Esc)"))

@@ -362,7 +362,7 @@ class SymptomProfileDialog(QDialog):
         body.addStretch(1)
         self.form_scroll = scrolling(content)
 
-        self.save_button = _button("&Save")
+        self.save_button = _button(_("&Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.skip_button = _button(_("S&kip for now (Esc)") if first_start else _("&Cancel (Esc)"))
@@ -416,7 +416,7 @@ class SymptomProfileDialog(QDialog):
         body.addWidget(not_diagnosis)
         body.addWidget(self.result_safety_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addStretch(1)
-        self.done_button = _button("&Done")
+        self.done_button = _button(_("&Done"))
         self.done_button.clicked.connect(self.finish_check)
         footer = QHBoxLayout()
         footer.setContentsMargins(28, 8, 28, 16)
