@@ -9,8 +9,8 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtGui import QAccessible, QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 
 from flow_helpers import App
 from sciatica_coach.core import engine
@@ -316,3 +316,21 @@ def test_every_page_fits_800_by_600_before_and_after_progress(app: App) -> None:
             app.keys("1")  # pain spreading: the advice, with its two long buttons
     assert player.isHidden()
     assert window.width() <= 800 and window.height() <= 600
+
+
+def test_a_focused_page_that_scrolls_shows_its_ring_inside_its_edge(app: App) -> None:
+    """Today's page takes the focus on its way to its buttons; it fills the window, so its
+    ring is drawn inside it, in the highlight colour, and only while it has the focus."""
+    app.window.show_page(Page.TODAY)
+    area = next(
+        w for w in app.window.findChildren(QScrollArea) if w.isVisible() and w.hasFocus() is False
+    )
+    highlight = area.palette().color(QPalette.ColorRole.Highlight)
+
+    def edge_colour() -> QColor:
+        return area.grab().toImage().pixelColor(1, area.height() // 2)
+
+    assert edge_colour() != highlight
+    area.setFocus(Qt.FocusReason.TabFocusReason)
+    app.qtbot.waitUntil(area.hasFocus)
+    assert edge_colour() == highlight

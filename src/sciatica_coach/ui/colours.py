@@ -157,6 +157,12 @@ def pain_colours(value: int) -> tuple[str, str, str]:
     return fill.name(), edge.name(), "#1b1b1b"
 
 
+# A page that scrolls takes the focus (arrow keys scroll it). It fills its window, so a ring
+# drawn outside it (ui.focus_ring) would be cut off: it draws its own, inside its edge.
+SCROLLING_PAGE_STYLE = (
+    f"QScrollArea {{ border: {FOCUS_RING_WIDTH}px solid transparent; border-radius: 4px; }}"
+    " QScrollArea:focus { border-color: palette(highlight); }"
+)
 # Formatted with the row's object name, so the focus ring is the row's own.
 CHOICE_ROW_STYLE = (
     "QFrame#{name} {{ border: 2px solid transparent; border-radius: 10px; }}"

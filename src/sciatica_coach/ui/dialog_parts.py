@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QScrollArea, QWidget
 
 from sciatica_coach.i18n import _
+from sciatica_coach.ui.colours import SCROLLING_PAGE_STYLE
 
 BASE_POINT_SIZE = 13.0
 HEADING_POINT_SIZE = 17.0
@@ -79,6 +80,7 @@ def scrolling(content: QWidget, name: str = "") -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    area.setStyleSheet(SCROLLING_PAGE_STYLE)
     area.setWidget(content)
     return area
 
