@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QMovie, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -42,9 +42,10 @@ VISIBLE_PHASE_STEP = 0.01
 RENDER_WIDTH = 480
 # Frames on the grid between the start and the end pose: at the player's 10 Hz a movement of
 # up to 3.2 s still gets a new frame at every poll, and a repeated movement costs at most this
-# many pictures (about 1.3 MB each at 1280x800), kept while one exercise is on show.
+# many pictures (about 1.6 MB each at 1280x800), kept while one exercise is on show: the budget
+# holds all 33 at that size (at 48 MB the last few were drawn again at every rep).
 FRAMES_PER_MOVEMENT = 32
-FRAME_CACHE_BYTES = 48 * 1024 * 1024
+FRAME_CACHE_BYTES = 64 * 1024 * 1024
 
 
 def frame_phase(phase: float) -> float:
@@ -62,6 +63,9 @@ class IllustrationView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The view paints its own background, so a new frame repaints the view alone, not the
+        # page and window behind it as well.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._exercise_id: str | None = None
         self._mirrored = False
         self._animated = True
@@ -143,6 +147,23 @@ class IllustrationView(QWidget):
         if self._animated:
             self._render()
 
+    def draw_ahead(self) -> bool:
+        """Draw and keep one more frame of the grid for the built-in picture on show, while it
+        stands still (a rest shows the next exercise's start pose), so its movement is copied
+        from kept frames rather than drawn as it plays. True while frames are still missing."""
+        if not (self._animated and self.showing_builtin) or self.width() <= 1:
+            return False
+        missing = (
+            n / FRAMES_PER_MOVEMENT
+            for n in range(FRAMES_PER_MOVEMENT + 1)
+            if n / FRAMES_PER_MOVEMENT not in self._frames
+        )
+        phase = next(missing, None)
+        if phase is None:
+            return False
+        self._draw_phase(phase)
+        return phase in self._frames and next(missing, None) is not None
+
     def set_animated(self, on: bool) -> None:
         """Animation off: a still of the end pose (with the start pose ghosted), GIFs stopped."""
         self._animated = on
@@ -186,8 +207,12 @@ class IllustrationView(QWidget):
         painter = QPainter(self)
         if self._frame is not None and self.showing_builtin:
             corner, pixmap = self._frame
+            # The frame is opaque: a repaint of the frame alone needs no background.
+            if not _frame_rect(self._frame).contains(event.rect()):
+                painter.fillRect(event.rect(), self.palette().window())
             painter.drawPixmap(corner, pixmap)
         else:
+            painter.fillRect(event.rect(), self.palette().window())
             _fitting_hints(painter)
             paint_fitted(painter, QRectF(self.rect()), self._shown())
         painter.end()
@@ -210,22 +235,29 @@ class IllustrationView(QWidget):
             if small and not (phase in (0.0, 1.0) and phase != last):
                 return
         self._drawn_phase = phase
-        kept = self._frames.get(phase)
-        if kept is None:
-            svg = render_svg(
-                self._exercise_id, phase, mirrored=self._mirrored, size=self._render_size()
-            )
-            svg = svg_for_palette(svg, self.palette())
-            self._svg.load(QByteArray(svg.encode("utf-8")))
-            self._renders += 1
-            kept = self._draw_frame(self._svg)
-            self._keep(phase, kept)
-        self._frame = kept
-        self.update()
+        before = self._frame
+        self._frame = self._frames.get(phase) or self._draw_phase(phase)
+        if before is None:
+            self.update()
+        else:  # the space around the picture stays as it is
+            self.update(_frame_rect(before) | _frame_rect(self._frame))
+
+    def _draw_phase(self, phase: float) -> tuple[QPoint, QPixmap]:
+        """The built-in picture at ``phase``, drawn now (and kept when on the grid)."""
+        assert self._svg is not None and self._exercise_id is not None
+        svg = render_svg(
+            self._exercise_id, phase, mirrored=self._mirrored, size=self._render_size()
+        )
+        svg = svg_for_palette(svg, self.palette())
+        self._svg.load(QByteArray(svg.encode("utf-8")))
+        self._renders += 1
+        frame = self._draw_frame(self._svg)
+        self._keep(phase, frame)
+        return frame
 
     def _draw_frame(self, svg: QSvgRenderer) -> tuple[QPoint, QPixmap]:
-        """The picture exactly as `paint_fitted` puts it in this widget, on a transparent
-        pixmap that covers it to the whole pixel, and where that pixmap goes."""
+        """The picture exactly as `paint_fitted` puts it in this widget, on an opaque pixmap of
+        the view's background that covers it to the whole pixel, and where that pixmap goes."""
         area = QRectF(self.rect())
         target = fit(area, svg.defaultSize())
         left, top = math.floor(target.left()), math.floor(target.top())
@@ -234,7 +266,9 @@ class IllustrationView(QWidget):
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(round(width * ratio), round(height * ratio))
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        # Drawn on the view's own background: an opaque picture is copied to the screen, not
+        # blended.
+        pixmap.fill(self.palette().window().color())
         painter = QPainter(pixmap)
         _fitting_hints(painter)
         painter.translate(-left, -top)
@@ -301,6 +335,12 @@ class IllustrationView(QWidget):
 
     def _show_placeholder(self) -> None:
         self.setAccessibleDescription(_("No picture for this exercise"))
+
+
+def _frame_rect(frame: tuple[QPoint, QPixmap]) -> QRect:
+    """Where a kept frame covers the view, in the view's pixels."""
+    corner, pixmap = frame
+    return QRect(corner, pixmap.deviceIndependentSize().toSize())
 
 
 def _fitting_hints(painter: QPainter) -> None:

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QFont,
+    QFontMetrics,
     QKeySequence,
     QResizeEvent,
     QShortcut,
@@ -67,6 +68,9 @@ from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.sound import CuePlayer
 
 POLL_MS = 100  # 10 Hz while the figure moves: one frame a poll
+# While the figure stands still, its movement's frames are drawn one at a time this far apart,
+# so the loop stays free for everything else.
+DRAW_AHEAD_MS = 10
 LONGEST_POLL_MS = 1000  # at least once a second (a gap of 5 s reads as the computer asleep)
 # Woken this long after a moment is due, so the clock has surely passed it.
 WAKE_MARGIN_S = 0.003
@@ -97,6 +101,13 @@ def _until_next_second(seconds_left: float) -> float:
     (`core.words.countdown` rounds up, with a millisecond of tolerance)."""
     shown = max(0, math.ceil(seconds_left - 1e-3))
     return max(0.0, seconds_left - (shown - 1 + 1e-3)) if shown else LONGEST_POLL_MS / 1000
+
+
+def _set_text(widget: QLabel | QPushButton, text: str) -> None:
+    """Set ``text`` only when it differs: a label told its text again lays the page out
+    again."""
+    if widget.text() != text:
+        widget.setText(text)
 
 
 def step_detail(step: Step) -> str:
@@ -212,6 +223,11 @@ class PlayerView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self._figure_moving = False
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.timeout.connect(self._draw_ahead)
+        # What the timer asks of the step on screen at every poll, worked out once per step.
+        self._cue_times: tuple[Step | None, tuple[float, ...], int] = (None, (), 0)
         self._build()
         self._bind_keys()
         if cue_player is not None:
@@ -490,6 +506,7 @@ class PlayerView(QWidget):
     def detach(self) -> None:
         """Stop following the session without ending it (the window is closing)."""
         self._timer.stop()
+        self._ahead.stop()
         self.session = None
 
     def refresh(self) -> None:
@@ -512,7 +529,7 @@ class PlayerView(QWidget):
         step = state.step
         if step is not None:
             elapsed = state.elapsed_in_step
-            cue = next((at for at, _kind, _n in planned_cues(step) if at > elapsed), None)
+            cue = next((at for at in self._step_times(step)[0] if at > elapsed), None)
             if cue is not None:
                 waits.append(cue - elapsed)
             if state.remaining is not None:
@@ -523,6 +540,19 @@ class PlayerView(QWidget):
             if self._figure_moving:
                 waits.append(POLL_MS / 1000)
         return max(1, math.ceil((max(0.0, min(waits)) + WAKE_MARGIN_S) * 1000))
+
+    def _step_times(self, step: Step) -> tuple[tuple[float, ...], int]:
+        """The step's cue times and its number of paced reps (kept for the step on screen)."""
+        if self._cue_times[0] is not step:
+            times = tuple(at for at, _kind, _n in planned_cues(step))
+            self._cue_times = (step, times, len(step.rep_cue_times()))
+        return self._cue_times[1], self._cue_times[2]
+
+    def _draw_ahead(self) -> None:
+        """One more frame of the figure on show, then again a moment later, while it is still."""
+        running = self.session is not None and self.session.status == engine.RUNNING
+        if running and not self._figure_moving and self.illustration.draw_ahead():
+            self._ahead.start(DRAW_AHEAD_MS)
 
     def toggle_pause(self) -> None:
         if self.session is None or not self.isVisible():
@@ -687,8 +717,8 @@ class PlayerView(QWidget):
         # when it does.
         if value in (0, 1000) or abs(value - bar.value()) * max(1, bar.width()) >= 1000:
             bar.setValue(value)
-        self.time_left_label.setText(
-            _("{time} left").format(time=time_left(state.session_remaining))
+        _set_text(
+            self.time_left_label, _("{time} left").format(time=time_left(state.session_remaining))
         )
         step = state.step
         self._figure_moving = False
@@ -703,6 +733,8 @@ class PlayerView(QWidget):
             self._show_step(step, steps)
             self._shown_step = step
             self._announce_step(step)
+        if step.kind != WORK and not self._ahead.isActive():
+            self._ahead.start(DRAW_AHEAD_MS)  # again after a resize let the frames go
         said = self.ring.text
         self._show_clock(step, state)
         if self.ring.text != said:
@@ -713,7 +745,7 @@ class PlayerView(QWidget):
             )
             self.notice_label.show()
         paused = state.status == engine.PAUSED
-        self.pause_button.setText(_("Resume (Space)") if paused else _("Pause (Space)"))
+        _set_text(self.pause_button, _("Resume (Space)") if paused else _("Pause (Space)"))
         if self.pause_button.accessibleName() != ("Resume" if paused else "Pause"):
             self.pause_button.setAccessibleName(_("Resume") if paused else _("Pause"))
         # Only a work step moves its figure; rests show the next exercise's start pose.
@@ -741,7 +773,7 @@ class PlayerView(QWidget):
         gone = 1 - remaining / step.seconds
         if step.kind == WORK and step.tempo and step.reps:
             # Paced reps: the big number is the rep under way, one count and no seconds.
-            count = len(step.rep_cue_times())
+            count = self._step_times(step)[1]
             rep = min(count, int(state.elapsed_in_step // step.tempo) + 1)
             caption = (
                 _("Paused")
@@ -886,6 +918,12 @@ class PlayerView(QWidget):
         for button in self.leg_buttons.values():
             sized(button, 18)
         sized(self.next_label, 24)
+        # A line kept for "Next: ..." in rests too (where it is empty), so the picture keeps
+        # its size, and its drawn frames, from the rest into the exercise.
+        one_line = QFontMetrics(self.next_label.font()).boundingRect(
+            QRect(0, 0, 10000, 1000), Qt.TextFlag.TextWordWrap, "Next"
+        )
+        self.next_label.setMinimumHeight(one_line.height())
         sized(self.routine_label, 22, bold=True)
         sized(self.time_left_label, 22)
         sized(self.notice_label, 20)

@@ -1,19 +1,35 @@
-"""A large countdown ring: the time left in the middle, the part of the step gone as an arc."""
+"""A large countdown ring: the time left in the middle, the part of the step gone as an arc.
+
+It repaints only what changed: the words when they change, and the stretch of arc that moved
+once the arc's end has moved `ARC_STEP_PX` (the player may ask ten times a second while the
+arc creeps a pixel at a time)."""
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QRegion,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sciatica_coach.i18n import _
 from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import TEAL, ring_track
 
-# What the drawn words depend on: size, pixel ratio, text, caption, font, colour.
-_WordsKey = tuple[QSize, float, str, str, str, int]
+# What the drawn words depend on: size, pixel ratio, text, caption, colour.
+_WordsKey = tuple[QSize, float, str, str, int]
+# The arc is repainted once its end has moved this far along the ring.
+ARC_STEP_PX = 2.0
 
 
 class CountdownRing(QWidget):
@@ -23,13 +39,17 @@ class CountdownRing(QWidget):
         super().__init__(parent)
         self._fraction = 0.0
         self._painted_fraction = 0.0  # where the arc on screen ends
+        self._asked_fraction = 0.0  # where the arc ends once the repaint asked for is done
         self._text = ""
         self._caption = ""
         self._accent = QColor(TEAL)
         self._track: QPixmap | None = None
-        self._words: tuple[_WordsKey, QPoint, QPixmap] | None = None
+        self._words: tuple[_WordsKey, QRect, QPixmap] | None = None
         self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The ring paints its own background, so a repaint stops at the ring and does not
+        # paint the page and window behind it as well.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         # A screen reader hears this name and, as the value, the time or reps left.
         ring_accessible.install()
         self.setAccessibleName(_("Time left"))
@@ -48,17 +68,23 @@ class CountdownRing(QWidget):
 
     def show_time(self, fraction: float, text: str, caption: str = "") -> None:
         fraction = min(1.0, max(0.0, fraction))
-        if (fraction, text, caption) != (self._fraction, self._text, self._caption):
-            changed_enough = abs(fraction - self._fraction) > 0.004 or text != self._text
-            same_words = (text, caption) == (self._text, self._caption)
+        if (fraction, text, caption) == (self._fraction, self._text, self._caption):
+            return
+        if (text, caption) != (self._text, self._caption):
+            before = self._words_rect()
+            arc = self._arc_region(self._painted_fraction, fraction)
             self._fraction, self._text, self._caption = fraction, text, caption
-            if not (changed_enough or caption):
-                return
-            if same_words:
-                # Only the arc moved: repaint the stretch of ring between its two ends.
-                self.update(self._arc_region(self._painted_fraction, fraction))
-            else:
-                self.update()
+            self._asked_fraction = fraction
+            self.update(QRegion(before) | QRegion(self._words_rect()) | QRegion(arc))
+            return
+        self._fraction = fraction
+        # Only the arc moved: once its end has moved far enough, repaint the stretch of ring
+        # between its two ends.
+        diameter = min(self.width(), self.height())
+        moved = abs(fraction - self._asked_fraction) * math.pi * diameter
+        if moved >= ARC_STEP_PX or (fraction in (0.0, 1.0) and fraction != self._asked_fraction):
+            self._asked_fraction = fraction
+            self.update(self._arc_region(self._painted_fraction, fraction))
 
     def _geometry(self) -> tuple[int, float, QRectF]:
         """The ring's side, the thickness of its stroke, and the box its centre line fills."""
@@ -74,15 +100,13 @@ class CountdownRing(QWidget):
 
     def _arc_region(self, start: float, end: float) -> QRect:
         """The pixels the arc covers between fractions ``start`` and ``end``, round caps
-        included."""
+        included: the box around its two ends and any of the ring's four extremes between."""
         _side, thickness, box = self._geometry()
         low, high = sorted((start, end))
-        turns = [low + (high - low) * n / 32 for n in range(33)]
-        xs, ys = [], []
-        for turn in turns:
-            angle = math.radians(90 - turn * 360)
-            xs.append(box.center().x() + box.width() / 2 * math.cos(angle))
-            ys.append(box.center().y() - box.height() / 2 * math.sin(angle))
+        turns = [low, high, *(q / 4 for q in range(1, 4) if low < q / 4 < high)]
+        centre, rx, ry = box.center(), box.width() / 2, box.height() / 2
+        xs = [centre.x() + rx * math.sin(2 * math.pi * turn) for turn in turns]
+        ys = [centre.y() - ry * math.cos(2 * math.pi * turn) for turn in turns]
         reach = math.ceil(thickness / 2) + 2
         return QRect(
             math.floor(min(xs)) - reach,
@@ -94,9 +118,13 @@ class CountdownRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         side, thickness, box = self._geometry()
         if side <= 0:
+            QPainter(self).fillRect(event.rect(), self.palette().window())
             return
-        self._painted_fraction = self._fraction
+        stretch = self._arc_region(self._painted_fraction, self._fraction)
+        if QRegion(stretch).subtracted(event.region()).isEmpty():
+            self._painted_fraction = self._fraction  # else part of the arc on screen is old
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawPixmap(0, 0, self._track_pixmap(box, thickness))
         pen = QPen(self._accent, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
@@ -104,43 +132,69 @@ class CountdownRing(QWidget):
             painter.setPen(pen)
             span = -round(self._fraction * 360 * 16)
             painter.drawArc(box, 90 * 16, span)
-        corner, words = self._words_pixmap(box, side)
-        painter.drawPixmap(corner, words)
+        place, words = self._words_pixmap(box, side)
+        if place.intersects(event.rect()):
+            painter.drawPixmap(place.topLeft(), words)
         painter.end()
 
-    def _words_pixmap(self, box: QRectF, side: int) -> tuple[QPoint, QPixmap]:
+    def _fonts(self, side: int) -> tuple[QFont, QFont]:
+        """The big type (smaller for long text such as 10:00) and the caption's."""
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(max(12, int(side * (0.30 if len(self._text) <= 3 else 0.24))))
+        small = QFont(self.font())
+        small.setPixelSize(max(10, int(side * 0.075)))
+        return font, small
+
+    def _caption_box(self, box: QRectF, side: int) -> QRectF:
+        return QRectF(box.left(), box.center().y() + side * 0.16, box.width(), side * 0.14)
+
+    def _words_rect(self) -> QRect:
+        """Where the words are drawn: their laid-out boxes with room for the ink beyond."""
+        side, _thickness, box = self._geometry()
+        if side <= 0:
+            return QRect()
+        font, small = self._fonts(side)
+        area = QFontMetricsF(font).boundingRect(box, Qt.AlignmentFlag.AlignCenter, self._text)
+        margin = font.pixelSize() * 0.1 + 2
+        area.adjust(-margin, -margin, margin, margin)
+        if self._caption:
+            lower = self._caption_box(box, side)
+            ink = QFontMetricsF(small).boundingRect(
+                lower, Qt.AlignmentFlag.AlignCenter, self._caption
+            )
+            margin = small.pixelSize() * 0.1 + 2
+            area |= ink.adjusted(-margin, -margin, margin, margin)
+        return area.toAlignedRect()
+
+    def _words_pixmap(self, box: QRectF, side: int) -> tuple[QRect, QPixmap]:
         """The text and caption, drawn once per change: type this large is drawn as outlines,
         not from Qt's glyph cache, and was most of the cost of a repaint at 10 Hz."""
         ratio = self.devicePixelRatioF()
         colour = self.palette().color(QPalette.ColorRole.WindowText)
-        key = (self.size(), ratio, self._text, self._caption, self.font().key(), colour.rgba())
+        key = (self.size(), ratio, self._text, self._caption, colour.rgba())
         if self._words is None or self._words[0] != key:
-            left, top = math.floor(box.left()), math.floor(box.top())
-            width = math.ceil(box.right()) - left
-            height = math.ceil(box.bottom()) - top
-            pixmap = QPixmap(round(width * ratio), round(height * ratio))
+            place = self._words_rect()
+            pixmap = QPixmap(round(place.width() * ratio), round(place.height() * ratio))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.translate(-left, -top)
+            # Whole pixels, so the type lands where drawing it straight on the ring puts it.
+            painter.translate(-place.left(), -place.top())
             self._draw_words(painter, box, side, colour)
             painter.end()
-            self._words = (key, QPoint(left, top), pixmap)
+            self._words = (key, place, pixmap)
         return self._words[1], self._words[2]
 
     def _draw_words(self, painter: QPainter, box: QRectF, side: int, colour: QColor) -> None:
         painter.setPen(colour)
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPixelSize(max(12, int(side * (0.30 if len(self._text) <= 3 else 0.24))))
+        font, small = self._fonts(side)
         painter.setFont(font)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._text)
         if self._caption:
-            small = QFont(self.font())
-            small.setPixelSize(max(10, int(side * 0.075)))
             painter.setFont(small)
-            lower = QRectF(box.left(), box.center().y() + side * 0.16, box.width(), side * 0.14)
+            lower = self._caption_box(box, side)
             painter.drawText(lower, Qt.AlignmentFlag.AlignCenter, self._caption)
 
     def _track_pixmap(self, box: QRectF, thickness: float) -> QPixmap:
@@ -162,4 +216,6 @@ class CountdownRing(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._track = None
+        if event.type() == QEvent.Type.FontChange:
+            self._words = None
         super().changeEvent(event)
