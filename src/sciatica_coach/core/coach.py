@@ -57,19 +57,23 @@ def session_facts(
 ) -> list[SessionFacts]:
     """Every finished session from ``since`` with what was said about it, oldest first;
     ``responses`` are the leg responses since then, when the caller has read them already."""
+    # equivalent mutant: a wider read; each session below takes only its own morning
     mornings = log.morning_checks(since)
     if responses is None:
+        # equivalent mutant: a wider read; each session below takes only its own responses
         responses = log.leg_responses(since)
     facts = []
     for record in reversed(log.sessions(since)):
         if record.status == IN_PROGRESS:
             continue
+        # equivalent mutant: without a stop step there is no exercise it was stopped in anyway
         steps: list[StepRecord] = log.steps(record.id) if record.stop_step is not None else []
         facts.append(
             SessionFacts(
                 record=record,
                 morning=mornings.get(record.id),
                 responses=tuple(r for r in responses if r.session_id == record.id),
+                # equivalent mutant: with no steps there is no exercise it was stopped in anyway
                 stop_exercise=provoking_exercise(record, steps) if steps else None,
             )
         )
@@ -86,21 +90,27 @@ def morning_due(log: SessionLog, today: date) -> SessionRecord | None:
     if not done:
         return None
     latest = done[0]
+    # equivalent mutant: a wider read; only this session's morning is looked for
     return None if latest.id in log.morning_checks(yesterday) else latest
 
 
 def look(log: SessionLog, routines: Mapping[str, Routine], today: date) -> CoachView:
     """The coach's view today; offers (logs) the suggestions the latest session leads to."""
     since = today - timedelta(days=LOOK_BACK_DAYS)
+    # equivalent mutant: a wider read; the facts take their sessions' and the flags their days'
     responses = log.leg_responses(since)
+    # equivalent mutant: without the responses read above, session_facts reads the same itself
     facts = session_facts(log, since, responses)
     lights = judge_history(facts)
     flags = flagged_exercises(responses, today)
-    stored = log.suggestions(since)
+    # Every step-up ever taken, however long ago: the sessions run it harder (session_variants),
+    # so the coach must not offer it again.
+    stored = log.suggestions()
     view_suggestions: tuple[StoredSuggestion, ...] = ()
     if facts:
         latest = facts[-1]
         stepped_up = frozenset(
+            # equivalent mutant: a step-up names its routine and exercise; no id is "" or "XXXX"
             (s.routine_id or "", s.exercise_id or "")
             for s in stored
             if s.kind == STEP_UP and s.decision == "accepted"
@@ -115,6 +125,7 @@ def look(log: SessionLog, routines: Mapping[str, Routine], today: date) -> Coach
         order = {(m.rule, m.routine_id, m.exercise_id): n for n, m in enumerate(made)}
         open_ones = [
             s
+            # equivalent mutant: a wider read; only the latest session's suggestions are kept
             for s in log.suggestions(latest.record.local_date)
             if s.session_id == latest.record.id and s.decision is None
         ]
@@ -176,6 +187,7 @@ def chosen_routine(log: SessionLog) -> str | None:
     latest = _latest_finished(log)
     if latest is None:
         return None
+    # equivalent mutant: a wider read; only the latest session's suggestions are looked at
     for suggestion in log.suggestions(latest.local_date):
         if (
             suggestion.session_id == latest.id
