@@ -15,6 +15,7 @@ from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.ui.app import AppContext, MainWindow
+from sciatica_coach.ui.enter_key import install_enter_presses
 from sciatica_coach.ui.sound import CuePlayer
 
 SHORT_ROUTINE = """
@@ -113,6 +114,7 @@ def make_app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
         now=clock.local,
         cue_player=cue_player,
     )
+    install_enter_presses(QApplication.instance())  # as make_application does for the app
     window = MainWindow(context)
     window.confirm_quit = lambda: True
     qtbot.addWidget(window)

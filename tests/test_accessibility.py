@@ -334,3 +334,23 @@ def test_a_focused_page_that_scrolls_shows_its_ring_inside_its_edge(app: App) ->
     area.setFocus(Qt.FocusReason.TabFocusReason)
     app.qtbot.waitUntil(area.hasFocus)
     assert edge_colour() == highlight
+
+
+def test_enter_presses_the_focused_button_on_a_page(app: App) -> None:
+    """Tab to "Start here" on Today, then Enter: the check-in opens (Space did, Enter did not)."""
+    app.window.show_page(Page.TODAY)
+    button = app.window.today.start_here_button
+    assert button.isVisible()
+    tab_to(app, button)
+    app.qtbot.keyClick(button, Qt.Key.Key_Return)
+    app.qtbot.waitUntil(lambda: app.window.flow.state is FlowState.CHECK_IN_BEFORE)
+
+
+def test_enter_on_a_disabled_or_unfocused_button_does_nothing(app: App) -> None:
+    app.window.show_page(Page.TODAY)
+    button = app.window.today.start_here_button
+    tab_to(app, button)
+    button.setEnabled(False)
+    app.qtbot.keyClick(button, Qt.Key.Key_Return)
+    app.qtbot.wait(50)
+    assert app.window.flow.state is FlowState.IDLE

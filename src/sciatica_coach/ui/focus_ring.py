@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
 
 from sciatica_coach.ui.colours import FOCUS_RING_WIDTH, focus_ring_colour
+from sciatica_coach.ui.enter_key import install_enter_presses
 
 FOCUS_RING_NAME = "focusRing"
 
@@ -67,10 +68,12 @@ def _rings(widget: QWidget) -> bool:
 
 
 def install_focus_ring(app: QApplication) -> FocusRingFollower:
-    """Show the ring in every window of ``app`` from now on (once; later calls reuse it)."""
+    """Show the ring in every window of ``app`` from now on (once; later calls reuse it), and
+    let Enter press the button it is around (``ui.enter_key``)."""
     global _follower
     if _follower is None:
         _follower = FocusRingFollower(app)
+        install_enter_presses(app)
     return _follower
 
 
