@@ -13,7 +13,7 @@ from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import WeeklyPlan
-from sciatica_coach.ui.app import AppContext, MainWindow, app_icon, build_main_window
+from sciatica_coach.ui.app import AppContext, MainWindow, app_icon, build_context, build_main_window
 from sciatica_coach.ui.launch import (
     bring_forward_running_instance,
     listen_for_second_launch,
@@ -145,3 +145,25 @@ def test_the_first_window_fits_the_screen_it_opens_on(tmp_path: Path, qtbot: QtB
 def test_the_window_icon_is_drawn_at_every_size_without_the_svg(qtbot: QtBot) -> None:
     sizes = {size.width() for size in app_icon().availableSizes()}
     assert sizes == {16, 24, 32, 48, 64, 128, 256, 512}
+
+
+def test_the_app_window_paints_its_heading_first_and_reads_the_rest_just_after(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    data = paths.ensure_private_dir(tmp_path / "data")
+    context = build_context(data, library=False)
+    context.now = lambda: MONDAY
+    window = MainWindow(context, finish_later=True)
+    window.confirm_quit = lambda: True
+    qtbot.addWidget(window)
+    assert window.today.heading.text() == "Today, Monday 2 March"
+    assert window.today.quick.count() == 0 and not window.today.start_here_button.isVisible()
+    assert context.library.routines == {} and context.cue_player is None
+    window.show_page(Page.ROUTINES)  # opened in the moment before the rest is read
+    window.show()
+    window.finish_start()
+    assert "gentle-start" in context.library.routines and context.cue_player is not None
+    assert window.today.quick.count() >= 5
+    assert window.routines.current_routine() is not None  # the page got the routines too
+    window.show_page(Page.TODAY)
+    assert window.today.start_here_button.text().startswith("Start here:")

@@ -210,8 +210,13 @@ class MainWindow(QMainWindow):
 
         if self._library_pending:  # the app's window starts with no routines and no sound
             self._library_pending = False
-            self.context.library = library_for(self.context.data, self.context.settings)
-            self.today.set_library(self.context.library)
+            library = self.context.library = library_for(self.context.data, self.context.settings)
+            self.today.set_library(library)
+            # A page opened in the moment before (from the side bar or a menu) gets it too.
+            if self.routines_page.built:
+                self._give_routines(library)
+            if self.library_page.built:
+                self.library_page.content().set_library(library)
             if self.context.cue_player is None:
                 add_sound(self.context)
         # Routine files changed by hand, or by another copy of the app, show at once.
