@@ -220,6 +220,7 @@ class SymptomRecords:
         which = ""
         params: tuple[Any, ...] = (decision, _utc(decided_at), session_id, rule)
         if routine_id is not None or exercise_id is not None:
+            # equivalent mutant: SQL keywords and names are case-blind
             which = " AND subject = ?"
             params += (_subject(routine_id, exercise_id),)
         with self._write() as conn:
@@ -259,6 +260,7 @@ class SymptomRecords:
 
 
 def _subject(routine_id: str | None, exercise_id: str | None) -> str:
+    # equivalent mutant: any stand-in for a missing id that sorts below every id does as well
     return f"{routine_id or ''}/{exercise_id or ''}"
 
 
