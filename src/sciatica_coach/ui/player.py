@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
 
-from PySide6.QtCore import QRect, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -920,10 +920,7 @@ class PlayerView(QWidget):
         sized(self.next_label, 24)
         # A line kept for "Next: ..." in rests too (where it is empty), so the picture keeps
         # its size, and its drawn frames, from the rest into the exercise.
-        one_line = QFontMetrics(self.next_label.font()).boundingRect(
-            QRect(0, 0, 10000, 1000), Qt.TextFlag.TextWordWrap, "Next"
-        )
-        self.next_label.setMinimumHeight(one_line.height())
+        self.next_label.setMinimumHeight(QFontMetrics(self.next_label.font()).lineSpacing())
         sized(self.routine_label, 22, bold=True)
         sized(self.time_left_label, 22)
         sized(self.notice_label, 20)
