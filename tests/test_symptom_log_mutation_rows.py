@@ -5,6 +5,7 @@ subject or every one a rule made), and every refusal with its message."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -258,12 +259,16 @@ def test_a_suggestion_is_only_offered_after_a_logged_session(log: SessionLog) ->
 
 
 @pytest.fixture
-def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def new_york() -> Iterator[None]:
     """The machine's own zone set to New York, so "local" and UTC differ."""
-    monkeypatch.setenv("TZ", "America/New_York")
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "America/New_York"
     time.tzset()
     yield
-    monkeypatch.undo()
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
     time.tzset()
 
 
