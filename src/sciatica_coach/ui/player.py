@@ -242,10 +242,14 @@ class PlayerView(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
+        self.progress.setAutoFillBackground(True)  # repainted alone, not with the page behind
         self.time_left_label = QLabel()
         self.time_left_label.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
+        # It changes every second: filling its own background, it repaints alone, not the
+        # page and window behind it too.
+        self.time_left_label.setAutoFillBackground(True)
         top = QHBoxLayout()
         top.addWidget(self.routine_label, 3)
         top.addWidget(self.progress, 4)
@@ -716,7 +720,11 @@ class PlayerView(QWidget):
         # Qt works out at some cost whether a new value moves the bar by a pixel; ask only
         # when it does.
         if value in (0, 1000) or abs(value - bar.value()) * max(1, bar.width()) >= 1000:
+            # QProgressBar paints and flushes at once on a new value; with updates off it is
+            # painted with the rest of the screen instead (turning them on asks for it).
+            bar.setUpdatesEnabled(False)
             bar.setValue(value)
+            bar.setUpdatesEnabled(True)
         _set_text(
             self.time_left_label, _("{time} left").format(time=time_left(state.session_remaining))
         )

@@ -126,7 +126,12 @@ class CountdownRing(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().window())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.drawPixmap(0, 0, self._track_pixmap(box, thickness))
+        # Only the part of the track in the repainted area: Qt would go over the whole of it.
+        area, ratio = event.rect(), self.devicePixelRatioF()
+        source = QRectF(
+            area.x() * ratio, area.y() * ratio, area.width() * ratio, area.height() * ratio
+        )
+        painter.drawPixmap(QRectF(area), self._track_pixmap(box, thickness), source)
         pen = QPen(self._accent, thickness, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         if self._fraction > 0:
             painter.setPen(pen)
