@@ -928,7 +928,8 @@ class PlayerView(QWidget):
         sized(self.next_label, 24)
         # A line kept for "Next: ..." in rests too (where it is empty), so the picture keeps
         # its size, and its drawn frames, from the rest into the exercise.
-        self.next_label.setMinimumHeight(QFontMetrics(self.next_label.font()).lineSpacing())
+        # (A little over a line spacing: the label's own line can be a pixel taller.)
+        self.next_label.setMinimumHeight(QFontMetrics(self.next_label.font()).lineSpacing() + 2)
         sized(self.routine_label, 22, bold=True)
         sized(self.time_left_label, 22)
         sized(self.notice_label, 20)
