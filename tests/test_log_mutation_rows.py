@@ -507,3 +507,13 @@ def test_times_are_stored_and_read_in_utc_whatever_the_machine_s_zone(
     assert record.started_at.isoformat() == "2026-03-02T07:00:00+00:00"
     assert log.steps(session_id)[0].ended_at.isoformat() == "2026-03-02T07:01:00+00:00"
     assert record.started_at.tzinfo is UTC
+
+
+def test_an_imported_session_with_only_an_after_check_keeps_it(log: SessionLog) -> None:
+    start = local(MON, 20)
+    after = PainCheck("after", 2, 3, "better", "back")
+    (added,) = log.import_sessions([(imported(start, after=after), [], {})])
+    assert added is not None
+    record = log.session(added)
+    assert (record.pain_before, record.pain_after) == (None, after)
+    assert log.pain_times(added) == {"after": start}

@@ -462,6 +462,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
     def unfinished_sessions(self) -> list[SessionRecord]:
         """Sessions cut short by a crash or a closed app and not yet resumed or closed,
         newest first: they stay on offer until the user decides."""
+        # equivalent mutant: SQL keywords and names are case-blind
         sql = _SESSION_SELECT + " WHERE s.status = ? ORDER BY s.started_at DESC, s.id DESC"
         return [_session_from_row(row) for row in self._read(sql, (INTERRUPTED,))]
 
@@ -487,6 +488,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
         self, since: date | None = None, until: date | None = None
     ) -> list[PeriodTotals]:
         """Per local date with finished sessions: counts and active time, oldest first."""
+        # equivalent mutant: SQL keywords and names are case-blind
         return self._totals("local_date", since, until)
 
     def week_totals(
@@ -498,6 +500,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
     def _totals(
         self, period_sql: str, since: date | None, until: date | None
     ) -> list[PeriodTotals]:
+        # equivalent mutant: SQL keywords and names are case-blind
         where, params = _date_range("local_date", since, until)
         # i18n: not words (SQL)
         where += (" AND" if where else " WHERE") + " status != 'in_progress'"
@@ -512,6 +515,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
 
     def work_totals(self, since: date | None = None, until: date | None = None) -> WorkTotals:
         """Work steps planned and done over finished sessions within the date range."""
+        # equivalent mutant: SQL keywords and names are case-blind
         where, params = _date_range("s.local_date", since, until)
         # i18n: not words (SQL)
         where += (" AND" if where else " WHERE") + " s.status != 'in_progress'"
@@ -526,6 +530,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
 
     def pain_rows(self, since: date | None = None, until: date | None = None) -> list[PainPoint]:
         """Before and after pain of each session with at least one pain check, oldest first."""
+        # equivalent mutant: SQL keywords and names are case-blind
         where, params = _date_range("s.local_date", since, until)
         rows = self._read(
             f"""SELECT s.local_date, s.id, pb.back, pb.leg, pa.back, pa.leg
@@ -548,6 +553,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
     ) -> list[ExerciseTotals]:
         """Work steps done and skipped per exercise over finished sessions in the range, most
         skipped first."""
+        # equivalent mutant: SQL keywords and names are case-blind
         where, params = _date_range("s.local_date", since, until)
         # i18n: not words (SQL)
         where += (" AND" if where else " WHERE") + " s.status != 'in_progress'"
@@ -595,6 +601,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
                 require_aware(record.started_at, "started_at")
                 started = _utc_text(record.started_at)
                 if conn.execute(
+                    # equivalent mutant: SQL keywords and names are case-blind
                     "SELECT 1 FROM sessions WHERE started_at = ? AND routine_id = ?",
                     (started, record.routine_id),
                 ).fetchone():
@@ -621,6 +628,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
     ) -> list[WeekPain]:
         """Mean pain per ISO week (Monday start) of local dates in range over the sessions with
         a pain check, oldest first; a mean is None when no session that week had that check."""
+        # equivalent mutant: SQL keywords and names are case-blind
         where, params = _date_range("s.local_date", since, until)
         rows = self._read(
             f"""SELECT date(s.local_date, 'weekday 0', '-6 days') AS week, COUNT(*),
