@@ -37,6 +37,18 @@ def app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
     yield from make_app(tmp_path, qtbot)
 
 
+@pytest.fixture
+def german_app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
+    """``app`` in German (the language is read as the window is built)."""
+    from sciatica_coach import i18n
+
+    i18n.set_language("de")
+    try:
+        yield from make_app(tmp_path, qtbot)
+    finally:
+        i18n.set_language("en")
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test starts in English whatever the machine's language (the app follows

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po as babel_read_po
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
-from flow_helpers import App, make_app
+from flow_helpers import App
 from sciatica_coach import i18n
 from sciatica_coach.core import library_text, paths, safety, words
 from sciatica_coach.core.library import Library, load_library
@@ -287,15 +286,6 @@ def load_library_english() -> Library:
         return load_library(None)
     finally:
         i18n.set_language(previous)
-
-
-@pytest.fixture
-def german_app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
-    i18n.set_language("de")
-    try:
-        yield from make_app(tmp_path, qtbot)
-    finally:
-        i18n.set_language("en")
 
 
 def test_a_session_in_german_by_keyboard(german_app: App) -> None:

@@ -4,29 +4,15 @@ sideways."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from pytestqt.qtbot import QtBot
 
-from flow_helpers import App, make_app
-from sciatica_coach import i18n
+from flow_helpers import App
 from sciatica_coach.core.timeline import WORK
 from sciatica_coach.ui.fitting_label import SMALLEST_PIXELS, FittingLabel
 from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.progress import ChartsPage
 from sciatica_coach.ui.session_flow import FlowState
 from test_report import gentle_session
-
-
-@pytest.fixture
-def german_app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
-    i18n.set_language("de")
-    try:
-        yield from make_app(tmp_path, qtbot)
-    finally:
-        i18n.set_language("en")
 
 
 def text_height(label: FittingLabel, pixels: int) -> int:
