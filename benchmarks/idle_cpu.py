@@ -4,7 +4,9 @@ and under a private X server when Xvfb is there.
 Each case is a fresh app in a temporary data folder, 1280x800, running the real monotonic
 clock through a session of the usual length: the exercise measured, then Gentle start.
 Process CPU time (all threads) is read from the moment the work step starts, for SECONDS;
-the figure is the share of one core.
+the figure is the share of one core. The preparation before it, where the player draws the
+figure's frames ahead while it stands still, is printed beside it ("lead-in"), so that work
+is seen, not hidden.
 
     .venv/bin/python benchmarks/idle_cpu.py [SECONDS]
 """
@@ -46,6 +48,7 @@ window.start_practice(
     dataclasses.replace(routine, blocks=(Block(exercise=exercise, dose=exercise.dose), *rest))
 )
 window.flow.check_in.skip_button.click()
+begun = (time.process_time(), time.monotonic())
 session = window.flow.session
 illustration = window.flow.player.illustration
 start = {}
@@ -66,6 +69,8 @@ def wait_for_work():
         return
     start.update(cpu=time.process_time(), wall=time.monotonic(), step=step,
                  frames=illustration.render_count)
+    print(f"lead_cpu {start['cpu'] - begun[0]}", flush=True)
+    print(f"lead_wall {start['wall'] - begun[1]}", flush=True)
     QTimer.singleShot(int(seconds * 1000), finish)
 
 wait_for_work()
@@ -131,7 +136,10 @@ def tray_idle(seconds: float = 60.0) -> bool:
 
 def main() -> int:
     print(f"session CPU over {SECONDS:.0f} s of a work step, 1280x800; {load_note()}")
-    print(f"{'platform':<10}{'case':<13}{'animation':<11}{'CPU %':>7}{'frames/s':>10}")
+    print(
+        f"{'platform':<10}{'case':<13}{'animation':<11}{'CPU %':>7}{'frames/s':>10}"
+        f"{'lead-in CPU %':>15}"
+    )
     passed = True
     for platform in platforms():
         with platform_env(platform) as env:
@@ -141,7 +149,11 @@ def main() -> int:
                     wall = value(lines, "wall")
                     share = value(lines, "cpu") / wall * 100
                     rate = value(lines, "frames") / wall
-                    print(f"{platform:<10}{case:<13}{animation:<11}{share:>7.2f}{rate:>10.1f}")
+                    lead = value(lines, "lead_cpu") / value(lines, "lead_wall") * 100
+                    print(
+                        f"{platform:<10}{case:<13}{animation:<11}{share:>7.2f}{rate:>10.1f}"
+                        f"{lead:>15.2f}"
+                    )
                     passed &= verdict(
                         f"session CPU, {case}, animation {animation}, {platform}",
                         f"{share:.2f}% of a core",
