@@ -303,6 +303,7 @@ class _Checker:
 
     def day(self, name: str) -> date | None:
         """A date written as a TOML date (``2024-05-01``) or as that text in quotes."""
+        # equivalent mutant: None and False are both false here
         value = self._get(name, False)
         if value is _MISSING:
             return None
@@ -318,6 +319,7 @@ class _Checker:
         return None
 
     def flag(self, name: str) -> bool | None:
+        # equivalent mutant: None and False are both false here
         value = self._get(name, False)
         if value is _MISSING:
             return False
@@ -366,6 +368,7 @@ def _read_dose(check: _Checker, base: Dose | None) -> Dose | None:
     hold = check.number(
         "hold", 1, 300, unit=N_("seconds"), required=base is None and mode == "hold"
     )
+    # equivalent mutant: None and False are both false here
     reps = check.number("reps", 1, 50, unit=N_("repetitions"), integer=True, required=False)
     tempo = check.number("tempo", 1, 60, unit=N_("seconds per repetition"))
     sets = check.number("sets", 1, 10, unit=N_("sets"), integer=True)
@@ -382,6 +385,7 @@ def _read_dose(check: _Checker, base: Dose | None) -> Dose | None:
             check.problem("hold", _('hold is only for mode = "hold"; this exercise counts reps'))
         if base is None and "reps" not in check.table:
             check.problem("reps", _("missing required field '{name}'").format(name="reps"))
+    # equivalent mutant: with a problem noted, every caller drops the dose
     if len(check.problems) > before or sides is None:
         return None
     if base is None:
@@ -431,13 +435,18 @@ def _read_exercise(
     equipment = check.text_list("equipment", min_items=0, max_items=8)
     cues = check.text_list("cues", min_items=1, max_items=5)
     cautions = check.text_list("cautions", min_items=0, max_items=5)
+    # equivalent mutant: None and False are both false here
     easier = check.text("easier", required=False)
+    # equivalent mutant: None and False are both false here
     harder = check.text("harder", required=False)
+    # equivalent mutant: None and False are both false here
     illustration = check.text("illustration", required=False, max_length=64)
     image = _read_image(check, image_root)
     if check.problems:
         return None, check.problems
+    # equivalent mutant: reached only with no problem noted, when every value is set
     assert ex_id and name and group and position and dose and spine and level is not None
+    # equivalent mutant: reached only with no problem noted, when every value is set
     assert equipment is not None and cues is not None and cautions is not None
     exercise = Exercise(
         id=ex_id,
@@ -490,7 +499,7 @@ def _read_toml(path: Path, label: str) -> dict[str, Any]:
     except FileRefused as error:
         raise refuse(str(error)) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8")  # equivalent mutant: codec names are case-blind
     except UnicodeDecodeError as error:
         message = _("is not UTF-8 text (byte 0x{byte:02x} at offset {offset})").format(
             byte=raw[error.start], offset=error.start
@@ -592,8 +601,11 @@ def parse_routine(
         "level", 1, 3, unit=N_("(1 gentle to 3 demanding)"), integer=True, default=1
     )
     target = check.number("target_minutes", 1, 180, unit=N_("minutes"))
+    # equivalent mutant: None and False are both false here
     description = check.text("description", required=False) or ""
+    # equivalent mutant: None and False are both false here
     who_for = check.text("who_for", required=False) or ""
+    # equivalent mutant: None and False are both false here
     not_for = check.text("not_for", required=False) or ""
     prescription = _read_prescription(document, label, item, check)
     prepare = check.number("prepare", 0, 120, unit=N_("seconds"), default=10.0)
@@ -606,6 +618,7 @@ def parse_routine(
     problems = check.problems + problems
     if problems:
         raise RoutineError(problems)
+    # equivalent mutant: reached only with no problem noted, when every value is set
     assert routine_id and name and level is not None and prepare is not None and switch is not None
     return Routine(
         id=routine_id,
@@ -636,13 +649,16 @@ def _read_prescription(
         return None
     check = _Checker(label, f"{item} [prescription]", table)
     check.unknown_fields(PRESCRIPTION_FIELDS)
+    # equivalent mutant: None and False are both false here
     by = check.text("prescribed_by", required=False, max_length=80) or ""
+    # equivalent mutant: None and False are both false here
     contact = check.text("contact", required=False, max_length=120) or ""
     given = check.day("date")
     review = check.day("review_date")
     side = check.choice("affected_side", AFFECTED_SIDES, default="")
     only = check.flag("affected_side_only")
     per_week = check.number("sessions_per_week", 1, 14, unit=N_("sessions"), integer=True)
+    # equivalent mutant: None and False are both false here
     notes = check.text("notes", required=False, max_length=1000) or ""
     if given is not None and review is not None and review < given:
         check.problem(
@@ -702,6 +718,7 @@ def _read_blocks(
         check = _Checker(label, item, table)
         check.unknown_fields(BLOCK_FIELDS)
         exercise_id = check.text("exercise", max_length=64)
+        # equivalent mutant: no exercise is known by an empty id
         exercise = known.get(exercise_id) if exercise_id else None
         if exercise_id and exercise is None and exercise_id not in broken:
             check.problem("exercise", _("unknown exercise id '{id}'").format(id=exercise_id))
