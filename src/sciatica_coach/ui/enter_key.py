@@ -9,15 +9,31 @@ shortcut, which Qt gives its key before any widget sees it.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QToolButton, QWidget
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class EnterPresses(QObject):
-    """An application-wide filter: Enter on a focused button outside a dialog clicks it."""
+    """Enter on a focused button outside a dialog clicks it. The filter sits on the focused
+    button alone, moved as the focus moves: one on the whole application would see every
+    event of a running session (paints, timers) in Python."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._watched: QWidget | None = None
+        app.focusChanged.connect(self._follow)
+
+    def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
+        if isinstance(new, QPushButton | QToolButton) and not isinstance(new.window(), QDialog):
+            new.installEventFilter(self)
+            self._watched = new
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -29,7 +45,7 @@ class EnterPresses(QObject):
             return False
         if not isinstance(watched, QPushButton | QToolButton) or not watched.hasFocus():
             return False
-        if isinstance(watched.window(), QDialog) or not watched.isEnabled():
+        if not watched.isEnabled():
             return False
         if event.isAutoRepeat():
             return True  # one press, however long the key is held
@@ -45,5 +61,4 @@ def install_enter_presses(app: QApplication) -> EnterPresses:
     global _filter
     if _filter is None:
         _filter = EnterPresses(app)
-        app.installEventFilter(_filter)
     return _filter
