@@ -426,6 +426,25 @@ def test_the_command_line_speaks_german(
         i18n.set_language("en")
 
 
+def test_the_command_lines_history_is_german_with_built_in_names_translated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Headings and the routine's name of a session logged in English, read in German."""
+    from sciatica_coach.cli import main
+
+    data = paths.ensure_private_dir(tmp_path / "data")
+    with SessionLog(data / paths.DATABASE_NAME) as log:
+        gentle_session(log, load_library(None))
+    monkeypatch.setenv("LANGUAGE", "de")
+    try:
+        assert main(["--data-dir", str(data), "history"]) == 0
+        heading, row = capsys.readouterr().out.splitlines()[:2]
+    finally:
+        i18n.set_language("en")
+    assert heading.split() == ["ID", "DATUM", "PROGRAMM", "MIN", "STATUS", "RÜCKEN", "BEIN"]
+    assert "Sanfter Start" in row and "Gentle start" not in row
+
+
 def test_argparse_speaks_german_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

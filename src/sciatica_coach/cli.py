@@ -334,10 +334,11 @@ def _cmd_routines(args: argparse.Namespace, data: Path) -> int:
     library = load_library(data)
     for problem in library.problems:
         _say(_("skipped: {problem}").format(problem=problem), err=True)
-    rows = [("ID", "NAME", "MIN", "LEVEL", "SOURCE")]
+    # Translators: column headings of `sciatica-coach routines`, in capitals.
+    rows = [(_("ID"), _("NAME"), _("MIN"), _("LEVEL"), _("SOURCE"))]
     for routine in sorted(library.routines.values(), key=lambda r: (not r.builtin, r.id)):
         minutes = expand_routine(routine).total_seconds / 60
-        source = "built-in" if routine.builtin else str(routine.source)
+        source = _("built-in") if routine.builtin else str(routine.source)
         rows.append((routine.id, routine.name, f"{minutes:.0f}", str(routine.level), source))
     _print_table(rows)
     return EXIT_OK
@@ -486,6 +487,8 @@ def _cmd_check(args: argparse.Namespace, data: Path) -> int:
 
 
 def _cmd_history(args: argparse.Namespace, data: Path) -> int:
+    from sciatica_coach.core.library_text import shown_routine_name
+
     if not (data / paths.DATABASE_NAME).exists():
         _say(_("No sessions logged yet."))
         return EXIT_OK
@@ -497,14 +500,15 @@ def _cmd_history(args: argparse.Namespace, data: Path) -> int:
     if not sessions:
         _say(_("No sessions logged in that range."))
         return EXIT_OK
-    rows = [("ID", "DATE", "ROUTINE", "MIN", "STATUS", "BACK", "LEG")]
+    # Translators: column headings of `sciatica-coach history`, in capitals.
+    rows = [(_("ID"), _("DATE"), _("ROUTINE"), _("MIN"), _("STATUS"), _("BACK"), _("LEG"))]
     for record in sessions:
         status = outcome_label(record.status, record.stop_reason)
         rows.append(
             (
                 str(record.id),
                 record.local_date.isoformat(),
-                record.routine_name,
+                shown_routine_name(record.routine_id, record.routine_name),
                 f"{record.active_seconds / 60:.0f}",
                 status,
                 pain_pair(record.pain_before, record.pain_after, "back"),
