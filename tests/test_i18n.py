@@ -502,7 +502,8 @@ def test_the_session_summary_and_progress_report_print_in_german(
     tmp_path: Path, data: Path, log: SessionLog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Both PDFs from the command line in German: German headings and dates, and none of
-    the English headings left (the routine's name and the notes are the user's own)."""
+    the English headings left; a built-in routine logged in English is named in German (the
+    notes are the user's own)."""
     from sciatica_coach.cli import main
 
     library = load_library_english()
@@ -524,9 +525,11 @@ def test_the_session_summary_and_progress_report_print_in_german(
         "Diese Woche",
         "Notizen zur Einheit",
         "Seite 1 von 1",
+        "Sanfter Start",  # logged in English as "Gentle start"
     ):
         assert expected in text, expected
     for english in (
+        "Gentle start",
         "Exercise session summary",
         "TIME EXERCISING",
         "Exercises",

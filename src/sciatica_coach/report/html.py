@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
 from sciatica_coach.core.coaching import WORSE_FLAG_COUNT, WORSE_FLAG_DAYS
+from sciatica_coach.core.library_text import shown_routine_name
 from sciatica_coach.core.records import SessionRecord, WeeklyPlan
 from sciatica_coach.core.safety import reach_label
 from sciatica_coach.core.symptoms import SymptomProfile
@@ -181,11 +182,12 @@ def session_summary_html(
     else:
         sets_detail = _("none skipped")
     sets = _("{done} of {planned}").format(done=done, planned=planned) if planned else DASH
+    routine = shown_routine_name(session.routine_id, session.routine_name)
     parts = [
         f"<h1>{escape(_(SUMMARY_TITLE))}</h1>",
-        f'<p class="sub">{escape(when)} &nbsp;·&nbsp; {escape(session.routine_name)}</p>',
+        f'<p class="sub">{escape(when)} &nbsp;·&nbsp; {escape(routine)}</p>',
         FACTS_TABLE,
-        _fact(_("Routine"), escape(session.routine_name), width=30),
+        _fact(_("Routine"), escape(routine), width=30),
         _fact(
             _("Time exercising"),
             duration(session.active_seconds),
