@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 SMALLEST_PIXELS = 13
 HINT_WIDTH = 120
+HEIGHTS_KEPT = 256  # answers kept, a few steps' worth at a few widths
 
 
 class FittingLabel(QLabel):
@@ -27,6 +28,7 @@ class FittingLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._base_pixels = 24
         self._bold = False
+        self._heights: dict[tuple[str, int, int, bool, str], int] = {}
 
     def set_base_pixels(self, pixels: int, *, bold: bool = False) -> None:
         """The size the text has when there is room: the window's scale sets it."""
@@ -71,11 +73,18 @@ class FittingLabel(QLabel):
     def _height_at(self, pixels: int, width: int) -> int:
         if not self.text():
             return 0
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
-        needed = QFontMetrics(self._font_of(pixels)).boundingRect(
-            QRect(0, 0, width, 1_000_000), flags, self.text()
-        )
-        return needed.height()
+        # The layout asks again each time anything on the page changes (the time left, every
+        # second): the answer is kept for the text, width and size it was worked out for.
+        key = (self.text(), pixels, width, self._bold, self.font().family())
+        if key not in self._heights:
+            if len(self._heights) > HEIGHTS_KEPT:
+                self._heights.clear()
+            flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+            needed = QFontMetrics(self._font_of(pixels)).boundingRect(
+                QRect(0, 0, width, 1_000_000), flags, self.text()
+            )
+            self._heights[key] = needed.height()
+        return self._heights[key]
 
     def _fits(self, pixels: int) -> bool:
         room = self.contentsRect()
