@@ -932,6 +932,13 @@ class PlayerView(QWidget):
         self.next_label.setMinimumHeight(QFontMetrics(self.next_label.font()).lineSpacing() + 2)
         sized(self.routine_label, 22, bold=True)
         sized(self.time_left_label, 22)
+        # A fixed size, as wide as the longest time: Qt lays a page out again when a label's
+        # text changes, unless the label's size cannot change, and this one changes every second.
+        metrics = QFontMetrics(self.time_left_label.font())
+        widest = _("{time} left").format(time="888:88")
+        self.time_left_label.setFixedSize(
+            metrics.horizontalAdvance(widest) + metrics.averageCharWidth(), metrics.height() + 4
+        )
         sized(self.notice_label, 20)
         sized(self.sound_label, 16)
         sized(self.keys_label, 15)
