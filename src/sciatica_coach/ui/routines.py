@@ -497,27 +497,27 @@ class RoutinesView(QWidget):
 
     def edit_routine(self) -> RoutineEditor | None:
         """Open the editor on the chosen routine; a built-in is saved as the user's copy."""
-        routine = self.current_routine()
-        if routine is None or self.routines_dir is None:
-            return None
-        try:
-            draft = draft_from_routine(routine, self.routines_dir)
-        except ValueError as error:
-            show_warning(self, _(EDIT_TITLE), str(error))
-            return None
-        return self._open_editor(draft)
+        draft = self._current_draft()
+        return self._open_editor(draft) if draft is not None else None
 
     def duplicate_routine(self) -> RoutineEditor | None:
         """Open the editor on a copy of the chosen routine, under a new id and name."""
+        draft = self._current_draft()
+        if draft is None or self.routines_dir is None:
+            return None
+        return self._open_editor(duplicate_draft(draft, self.library.routines, self.routines_dir))
+
+    def _current_draft(self) -> RoutineDraft | None:
+        """The chosen routine as a draft to edit; None (after saying why, if its file could
+        not be read) when there is none."""
         routine = self.current_routine()
         if routine is None or self.routines_dir is None:
             return None
         try:
-            draft = draft_from_routine(routine, self.routines_dir)
+            return draft_from_routine(routine, self.routines_dir)
         except ValueError as error:
             show_warning(self, _(EDIT_TITLE), str(error))
             return None
-        return self._open_editor(duplicate_draft(draft, self.library.routines, self.routines_dir))
 
     def _open_editor(self, draft: RoutineDraft) -> RoutineEditor:
         self.close_editor()
