@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from sciatica_coach import __version__, i18n
 from sciatica_coach.core import paths
-from sciatica_coach.core.words import minutes_seconds, outcome_label, pain_pair, terminal_text
+from sciatica_coach.core.words import (
+    minutes_seconds,
+    outcome_label,
+    pain_pair,
+    side_name,
+    terminal_text,
+)
 from sciatica_coach.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -379,7 +385,7 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
         if step.kind == WORK:
             parts = [_("set {number}/{count}").format(number=step.set_number, count=step.set_count)]
             if step.side:
-                parts.append(_side(step.side))
+                parts.append(side_name(step.side))
             if step.reps is not None:
                 pace = (
                     _("self-paced")
@@ -409,15 +415,6 @@ def _cmd_plan(args: argparse.Namespace, data: Path) -> int:
     _say(line, keep_newlines=True)
     _say_cautions(routine)
     return EXIT_OK
-
-
-def _side(side: str) -> str:
-    """The side of a plan's step, in words."""
-    if side == "left":
-        return _("left side")
-    if side == "right":
-        return _("right side")
-    return _("{side} side").format(side=side)
 
 
 def _to_side(side: str) -> str:

@@ -75,6 +75,11 @@ def _english() -> bool:
     return language() == "en"
 
 
+def weekday_name(weekday: int) -> str:
+    """``Monday`` (``Montag`` in German): a day of the week in full, Monday being 0."""
+    return WEEKDAY_NAMES[weekday] if _english() else _day_names("wide")[weekday]
+
+
 def weekday_short(weekday: int) -> str:
     """``Mon`` (``Mo.`` in German): a day of the week, Monday being 0."""
     return WEEKDAYS[weekday] if _english() else _day_names("abbreviated")[weekday]
@@ -296,6 +301,11 @@ def not_today_label() -> str:
 SPOKEN_CUES = {"rest": N_("Rest"), "halfway": N_("Halfway"), "done": N_("Session done")}
 
 
+def side_name(side: str) -> str:
+    """``left side``: a step's side, as the ring, the voice and the printed plan say it."""
+    return {"left": _("left side"), "right": _("right side")}.get(side, side)
+
+
 def side_words(side: str) -> str:
     """``left`` or ``right`` in the current language, inside a sentence."""
     return {"left": _("left"), "right": _("right")}.get(side, side)
@@ -309,7 +319,7 @@ def spoken_detail(step: Step) -> str:
             _("Set {number} of {count}").format(number=step.set_number, count=step.set_count)
         )
     if step.side:
-        parts.append({"left": _("left side"), "right": _("right side")}.get(step.side, step.side))
+        parts.append(side_name(step.side))
     if step.reps is not None:
         if step.alternating:
             parts.append(_("{reps} reps each side").format(reps=step.reps))

@@ -50,6 +50,7 @@ from sciatica_coach.core.words import (
     leg_question,
     minutes_seconds,
     position_words,
+    side_name,
     spoken_cue,
     time_left,
 )
@@ -162,11 +163,6 @@ def next_preview(steps: tuple[Step, ...], index: int) -> str:
 def side_label(side: str) -> str:
     """``Left side``: a side as a step's detail shows it."""
     return {"left": _("Left side"), "right": _("Right side")}.get(side, side.capitalize())
-
-
-def side_caption(side: str) -> str:
-    """``left side``: a side under the ring's number."""
-    return {"left": _("left side"), "right": _("right side")}.get(side, side)
 
 
 def get_ready_for(side: str | None) -> str:
@@ -772,7 +768,7 @@ class PlayerView(QWidget):
 
     def _show_clock(self, step: Step, state: SessionState) -> None:
         paused = state.status == engine.PAUSED
-        side = side_caption(step.side) if step.side and step.kind == WORK else ""
+        side = side_name(step.side) if step.side and step.kind == WORK else ""
         if step.self_paced:
             caption = _("Paused") if paused else " · ".join(filter(None, (_("reps"), side)))
             self.ring.show_time(0.0, str(step.reps), caption)

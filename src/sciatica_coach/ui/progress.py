@@ -56,6 +56,7 @@ from sciatica_coach.core.words import (
     reach_trend_text,
     reach_words,
     short_date,
+    weekday_name,
 )
 from sciatica_coach.i18n import N_, _, pgettext, short_number
 from sciatica_coach.ui.charts import (
@@ -89,15 +90,6 @@ BAR_WIDTH_DAYS = 5.6
 WEEKLY_PAIN_RANGES = frozenset({"1y", "all"})
 CHART_ROW_HEIGHT = 270  # pixels: a chart row's height, however small the window
 SYMBOLS_UP_TO = 120  # per series; beyond this points would crowd into a blur, so lines only
-WEEKDAY_NAMES = (
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
-    N_("Sunday"),
-)
 PAIN_LABEL = N_("Pain (0 = none, 10 = worst)")
 PAIN_WEEK_LABEL = N_("Weekly average pain (0–10)")
 REACH_TITLE = N_("How far down the leg")
@@ -585,8 +577,8 @@ class ProgressView(QWidget):
         days = QHBoxLayout()
         days.setSpacing(3)
         days.addWidget(QLabel(_("On set days (optional):")))
-        for index, english in enumerate(WEEKDAY_NAMES):
-            name = _(english)
+        for index in range(7):
+            name = weekday_name(index)
             button = QToolButton()
             button.setText(name[:2])
             button.setCheckable(True)

@@ -38,6 +38,7 @@ from sciatica_coach import i18n
 from sciatica_coach.core.autostart import Autostart, AutostartError, launch_command
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import LogError, WeeklyPlan
+from sciatica_coach.core.words import weekday_name
 from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.appearance import TEXT_SIZES, THEME_NAMES, Appearance, Theme, parse_theme
 from sciatica_coach.ui.reminder_clock import quiet_hours
@@ -66,15 +67,6 @@ from sciatica_coach.ui.voice import DEFAULT_RATE, RATES, VoiceGuide
 DEFAULT_TIME = time(18, 0)
 AS_ROUTINE = N_("as the routine says")
 TIME_FORMAT = "HH:mm"  # i18n: not words (a Qt time format)
-DAY_NAMES = (
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
-    N_("Sunday"),
-)
 
 
 @dataclass
@@ -248,8 +240,8 @@ class PreferencesPage(QDialog):
         self.day_boxes: list[QCheckBox] = []
         self.day_times: list[QTimeEdit] = []
         grid.addWidget(QLabel(_("Days you plan to exercise, and when to remind you:")), 0, 0, 1, 3)
-        for day, english in enumerate(DAY_NAMES):
-            name = _(english)
+        for day in range(7):
+            name = weekday_name(day)
             check = QCheckBox(name)
             check.setChecked(day in plan.weekdays)
             edit = QTimeEdit(_qtime(times.get(day, DEFAULT_TIME)))
