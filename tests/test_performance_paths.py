@@ -3,17 +3,22 @@ kept illustration frames, the ring's partial repaints, the player waking only wh
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from flow_helpers import App
 from sciatica_coach.core import engine
 from sciatica_coach.illustrations import render_svg
 from sciatica_coach.illustrations.qt_pictures import paint_fitted
-from sciatica_coach.ui.illustration import FRAMES_PER_MOVEMENT, IllustrationView, frame_phase
+from sciatica_coach.ui.illustration import (
+    FRAMES_PER_MOVEMENT,
+    IllustrationView,
+    changed_rect,
+    frame_phase,
+)
 from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.player import LONGEST_POLL_MS, POLL_MS
 from sciatica_coach.ui.ring import CountdownRing
@@ -186,3 +191,66 @@ def test_progress_shows_its_frame_first_and_its_charts_a_moment_later(app: App) 
 def test_pages_are_built_at_once_outside_the_app(app: App) -> None:
     app.window.show_page(Page.PROGRESS)
     assert app.window.progress_page.built
+
+
+def test_changed_rect_is_the_box_around_every_changed_pixel(qtbot: QtBot) -> None:
+    first = QPixmap(120, 80)
+    first.fill(QColor("white"))
+    second = QPixmap(first)
+    assert changed_rect(first, second).isEmpty()
+    painter = QPainter(second)
+    painter.fillRect(QRect(10, 20, 1, 1), QColor(254, 255, 255))  # one pixel, barely changed
+    painter.fillRect(QRect(70, 61, 3, 2), QColor("black"))
+    painter.end()
+    assert changed_rect(first, second) == QRect(10, 20, 63, 43)
+    # Drawn at twice the density, a change of one device pixel still takes a whole pixel.
+    dense_first, dense_second = QPixmap(240, 160), QPixmap(240, 160)
+    for pixmap in (dense_first, dense_second):
+        pixmap.fill(QColor("white"))
+        pixmap.setDevicePixelRatio(2.0)
+    painter = QPainter(dense_second)
+    painter.scale(0.5, 0.5)  # device pixels
+    painter.fillRect(QRect(21, 41, 1, 1), QColor("black"))
+    painter.end()
+    assert changed_rect(dense_first, dense_second) == QRect(10, 20, 1, 1)
+
+
+class PaintedAreas(QObject):
+    """Records the area each paint of a widget was asked to cover."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            rect = event.rect()
+            self.areas.append(rect.width() * rect.height())
+        return False
+
+
+def test_a_new_frame_repaints_where_it_differs_and_the_screen_shows_the_whole_frame(
+    qtbot: QtBot,
+) -> None:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(523, 401)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_exercise("glute_bridge")
+    while view.draw_ahead():
+        pass
+    QApplication.processEvents()
+    areas = PaintedAreas()
+    screen = view.screen()
+    # Up the grid a frame at a time, back down skipping frames, as slow and fast polls do.
+    steps = [*range(FRAMES_PER_MOVEMENT + 1), *range(FRAMES_PER_MOVEMENT, -1, -3)]
+    for n in steps:
+        view.set_phase(n / FRAMES_PER_MOVEMENT)
+        view.installEventFilter(areas)  # the paints a new frame asks for, not the grabs below
+        QApplication.processEvents()
+        view.removeEventFilter(areas)
+        on_screen = screen.grabWindow(view.winId()).toImage()
+        assert on_screen.convertToFormat(QImage.Format.Format_ARGB32) == painted(view), n
+    whole = view.width() * view.height()
+    assert areas.areas and max(areas.areas) < whole * 0.6

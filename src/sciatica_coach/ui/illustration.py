@@ -7,7 +7,9 @@ where it goes, drawn as large as the space allows (a two-panel sheet would be ha
 
 A built-in picture is drawn once per phase into a pixmap, and the pixmaps of the phases on the
 frame grid (`frame_phase`) are kept for the exercise on show: a movement that repeats (paced
-reps) is drawn once and after that only copied to the screen, the cheap part.
+reps) is drawn once and after that only copied to the screen, the cheap part. While the figure
+stands still the view also works out, for each step along the grid, the rectangle where the two
+frames differ (the moving limbs, about a third of the picture), so a new frame copies only that.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QImage, QMovie, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QImage,
+    QMovie,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -78,6 +88,8 @@ class IllustrationView(QWidget):
         self._frame: tuple[QPoint, QPixmap] | None = None  # the built-in picture on show
         self._frames: dict[float, tuple[QPoint, QPixmap]] = {}
         self._frame_bytes = 0
+        # Grid step n -> where frames n and n + 1 differ, in the frame's own pixels.
+        self._changes: dict[int, QRect] = {}
         placeholder = svg_for_palette(placeholder_svg(), self.palette())
         self._placeholder = QSvgRenderer(QByteArray(placeholder.encode("utf-8")), self)
         self._show_placeholder()
@@ -122,8 +134,9 @@ class IllustrationView(QWidget):
         same = image is None and (exercise_id, mirrored) == self._shown_builtin()
         frames = self._frames if same else {}
         kept_bytes = self._frame_bytes if frames else 0
+        changes = self._changes if frames else {}
         self._clear()
-        self._frames, self._frame_bytes = frames, kept_bytes
+        self._frames, self._frame_bytes, self._changes = frames, kept_bytes, changes
         self._mirrored = mirrored
         self._phase = 0.0
         if image is not None:
@@ -150,7 +163,8 @@ class IllustrationView(QWidget):
     def draw_ahead(self) -> bool:
         """Draw and keep one more frame of the grid for the built-in picture on show, while it
         stands still (a rest shows the next exercise's start pose), so its movement is copied
-        from kept frames rather than drawn as it plays. True while frames are still missing."""
+        from kept frames rather than drawn as it plays; then, one step at a time, where each
+        frame differs from the next. True while some of that is still to do."""
         if not (self._animated and self.showing_builtin) or self.width() <= 1:
             return False
         missing = (
@@ -159,10 +173,16 @@ class IllustrationView(QWidget):
             if n / FRAMES_PER_MOVEMENT not in self._frames
         )
         phase = next(missing, None)
-        if phase is None:
+        if phase is not None:
+            self._draw_phase(phase)
+            return phase in self._frames
+        step = next((n for n in range(FRAMES_PER_MOVEMENT) if n not in self._changes), None)
+        if step is None:
             return False
-        self._draw_phase(phase)
-        return phase in self._frames and next(missing, None) is not None
+        first = self._frames[step / FRAMES_PER_MOVEMENT][1]
+        second = self._frames[(step + 1) / FRAMES_PER_MOVEMENT][1]
+        self._changes[step] = changed_rect(first, second)
+        return len(self._changes) < FRAMES_PER_MOVEMENT
 
     def set_animated(self, on: bool) -> None:
         """Animation off: a still of the end pose (with the start pose ghosted), GIFs stopped."""
@@ -210,6 +230,7 @@ class IllustrationView(QWidget):
             # The frame is opaque: a repaint of the frame alone needs no background.
             if not _frame_rect(self._frame).contains(event.rect()):
                 painter.fillRect(event.rect(), self.palette().window())
+            # Qt copies only the part asked for (a new frame asks for where it differs).
             painter.drawPixmap(corner, pixmap)
         else:
             painter.fillRect(event.rect(), self.palette().window())
@@ -239,8 +260,29 @@ class IllustrationView(QWidget):
         self._frame = self._frames.get(phase) or self._draw_phase(phase)
         if before is None:
             self.update()
+            return
+        changed = self._changed_between(last, phase) if before[0] == self._frame[0] else None
+        if changed is not None:
+            if not changed.isEmpty():
+                self.update(changed.translated(self._frame[0]))
         else:  # the space around the picture stays as it is
             self.update(_frame_rect(before) | _frame_rect(self._frame))
+
+    def _changed_between(self, before: float | None, after: float) -> QRect | None:
+        """Where the kept frames at grid phases ``before`` and ``after`` differ, or None when
+        that is not known (a phase off the grid, a step not yet worked out)."""
+        if before is None or not (_on_grid(before) and _on_grid(after)):
+            return None
+        low, high = sorted(
+            (round(before * FRAMES_PER_MOVEMENT), round(after * FRAMES_PER_MOVEMENT))
+        )
+        changed = QRect()
+        for step in range(low, high):
+            known = self._changes.get(step)
+            if known is None:
+                return None
+            changed |= known
+        return changed
 
     def _draw_phase(self, phase: float) -> tuple[QPoint, QPixmap]:
         """The built-in picture at ``phase``, drawn now (and kept when on the grid)."""
@@ -286,6 +328,7 @@ class IllustrationView(QWidget):
     def _forget_frames(self) -> None:
         self._frames = {}
         self._frame_bytes = 0
+        self._changes = {}
         self._frame = None
 
     def _load_user_image(self, path: Path) -> None:
@@ -335,6 +378,48 @@ class IllustrationView(QWidget):
 
     def _show_placeholder(self) -> None:
         self.setAccessibleDescription(_("No picture for this exercise"))
+
+
+def changed_rect(first: QPixmap, second: QPixmap) -> QRect:
+    """The smallest rectangle outside which two pictures of one size are the same (empty if
+    they are the same everywhere), in device-independent pixels, rounded outwards."""
+    difference = first.toImage().convertToFormat(QImage.Format.Format_RGB32)
+    other = second.toImage()
+    ratio = difference.devicePixelRatio()
+    difference.setDevicePixelRatio(1.0)
+    other.setDevicePixelRatio(1.0)
+    painter = QPainter(difference)
+    # Equal pixels come out black; any other pixel shows a change.
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Difference)
+    painter.drawImage(0, 0, other)
+    painter.end()
+    rows = _changed_lines(difference)
+    if rows is None:
+        return QRect()
+    # The columns are the rows of the changed band turned on its diagonal.
+    band = difference.copy(0, rows[0], difference.width(), rows[1] - rows[0] + 1)
+    columns = _changed_lines(band.transformed(QTransform(0, 1, 1, 0, 0, 0)))
+    assert columns is not None
+    left, right = math.floor(columns[0] / ratio), math.ceil((columns[1] + 1) / ratio)
+    top, bottom = math.floor(rows[0] / ratio), math.ceil((rows[1] + 1) / ratio)
+    return QRect(left, top, right - left, bottom - top)
+
+
+def _changed_lines(difference: QImage) -> tuple[int, int] | None:
+    """The first and last row of a difference picture that is not all black, or None."""
+    stride, width = difference.bytesPerLine(), difference.width() * 4
+    pixels = bytes(difference.constBits())
+    black = b"\0\0\0\xff" * difference.width()  # RGB32: blue, green, red, then opaque
+
+    def changed(row: int) -> bool:
+        return pixels[row * stride : row * stride + width] != black
+
+    rows = range(difference.height())
+    first = next((row for row in rows if changed(row)), None)
+    if first is None:
+        return None
+    last = next(row for row in reversed(rows) if changed(row))
+    return first, last
 
 
 def _frame_rect(frame: tuple[QPoint, QPixmap]) -> QRect:
