@@ -248,7 +248,9 @@ def test_opening_a_menu_pauses_the_session(app: App) -> None:
     assert menu is not None
     menu.popup(app.window.mapToGlobal(QPoint(10, 10)))
     session = app.window.flow.session
-    assert session is not None and session.status == engine.PAUSED
+    assert session is not None
+    # The menu takes the focus on the event loop's next turn, and the session pauses then.
+    app.qtbot.waitUntil(lambda: session.status == engine.PAUSED, timeout=2000)
     menu.close()
     app.run(30)
     assert session.state().index == 1
