@@ -136,6 +136,10 @@ class Session:
         # equivalent mutant: every step's start sets it before a cue is collected
         self._cue_cursor = -1.0
         self._pending: list[Cue] = []
+        # The running step's planned cues, worked out once a step: it is polled ten times a
+        # second while a figure moves.
+        # equivalent mutant: no step is None, so the first step always works its cues out
+        self._step_cues: tuple[Step | None, list[tuple[float, str, int | None]]] = (None, [])
         self._slept = False
         self._lead_in: Step | None = None
         if lead_in_seconds > 0:
@@ -365,7 +369,9 @@ class Session:
             self._move_to(self._index + 1, deadline)
 
     def _collect_cues(self, step: Step, upto: float) -> None:
-        for offset, kind, count in planned_cues(step):
+        if self._step_cues[0] is not step:
+            self._step_cues = (step, planned_cues(step))
+        for offset, kind, count in self._step_cues[1]:
             if self._cue_cursor < offset <= upto:
                 self._pending.append(Cue(kind, step.index, offset, count))
         self._cue_cursor = max(self._cue_cursor, upto)
