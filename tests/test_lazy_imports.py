@@ -1,4 +1,4 @@
-"""Start-up stays light: the app module loads no plotting stack until Progress is opened."""
+"""Start-up stays light: the app module loads no plotting stack until Progress draws its charts."""
 
 from __future__ import annotations
 
@@ -27,6 +27,11 @@ def test_the_history_view_and_chart_helpers_do_not_need_them_either() -> None:
     assert loaded_after("import sciatica_coach.ui.history, sciatica_coach.ui.charts") == []
 
 
-def test_the_progress_view_is_what_brings_them_in() -> None:
-    # Proves the check above can fail: opening Progress does load the plotting stack.
-    assert loaded_after("import sciatica_coach.ui.progress") == list(HEAVY)
+def test_the_progress_page_shows_its_figures_without_them() -> None:
+    # Its frame, figures and calendar come first; the plots load afterwards (ui/plots.py).
+    assert loaded_after("import sciatica_coach.ui.progress") == []
+
+
+def test_the_plots_are_what_brings_them_in() -> None:
+    # Proves the checks above can fail: the charts' plots do load the plotting stack.
+    assert loaded_after("import sciatica_coach.ui.plots") == list(HEAVY)

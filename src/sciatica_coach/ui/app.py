@@ -419,7 +419,12 @@ class MainWindow(QMainWindow):
     def _make_progress(self) -> RefreshingPage:
         from sciatica_coach.ui.progress import ProgressView
 
-        return ProgressView(self.context.log, lambda: self.context.now().date())
+        # In the app the charts come a moment after the figures: see ProgressView.
+        return ProgressView(
+            self.context.log,
+            lambda: self.context.now().date(),
+            charts_later=self.paint_pages_first,
+        )
 
     def _make_library(self) -> ExerciseLibraryLike:
         from sciatica_coach.ui.exercise_library import ExerciseLibraryView

@@ -2,19 +2,26 @@
 far down the leg symptoms reach over time, streaks, completion and a calendar of days
 exercised with each day's traffic light.
 
-This is the only module that imports pyqtgraph (and with it numpy); the main window imports it
-the first time Progress is opened, so start-up stays as quick as a bare Qt window. Every figure
-comes from core.stats; this module only places them on charts.
+The charts are pyqtgraph plots (ui/plots.py, which brings numpy too), loaded only when
+Progress is first opened, so start-up stays as quick as a bare Qt window. In the app they load
+on a Python thread while the page shows its frame, its figures and the calendar; then each
+chart gets its plot on its own turn of the event loop. Every figure comes from core.stats;
+this module only places them on charts.
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
+import sys
+import threading
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,16 +66,14 @@ from sciatica_coach.core.words import (
     weekday_name,
 )
 from sciatica_coach.i18n import N_, _, pgettext, short_number
-from sciatica_coach.ui.charts import (
-    ONE_WEEK,
-    CalendarHeatMap,
-    date_ticks,
-    day_x,
-    tick_label,
-    x_day,
-)
+from sciatica_coach.ui.charts import ONE_WEEK, CalendarHeatMap, day_x, x_day
 from sciatica_coach.ui.colours import PROGRESS_STYLE, ChartColours, mix
 from sciatica_coach.ui.plain_text import show_warning
+
+if TYPE_CHECKING:
+    import pyqtgraph as pg  # loaded when the charts are drawn: see PlotsLoader
+
+logger = logging.getLogger(__name__)
 
 # (key, button text, weeks shown; None = since the first session)
 RANGES: tuple[tuple[str, str, int | None], ...] = (
@@ -107,34 +112,62 @@ PAIN_SERIES = (  # key, which score, moment
 Series = tuple[list[date], list[float]]
 
 
-# pyqtgraph ships no type stubs, so to mypy AxisItem is Any and subclassing it is flagged.
-class DateAxis(pg.AxisItem):  # type: ignore[misc]
-    """A bottom axis over day numbers (see charts.day_x) that labels weeks, months or years.
+PLOTS_MODULE = "sciatica_coach.ui.plots"
+LOADING_SWITCH_INTERVAL = 0.0002  # seconds; Python's own is 0.005
 
-    With week_bars, weekly labels sit under the middle of each week's bar.
+
+class PlotsLoader(QObject):
+    """Imports the plotting module (pyqtgraph and numpy: about a third of a second) on a
+    Python thread, once per app, so the window answers while it loads.
+
+    Only classes are defined on that thread; every plot is made on the GUI thread, after
+    ``loaded`` (emitted there) says the import is done: "" when it worked, else the error.
     """
 
-    def __init__(self, week_bars: bool = False) -> None:
-        super().__init__("bottom")
-        self.enableAutoSIPrefix(False)
-        self.week_bars = week_bars
-        self._labels: dict[float, str] = {}
+    loaded = Signal(str)
+    _finished = Signal(str)  # emitted on the loading thread, delivered on the GUI thread
 
-    def tickValues(
-        self, minVal: float, maxVal: float, size: float
-    ) -> list[tuple[float, list[float]]]:
-        ticks = date_ticks(x_day(minVal), x_day(maxVal), size)
-        weekly = len(ticks) > 1 and (ticks[1] - ticks[0]).days <= 14
-        shift = 3.5 if self.week_bars and weekly else 0.0
-        self._labels = {
-            day_x(t) + shift: tick_label(t, ticks)
-            for t in ticks
-            if minVal <= day_x(t) + shift <= maxVal
-        }
-        return [(7.0, list(self._labels))]
+    def __init__(self, module: str) -> None:
+        super().__init__(QCoreApplication.instance())  # lives as long as the app
+        self.error: str | None = None  # None while loading
+        self._finished.connect(self._done)  # queued: this object belongs to the GUI thread
+        # Each Python call the GUI thread makes (a size hint, a paint) waits for the loading
+        # thread to give up the interpreter, up to the switch interval: at 5 ms, the page's
+        # first layout and paint took a quarter of a second while pyqtgraph loaded.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
+        threading.Thread(target=self._load, args=(module,), name="load-plots", daemon=True).start()
 
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        return [self._labels.get(value, "") for value in values]
+    def _load(self, module: str) -> None:
+        try:
+            importlib.import_module(module)
+        except Exception as error:  # whatever broke, the page says so instead of its charts
+            self._finished.emit(f"{type(error).__name__}: {error}")
+        else:
+            self._finished.emit("")
+
+    def _done(self, error: str) -> None:
+        sys.setswitchinterval(self._switch_interval)
+        self.error = error
+        self.loaded.emit(error)
+
+    def call_when_loaded(self, receiver: QObject, slot: Callable[[str], None]) -> None:
+        """Call ``slot`` (a method of ``receiver``) with the outcome, on a later turn of the
+        event loop; never once ``receiver`` is deleted."""
+        if self.error is None:
+            self.loaded.connect(slot)
+        else:
+            QTimer.singleShot(0, receiver, partial(slot, self.error))
+
+
+_loaders: dict[str, PlotsLoader] = {}
+
+
+def load_plots(module: str = PLOTS_MODULE) -> PlotsLoader:
+    """The loader of ``module``, started by the first call (the first visit to Progress)."""
+    if module not in _loaders:
+        _loaders[module] = PlotsLoader(module)
+    return _loaders[module]
 
 
 class ChartCard(QFrame):
@@ -160,15 +193,16 @@ class ChartCard(QFrame):
         self.title.setFont(_font(self.font(), 12, bold=True))
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.axis = DateAxis(week_bars)
-        # No context menus: they are for tinkering with plots, and cost time to build.
-        self.plot = pg.PlotWidget(axisItems={"bottom": self.axis}, enableMenu=False)
-        self.plot.setMinimumHeight(170)
-        item = self.plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.setMouseEnabled(x=False, y=False)
-        item.vb.disableAutoRange()
+        self.week_bars = week_bars
+        # The pyqtgraph plot, once the plotting library is loaded (attach_plot); until then
+        # the card says it is drawing, and its table and messages work without it.
+        self.plot: pg.PlotWidget | None = None
+        self.axis: pg.AxisItem | None = None
+        self.colours: ChartColours | None = None
+        self.waiting = QLabel(_("Drawing the chart…"))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setWordWrap(True)
+        self.waiting.setMinimumHeight(170)  # the plot's least height: nothing moves later
         self.y_label, self.x_label = y_label, x_label
         self._label_style: dict[str, str] = {}
         self.empty = QLabel()
@@ -176,7 +210,7 @@ class ChartCard(QFrame):
         self.empty.setWordWrap(True)
         self.empty.setFont(_font(self.font(), 12))
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.waiting)
         self.stack.addWidget(self.empty)
         # The same figures as a table, for a screen reader or anyone who would rather read.
         self.table = QTableWidget()
@@ -211,7 +245,21 @@ class ChartCard(QFrame):
         self.series: dict[str, Series] = {}
         self.describe: Callable[[float, float], str | None] = lambda x, tolerance: None
         self.hover_text = ""
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+
+    def attach_plot(self, plot: pg.PlotWidget) -> None:
+        """Show ``plot`` (from plots.chart_plot) where the card said it was drawing."""
+        self.plot = plot
+        self.axis = plot.getPlotItem().getAxis("bottom")
+        self.stack.addWidget(plot)
+        plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        if self.colours is not None:
+            self.apply_colours(self.colours)
+        self.set_summary(self.summary.text() or None)
+        self._show_current()
+
+    def set_failed(self, reason: str) -> None:
+        """Say, where the chart would be, why it cannot be drawn; the table still works."""
+        self.waiting.setText(reason)
 
     def set_empty(self, message: str | None) -> None:
         """Show message instead of the chart, or the chart (or its table) again with None."""
@@ -225,7 +273,7 @@ class ChartCard(QFrame):
             self.fill_table()
             self.stack.setCurrentWidget(self.table)
         else:
-            self.stack.setCurrentWidget(self.plot)
+            self.stack.setCurrentWidget(self.plot or self.waiting)
 
     def fill_table(self) -> None:
         """One row per date, one column per series, from the figures the chart was given."""
@@ -255,14 +303,21 @@ class ChartCard(QFrame):
         readers; None hides it."""
         self.summary.setText(text or "")
         self.summary.setVisible(bool(text))
-        self.plot.setAccessibleName(self.title.text())
-        self.plot.setAccessibleDescription(text or "")
+        if self.plot is not None:
+            self.plot.setAccessibleName(self.title.text())
+            self.plot.setAccessibleDescription(text or "")
 
     @property
     def is_empty(self) -> bool:
         return bool(self.empty.text())
 
     def apply_colours(self, colours: ChartColours) -> None:
+        self.colours = colours
+        if self.plot is None:
+            return
+        # Only here, once the plot exists: on the way there this would wait for the import.
+        import pyqtgraph as pg
+
         self.plot.setBackground(colours.background)
         item = self.plot.getPlotItem()
         self._label_style = {"color": colours.muted.name(), "font-size": "10pt"}
@@ -279,14 +334,19 @@ class ChartCard(QFrame):
     def set_y_label(self, text: str) -> None:
         if text != self.y_label:
             self.y_label = text
-            self.plot.getPlotItem().setLabel("left", text, **self._label_style)
+            if self.plot is not None:
+                self.plot.getPlotItem().setLabel("left", text, **self._label_style)
 
     def hover_at(self, x: float) -> str:
         """The text the tooltip would show with the mouse at x (a day number)."""
+        if self.plot is None:
+            return ""
         tolerance = self.plot.getPlotItem().vb.viewPixelSize()[0] * 8
         return self.describe(x, tolerance) or ""
 
     def _mouse_moved(self, pos: QPointF) -> None:
+        if self.plot is None:
+            return
         view = self.plot.getPlotItem().vb
         if self.is_empty or not view.sceneBoundingRect().contains(pos):
             self.hover_text = ""
@@ -453,7 +513,11 @@ class ProgressView(QWidget):
         parent: QWidget | None = None,
         *,
         range_key: str = DEFAULT_RANGE,
+        charts_later: bool = False,
     ) -> None:
+        """With ``charts_later`` (the app) the page shows its frame and figures at once and
+        each chart once the plotting library has loaded on a thread (PlotsLoader); without
+        it (tests, benchmarks) the library is loaded here and every chart drawn at once."""
         super().__init__(parent)
         if range_key not in RANGE_KEYS:
             # i18n: not words (a programmer's error)
@@ -512,8 +576,14 @@ class ProgressView(QWidget):
         )
         self.pain = ChartCard(_("Pain over time"), _(PAIN_LABEL), _("Date"))
         self.reach = ChartCard(_(REACH_TITLE), "", _("Date"))
+        self.cards = (self.adherence, self.minutes, self.pain, self.reach)
         self._name_table_columns()
-        self._build_items()
+        self.adherence.describe = self._describe_week_sessions
+        self.minutes.describe = self._describe_week_minutes
+        self.pain.describe = self._describe_pain
+        self.reach.describe = self._describe_reach
+        self._span = (0.0, 1.0)  # the days shown, as x (see charts.day_x); set by refresh
+        self._first_day: date | None = None  # of the range shown; None for an empty log
         self.calendar = CalendarHeatMap()
         # Full-size days, not the least the calendar could get by with: there is room to scroll.
         self.calendar.setMinimumHeight(self.calendar.sizeHint().height())
@@ -560,7 +630,13 @@ class ProgressView(QWidget):
         layout.addWidget(self.body, 1)
         self.setStyleSheet(PROGRESS_STYLE)
         self._apply_colours()
-        self.refresh()
+        if charts_later:
+            # The figures paint first; the charts' own figures are read on the next turn.
+            self._refresh_figures()
+            QTimer.singleShot(0, self, self._refresh_charts_then_plot)
+        else:
+            self.refresh()
+            self.add_plots()
 
     # --- building -------------------------------------------------------------------------
 
@@ -616,39 +692,118 @@ class ProgressView(QWidget):
         self.reach.series_names = {key: _(name) for key, name in REACH_NAMES.items()}
         self.reach.value_words = lambda _key, height: _first_upper(_height_words(height))
 
-    def _build_items(self) -> None:
+    # --- the plots ----------------------------------------------------------------------
+
+    @property
+    def charts_drawn(self) -> bool:
+        """Whether every chart has its plot (they come once the plotting library is loaded)."""
+        return all(card.plot is not None for card in self.cards)
+
+    def add_plots(self) -> None:
+        """Load the plotting library here, if it is not yet, and give every chart its plot."""
+        for add in self._plot_makers():
+            add()
+
+    def _plot_makers(self) -> list[Callable[[], None]]:
+        """One maker per chart still without a plot, in reading order."""
+        makers = {
+            self.adherence: self._plot_adherence,
+            self.minutes: self._plot_minutes,
+            self.pain: self._plot_pain,
+            self.reach: self._plot_reach,
+        }
+        return [make for card, make in makers.items() if card.plot is None]
+
+    def _refresh_charts_then_plot(self) -> None:
+        self._refresh_charts()
+        # Loaded only now: while pyqtgraph loads, every Python call the page makes (a size
+        # hint, a paint) waits its turn for the interpreter, so the frame is made first.
+        load_plots().call_when_loaded(self, self._plots_loaded)
+
+    def _plots_loaded(self, error: str) -> None:
+        if error:
+            logger.error("The charts could not be drawn: %s", error)
+            for card in self.cards:
+                card.set_failed(
+                    _(
+                        "This chart could not be drawn ({error}).\n"
+                        "Its table and the figures above still work."
+                    ).format(error=error)
+                )
+            return
+        self._add_next_plot()
+
+    def _add_next_plot(self) -> None:
+        """Make one chart's plot, then come back on the next turn of the event loop for the
+        next: all four at once kept the window from answering for a tenth of a second."""
+        makers = self._plot_makers()
+        if makers:
+            makers[0]()
+        if len(makers) > 1:
+            QTimer.singleShot(0, self, self._add_next_plot)
+
+    def _plot_adherence(self) -> None:
+        import pyqtgraph as pg
+
+        from sciatica_coach.ui.plots import chart_plot
+
+        plot = chart_plot(week_bars=True)
         self.done_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_DAYS)
         self.plan_line = pg.PlotDataItem(antialias=False)  # level steps: nothing to smooth
-        self.adherence.plot.addItem(self.done_bars)
-        self.adherence.plot.addItem(self.plan_line)
-        self.adherence.describe = self._describe_week_sessions
+        plot.addItem(self.done_bars)
+        plot.addItem(self.plan_line)
+        self.adherence.attach_plot(plot)
+        self._colour_adherence()
+        self._push_adherence()
+
+    def _plot_minutes(self) -> None:
+        import pyqtgraph as pg
+
+        from sciatica_coach.ui.plots import chart_plot
+
+        plot = chart_plot(week_bars=True)
         self.minute_bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_DAYS)
-        self.minutes.plot.addItem(self.minute_bars)
-        self.minutes.describe = self._describe_week_minutes
+        plot.addItem(self.minute_bars)
+        self.minutes.attach_plot(plot)
+        self._colour_minutes()
+        self._push_minutes()
+
+    def _plot_pain(self) -> None:
+        import pyqtgraph as pg
+
+        from sciatica_coach.ui.plots import chart_plot
+
+        plot = chart_plot(week_bars=False)
         self.pain_items = {key: pg.PlotDataItem(antialias=True) for key, *_ in PAIN_SERIES}
         for item in self.pain_items.values():
-            self.pain.plot.addItem(item)
-        self.pain.describe = self._describe_pain
-        self.pain.plot.getPlotItem().setYRange(-0.4, 10.4, padding=0)
-        self.pain.plot.getPlotItem().getAxis("left").setTicks(
+            plot.addItem(item)
+        plot.getPlotItem().setYRange(-0.4, 10.4, padding=0)
+        plot.getPlotItem().getAxis("left").setTicks(
             [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(11)]]
         )
+        self.pain.attach_plot(plot)
+        self._push_pain()
+
+    def _plot_reach(self) -> None:
+        import pyqtgraph as pg
+
+        from sciatica_coach.ui.plots import chart_plot, set_word_ticks
+
+        plot = chart_plot(week_bars=False)
         self.reach_items = {key: pg.PlotDataItem(antialias=True) for key in REACH_SERIES}
         for item in self.reach_items.values():
-            self.reach.plot.addItem(item)
-        self.reach.describe = self._describe_reach
-        self.reach.plot.getPlotItem().setYRange(-0.4, len(REACH_TICKS) - 0.6, padding=0)
-        self.reach.plot.getPlotItem().getAxis("left").setTicks(
-            [[(height, _(label)) for height, label in REACH_TICKS]]
-        )
+            plot.addItem(item)
+        plot.getPlotItem().setYRange(-0.4, len(REACH_TICKS) - 0.6, padding=0)
+        set_word_ticks(plot, [(height, _(label)) for height, label in REACH_TICKS])
+        self.reach.attach_plot(plot)
+        self._push_reach()
 
     def _apply_colours(self) -> None:
         colours = self.colours
-        for card in (self.adherence, self.minutes, self.pain, self.reach):
+        for card in self.cards:
             card.apply_colours(colours)
-        self.done_bars.setOpts(brush=colours.sessions, pen=pg.mkPen(None))
-        self.plan_line.setPen(pg.mkPen(colours.plan, width=2, style=Qt.PenStyle.DashLine))
-        self.minute_bars.setOpts(brush=colours.minutes, pen=pg.mkPen(None))
+        self._colour_adherence()
+        self._colour_minutes()
         self.calendar.set_colours(colours)
         self.adherence.legend.setText(
             _legend(
@@ -690,9 +845,28 @@ class ProgressView(QWidget):
             detail.setColor(QPalette.ColorRole.WindowText, colours.muted)
             tile.detail.setPalette(detail)
 
+    def _colour_adherence(self) -> None:
+        if self.adherence.plot is None:
+            return
+        import pyqtgraph as pg
+
+        self.done_bars.setOpts(brush=self.colours.sessions, pen=pg.mkPen(None))
+        self.plan_line.setPen(pg.mkPen(self.colours.plan, width=2, style=Qt.PenStyle.DashLine))
+
+    def _colour_minutes(self) -> None:
+        if self.minutes.plot is None:
+            return
+        import pyqtgraph as pg
+
+        self.minute_bars.setOpts(brush=self.colours.minutes, pen=pg.mkPen(None))
+
     def _style_pain_items(self) -> None:
         """After: a solid line through filled points. Before: hollow points and no line, which
         keeps four noisy series apart; a faint line instead when points would crowd."""
+        if self.pain.plot is None:
+            return
+        import pyqtgraph as pg
+
         for key, which, moment in PAIN_SERIES:
             colour = QColor(self.colours.back if which == "back" else self.colours.leg)
             item = self.pain_items[key]
@@ -715,6 +889,10 @@ class ProgressView(QWidget):
     def _style_reach_items(self) -> None:
         """Before, which the summary speaks of: a line through filled points. After: hollow
         points. Next morning: diamonds in their own colour. Lines only when points crowd."""
+        if self.reach.plot is None:
+            return
+        import pyqtgraph as pg
+
         leg, morning = QColor(self.colours.leg), QColor(self.colours.morning)
         for key, item in self.reach_items.items():
             crowded = len(self.reach.series.get(key, ([], []))[0]) > SYMBOLS_UP_TO
@@ -792,6 +970,11 @@ class ProgressView(QWidget):
 
     def refresh(self) -> None:
         """Read the plan and the figures for the chosen range again and redraw every chart."""
+        self._refresh_figures()
+        self._refresh_charts()
+
+    def _refresh_figures(self) -> None:
+        """The plan, the figures above the charts, and the charts or the empty page."""
         today = self.today()
         plan = self.log.plan()
         self._show_plan(plan)
@@ -806,11 +989,30 @@ class ProgressView(QWidget):
             *self.range_buttons.values(),
         ):
             widget.setVisible(not empty)
+        self._first_day = None
         if first is None:
             return
         # "All" goes back to the start, which a plan set before the first session can precede.
         began = stats.started_on(self.log)
-        start = self._range_start(today, min(first, week_start(began)) if began else first)
+        self._first_day = self._range_start(
+            today, min(first, week_start(began)) if began else first
+        )
+        self.completion = stats.completion_ratio(self.log, self._first_day, today)
+        self.streaks = stats.streaks(self.log, today)
+        self._show_figures(self._range_words())
+
+    def _range_words(self) -> str:
+        if self.range_key in RANGE_WORDS:
+            return _(RANGE_WORDS[self.range_key])
+        assert self._first_day is not None
+        return _("since {day}").format(day=long_date(self._first_day))
+
+    def _refresh_charts(self) -> None:
+        """The charts' and the calendar's figures from the first day _refresh_figures chose."""
+        start = self._first_day
+        if start is None:
+            return
+        today = self.today()
         self.adherence_series = stats.weekly_adherence(self.log, start, today)
         self.minutes_series = stats.minutes_per_week(self.log, start, today)
         if self.range_key in WEEKLY_PAIN_RANGES:
@@ -824,24 +1026,17 @@ class ProgressView(QWidget):
         weekly_reach = self.range_key in WEEKLY_PAIN_RANGES
         self.reach_points = [] if weekly_reach else points
         self.reach_weeks = symptom_stats.reach_by_week(points) if weekly_reach else []
-        self.completion = stats.completion_ratio(self.log, start, today)
-        self.streaks = stats.streaks(self.log, today)
         calendar_start = week_start(today) - ONE_WEEK * (CALENDAR_WEEKS - 1)
         self.calendar_days = stats.days_exercised(self.log, calendar_start, today)
         self.calendar_lights = symptom_stats.calendar_lights(self.log, calendar_start)
-        span = (day_x(week_start(start)), day_x(week_start(today) + ONE_WEEK))
-        words = (
-            _(RANGE_WORDS[self.range_key])
-            if self.range_key in RANGE_WORDS
-            else _("since {day}").format(day=long_date(start))
-        )
-        self._draw_adherence(span, words)
-        self._draw_minutes(span, words)
-        self._draw_pain(span, words)
-        self._draw_reach(span, words)
-        for card in (self.adherence, self.minutes, self.pain, self.reach):
+        self._span = (day_x(week_start(start)), day_x(week_start(today) + ONE_WEEK))
+        words = self._range_words()
+        self._draw_adherence(words)
+        self._draw_minutes(words)
+        self._draw_pain(words)
+        self._draw_reach(words)
+        for card in self.cards:
             card.set_empty(card.empty.text() or None)  # a table on show follows the new figures
-        self._show_figures(words)
         self.calendar.set_days(
             calendar_start,
             today,
@@ -857,26 +1052,13 @@ class ProgressView(QWidget):
             )
         )
 
-    def _draw_adherence(self, span: tuple[float, float], words: str) -> None:
+    def _draw_adherence(self, words: str) -> None:
         weeks = self.adherence_series
         starts = [w.week_start for w in weeks]
         done = [float(w.sessions_done) for w in weeks]
         planned = [float(w.planned) for w in weeks]
         self.adherence.series = {"done": (starts, done), "plan": (starts, planned)}
-        self.done_bars.setOpts(x=[day_x(d) + 3.5 for d in starts], height=done)
-        # The plan line begins the week the user started: nothing was planned before it.
-        first = next((n for n, week in enumerate(weeks) if week.counted), len(weeks))
-        edges = [day_x(d) for d in starts[first:]] + [span[1]]
-        if first < len(weeks):
-            self.plan_line.setData(x=edges, y=planned[first:], stepMode="center")
-        else:
-            self.plan_line.setData(x=[], y=[])
-        top = max([*done, *planned, 1.0])
-        item = self.adherence.plot.getPlotItem()
-        item.setXRange(*span, padding=0.01)
-        item.setYRange(0, top + 0.6, padding=0)
-        step = 1 if top <= 8 else 2 if top <= 16 else 5
-        item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, int(top) + 1, step)]])
+        self._push_adherence()
         self.adherence.set_empty(
             None
             if any(done)
@@ -885,20 +1067,46 @@ class ProgressView(QWidget):
             )
         )
 
-    def _draw_minutes(self, span: tuple[float, float], words: str) -> None:
+    def _push_adherence(self) -> None:
+        if self.adherence.plot is None or not self.adherence.series:  # no plot, or an empty log
+            return
+        weeks = self.adherence_series
+        starts, done = self.adherence.series["done"]
+        planned = self.adherence.series["plan"][1]
+        self.done_bars.setOpts(x=[day_x(d) + 3.5 for d in starts], height=done)
+        # The plan line begins the week the user started: nothing was planned before it.
+        first = next((n for n, week in enumerate(weeks) if week.counted), len(weeks))
+        edges = [day_x(d) for d in starts[first:]] + [self._span[1]]
+        if first < len(weeks):
+            self.plan_line.setData(x=edges, y=planned[first:], stepMode="center")
+        else:
+            self.plan_line.setData(x=[], y=[])
+        top = max([*done, *planned, 1.0])
+        item = self.adherence.plot.getPlotItem()
+        item.setXRange(*self._span, padding=0.01)
+        item.setYRange(0, top + 0.6, padding=0)
+        step = 1 if top <= 8 else 2 if top <= 16 else 5
+        item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, int(top) + 1, step)]])
+
+    def _draw_minutes(self, words: str) -> None:
         weeks = self.minutes_series
-        starts = [w.week_start for w in weeks]
         minutes = [w.minutes for w in weeks]
-        self.minutes.series = {"minutes": (starts, minutes)}
-        self.minute_bars.setOpts(x=[day_x(d) + 3.5 for d in starts], height=minutes)
-        item = self.minutes.plot.getPlotItem()
-        item.setXRange(*span, padding=0.01)
-        item.setYRange(0, max([*minutes, 10.0]) * 1.08, padding=0)
+        self.minutes.series = {"minutes": ([w.week_start for w in weeks], minutes)}
+        self._push_minutes()
         self.minutes.set_empty(
             None if any(minutes) else _("No exercise time in {range}.").format(range=words)
         )
 
-    def _draw_pain(self, span: tuple[float, float], words: str) -> None:
+    def _push_minutes(self) -> None:
+        if self.minutes.plot is None or not self.minutes.series:  # no plot, or an empty log
+            return
+        starts, minutes = self.minutes.series["minutes"]
+        self.minute_bars.setOpts(x=[day_x(d) + 3.5 for d in starts], height=minutes)
+        item = self.minutes.plot.getPlotItem()
+        item.setXRange(*self._span, padding=0.01)
+        item.setYRange(0, max([*minutes, 10.0]) * 1.08, padding=0)
+
+    def _draw_pain(self, words: str) -> None:
         """One point per session, or per week (its mean, at mid-week) over long ranges."""
         weekly = bool(self.pain_weeks)
         rows: Sequence[PainPoint | WeekPain] = self.pain_weeks if weekly else self.pain_points
@@ -911,18 +1119,8 @@ class ProgressView(QWidget):
                 [getattr(row, attribute) for row in shown],
             )
         self.pain.series = series
-        offset = 3.5 if weekly else 0.5
-        for key, (days, values) in series.items():
-            # Antialiased lines through hundreds of points cost tens of milliseconds to paint;
-            # that many points are a blur anyway, so they get Qt's fast plain lines.
-            self.pain_items[key].setData(
-                x=[day_x(d) + offset for d in days],
-                y=values,
-                antialias=len(days) <= SYMBOLS_UP_TO,
-            )
-        self._style_pain_items()
         self.pain.set_y_label(_(PAIN_WEEK_LABEL) if weekly else _(PAIN_LABEL))
-        self.pain.plot.getPlotItem().setXRange(*span, padding=0.01)
+        self._push_pain()
         self.pain.set_empty(
             None
             if rows
@@ -931,7 +1129,22 @@ class ProgressView(QWidget):
             ).format(range=words)
         )
 
-    def _draw_reach(self, span: tuple[float, float], words: str) -> None:
+    def _push_pain(self) -> None:
+        if self.pain.plot is None or not self.pain.series:  # no plot, or an empty log
+            return
+        offset = 3.5 if self.pain_weeks else 0.5
+        for key, (days, values) in self.pain.series.items():
+            # Antialiased lines through hundreds of points cost tens of milliseconds to paint;
+            # that many points are a blur anyway, so they get Qt's fast plain lines.
+            self.pain_items[key].setData(
+                x=[day_x(d) + offset for d in days],
+                y=values,
+                antialias=len(days) <= SYMBOLS_UP_TO,
+            )
+        self._style_pain_items()
+        self.pain.plot.getPlotItem().setXRange(*self._span, padding=0.01)
+
+    def _draw_reach(self, words: str) -> None:
         """Heights (see symptom_stats.reach_height) per session, or weekly means over long
         ranges; the next morning's answer sits on the morning's own date."""
         series: dict[str, Series] = {}
@@ -939,7 +1152,6 @@ class ProgressView(QWidget):
             for key in REACH_SERIES:
                 shown = [w for w in self.reach_weeks if getattr(w, key) is not None]
                 series[key] = ([w.week_start for w in shown], [getattr(w, key) for w in shown])
-            offset = 3.5
         else:
             for key in REACH_SERIES:
                 shown_points = [p for p in self.reach_points if getattr(p, key) is not None]
@@ -947,16 +1159,8 @@ class ProgressView(QWidget):
                     [_reach_day(p, key) for p in shown_points],
                     [float(reach_height(getattr(p, key))) for p in shown_points],
                 )
-            offset = 0.5
         self.reach.series = series
-        for key, (days, values) in series.items():
-            self.reach_items[key].setData(
-                x=[day_x(d) + offset for d in days],
-                y=values,
-                antialias=len(days) <= SYMBOLS_UP_TO,
-            )
-        self._style_reach_items()
-        self.reach.plot.getPlotItem().setXRange(*span, padding=0.01)
+        self._push_reach()
         empty = not (self.reach_points or self.reach_weeks)
         self.reach.set_empty(
             _(
@@ -967,6 +1171,19 @@ class ProgressView(QWidget):
             else None
         )
         self.reach.set_summary(None if empty else reach_trend_text(self.reach_trend))
+
+    def _push_reach(self) -> None:
+        if self.reach.plot is None or not self.reach.series:  # no plot, or an empty log
+            return
+        offset = 3.5 if self.reach_weeks else 0.5
+        for key, (days, values) in self.reach.series.items():
+            self.reach_items[key].setData(
+                x=[day_x(d) + offset for d in days],
+                y=values,
+                antialias=len(days) <= SYMBOLS_UP_TO,
+            )
+        self._style_reach_items()
+        self.reach.plot.getPlotItem().setXRange(*self._span, padding=0.01)
 
     def _show_figures(self, words: str) -> None:
         if self.completion is None:
@@ -1129,6 +1346,8 @@ def _font(base: QFont, points: int, *, bold: bool = False) -> QFont:
 
 def plotted(item: pg.PlotDataItem | pg.BarGraphItem) -> tuple[list[float], list[float]]:
     """The x and y an item was given to draw (bar centres and heights for bars)."""
+    import pyqtgraph as pg
+
     if isinstance(item, pg.BarGraphItem):
         return [float(v) for v in item.opts["x"]], [float(v) for v in item.opts["height"]]
     xs, ys = item.getData()
