@@ -58,3 +58,28 @@ def test_self_test_flag_prints_one_line_and_chooses_offscreen_itself(tmp_path: P
     assert OK_LINE.match(result.stdout.strip()), result.stdout
     assert "Traceback" not in result.stderr, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_chart_drawn_without_its_line_fails_the_self_test(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As a bundle would draw if pyqtgraph's line took a path the bundle cannot carry (its
+    # OpenGL one): the frame, the axes and the dots, no line.
+    import pyqtgraph as pg
+
+    monkeypatch.setattr(pg.PlotCurveItem, "paint", lambda self, painter, *args: None)
+    assert selftest.run_self_test() == 1
+    out = capsys.readouterr().out.strip()
+    assert out == "self-test FAILED: SelfTestError: the chart could not be drawn"
+
+
+def test_wrong_matrix_arithmetic_fails_the_self_test(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As numpy would answer with a BLAS or LAPACK built for 32-bit sizes in place of its own.
+    import numpy as np
+
+    monkeypatch.setattr(np.linalg, "solve", lambda a, b: np.zeros_like(b))
+    assert selftest.run_self_test() == 1
+    out = capsys.readouterr().out.strip()
+    assert out == "self-test FAILED: SelfTestError: numpy's matrix arithmetic gives wrong answers"

@@ -105,6 +105,7 @@ def _run(data: Path) -> str:
     try:
         summary = _run_session(app, data)
         _draw_chart(app)
+        _check_numbers()
         _check_parts()
         return _("{steps}, summary printed, chart drawn").format(steps=summary)
     finally:
@@ -175,22 +176,67 @@ def _answer(panel: PainCheckInPanel, back: int, leg: int) -> None:
     panel.save()
 
 
-def _draw_chart(app: QApplication) -> None:
-    # The Progress screen's plotting library loads lazily; a bundle must carry it all the same.
-    import pyqtgraph as pg
+# Colours no theme uses, one for each kind of item the Progress charts draw with.
+CHART_COLOURS = {"line": "#ff00ff", "dots": "#00ffff", "bars": "#ffff00"}
+CHART_PIXELS = 40  # at least this many of each in the drawn chart
 
-    plot = pg.PlotWidget()
+
+def _draw_chart(app: QApplication) -> None:
+    """Draw a chart as the Progress screen makes them (its date axis, a line with dots, bars)
+    and find each item's colour in the picture: a bundle without a part pyqtgraph paints with
+    (Qt's OpenGL binding is left out of it) would leave an item out, not fail."""
+    # The Progress screen's plotting library loads lazily; a bundle must carry it all the same.
+    import numpy as np
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage
+
+    from sciatica_coach.ui.plots import chart_plot
+
+    plot = chart_plot(week_bars=False)
     try:
         plot.resize(320, 200)
-        plot.plot([0.0, 1.0, 2.0], [1.0, 3.0, 2.0])
+        plot.plot(
+            [0.0, 1.0, 2.0],
+            [1.0, 3.0, 2.0],
+            pen=pg.mkPen(CHART_COLOURS["line"], width=3),
+            symbol="o",
+            symbolPen=None,
+            symbolBrush=CHART_COLOURS["dots"],
+            symbolSize=12,
+        )
+        bars = pg.BarGraphItem(x=[3.0], height=[2.0], width=0.6, brush=CHART_COLOURS["bars"])
+        plot.addItem(bars)
+        plot.setXRange(-0.5, 3.5)
+        plot.setYRange(0.0, 3.5)
         plot.show()
         app.processEvents()
-        if plot.grab().isNull():
+        image = plot.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        if image.isNull():
             raise SelfTestError(_("the chart could not be drawn"))
+        pixels = np.frombuffer(image.constBits(), dtype=np.uint32)
+        for colour in CHART_COLOURS.values():
+            if np.count_nonzero(pixels == 0xFF000000 | int(colour[1:], 16)) < CHART_PIXELS:
+                raise SelfTestError(_("the chart could not be drawn"))
     finally:
         plot.close()
         plot.deleteLater()
         app.processEvents()
+
+
+def _check_numbers() -> None:
+    """numpy's matrix products and linear solver against sums worked out exactly: the bundle
+    carries its own small BLAS and LAPACK in place of OpenBLAS (packaging/pyinstaller)."""
+    import numpy as np
+
+    size = 40
+    whole = np.add.outer(np.arange(size), 2 * np.arange(size)) % 7 - 3  # small integers
+    matrix = whole.astype(np.float64) + size * np.eye(size)  # and far from singular
+    exact = whole @ whole.T + size * (whole + whole.T) + size * size * np.eye(size, dtype=np.int64)
+    product = matrix @ matrix.T  # a float product goes to the BLAS library, an integer one not
+    answer = np.arange(size, dtype=np.float64)
+    solved = np.linalg.solve(matrix, matrix @ answer)  # LAPACK's solver
+    if not (np.array_equal(product, exact) and np.allclose(solved, answer)):
+        raise SelfTestError(_("numpy's matrix arithmetic gives wrong answers"))
 
 
 # The modules that load a platform's speech service, found (not imported: importing one
