@@ -3,6 +3,8 @@ kept illustration frames, the ring's partial repaints, the player waking only wh
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -12,12 +14,16 @@ from pytestqt.qtbot import QtBot
 from flow_helpers import App
 from sciatica_coach.core import engine
 from sciatica_coach.illustrations import render_svg
+from sciatica_coach.illustrations.draw import ease
 from sciatica_coach.illustrations.qt_pictures import paint_fitted
 from sciatica_coach.ui.illustration import (
+    FRAME_GRID,
     FRAMES_PER_MOVEMENT,
     IllustrationView,
     changed_rect,
+    frame_index,
     frame_phase,
+    seconds_to_next_frame,
 )
 from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.player import LONGEST_POLL_MS, POLL_MS
@@ -80,7 +86,7 @@ def test_frames_on_the_grid_are_drawn_once_and_kept_for_the_next_set(qtbot: QtBo
     drawn = view.render_count
     view.show_exercise("glute_bridge")  # the next set of the same exercise
     for phase in (0.25, 0.5, 0.75, 1.0):
-        view.set_phase(phase)
+        view.set_phase(frame_phase(phase))
     assert view.render_count == drawn
     view.show_exercise("glute_bridge", mirrored=True)  # the other side is another picture
     view.set_phase(0.5)
@@ -98,13 +104,29 @@ def test_phases_off_the_grid_are_drawn_as_before_and_not_kept(qtbot: QtBot) -> N
     assert view.render_count == 4  # the start pose, 0.333, 0.5, 0.333 again
 
 
-def test_frame_phase_is_within_half_a_grid_step() -> None:
+def test_frame_phase_is_within_half_a_frame_of_the_figure_s_movement() -> None:
+    # The grid is even in the eased movement the picture shows: the figure at a snapped
+    # phase stands within half a frame of where it would stand, and exactly on a frame.
     for n in range(1001):
         phase = n / 1000
         snapped = frame_phase(phase)
-        assert abs(snapped - phase) <= 0.5 / FRAMES_PER_MOVEMENT + 1e-12
-        assert (snapped * FRAMES_PER_MOVEMENT).is_integer()
+        assert snapped in FRAME_GRID
+        assert abs(ease(snapped) - ease(phase)) <= 0.5 / FRAMES_PER_MOVEMENT + 1e-9
+        assert abs(ease(snapped) * FRAMES_PER_MOVEMENT - round(ease(snapped) * FRAMES_PER_MOVEMENT)) < 1e-9
     assert frame_phase(-0.2) == 0.0 and frame_phase(1.3) == 1.0
+    steps = [b - a for a, b in itertools.pairwise(FRAME_GRID)]
+    assert steps[0] > 3 * steps[FRAMES_PER_MOVEMENT // 2]  # the slow ends take longer
+
+
+def test_the_next_frame_is_due_when_the_moving_phase_reaches_it() -> None:
+    for phase, rate in ((0.0, 0.4), (0.3, 0.4), (0.5, -0.25), (0.97, 0.4), (0.02, -1.0)):
+        wait = seconds_to_next_frame(phase, rate)
+        before = frame_index(phase)
+        if frame_index(min(1.0, max(0.0, phase + rate * 10))) == before:
+            continue  # already at the last frame that way
+        assert frame_index(phase + rate * max(0.0, wait - 1e-6)) == before
+        assert frame_index(phase + rate * (wait + 1e-6)) == before + (1 if rate > 0 else -1)
+    assert seconds_to_next_frame(0.4, 0.0) == float("inf")
 
 
 def test_a_resize_draws_the_picture_again_at_the_new_size(qtbot: QtBot) -> None:
@@ -162,6 +184,26 @@ def test_a_moving_figure_keeps_the_ten_a_second_poll(app: App) -> None:
     assert player._timer.interval() <= POLL_MS + 5
     app.run(3)  # eased in: it stands still at the end pose
     assert player._timer.interval() > POLL_MS
+
+
+def test_a_moving_figure_wakes_the_player_once_for_each_new_frame(app: App) -> None:
+    start_short_session(app, animated=True)
+    player = app.window.flow.player
+    app.run(5.0)  # the hold begins: the figure eases into the end pose over 2 s
+    shown: list[int] = []
+    wakes = 0
+    while app.clock.now < 55.0 + 2.0:  # the timer's own schedule, wake by wake
+        app.clock.now += player._timer.interval() / 1000
+        player.refresh()
+        wakes += 1
+        phase = player.illustration.drawn_phase
+        assert phase is not None
+        shown.append(frame_index(phase))
+    assert shown == sorted(shown) and shown[-1] == FRAMES_PER_MOVEMENT
+    # At most ten frames a second, so the quick middle of this 2-s movement passes over
+    # every other frame; hardly a wake shows nothing new (the time left's new second may).
+    assert len(set(shown)) >= 16
+    assert wakes <= len(set(shown)) + 3
 
 
 def test_a_paused_or_finished_player_has_no_timer(app: App) -> None:
@@ -246,7 +288,7 @@ def test_a_new_frame_repaints_where_it_differs_and_the_screen_shows_the_whole_fr
     # Up the grid a frame at a time, back down skipping frames, as slow and fast polls do.
     steps = [*range(FRAMES_PER_MOVEMENT + 1), *range(FRAMES_PER_MOVEMENT, -1, -3)]
     for n in steps:
-        view.set_phase(n / FRAMES_PER_MOVEMENT)
+        view.set_phase(FRAME_GRID[n])
         view.installEventFilter(areas)  # the paints a new frame asks for, not the grabs below
         QApplication.processEvents()
         view.removeEventFilter(areas)

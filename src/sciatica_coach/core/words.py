@@ -175,15 +175,16 @@ def minutes_seconds(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _whole_seconds_up(seconds: float) -> int:
-    # A countdown shows 1 until it reaches 0; the tolerance keeps float noise from a tick
-    # that lands a hair past a whole second from showing the second above.
+def whole_seconds_left(seconds: float) -> int:
+    """The whole seconds a countdown of ``seconds`` shows: rounded up, so it shows 1 until it
+    reaches 0 (with a millisecond's tolerance, so float noise from a tick that lands a hair
+    past a whole second does not show the second above)."""
     return max(0, math.ceil(seconds - 1e-3))
 
 
 def countdown(seconds: float) -> str:
     """``1:05`` for a minute and more, plain seconds below, rounded up as a countdown reads."""
-    whole = _whole_seconds_up(seconds)
+    whole = whole_seconds_left(seconds)
     if whole >= 60:
         return f"{whole // 60}:{whole % 60:02d}"
     return str(whole)
@@ -191,7 +192,7 @@ def countdown(seconds: float) -> str:
 
 def time_left(seconds: float) -> str:
     """``12:05``: always ``m:ss``, rounded up the same way as `countdown`, so the two agree."""
-    return minutes_seconds(_whole_seconds_up(seconds))
+    return minutes_seconds(whole_seconds_left(seconds))
 
 
 def seconds_text(value: float) -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "available",
     "check_user_image_path",
     "motion_phase",
+    "motion_rate",
     "placeholder_svg",
     "render_sheet_svg",
     "render_svg",
@@ -146,3 +147,30 @@ def motion_phase(
     if u < travel + pause:
         return 1.0
     return max(0.0, 1.0 - (u - travel - pause) / travel)
+
+
+def motion_rate(
+    mode: str,
+    seconds_into_step: float,
+    *,
+    tempo: float | None,
+    hold_seconds: float | None,
+    ease_in: float = 2.0,
+) -> tuple[float, float]:
+    """How fast `motion_phase` changes at a moment (phase per second, below zero on the way
+    back) and for how many more seconds it keeps that rate: the player sleeps until the
+    figure's next frame is due rather than polling for it."""
+    t = max(0.0, seconds_into_step) if math.isfinite(seconds_into_step) else 0.0
+    if mode == "hold":
+        if ease_in <= 0 or t >= ease_in:
+            return 0.0, math.inf
+        return 1.0 / ease_in, ease_in - t
+    period = tempo if tempo is not None else SELF_PACED_REP_SECONDS
+    pause = min(max(hold_seconds or 0.0, 0.0), period / 2)
+    travel = (period - pause) / 2
+    u = t % period
+    if u < travel:
+        return 1.0 / travel, travel - u
+    if u < travel + pause:
+        return 0.0, travel + pause - u
+    return -1.0 / travel, period - u

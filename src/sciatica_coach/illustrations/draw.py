@@ -183,6 +183,12 @@ def ease(t: float) -> float:
     return 0.5 - 0.5 * math.cos(math.pi * t)
 
 
+def uneased(eased: float) -> float:
+    """The phase that `ease` takes to ``eased`` (clamped to [0, 1]): its inverse."""
+    eased = min(1.0, max(0.0, eased))
+    return math.acos(1.0 - 2.0 * eased) / math.pi
+
+
 def solve_scene(scene: Scene) -> SolvedScene:
     start, end = sk.settle(scene.start), sk.settle(scene.end)
     via = sk.settle(scene.via) if scene.via else None

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from sciatica_coach.core.pictures import PictureError
 from sciatica_coach.i18n import _
 from sciatica_coach.illustrations import available, placeholder_svg, render_svg
+from sciatica_coach.illustrations.draw import ease, uneased
 from sciatica_coach.illustrations.qt_pictures import (
     Picture,
     fit,
@@ -45,26 +46,55 @@ from sciatica_coach.ui.dark_ink import svg_for_palette
 
 # The sheet and the picture check live in `illustrations.qt_pictures`, below the report too;
 # they are still named here for the callers that have always imported them from the view.
-__all__ = ["IllustrationView", "frame_phase", "illustration_image", "validate_user_image"]
+__all__ = [
+    "IllustrationView",
+    "frame_phase",
+    "illustration_image",
+    "seconds_to_next_frame",
+    "validate_user_image",
+]
 
 # A phase step smaller than this moves a limb by well under a pixel at the usual size.
 VISIBLE_PHASE_STEP = 0.01
 RENDER_WIDTH = 480
-# Frames on the grid between the start and the end pose: at the player's 10 Hz a movement of
-# up to 3.2 s still gets a new frame at every poll, and a repeated movement costs at most this
-# many pictures (about 1.6 MB each at 1280x800), kept while one exercise is on show: the budget
-# holds all 33 at that size (at 48 MB the last few were drawn again at every rep).
-FRAMES_PER_MOVEMENT = 32
+# Frames on the grid between the start and the end pose. The grid is even in the figure's
+# eased movement, not in time: each frame moves the figure by the same 1/24 of the way, so
+# the slow ends of a movement take fewer frames (and fewer wake-ups) and its quick middle
+# moves by smaller steps than an even grid of 32 gave (about 1/20 of the way). A repeated
+# movement costs at most this many pictures (about 1.6 MB each at 1280x800), kept while one
+# exercise is on show: the budget holds every exercise's at that size.
+FRAMES_PER_MOVEMENT = 24
 FRAME_CACHE_BYTES = 64 * 1024 * 1024
+# The phase of each frame: drawn there, the eased figure stands exactly n / 24 of the way.
+FRAME_GRID: tuple[float, ...] = tuple(
+    uneased(n / FRAMES_PER_MOVEMENT) for n in range(FRAMES_PER_MOVEMENT + 1)
+)
+_GRID_INDEX = {phase: n for n, phase in enumerate(FRAME_GRID)}
+
+
+def frame_index(phase: float) -> int:
+    """The frame of the grid nearest to where the figure stands at ``phase``."""
+    return round(ease(phase) * FRAMES_PER_MOVEMENT)
 
 
 def frame_phase(phase: float) -> float:
-    """``phase`` on the frame grid (within 1/64 of it), whose pictures the view keeps."""
-    return round(min(1.0, max(0.0, phase)) * FRAMES_PER_MOVEMENT) / FRAMES_PER_MOVEMENT
+    """``phase`` moved to the nearest frame of the grid, whose pictures the view keeps (the
+    figure stands within half a frame, 1/48 of its movement, of where it would)."""
+    return FRAME_GRID[frame_index(phase)]
+
+
+def seconds_to_next_frame(phase: float, rate: float) -> float:
+    """Seconds until a phase moving at ``rate`` a second (below zero on the way back) comes
+    nearer to the next frame of the grid than to its own: when a new picture is due."""
+    if rate == 0:
+        return math.inf
+    n = frame_index(phase)
+    halfway = uneased((n + (0.5 if rate > 0 else -0.5)) / FRAMES_PER_MOVEMENT)
+    return max(0.0, (halfway - phase) / rate)
 
 
 def _on_grid(phase: float) -> bool:
-    return (phase * FRAMES_PER_MOVEMENT).is_integer()
+    return phase in _GRID_INDEX
 
 
 class IllustrationView(QWidget):
@@ -167,20 +197,15 @@ class IllustrationView(QWidget):
         frame differs from the next. True while some of that is still to do."""
         if not (self._animated and self.showing_builtin) or self.width() <= 1:
             return False
-        missing = (
-            n / FRAMES_PER_MOVEMENT
-            for n in range(FRAMES_PER_MOVEMENT + 1)
-            if n / FRAMES_PER_MOVEMENT not in self._frames
-        )
-        phase = next(missing, None)
+        phase = next((phase for phase in FRAME_GRID if phase not in self._frames), None)
         if phase is not None:
             self._draw_phase(phase)
             return phase in self._frames
         step = next((n for n in range(FRAMES_PER_MOVEMENT) if n not in self._changes), None)
         if step is None:
             return False
-        first = self._frames[step / FRAMES_PER_MOVEMENT][1]
-        second = self._frames[(step + 1) / FRAMES_PER_MOVEMENT][1]
+        first = self._frames[FRAME_GRID[step]][1]
+        second = self._frames[FRAME_GRID[step + 1]][1]
         self._changes[step] = changed_rect(first, second)
         return len(self._changes) < FRAMES_PER_MOVEMENT
 
@@ -273,9 +298,7 @@ class IllustrationView(QWidget):
         that is not known (a phase off the grid, a step not yet worked out)."""
         if before is None or not (_on_grid(before) and _on_grid(after)):
             return None
-        low, high = sorted(
-            (round(before * FRAMES_PER_MOVEMENT), round(after * FRAMES_PER_MOVEMENT))
-        )
+        low, high = sorted((_GRID_INDEX[before], _GRID_INDEX[after]))
         changed = QRect()
         for step in range(low, high):
             known = self._changes.get(step)

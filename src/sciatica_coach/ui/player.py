@@ -53,14 +53,15 @@ from sciatica_coach.core.words import (
     side_name,
     spoken_cue,
     time_left,
+    whole_seconds_left,
 )
 from sciatica_coach.i18n import _, short_number
-from sciatica_coach.illustrations import motion_phase
+from sciatica_coach.illustrations import motion_phase, motion_rate
 from sciatica_coach.ui import ring_accessible
 from sciatica_coach.ui.colours import PLAYER_STYLE, kind_colour
 from sciatica_coach.ui.dialog_parts import scaled
 from sciatica_coach.ui.fitting_label import FittingLabel
-from sciatica_coach.ui.illustration import IllustrationView, frame_phase
+from sciatica_coach.ui.illustration import IllustrationView, frame_phase, seconds_to_next_frame
 from sciatica_coach.ui.keys import PLAYER_KEYS, key_strip, spoken
 from sciatica_coach.ui.ring import CountdownRing
 from sciatica_coach.ui.ring_accessible import ring_value
@@ -68,7 +69,7 @@ from sciatica_coach.ui.settings_keys import ANIMATED_KEY, LEG_QUESTION_KEY, VOIC
 from sciatica_coach.ui.settings_values import read_flag
 from sciatica_coach.ui.sound import CuePlayer
 
-POLL_MS = 100  # 10 Hz while the figure moves: one frame a poll
+POLL_MS = 100  # at most 10 Hz while the figure moves: a wake for each of its frames
 # While the figure stands still, its movement's frames are drawn one at a time this far apart,
 # so the loop stays free for everything else.
 DRAW_AHEAD_MS = 10
@@ -219,11 +220,17 @@ class PlayerView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
         self._figure_moving = False
+        self._next_frame_in = 0.0  # seconds until the moving figure's next frame is due
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
         self._ahead.timeout.connect(self._draw_ahead)
         # What the timer asks of the step on screen at every poll, worked out once per step.
         self._cue_times: tuple[Step | None, tuple[float, ...], int] = (None, (), 0)
+        # The seconds of time left and the pause on screen, and the ring's caption with what
+        # it is for: their words are made again when these change, not at each poll.
+        self._shown_time_left: int | None = None
+        self._shown_paused: bool | None = None
+        self._caption: tuple[Step | None, bool, str] = (None, False, "")
         self._build()
         self._bind_keys()
         if cue_player is not None:
@@ -534,11 +541,19 @@ class PlayerView(QWidget):
                 waits.append(cue - elapsed)
             if state.remaining is not None:
                 waits.append(_until_next_second(state.remaining))
-            waits.append(_until_next_second(state.session_remaining))
+            time_left_changes = _until_next_second(state.session_remaining)
             if step.kind == WORK and step.tempo and step.reps:
                 waits.append(step.tempo - elapsed % step.tempo)
             if self._figure_moving:
-                waits.append(POLL_MS / 1000)
+                # The figure's next frame, but never more than ten a second.
+                frame = max(POLL_MS / 1000, self._next_frame_in)
+                waits.append(frame)
+                # The small time-left line shows its new second with that frame, at most a
+                # tenth of a second late, rather than wake the player once more for it.
+                if time_left_changes < frame - POLL_MS / 1000:
+                    waits.append(time_left_changes)
+            else:
+                waits.append(time_left_changes)
         return max(1, math.ceil((max(0.0, min(waits)) + WAKE_MARGIN_S) * 1000))
 
     def _step_times(self, step: Step) -> tuple[tuple[float, ...], int]:
@@ -721,9 +736,11 @@ class PlayerView(QWidget):
             bar.setUpdatesEnabled(False)
             bar.setValue(value)
             bar.setUpdatesEnabled(True)
-        _set_text(
-            self.time_left_label, _("{time} left").format(time=time_left(state.session_remaining))
-        )
+        whole_left = whole_seconds_left(state.session_remaining)
+        if whole_left != self._shown_time_left:
+            self._shown_time_left = whole_left
+            left = _("{time} left").format(time=time_left(whole_left))
+            _set_text(self.time_left_label, left)
         step = state.step
         self._figure_moving = False
         if step is None:
@@ -749,15 +766,17 @@ class PlayerView(QWidget):
             )
             self.notice_label.show()
         paused = state.status == engine.PAUSED
-        _set_text(self.pause_button, _("Resume (Space)") if paused else _("Pause (Space)"))
-        if self.pause_button.accessibleName() != ("Resume" if paused else "Pause"):
+        if paused != self._shown_paused:
+            self._shown_paused = paused
+            _set_text(self.pause_button, _("Resume (Space)") if paused else _("Pause (Space)"))
             self.pause_button.setAccessibleName(_("Resume") if paused else _("Pause"))
         # Only a work step moves its figure; rests show the next exercise's start pose.
         if step.kind == WORK and step.exercise is not None:
             mode = step.exercise.dose.mode
             hold = step.seconds if mode == "hold" else None
             # On the frame grid, so each rep after the first is copied, not drawn again.
-            phase = motion_phase(mode, state.elapsed_in_step, tempo=step.tempo, hold_seconds=hold)
+            elapsed = state.elapsed_in_step
+            phase = motion_phase(mode, elapsed, tempo=step.tempo, hold_seconds=hold)
             self.illustration.set_phase(frame_phase(phase))
             illustration = self.illustration
             self._figure_moving = (
@@ -765,12 +784,14 @@ class PlayerView(QWidget):
                 and illustration.showing_builtin
                 and (mode == "reps" or phase < 1.0)
             )
+            if self._figure_moving:
+                rate, lasting = motion_rate(mode, elapsed, tempo=step.tempo, hold_seconds=hold)
+                self._next_frame_in = min(lasting, seconds_to_next_frame(phase, rate))
 
     def _show_clock(self, step: Step, state: SessionState) -> None:
         paused = state.status == engine.PAUSED
-        side = side_name(step.side) if step.side and step.kind == WORK else ""
+        caption = self._ring_caption(step, paused)
         if step.self_paced:
-            caption = _("Paused") if paused else " · ".join(filter(None, (_("reps"), side)))
             self.ring.show_time(0.0, str(step.reps), caption)
             return
         remaining = state.remaining or 0.0
@@ -779,15 +800,26 @@ class PlayerView(QWidget):
             # Paced reps: the big number is the rep under way, one count and no seconds.
             count = self._step_times(step)[1]
             rep = min(count, int(state.elapsed_in_step // step.tempo) + 1)
-            caption = (
-                _("Paused")
-                if paused
-                else " · ".join(filter(None, (_("of {count}").format(count=count), side)))
-            )
             self.ring.show_time(gone, str(rep), caption)
             return
-        caption = _("Paused") if paused else side
         self.ring.show_time(gone, countdown(remaining), caption)
+
+    def _ring_caption(self, step: Step, paused: bool) -> str:
+        """The words under the ring's number: "Paused", else the side, with "reps" or
+        "of 10" for reps (made once per step and pause, not at each poll)."""
+        if self._caption[:2] != (step, paused):
+            side = side_name(step.side) if step.side and step.kind == WORK else ""
+            if paused:
+                caption = _("Paused")
+            elif step.self_paced:
+                caption = " · ".join(filter(None, (_("reps"), side)))
+            elif step.kind == WORK and step.tempo and step.reps:
+                of_count = _("of {count}").format(count=self._step_times(step)[1])
+                caption = " · ".join(filter(None, (of_count, side)))
+            else:
+                caption = side
+            self._caption = (step, paused, caption)
+        return self._caption[2]
 
     def _announce_step(self, step: Step) -> None:
         """Tell a screen reader the new step (its title and what it asks) and name the clock."""
