@@ -369,6 +369,7 @@ class Session:
             self._move_to(self._index + 1, deadline)
 
     def _collect_cues(self, step: Step, upto: float) -> None:
+        # equivalent mutant: working the cues out afresh at every poll gives the same cues
         if self._step_cues[0] is not step:
             self._step_cues = (step, planned_cues(step))
         for offset, kind, count in self._step_cues[1]:
