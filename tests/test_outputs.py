@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from sciatica_coach.cli import main
 from sciatica_coach.core import outputs, paths
@@ -241,12 +242,12 @@ def test_an_incomplete_pdf_is_never_written(
 
 
 def test_save_as_pdf_in_the_app_says_why_in_a_dialog_and_keeps_the_old_file(
-    data: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+    data: Path, out: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     from sciatica_coach.core.library import load_library
-    from sciatica_coach.ui import printing
+    from sciatica_coach.ui import file_actions, pdf_saving, printing
 
     target = out / "summary.pdf"
     target.write_bytes(OLD)
@@ -257,16 +258,22 @@ def test_save_as_pdf_in_the_app_says_why_in_a_dialog_and_keeps_the_old_file(
         staticmethod(lambda parent, title, suggested, kinds: (str(chosen[0]), kinds)),
     )
     warnings: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        printing,
-        "show_warning",
-        lambda parent, title, text, *icon: warnings.append((title, text)),
-    )
+
+    def warn(parent: object, title: str, text: str, *icon: object) -> None:
+        warnings.append((title, text))
+
+    monkeypatch.setattr(printing, "show_warning", warn)
+    monkeypatch.setattr(pdf_saving, "show_warning", warn)
+    monkeypatch.setattr(file_actions, "tell_saved", lambda parent, path, what="": "")
     with SessionLog(data / paths.DATABASE_NAME, recover=False) as log:
         library = load_library(data)
         with monkeypatch.context() as failing:
             failing.setattr(os, "write", failing_write(4096))
-            assert printing.save_session_pdf(None, log, library, 1) is None
+            saving = printing.save_session_pdf(None, log, library, 1)
+            assert saving is not None
+            with qtbot.waitSignal(saving.done) as failed:
+                pass
+        assert failed.args == [None]
         assert warnings == [
             (
                 "PDF not saved",
@@ -287,9 +294,14 @@ def test_save_as_pdf_in_the_app_says_why_in_a_dialog_and_keeps_the_old_file(
         assert target.read_bytes() == OLD and link.is_symlink()
 
         chosen[0] = target
-        assert printing.save_session_pdf(None, log, library, 1) == target
+        saving = printing.save_session_pdf(None, log, library, 1)
+        assert saving is not None
+        with qtbot.waitSignal(saving.done) as saved:
+            pass
+        assert saved.args == [target]
         assert target.read_bytes().startswith(b"%PDF-") and target.read_bytes() != OLD
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert sorted(path.name for path in out.iterdir()) == ["link.pdf", "summary.pdf"]
 
 
 # --- fault 2 on a real full disk --------------------------------------------------------------

@@ -648,11 +648,15 @@ def test_a_printer_gets_the_same_pages_as_the_pdf(
 
 
 def test_save_as_pdf_asks_for_a_name_and_adds_the_extension(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, log: SessionLog, library: Library
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    log: SessionLog,
+    library: Library,
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from sciatica_coach.ui import printing
+    from sciatica_coach.ui import file_actions, printing
 
     offered: list[str] = []
 
@@ -661,12 +665,20 @@ def test_save_as_pdf_asks_for_a_name_and_adds_the_extension(
         return str(tmp_path / f"choice-{len(offered)}"), kinds
 
     warnings: list[str] = []
+    told: list[tuple[Path, str]] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
     monkeypatch.setattr(
         printing, "show_warning", lambda parent, title, text, *icon: warnings.append(text)
     )
+    monkeypatch.setattr(
+        file_actions, "tell_saved", lambda parent, path, what="": told.append((path, what))
+    )
     session_id = gentle_session(log, library)
-    assert printing.save_session_pdf(None, log, library, session_id) == tmp_path / "choice-1.pdf"
+    saving = printing.save_session_pdf(None, log, library, session_id)
+    assert saving is not None
+    with qtbot.waitSignal(saving.done) as summary_saved:
+        pass
+    assert summary_saved.args == [tmp_path / "choice-1.pdf"]
     offered_start: list[date | None] = []
 
     def ask(parent: object, today: date, started: date | None = None) -> tuple[date, date]:
@@ -674,11 +686,19 @@ def test_save_as_pdf_asks_for_a_name_and_adds_the_extension(
         return date(2024, 5, 1), date(2024, 5, 31)
 
     monkeypatch.setattr(printing, "ask_date_range", ask)
-    assert printing.save_progress_report_pdf(None, log) == tmp_path / "choice-2.pdf"
+    saving = printing.save_progress_report_pdf(None, log)
+    assert saving is not None
+    with qtbot.waitSignal(saving.done) as report_saved:
+        pass
+    assert report_saved.args == [tmp_path / "choice-2.pdf"]
     assert offered_start == [date(2024, 5, 6)]  # the first session: "Since I started"
     assert offered == [
         "sciatica-coach-session-2024-05-06.pdf",
         "sciatica-coach-progress-2024-05-01-to-2024-05-31.pdf",
+    ]
+    assert told == [
+        (tmp_path / "choice-1.pdf", "Session summary saved"),
+        (tmp_path / "choice-2.pdf", "Progress report saved"),
     ]
     assert (tmp_path / "choice-1.pdf").read_bytes().startswith(b"%PDF")
     assert printing.save_session_pdf(None, log, library, 99) is None

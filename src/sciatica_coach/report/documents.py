@@ -5,10 +5,16 @@ A QGuiApplication (or QApplication) must exist: charts and pictures are painted 
 A PDF is painted into memory, checked to be whole (its header and its closing ``%%EOF``) and
 only then written, through `core.outputs`, as a private file that replaces the target in one
 step: a full disk or a failing write leaves the old file as it was.
+
+A document can also be made in two steps (`DocumentDraft`): its words from the log first, on
+the thread that owns the log, and its pictures later on any thread, with the pages.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -36,45 +42,87 @@ from sciatica_coach.report.summary import summarise_session
 THUMBNAIL_SCALE = 3.0
 
 
+@dataclass(frozen=True)
+class DocumentDraft:
+    """A report with its words written and its pictures still to draw.
+
+    Making the draft reads the log; `finish` only draws (charts, exercise pictures) from what
+    was read, so it may run on a worker thread while the log stays with the UI thread.
+    """
+
+    document: ReportDocument  # without its pictures
+    draw_pictures: Callable[[], dict[str, QImage]]
+
+    def finish(self) -> ReportDocument:
+        return dataclasses.replace(self.document, images=self.draw_pictures())
+
+
 def session_summary_document(
     log: SessionLog, library: Library, session_id: int, *, printed_on: date | None = None
 ) -> ReportDocument:
     """Raises LogError if the session does not exist."""
+    return session_summary_draft(log, library, session_id, printed_on=printed_on).finish()
+
+
+def session_summary_draft(
+    log: SessionLog, library: Library, session_id: int, *, printed_on: date | None = None
+) -> DocumentDraft:
+    """The summary read from the log, its pictures to draw; raises LogError if the session
+    does not exist."""
     summary = summarise_session(log, library, session_id)
-    images: dict[str, QImage] = {}
     size = html.thumbnail_size(len(summary.exercises))
-    for index, line in enumerate(summary.exercises):
-        picture = exercise_thumbnail(library, line.exercise_id, size)
-        if picture is not None:
-            images[html.thumbnail_name(index)] = picture
-    thumbnails = {int(name.split(":")[1]) for name in images}
+    # Every exercise with an id gets a picture: its own, the built-in sheet or the stand-in.
+    pictured = {
+        index: line.exercise_id for index, line in enumerate(summary.exercises) if line.exercise_id
+    }
+
+    def draw_pictures() -> dict[str, QImage]:
+        images: dict[str, QImage] = {}
+        for index, exercise_id in pictured.items():
+            picture = exercise_thumbnail(library, exercise_id, size)
+            if picture is not None:
+                images[html.thumbnail_name(index)] = picture
+        return images
+
+    thumbnails = set(pictured)
     day = long_date(summary.session.local_date)
-    return ReportDocument(
+    document = ReportDocument(
         html=html.session_summary_html(summary, thumbnails=thumbnails),
         title=f"{_(html.SUMMARY_TITLE)} · {day}",
         printed_on=printed_on or date.today(),
-        images=images,
         pdf_title=f"{_(html.SUMMARY_TITLE)}, {day}",
         page_limit=1,
         alternatives=(html.session_summary_html(summary, thumbnails=thumbnails, compact=True),),
     )
+    return DocumentDraft(document, draw_pictures)
 
 
 def progress_report_document(
     log: SessionLog, start: date, end: date, *, printed_on: date | None = None
 ) -> ReportDocument:
     """Raises ValueError if end is before start."""
+    return progress_report_draft(log, start, end, printed_on=printed_on).finish()
+
+
+def progress_report_draft(
+    log: SessionLog, start: date, end: date, *, printed_on: date | None = None
+) -> DocumentDraft:
+    """The report read from the log, its two charts to draw; raises ValueError if end is
+    before start."""
     report = gather_progress(log, start, end)
     span = date_range(start, end)
-    return ReportDocument(
+    document = ReportDocument(
         html=html.progress_report_html(report),
         title=f"{_(html.REPORT_TITLE)} · {span}",
         printed_on=printed_on or date.today(),
-        images={
+        pdf_title=f"{_(html.REPORT_TITLE)}, {span}",
+    )
+    return DocumentDraft(
+        document,
+        lambda: {
             html.ADHERENCE_CHART: charts.adherence_chart(report.weeks, html.CHART_SIZE),
             html.PAIN_CHART: charts.pain_chart(report.weeks, html.CHART_SIZE),
         },
-        pdf_title=f"{_(html.REPORT_TITLE)}, {span}",
     )
 
 

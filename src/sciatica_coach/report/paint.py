@@ -10,10 +10,10 @@ other image or link it is asked to load comes back empty, never read from disk o
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -381,9 +381,20 @@ def _footer(
     )
 
 
-@cache
+# One icon renderer per thread: a PDF may be painted on a worker while the print preview
+# paints on the UI thread, and a renderer is not safe to share between them.
+_icons = threading.local()
+
+
 def _icon() -> QSvgRenderer | None:
     """The app icon, or None if its file is missing (a report still prints without it)."""
+    if not hasattr(_icons, "renderer"):
+        _icons.renderer = _load_icon()
+    renderer: QSvgRenderer | None = _icons.renderer
+    return renderer
+
+
+def _load_icon() -> QSvgRenderer | None:
     try:
         renderer = QSvgRenderer(str(paths.assets_dir() / "icons" / "sciatica-coach.svg"))
     except FileNotFoundError:

@@ -600,7 +600,7 @@ class MainWindow(QMainWindow):
         """The routine chosen on the Routines page (else Today's) on paper, or as a PDF."""
         from sciatica_coach.report.sheet import SheetOptions, sheet_document
         from sciatica_coach.ui import printing
-        from sciatica_coach.ui.file_actions import sheet_file_name, tell_saved
+        from sciatica_coach.ui.file_actions import sheet_file_name
 
         routine = self.routines.current_routine()
         if routine is None:
@@ -620,9 +620,9 @@ class MainWindow(QMainWindow):
         if choice is OutputChoice.PRINT:
             printing.preview_and_print(self, document)
             return
-        path = printing.save_pdf(self, document, sheet_file_name(routine))
-        if path is not None:
-            tell_saved(self, path, _("Exercise sheet saved"))
+        printing.save_pdf(
+            self, document, sheet_file_name(routine), saved_title=_("Exercise sheet saved")
+        )
 
     def open_routine(self) -> None:
         """File > Open routine…: add a routine file someone sent to the user's routines."""

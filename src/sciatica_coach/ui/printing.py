@@ -1,8 +1,9 @@
 """Print and save as PDF from the app: the session summary and the progress report.
 
-Each action builds the report document first (errors are shown, not raised), then opens the
-print preview (whose Print button brings up the system print dialog) or a file dialog.
-Progress reports first ask for a date range.
+Each action reads the log first (errors are shown, not raised), then opens the print preview
+(whose Print button brings up the system print dialog) or a file dialog. Progress reports
+first ask for a date range. A PDF is painted and written on a worker thread (`pdf_saving`), so
+the window keeps answering; the preview paints on the UI thread, as Qt's preview dialog must.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -26,16 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sciatica_coach.core import stats
+from sciatica_coach.core import outputs, stats
 from sciatica_coach.core.library import Library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.outputs import OutputError
 from sciatica_coach.core.records import LogError
 from sciatica_coach.i18n import N_, _, pgettext
 from sciatica_coach.report.documents import (
+    DocumentDraft,
     progress_report_document,
+    progress_report_draft,
     session_summary_document,
-    write_document_pdf,
+    session_summary_draft,
 )
 from sciatica_coach.report.paint import (
     ReportDocument,
@@ -44,6 +48,7 @@ from sciatica_coach.report.paint import (
     page_size,
     paint_document,
 )
+from sciatica_coach.ui.pdf_saving import PdfSaving, save_pdf_in_background
 from sciatica_coach.ui.plain_text import show_warning
 
 QUICK_RANGES: tuple[tuple[str, int], ...] = (
@@ -54,6 +59,8 @@ QUICK_RANGES: tuple[tuple[str, int], ...] = (
 )
 DEFAULT_RANGE_DAYS = 84
 SINCE_START = N_("Since I started")
+
+Made = TypeVar("Made")  # i18n: not words (a type variable's name)
 
 
 # --- session summary -------------------------------------------------------------------------
@@ -69,13 +76,19 @@ def print_session(
 
 def save_session_pdf(
     parent: QWidget | None, log: SessionLog, library: Library, session_id: int
-) -> Path | None:
-    """Ask where to save the summary as PDF and write it; the path written, or None."""
-    document = _build(parent, lambda: session_summary_document(log, library, session_id))
-    if document is None:
+) -> PdfSaving | None:
+    """Ask where to save the summary as PDF, then write it while the window keeps answering;
+    the saving under way, or None (cancelled, or a dialog said why)."""
+    draft = _build(parent, lambda: session_summary_draft(log, library, session_id))
+    if draft is None:
         return None
     day = log.session(session_id).local_date
-    return save_pdf(parent, document, f"sciatica-coach-session-{day.isoformat()}.pdf")
+    return save_pdf(
+        parent,
+        draft,
+        f"sciatica-coach-session-{day.isoformat()}.pdf",
+        saved_title=_("Session summary saved"),
+    )
 
 
 # --- progress report -------------------------------------------------------------------------
@@ -94,17 +107,18 @@ def print_progress_report(
 
 def save_progress_report_pdf(
     parent: QWidget | None, log: SessionLog, *, today: date | None = None
-) -> Path | None:
-    """Ask for a date range and a file name, then write the report as PDF."""
+) -> PdfSaving | None:
+    """Ask for a date range and a file name, then write the report as PDF while the window
+    keeps answering; the saving under way, or None (cancelled, or a dialog said why)."""
     chosen = ask_date_range(parent, today or date.today(), stats.started_on(log))
     if chosen is None:
         return None
-    document = _build(parent, lambda: progress_report_document(log, *chosen))
-    if document is None:
+    draft = _build(parent, lambda: progress_report_draft(log, *chosen))
+    if draft is None:
         return None
     start, end = chosen
     name = f"sciatica-coach-progress-{start.isoformat()}-to-{end.isoformat()}.pdf"
-    return save_pdf(parent, document, name)
+    return save_pdf(parent, draft, name, saved_title=_("Progress report saved"))
 
 
 class DateRangeDialog(QDialog):
@@ -228,12 +242,33 @@ def preview_and_print(parent: QWidget | None, document: ReportDocument) -> bool:
     return accepted
 
 
-def save_pdf(parent: QWidget | None, document: ReportDocument, suggested: str) -> Path | None:
-    """Ask for a file name and write the PDF there; the path, or None (a dialog said why).
+def save_pdf(
+    parent: QWidget | None,
+    document: DocumentDraft | ReportDocument,
+    suggested: str,
+    *,
+    saved_title: str,
+) -> PdfSaving | None:
+    """Ask for a file name, then paint and write the PDF there on a worker thread; the saving
+    under way, or None (cancelled, or the name was refused: a dialog said why).
 
-    A failed write (a full disk, a link or a pipe chosen as the file) leaves any file that was
-    already there unchanged.
+    When it is done a dialog says where the file went (headed ``saved_title``) or why it was
+    not written; a failed write (a full disk, a link or a pipe chosen as the file) leaves any
+    file that was already there unchanged.
     """
+    path = ask_pdf_path(parent, suggested)
+    if path is None:
+        return None
+    try:
+        outputs.check_target(path)  # a link or a pipe is refused before any painting
+    except OutputError as error:
+        show_warning(parent, _("PDF not saved"), str(error))
+        return None
+    return save_pdf_in_background(parent, document, path, saved_title=saved_title)
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
+    """The file chosen in the save dialog, ending in .pdf; None if cancelled."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _filter = QFileDialog.getSaveFileName(
         parent,
@@ -246,15 +281,10 @@ def save_pdf(parent: QWidget | None, document: ReportDocument, suggested: str) -
     path = Path(chosen)
     if not re.search(r"\.pdf$", path.name, re.IGNORECASE):
         path = path.with_name(path.name + ".pdf")
-    try:
-        write_document_pdf(document, path)
-    except (ReportError, OutputError) as error:
-        show_warning(parent, _("PDF not saved"), str(error))
-        return None
     return path
 
 
-def _build(parent: QWidget | None, make: Callable[[], ReportDocument]) -> ReportDocument | None:
+def _build(parent: QWidget | None, make: Callable[[], Made]) -> Made | None:
     try:
         return make()
     except (LogError, ValueError) as error:
