@@ -7,7 +7,10 @@ Each case runs in a fresh interpreter, offscreen at 1280x800:
   read moves it on by at most 4 s, so a slow poll never reads as the computer asleep), the
   player waking as often as it would on that clock, every step written to the log as it ends;
 - Progress: its first visit on a 10-year log (benchmarks/log_scale.py), libraries included;
-- report: the 1-year progress report written as a PDF (tests/report_history.py).
+- report: the 1-year progress report (tests/report_history.py) saved as a PDF the app's way
+  (`ui.printing.save_progress_report_pdf`: the log read on the UI thread, the pages painted and
+  written on a worker), its date and file dialogs answered at once and the "saved" message
+  closed as it opens, until the app has said where the file went.
 
     .venv/bin/python benchmarks/stalls.py
 """
@@ -124,18 +127,30 @@ app.exec()
     "report, 1 year": """
 from datetime import date
 from report_history import write_history
+from PySide6.QtWidgets import QApplication
 from sciatica_coach.core.library import load_library
-from sciatica_coach.core.log import SessionLog
-from sciatica_coach.report.documents import write_progress_report_pdf
+from sciatica_coach.ui import printing
 folder = Path(tempfile.mkdtemp())
-log = SessionLog(folder / "sessions.sqlite3")
-write_history(log, load_library(None), date(2024, 1, 1), date(2024, 12, 31))
 window = build_main_window(folder / "data")
+write_history(window.context.log, load_library(None), date(2024, 1, 1), date(2024, 12, 31))
 window.show()
-def write():
-    write_progress_report_pdf(log, date(2024, 1, 1), date(2024, 12, 31), folder / "year.pdf",
-                              paper="a4")
+# File > Progress report > Save as PDF, with the answers a user would give to its dialogs.
+printing.ask_date_range = lambda parent, today, started=None: (date(2024, 1, 1), date(2024, 12, 31))
+printing.ask_pdf_path = lambda parent, suggested: folder / "year.pdf"
+def close_the_saved_message():
+    box = QApplication.activeModalWidget()
+    if box is not None:
+        box.reject()
+    QTimer.singleShot(20, close_the_saved_message)
+def saved(path):
+    if path is None or not path.read_bytes().rstrip().endswith(b"%%EOF"):
+        print(f"the report was not written whole: {path}", file=sys.stderr, flush=True)
+        os._exit(1)
     QTimer.singleShot(300, report)
+def write():
+    saving = printing.save_progress_report_pdf(window, window.context.log, today=date(2024, 12, 31))
+    saving.done.connect(saved)
+    close_the_saved_message()
 ticker.start()
 QTimer.singleShot(300, write)
 app.exec()
