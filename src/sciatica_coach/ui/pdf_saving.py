@@ -2,10 +2,13 @@
 
 The UI thread reads the log and writes the words (a `DocumentDraft`); the worker draws the
 pictures, lays out and paints the pages and writes the file, all or nothing, through the
-same `write_document_pdf` as the command line. Painting a year's report takes a few hundred
-milliseconds: on the UI thread that froze the window. Meanwhile the pointer is busy and a line
-at the foot of the window names the file; when it is done the user is told where it went, or
-why it was not written. The worker touches no widget and no log.
+same `write_document_pdf` as the command line. A year's report takes about 150 ms to lay out
+and paint, which on the UI thread froze the window for as long. PySide keeps Python's lock
+through each Qt call, so the UI thread may still wait for the longest single call on the
+worker (setting the HTML, or painting the page with the charts: 20-30 ms), not for the whole.
+Meanwhile the pointer is busy and a line at the foot of the window names the file; when it is
+done the user is told where it went, or why it was not written. The worker touches no widget
+and no log.
 
 Quitting while a PDF is written waits for it (a second or so at most): the file asked for is
 written whole, and no thread is left painting while Qt shuts down.
