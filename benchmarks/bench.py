@@ -20,6 +20,7 @@ BENCHMARKS = (
     "memory.py",
     "idle_cpu.py",
     "stalls.py",
+    "progress_first_visit.py",
     "bundle.py",
     "progress_view.py",
     "report.py",

@@ -3,8 +3,8 @@ ahead (issue 17, target 2): its frame and figures, then every chart, then a seco
 
 In a fresh interpreter, offscreen at 1280x800: the main window (`build_main_window`, as the
 app makes it, drawing a page's frame first) over a data folder holding the 10-year log of
-benchmarks/log_scale.py (3,650 sessions), its clock at the log's last day. Once Today is on screen, Progress is opened, and
-the times are taken from that moment to the first paint of
+benchmarks/log_scale.py (3,650 sessions), its clock at the log's last day. Once Today is on
+screen, Progress is opened, and the times are taken from that moment to the first paint of
 - the figures (the "Exercises done" tile, once it holds its figure),
 - every chart's plot (each plot's first paint; the last one counts),
 then Today is shown again and Progress once more, timed to the next paint of its charts.

@@ -163,8 +163,10 @@ class PlotsLoader(QObject):
 _loaders: dict[str, PlotsLoader] = {}
 
 
-def load_plots(module: str = PLOTS_MODULE) -> PlotsLoader:
-    """The loader of ``module``, started by the first call (the first visit to Progress)."""
+def load_plots(module: str | None = None) -> PlotsLoader:
+    """The loader of ``module`` (PLOTS_MODULE), started by the first call (the first visit
+    to Progress)."""
+    module = module or PLOTS_MODULE
     if module not in _loaders:
         _loaders[module] = PlotsLoader(module)
     return _loaders[module]
