@@ -112,7 +112,8 @@ def test_frame_phase_is_within_half_a_frame_of_the_figure_s_movement() -> None:
         snapped = frame_phase(phase)
         assert snapped in FRAME_GRID
         assert abs(ease(snapped) - ease(phase)) <= 0.5 / FRAMES_PER_MOVEMENT + 1e-9
-        assert abs(ease(snapped) * FRAMES_PER_MOVEMENT - round(ease(snapped) * FRAMES_PER_MOVEMENT)) < 1e-9
+        frames_of_the_way = ease(snapped) * FRAMES_PER_MOVEMENT
+        assert abs(frames_of_the_way - round(frames_of_the_way)) < 1e-9
     assert frame_phase(-0.2) == 0.0 and frame_phase(1.3) == 1.0
     steps = [b - a for a, b in itertools.pairwise(FRAME_GRID)]
     assert steps[0] > 3 * steps[FRAMES_PER_MOVEMENT // 2]  # the slow ends take longer
