@@ -383,7 +383,8 @@ def test_summary_pdf_shows_the_session_with_its_note_as_text(
 def test_a_pdf_shows_no_image_it_was_not_given(tmp_path: Path) -> None:
     from PySide6.QtGui import QColor, QImage
 
-    from sciatica_coach.report.paint import ReportDocument, write_pdf
+    from sciatica_coach.report.documents import write_document_pdf
+    from sciatica_coach.report.paint import ReportDocument
 
     picture = tmp_path / "secret.png"
     image = QImage(40, 40, QImage.Format.Format_RGB32)
@@ -391,7 +392,7 @@ def test_a_pdf_shows_no_image_it_was_not_given(tmp_path: Path) -> None:
     image.save(str(picture))
     markup = f'<p>before <img src="file://{picture}" width="40" height="40" /> after</p>'
     out = tmp_path / "sealed.pdf"
-    write_pdf(ReportDocument(markup, "Test", date(2024, 5, 6)), out, "a4")
+    write_document_pdf(ReportDocument(markup, "Test", date(2024, 5, 6)), out, "a4")
     listed = subprocess.run(
         ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
     ).stdout.splitlines()

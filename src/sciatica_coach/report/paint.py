@@ -9,24 +9,20 @@ other image or link it is asked to load comes back empty, never read from disk o
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
     QPagedPaintDevice,
-    QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
     QTextBlockFormat,
     QTextCursor,
@@ -106,35 +102,6 @@ def page_size(paper: str | None = None) -> QPageSize:
         # i18n: not words (a programmer's error: the command line offers only a4 and letter)
         raise ValueError(f"unknown paper size {paper!r}; use a4 or letter")
     return QPageSize(PAPERS[key])
-
-
-def write_pdf(document: ReportDocument, path: Path, paper: str | None = None) -> int:
-    """Write the report to ``path`` as PDF; returns the number of pages.
-
-    The file is written next to its place and moved there when complete, so a failure never
-    leaves a half-written PDF under the name asked for.
-    """
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        pages = _write_pdf(document, partial, paper, shown=path)
-        os.replace(partial, path)
-    except OSError as error:
-        raise ReportError(
-            _("Could not write {path}: {reason}.").format(path=path, reason=error.strerror or error)
-        ) from None
-    finally:
-        partial.unlink(missing_ok=True)
-    return pages
-
-
-def _write_pdf(document: ReportDocument, path: Path, paper: str | None, shown: Path) -> int:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(RESOLUTION)
-    writer.setCreator(APP_NAME)
-    writer.setTitle(document.pdf_title or document.title)
-    layout = QPageLayout(page_size(paper), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    writer.setPageLayout(layout)
-    return paint_document(document, writer, where=str(shown))
 
 
 def paint_document(document: ReportDocument, device: QPagedPaintDevice, *, where: str = "") -> int:
