@@ -267,6 +267,37 @@ def test_a_day_with_a_red_and_a_green_session_is_red_on_the_calendar(log: Sessio
     assert log.suggestions() == []  # reading the lights offers nothing
 
 
+def test_the_reach_series_reads_what_the_whole_session_records_would_give(
+    log: SessionLog,
+) -> None:
+    # Out of range on both sides, an answer only the next morning, none at all, a start
+    # in the early hours (so its local date and its UTC date differ), two on one day.
+    logged_session(log, at(3, 17), before=(4, "foot"), after=(4, "foot"))
+    early = logged_session(log, at(3, 18), before=(4, "below_knee"), after=(3, None))
+    quiet = logged_session(log, at(3, 19), before=(4, None), after=None)
+    logged_session(log, at(3, 20), before=(4, None), after=None)
+    logged_session(log, at(4, 1, 0, 30), before=(4, None), after=(3, "buttock"))
+    evening = logged_session(log, at(4, 2, 19), before=(5, "thigh"), after=(4, "thigh"))
+    morning = logged_session(log, at(4, 2, 7), before=(3, "back"), after=(3, "none"))
+    logged_session(log, at(4, 3), before=(4, "thigh"), after=(4, "thigh"))
+    log.record_morning_check(
+        MorningCheck(quiet, "better", 2, 3, "buttock", at(3, 20, 8), date(2024, 3, 20))
+    )
+    log.record_morning_check(
+        MorningCheck(early, "same", 4, 4, None, at(3, 19, 8), date(2024, 3, 19))
+    )
+    start, end = date(2024, 3, 18), date(2024, 4, 2)
+    points = symptom_stats.reach_series(log, start, end)
+    assert points == [
+        ReachPoint(early, date(2024, 3, 18), "below_knee", None),
+        ReachPoint(quiet, date(2024, 3, 19), None, None, "buttock", date(2024, 3, 20)),
+        ReachPoint(quiet + 2, date(2024, 4, 1), None, "buttock"),
+        ReachPoint(morning, date(2024, 4, 2), "back", "none"),
+        ReachPoint(evening, date(2024, 4, 2), "thigh", "thigh"),
+    ]
+    assert points == reach_points(log.sessions(start, end), log.morning_checks(start))
+
+
 def test_progress_draws_reach_as_height_with_the_foot_at_the_bottom(
     qtbot,  # type: ignore[no-untyped-def]
     log: SessionLog,

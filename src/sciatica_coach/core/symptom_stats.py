@@ -17,6 +17,7 @@ from sciatica_coach.core.coaching import AMBER, GREEN, RED, Light, judge_history
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import SYMPTOM_REACH, SessionRecord
 from sciatica_coach.core.stats import week_start
+from sciatica_coach.core.symptom_log import SessionReach
 from sciatica_coach.core.symptoms import MorningCheck
 
 # How many answers at each end of a period the trend compares.
@@ -92,30 +93,45 @@ def reach_points(
     sessions: Iterable[SessionRecord], mornings: Mapping[int, MorningCheck]
 ) -> list[ReachPoint]:
     """The sessions with any reach answered, oldest first by their start."""
+    ordered = sorted(sessions, key=lambda r: (r.started_at, r.id))
+    answers = (
+        SessionReach(
+            record.id,
+            record.local_date,
+            record.pain_before.reach if record.pain_before else None,
+            record.pain_after.reach if record.pain_after else None,
+        )
+        for record in ordered
+    )
+    return _answered(answers, mornings)
+
+
+def reach_series(log: SessionLog, start: date, end: date) -> list[ReachPoint]:
+    """Reach per session from ``start`` to ``end`` (local dates, inclusive), oldest first."""
+    return _answered(log.reach_answers(start, end), log.morning_checks(start))
+
+
+def _answered(
+    answers: Iterable[SessionReach], mornings: Mapping[int, MorningCheck]
+) -> list[ReachPoint]:
+    """``answers`` in their order, each with its morning check, less those never answered."""
     points = []
-    for record in sorted(sessions, key=lambda r: (r.started_at, r.id)):
-        before = record.pain_before.reach if record.pain_before else None
-        after = record.pain_after.reach if record.pain_after else None
-        morning = mornings.get(record.id)
+    for answer in answers:
+        morning = mornings.get(answer.session_id)
         later = morning.reach if morning else None
-        if before is None and after is None and later is None:
+        if answer.before is None and answer.after is None and later is None:
             continue
         points.append(
             ReachPoint(
-                session_id=record.id,
-                local_date=record.local_date,
-                before=before,
-                after=after,
+                session_id=answer.session_id,
+                local_date=answer.local_date,
+                before=answer.before,
+                after=answer.after,
                 morning=later,
                 morning_date=morning.local_date if morning and later else None,
             )
         )
     return points
-
-
-def reach_series(log: SessionLog, start: date, end: date) -> list[ReachPoint]:
-    """Reach per session from ``start`` to ``end`` (local dates, inclusive), oldest first."""
-    return reach_points(log.sessions(start, end), log.morning_checks(start))
 
 
 def reach_by_week(points: Sequence[ReachPoint]) -> list[WeekReach]:
