@@ -116,6 +116,15 @@ def history(log: SessionLog) -> History:
 # --- totals -----------------------------------------------------------------------------------
 
 
+def test_the_first_day_is_the_first_finished_session_s_local_date(log: SessionLog) -> None:
+    assert log.first_day() is None
+    start = local(NEXT_TUE, 9)
+    log.start_session("hips", "Hips", 600, 3, start)  # still under way: not started yet
+    assert log.first_day() is None
+    history(log)
+    assert log.first_day() == MON == log.day_totals()[0].period_start
+
+
 def test_day_totals_count_finished_sessions_and_those_that_count(log: SessionLog) -> None:
     history(log)
     assert log.day_totals() == [

@@ -491,6 +491,16 @@ class SessionLog(SymptomRecords, ReminderRecords):
         # equivalent mutant: SQL keywords and names are case-blind
         return self._totals("local_date", since, until)
 
+    def first_day(self) -> date | None:
+        """The local date of the first finished session, None before any: the day the user
+        started, without adding up every day since (Progress asks at each refresh)."""
+        [(first,)] = self._read(
+            # equivalent mutant: SQL keywords and names are case-blind
+            "SELECT MIN(local_date) FROM sessions WHERE status != 'in_progress'",
+            (),
+        )
+        return date.fromisoformat(first) if first is not None else None
+
     def week_totals(
         self, since: date | None = None, until: date | None = None
     ) -> list[PeriodTotals]:

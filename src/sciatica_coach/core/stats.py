@@ -76,9 +76,9 @@ PlanHistory = Sequence[PlanChange]
 def started_on(log: SessionLog) -> date | None:
     """The day the user started: the earlier of their first finished session's date and the
     day their first plan took effect; None if there is neither."""
-    days = log.day_totals()
+    first = log.first_day()
     plans = log.plan_history()
-    candidates = [days[0].period_start] if days else []
+    candidates = [first] if first else []
     candidates += [plans[0].effective_from] if plans else []
     return min(candidates, default=None)
 
