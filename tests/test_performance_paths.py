@@ -27,6 +27,7 @@ from sciatica_coach.ui.illustration import (
 )
 from sciatica_coach.ui.pages import Page
 from sciatica_coach.ui.player import LONGEST_POLL_MS, POLL_MS
+from sciatica_coach.ui.progress import ProgressView
 from sciatica_coach.ui.ring import CountdownRing
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY
 
@@ -224,8 +225,10 @@ def test_progress_shows_its_frame_first_and_its_charts_a_moment_later(app: App) 
     window.paint_pages_first = True
     window.show_page(Page.PROGRESS)
     assert window.current_page is Page.PROGRESS
-    assert not window.progress_page.built
-    app.qtbot.waitUntil(lambda: window.progress_page.built, timeout=10000)
+    assert window.progress_page.built  # its frame and figures at once
+    view = window.progress_page.content()
+    assert isinstance(view, ProgressView) and not view.charts_drawn
+    app.qtbot.waitUntil(lambda: view.charts_drawn, timeout=20000)
     window.show_page(Page.TODAY)
     window.show_page(Page.PROGRESS)  # built once: shown and read again at once
     assert window.progress_page.built

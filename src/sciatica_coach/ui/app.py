@@ -153,9 +153,7 @@ class MainWindow(QMainWindow):
         self.routines_page: LazyPage[RoutinesView] = LazyPage(self._make_routines)
         # Progress and History: the charts pull in pyqtgraph and numpy, which the first
         # window must not wait for.
-        self.progress_page: LazyPage[RefreshingPage] = LazyPage(
-            self._make_progress, waiting=_("Drawing your progress…")
-        )
+        self.progress_page: LazyPage[RefreshingPage] = LazyPage(self._make_progress)
         self.history_page: LazyPage[HistoryLike] = LazyPage(self._make_history)
         # The library draws its pictures only once it is first opened.
         self.library_page: LazyPage[ExerciseLibraryLike] = LazyPage(self._make_library)
@@ -332,9 +330,10 @@ class MainWindow(QMainWindow):
             lazy = self.progress_page if page is Page.PROGRESS else self.history_page
             if lazy.built:
                 lazy.content().refresh()
-            elif self.paint_pages_first:
+            elif self.paint_pages_first and page is Page.HISTORY:
                 lazy.build_soon()  # a new view reads the log as it is made
             else:
+                # Progress paints its frame and figures at once and its charts after.
                 lazy.content()
         if page is Page.LIBRARY:
             self.library_page.content()
