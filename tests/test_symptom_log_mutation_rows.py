@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from sciatica_coach.core.log import SessionLog
-from sciatica_coach.core.records import LogError, StepRecord
-from sciatica_coach.core.symptom_log import StoredSuggestion
+from sciatica_coach.core.records import LogError, PainCheck, StepRecord
+from sciatica_coach.core.symptom_log import SessionReach, StoredSuggestion
 from sciatica_coach.core.symptoms import LegResponse, MorningCheck, SymptomProfile
 
 DAY = date(2026, 3, 2)
@@ -111,6 +111,29 @@ def test_a_leg_response_is_only_for_an_exercise_step_already_logged(log: Session
         log.set_leg_response(session_id + 1, 1, "same")
     assert f"There is no session {session_id + 1}" in str(missing.value)
     assert log.leg_responses() == []
+
+
+# --- reach answers ----------------------------------------------------------------------------
+
+
+def test_reach_answers_in_range_field_by_field_oldest_start_first(log: SessionLog) -> None:
+    log.start_session("hips", "Hips", 600, 2, at(DAY - timedelta(days=1)))  # the day before
+    late = session(log, DAY, 18)
+    early = session(log, DAY, 7)  # logged later, started earlier: comes first
+    both = session(log, DAY + timedelta(days=2))
+    log.start_session("hips", "Hips", 600, 2, at(DAY + timedelta(days=3)))  # the day after
+    log.record_pain(late, PainCheck("before", 3, 4, "", "thigh"), at(DAY, 18))
+    log.record_pain(early, PainCheck("after", 2, 2, "", "back"), at(DAY, 8))
+    log.record_pain(both, PainCheck("before", 5, 6, "", "foot"), at(DAY))
+    log.record_pain(both, PainCheck("after", 4, 5, "", None), at(DAY))
+    answers = log.reach_answers(DAY, DAY + timedelta(days=2))
+    assert answers == [
+        SessionReach(early, DAY, None, "back"),
+        SessionReach(late, DAY, "thigh", None),
+        SessionReach(both, DAY + timedelta(days=2), "foot", None),
+    ]
+    assert [type(a.session_id) for a in answers] == [int, int, int]
+    assert log.reach_answers(DAY + timedelta(days=1), DAY + timedelta(days=1)) == []
 
 
 # --- morning checks ---------------------------------------------------------------------------
