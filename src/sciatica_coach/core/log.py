@@ -496,8 +496,7 @@ class SessionLog(SymptomRecords, ReminderRecords):
         started, without adding up every day since (Progress asks at each refresh)."""
         [(first,)] = self._read(
             # equivalent mutant: SQL keywords and names are case-blind
-            "SELECT MIN(local_date) FROM sessions WHERE status != 'in_progress'",
-            (),
+            "SELECT MIN(local_date) FROM sessions WHERE status != 'in_progress'"
         )
         return date.fromisoformat(first) if first is not None else None
 
