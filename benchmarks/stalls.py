@@ -114,12 +114,13 @@ window.resize(1280, 800)
 window.show()
 def open_progress():
     window.show_page(Page.PROGRESS)
-    def built():
-        if not window.progress_page.built:
-            QTimer.singleShot(5, built)
+    def drawn():
+        # The page is made at once; its charts come a moment later, once pyqtgraph is in.
+        if not (window.progress_page.built and window.progress_page.content().charts_drawn):
+            QTimer.singleShot(5, drawn)
             return
-        QTimer.singleShot(500, report)
-    built()
+        QTimer.singleShot(300, report)
+    drawn()
 ticker.start()
 QTimer.singleShot(300, open_progress)
 app.exec()

@@ -633,9 +633,11 @@ class ProgressView(QWidget):
         self.setStyleSheet(PROGRESS_STYLE)
         self._apply_colours()
         if charts_later:
-            # The figures paint first; the charts' own figures are read on the next turn.
+            # The figures paint first; the charts' own figures are read on a later turn. A
+            # timer, not a posted call: a posted call would run before the frame's paint,
+            # also posted, and the two would keep the window from answering as one.
             self._refresh_figures()
-            QTimer.singleShot(0, self, self._refresh_charts_then_plot)
+            QTimer.singleShot(1, self, self._refresh_charts_then_plot)
         else:
             self.refresh()
             self.add_plots()
