@@ -43,7 +43,9 @@ def main() -> int:
         else:
             result = "PASS" if process.returncode == 0 else "FAIL"
             verdicts.append(f"{VERDICT_PREFIX} {name}: exit status {process.returncode} {result}")
-        if process.returncode not in (0, 1):
+        # A crash (or a failure that said no target) shows why: log_scale.py once failed
+        # here for months with nothing printed but its exit status.
+        if process.returncode not in (0, 1) or (process.returncode and not said):
             print(process.stderr[-2000:], file=sys.stderr)
     print(f"\n== targets ({load_note()})")
     for line in verdicts:
