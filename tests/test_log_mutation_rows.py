@@ -139,6 +139,17 @@ def test_day_totals_count_finished_sessions_and_those_that_count(log: SessionLog
     ]
 
 
+def test_done_days_are_the_days_with_a_session_that_counts_up_to_the_day_given(
+    log: SessionLog,
+) -> None:
+    history(log)
+    counted = [t.period_start for t in log.day_totals() if t.adherent > 0]
+    assert log.done_days(NEXT_MON) == counted == [MON, WED, NEXT_MON]
+    assert log.done_days(THU) == [MON, WED]  # Thursday's session does not count
+    assert log.done_days(MON) == [MON]  # two that count on Monday: the day once
+    assert log.done_days(MON - timedelta(days=1)) == []
+
+
 def test_week_totals_over_the_local_dates_in_range(log: SessionLog) -> None:
     history(log)
     assert log.week_totals() == [

@@ -53,6 +53,7 @@ def test_first_week_is_the_monday_of_the_earliest_finished_session(log: SessionL
     finished(log, datetime(2024, 4, 2, 9, tzinfo=LONDON), "completed", 600)
     assert stats.first_week(log, date(2024, 5, 1)) == date(2024, 3, 11)
     assert stats.first_week(log, date(2024, 3, 13)) is None
+    assert stats.first_week(log, date(2024, 3, 14)) == date(2024, 3, 11)  # that very day
 
 
 def with_pain(

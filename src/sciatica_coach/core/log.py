@@ -500,6 +500,19 @@ class SessionLog(SymptomRecords, ReminderRecords):
         )
         return date.fromisoformat(first) if first is not None else None
 
+    def done_days(self, until: date) -> list[date]:
+        """Every local date up to ``until`` with a session that counts towards the plan,
+        oldest first: the day streaks, without the day totals' sums (Progress asks at each
+        refresh, over the whole history)."""
+        rows = self._read(
+            # equivalent mutant: SQL keywords and names are case-blind
+            f"SELECT DISTINCT local_date FROM sessions WHERE local_date <= ? AND {_ADHERENT_SQL}"
+            # equivalent mutant: SQL keywords and names are case-blind
+            " ORDER BY local_date",
+            (until.isoformat(),),
+        )
+        return [date.fromisoformat(day) for (day,) in rows]
+
     def week_totals(
         self, since: date | None = None, until: date | None = None
     ) -> list[PeriodTotals]:

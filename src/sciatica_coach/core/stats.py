@@ -172,7 +172,7 @@ def streaks(log: SessionLog, today: date) -> Streaks:
         for t in log.week_totals(until=today)
         if t.adherent >= week_plan(history, t.period_start).planned_per_week
     ]
-    done_days = [t.period_start for t in log.day_totals(until=today) if t.adherent > 0]
+    done_days = log.done_days(today)
     this_week = week_start(today)
     return Streaks(
         current_weeks=_run_ending(met_weeks, this_week, ONE_WEEK)
@@ -222,8 +222,8 @@ def days_exercised(log: SessionLog, start: date, end: date) -> list[DayActivity]
 
 def first_week(log: SessionLog, today: date) -> date | None:
     """The Monday of the first week with a finished session up to today; None if there is none."""
-    weeks = log.week_totals(until=today)
-    return weeks[0].period_start if weeks else None
+    first = log.first_day()
+    return week_start(first) if first is not None and first <= today else None
 
 
 def pain_by_week(log: SessionLog, start: date, end: date) -> list[WeekPain]:
