@@ -126,6 +126,12 @@ def make_app(tmp_path: Path, qtbot: QtBot) -> Iterator[App]:
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     yield App(window, clock, log, qtbot)
     window.close()
+    # The test's other windows go with it (Preferences, a reminder popup): one left on
+    # screen kept a later test's hover from seeing the mouse (test_progress_view's bar hover
+    # after test_settings_page).
+    for other in QApplication.topLevelWidgets():
+        if other.isVisible():
+            other.close()
     cue_player.close(wait_seconds=1.0)
     window.context.log.close()
     log.close()
