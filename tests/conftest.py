@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +20,20 @@ from sciatica_coach.core.log import SessionLog
 def data(tmp_path: Path) -> Path:
     """A data folder under the test's own temporary folder, not made yet."""
     return tmp_path / "data"
+
+
+@pytest.fixture
+def new_york() -> Iterator[None]:
+    """The machine's own zone set to New York, so "local" and UTC differ."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
 
 
 @pytest.fixture

@@ -6,10 +6,7 @@ times stored in UTC whatever the machine's zone."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -498,20 +495,6 @@ def test_a_closed_log_says_which_file_it_could_not_use(log: SessionLog) -> None:
 
 
 # --- UTC on disk ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def new_york() -> Iterator[None]:
-    """The machine's own zone set to New York, so "local" and UTC differ."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def test_times_are_stored_and_read_in_utc_whatever_the_machine_s_zone(

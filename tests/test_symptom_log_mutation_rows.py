@@ -5,10 +5,7 @@ subject or every one a rule made), and every refusal with its message."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -279,20 +276,6 @@ def test_a_suggestion_is_only_offered_after_a_logged_session(log: SessionLog) ->
         offer(log, 42, "leave-out", "hips", "bridge_x")
     assert "There is no session 42" in str(missing.value)
     assert log.suggestions() == []
-
-
-@pytest.fixture
-def new_york() -> Iterator[None]:
-    """The machine's own zone set to New York, so "local" and UTC differ."""
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = "America/New_York"
-    time.tzset()
-    yield
-    if before is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def test_symptom_times_are_stored_and_read_in_utc_whatever_the_machine_s_zone(
