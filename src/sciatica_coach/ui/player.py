@@ -100,8 +100,8 @@ CUE_SOUNDS = {
 
 def _until_next_second(seconds_left: float) -> float:
     """Seconds until a countdown showing ``seconds_left`` shows the second below
-    (`core.words.countdown` rounds up, with a millisecond of tolerance)."""
-    shown = max(0, math.ceil(seconds_left - 1e-3))
+    (`core.words.whole_seconds_left` rounds up, with a millisecond of tolerance)."""
+    shown = whole_seconds_left(seconds_left)
     return max(0.0, seconds_left - (shown - 1 + 1e-3)) if shown else LONGEST_POLL_MS / 1000
 
 
