@@ -129,7 +129,7 @@ def motion_phase(
     The result rises and falls linearly; `render_svg` eases it, so the figure slows at
     both ends of a movement.
     """
-    t = max(0.0, seconds_into_step) if math.isfinite(seconds_into_step) else 0.0
+    t = _seconds_in(seconds_into_step)
     if mode == "hold":
         return 1.0 if ease_in <= 0 else min(1.0, t / ease_in)
     if mode != "reps":
@@ -138,9 +138,7 @@ def motion_phase(
     if tempo is not None and not tempo > 0:
         # i18n: not words (a programmer's error)
         raise ValueError(f"tempo must be a positive number of seconds, got {tempo}")
-    period = tempo if tempo is not None else SELF_PACED_REP_SECONDS
-    pause = min(max(hold_seconds or 0.0, 0.0), period / 2)
-    travel = (period - pause) / 2
+    period, pause, travel = _rep_timing(tempo, hold_seconds)
     u = t % period
     if u < travel:
         return u / travel
@@ -160,17 +158,28 @@ def motion_rate(
     """How fast `motion_phase` changes at a moment (phase per second, below zero on the way
     back) and for how many more seconds it keeps that rate: the player sleeps until the
     figure's next frame is due rather than polling for it."""
-    t = max(0.0, seconds_into_step) if math.isfinite(seconds_into_step) else 0.0
+    t = _seconds_in(seconds_into_step)
     if mode == "hold":
         if ease_in <= 0 or t >= ease_in:
             return 0.0, math.inf
         return 1.0 / ease_in, ease_in - t
-    period = tempo if tempo is not None else SELF_PACED_REP_SECONDS
-    pause = min(max(hold_seconds or 0.0, 0.0), period / 2)
-    travel = (period - pause) / 2
+    period, pause, travel = _rep_timing(tempo, hold_seconds)
     u = t % period
     if u < travel:
         return 1.0 / travel, travel - u
     if u < travel + pause:
         return 0.0, travel + pause - u
     return -1.0 / travel, period - u
+
+
+def _seconds_in(seconds_into_step: float) -> float:
+    """The time into a step, a nonsense one (negative, infinite, NaN) read as its start."""
+    return max(0.0, seconds_into_step) if math.isfinite(seconds_into_step) else 0.0
+
+
+def _rep_timing(tempo: float | None, hold_seconds: float | None) -> tuple[float, float, float]:
+    """One rep's seconds: its whole period, its pause at the end pose, and each way's travel
+    (self-paced reps loop at `SELF_PACED_REP_SECONDS`)."""
+    period = tempo if tempo is not None else SELF_PACED_REP_SECONDS
+    pause = min(max(hold_seconds or 0.0, 0.0), period / 2)
+    return period, pause, (period - pause) / 2
