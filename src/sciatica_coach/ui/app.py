@@ -37,7 +37,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -1164,16 +1163,13 @@ PageT = TypeVar("PageT")  # i18n: not words (a type name)
 class LazyPage(QWidget, Generic[PageT]):
     """A page whose real widget is made the first time it is shown."""
 
-    def __init__(self, make: Callable[[], PageT], waiting: str = "") -> None:
+    def __init__(self, make: Callable[[], PageT]) -> None:
         super().__init__()
         self._make = make
         self._content: PageT | None = None
+        self._coming = False  # build_soon has asked for it
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._waiting = QLabel(waiting)
-        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._waiting.hide()
-        self._layout.addWidget(self._waiting)
 
     @property
     def built(self) -> bool:
@@ -1183,16 +1179,15 @@ class LazyPage(QWidget, Generic[PageT]):
         if self._content is None:
             self._content = self._make()
             assert isinstance(self._content, QWidget)
-            self._waiting.hide()
             self._layout.addWidget(self._content)
         return self._content
 
     def build_soon(self) -> None:
-        """Show the waiting line now and make the page once it is on screen: a first build
-        that loads libraries takes a moment, and the window answers meanwhile."""
-        if self.built or self._waiting.isVisible():
+        """Make the page once the window has painted its frame: a first build that reads a
+        long log takes a moment, and the window answers meanwhile."""
+        if self.built or self._coming:
             return
-        self._waiting.setVisible(bool(self._waiting.text()))
+        self._coming = True
         QTimer.singleShot(FRAME_FIRST_MS, self.content)
 
 
