@@ -7,13 +7,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtNetwork import QLocalServer
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from sciatica_coach.core import paths
 from sciatica_coach.core.library import load_library
 from sciatica_coach.core.log import SessionLog
 from sciatica_coach.core.records import WeeklyPlan
-from sciatica_coach.ui.app import AppContext, MainWindow, app_icon, build_context, build_main_window
+from sciatica_coach.ui.app import (
+    AppContext,
+    MainWindow,
+    app_icon,
+    build_context,
+    build_main_window,
+    finish_application,
+    make_application,
+)
+from sciatica_coach.ui.focus_ring import install_focus_ring
 from sciatica_coach.ui.launch import (
     bring_forward_running_instance,
     listen_for_second_launch,
@@ -145,6 +155,27 @@ def test_the_first_window_fits_the_screen_it_opens_on(tmp_path: Path, qtbot: QtB
 def test_the_window_icon_is_drawn_at_every_size_without_the_svg(qtbot: QtBot) -> None:
     sizes = {size.width() for size in app_icon().availableSizes()}
     assert sizes == {16, 24, 32, 48, 64, 128, 256, 512}
+
+
+def test_the_large_icon_sizes_and_the_focus_ring_come_after_the_first_window(
+    qtbot: QtBot,
+) -> None:
+    def icon_sizes() -> set[int]:
+        return {size.width() for size in QApplication.windowIcon().availableSizes()}
+
+    app = make_application()
+    assert icon_sizes() == {16, 24, 32, 48, 64}
+    window = QWidget()
+    button = QPushButton("Start", window)
+    qtbot.addWidget(window)
+    window.show()
+    button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+    finish_application()
+    assert icon_sizes() == {16, 24, 32, 48, 64, 128, 256, 512}
+    # The control focused before the ring was installed has it at once.
+    ring = install_focus_ring(app).ring
+    assert ring is not None and ring.widget() is button
 
 
 def test_the_app_window_paints_its_heading_first_and_reads_the_rest_just_after(

@@ -59,7 +59,6 @@ from sciatica_coach.core.words import day_heading, leave_out_done
 from sciatica_coach.i18n import N_, _
 from sciatica_coach.ui.answers import OutputChoice, ResumeAnswer
 from sciatica_coach.ui.colours import NAVIGATION_STYLE
-from sciatica_coach.ui.focus_ring import install_focus_ring
 from sciatica_coach.ui.pages import NAVIGATION, Page
 from sciatica_coach.ui.plain_text import show_warning
 from sciatica_coach.ui.settings_keys import ANIMATED_KEY, GEOMETRY_KEY, LEG_QUESTION_KEY, TRAY_KEY
@@ -1247,17 +1246,31 @@ def make_application(qt_options: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("sciatica-coach")
-    app.setWindowIcon(app_icon())
-    install_focus_ring(app)
+    # Up to 64 pixels until the first paint (finish_application adds the rest): on X11 every
+    # size is decoded as the window is mapped, and the three largest take about 8 ms.
+    app.setWindowIcon(app_icon(up_to=FIRST_ICON_SIZE))
     return app
 
 
-def app_icon() -> QIcon:
-    """The app's icon from its drawn sizes (16 to 512 pixels), else its SVG: the PNGs need
-    neither QtSvg nor its icon plugin at start-up (about 1 MB resident, a few ms)."""
+def finish_application() -> None:
+    """What the first window does not wait for: the icon's large sizes (task switchers, docks)
+    and the keyboard focus ring (ui.focus_ring), which imports most of the colours."""
+    from sciatica_coach.ui.focus_ring import install_focus_ring
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if max((size.width() for size in app.windowIcon().availableSizes()), default=0) < 512:
+        app.setWindowIcon(app_icon())
+    install_focus_ring(app)
+
+
+def app_icon(up_to: int = 512) -> QIcon:
+    """The app's icon from its drawn sizes (16 to ``up_to`` pixels), else its SVG: the PNGs
+    need neither QtSvg nor its icon plugin at start-up (about 1 MB resident, a few ms)."""
     icons = paths.assets_dir() / "icons"
     icon = QIcon()
-    for size in ICON_SIZES:
+    for size in (size for size in ICON_SIZES if size <= up_to):
         png = icons / "hicolor" / f"{size}x{size}" / "apps" / "sciatica-coach.png"
         if png.is_file():
             icon.addFile(str(png), QSize(size, size))
@@ -1266,6 +1279,7 @@ def app_icon() -> QIcon:
 
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+FIRST_ICON_SIZE = 64
 
 
 def build_context(data: Path, *, library: bool = True) -> AppContext:
@@ -1380,7 +1394,7 @@ def _open_and_run(
     start_routine: str | None,
     background: bool = False,
 ) -> int:
-    from sciatica_coach.ui.safety import ensure_safety_acknowledged
+    from sciatica_coach.ui.safety import ensure_safety_acknowledged, safety_acknowledged
 
     try:
         # On screen, the routines are read just after the first paint (finish_start).
@@ -1392,6 +1406,9 @@ def _open_and_run(
         qt_app = QApplication.instance()  # ``app`` itself may be a stand-in in tests
         if isinstance(qt_app, QApplication):
             context.appearance = apply_appearance(qt_app, context.settings)
+        if background or not safety_acknowledged(context.settings):
+            # The safety screen comes first: its keys need the focus ring.
+            finish_application()
         if not ensure_safety_acknowledged(context.settings):
             return 0
         try:
@@ -1412,6 +1429,7 @@ def _open_and_run(
                 window.offer_morning_check()
 
         def finish() -> None:
+            finish_application()
             try:
                 window.finish_start()
             except LogError as error:

@@ -45,6 +45,8 @@ class FocusRingFollower:
     def __init__(self, app: QApplication) -> None:
         self._ring: FocusRing | None = None
         app.focusChanged.connect(self._follow)
+        # The app installs it once its window is on screen: ring what is focused already.
+        self._follow(None, app.focusWidget())
 
     @property
     def ring(self) -> FocusRing | None:
