@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -251,6 +252,45 @@ def value(lines: list[str], key: str) -> float:
         if line.startswith(key + " "):
             return float(line.split()[1])
     raise KeyError(f"{key} not printed: {lines[-5:]}")
+
+
+# A pause longer than this in a thread that only sleeps 5 ms at a time is the machine's: the
+# process was not run (another program, or the virtual machine itself was held up).
+MACHINE_PAUSE_SECONDS = 0.015
+
+
+@contextmanager
+def machine_pauses() -> Iterator[list[tuple[float, float]]]:
+    """While inside, a thread of this process sleeps 5 ms at a time; the list fills with the
+    (start, end) of every wait that overran by over MACHINE_PAUSE_SECONDS, on the clock all
+    processes share (time.monotonic). A child's stall that the same pause covers was not the
+    child's doing: on a 2-CPU virtual machine a bare Qt timer here misses 50-100 ms now and
+    then with no work at all to do."""
+    pauses: list[tuple[float, float]] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        before = time.monotonic()
+        while not stop.wait(0.005):
+            now = time.monotonic()
+            if now - before > 0.005 + MACHINE_PAUSE_SECONDS:
+                pauses.append((before, now))
+            before = now
+
+    watcher = threading.Thread(target=watch, name="machine-pauses", daemon=True)
+    watcher.start()
+    try:
+        yield pauses
+    finally:
+        stop.set()
+        watcher.join()
+
+
+def own_part(gap: tuple[float, float], pauses: list[tuple[float, float]]) -> float:
+    """Seconds of ``gap`` outside every machine pause (pauses do not overlap each other)."""
+    start, end = gap
+    covered = sum(max(0.0, min(end, b) - max(start, a)) for a, b in pauses)
+    return max(0.0, end - start - covered)
 
 
 @contextmanager

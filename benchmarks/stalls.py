@@ -1,6 +1,11 @@
 """The longest the event loop is blocked: the gaps between the ticks of a 5 ms timer while the
 app starts, runs a 45-minute session, opens Progress on a 10-year log and prints a 1-year report.
 
+A stall counts as the app's only where the machine was running it: beside each case a thread of
+this process sleeps 5 ms at a time (common.machine_pauses), and any stretch of a gap in which
+that thread overslept too was the machine's, not the app's (this 2-CPU virtual machine stops
+a bare Qt timer for 50-100 ms now and then). Both the raw and the app's own figure print.
+
 Each case runs in a fresh interpreter, offscreen at 1280x800:
 - start-up: from the main window's show (`run_app`) until 3 s later;
 - session: Gentle start repeated to 45 minutes on a fake clock running 40 times as fast (each
@@ -19,7 +24,16 @@ from __future__ import annotations
 
 import sys
 
-from common import ROOT, load_note, platform_env, run_child, value, verdict
+from common import (
+    ROOT,
+    load_note,
+    machine_pauses,
+    own_part,
+    platform_env,
+    run_child,
+    value,
+    verdict,
+)
 
 WORST_MS = 50.0
 SESSION_P99_MS = 16.0
@@ -35,10 +49,13 @@ ticks = []
 ticker = QTimer()
 ticker.setTimerType(Qt.TimerType.PreciseTimer)
 ticker.setInterval(5)
-ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+ticker.timeout.connect(lambda: ticks.append(time.monotonic()))
 def report():
     gaps = sorted(b - a for a, b in zip(ticks, ticks[1:]))
     print(f"worst {gaps[-1] * 1000:.1f}", flush=True)
+    for a, b in zip(ticks, ticks[1:]):
+        if b - a > 0.02:
+            print(f"gap {a!r} {b!r}", flush=True)
     print(f"p99 {gaps[int(len(gaps) * 0.99)] * 1000:.1f}", flush=True)
     print(f"ticks {len(ticks)}", flush=True)
     app.quit()
@@ -161,15 +178,31 @@ app.exec()
 
 def main() -> int:
     print(f"event loop stalls, offscreen 1280x800; {load_note()}")
-    print(f"{'case':<22}{'worst ms':>10}{'p99 ms':>9}{'ticks':>8}")
+    print(
+        f"{'case':<22}{'worst ms':>10}{'its own':>9}{'p99 ms':>8}{'ticks':>7}{'machine pauses':>16}"
+    )
     passed = True
     with platform_env("offscreen") as env:
         for case, code in CASES.items():
-            _, lines = run_child(TICKS + code, str(ROOT), env=env, timeout=600)
+            with machine_pauses() as pauses:
+                _, lines = run_child(TICKS + code, str(ROOT), env=env, timeout=600)
             worst, p99 = value(lines, "worst"), value(lines, "p99")
-            print(f"{case:<22}{worst:>10.1f}{p99:>9.1f}{value(lines, 'ticks'):>8.0f}")
+            gaps = [
+                (float(line.split()[1]), float(line.split()[2]))
+                for line in lines
+                if line.startswith("gap ")
+            ]
+            # The longest the app itself held the loop: each long gap less any stretch of it
+            # in which the machine ran neither this process nor the child. Gaps of 20 ms or
+            # less are not listed by the child; they count whole.
+            own = max([own_part(gap, pauses) * 1000 for gap in gaps] + [min(worst, 20.0)])
+            longest_pause = max((b - a for a, b in pauses), default=0.0) * 1000
+            print(
+                f"{case:<22}{worst:>10.1f}{own:>9.1f}{p99:>8.1f}{value(lines, 'ticks'):>7.0f}"
+                f"{len(pauses):>7}, longest {longest_pause:.0f} ms"
+            )
             passed &= verdict(
-                f"longest stall, {case}", f"{worst:.0f} ms", f"<= {WORST_MS:.0f} ms", worst <= 50
+                f"longest stall, {case}", f"{own:.0f} ms", f"<= {WORST_MS:.0f} ms", own <= WORST_MS
             )
             if case == "session":
                 passed &= verdict(
