@@ -6,7 +6,8 @@ clock through a session of the usual length: the exercise measured, then Gentle 
 Process CPU time (all threads) is read from the moment the work step starts, for SECONDS;
 the figure is the share of one core. The preparation before it, where the player draws the
 figure's frames ahead while it stands still, is printed beside it ("lead-in"), so that work
-is seen, not hidden.
+is seen, not hidden. "drawn/s" counts frames drawn while measuring (`render_count`), which is
+0 when every frame was drawn in the lead-in, as it should be; frames shown are not counted.
 
     .venv/bin/python benchmarks/idle_cpu.py [SECONDS]
 """
@@ -137,7 +138,7 @@ def tray_idle(seconds: float = 60.0) -> bool:
 def main() -> int:
     print(f"session CPU over {SECONDS:.0f} s of a work step, 1280x800; {load_note()}")
     print(
-        f"{'platform':<10}{'case':<13}{'animation':<11}{'CPU %':>7}{'frames/s':>10}"
+        f"{'platform':<10}{'case':<13}{'animation':<11}{'CPU %':>7}{'drawn/s':>10}"
         f"{'lead-in CPU %':>15}"
     )
     passed = True
