@@ -539,6 +539,9 @@ class ProgressView(QWidget):
         self.reach_points: list[ReachPoint] = []
         self.reach_weeks: list[WeekReach] = []
         self.reach_trend: ReachTrend | None = None
+        # The two line charts' lines, made with their plots once pyqtgraph is loaded.
+        self.pain_items: dict[str, pg.PlotDataItem] = {}
+        self.reach_items: dict[str, pg.PlotDataItem] = {}
         self.completion: float | None = None
         self.streaks: Streaks | None = None
         self._syncing_plan = False
@@ -1134,19 +1137,30 @@ class ProgressView(QWidget):
         )
 
     def _push_pain(self) -> None:
-        if self.pain.plot is None or not self.pain.series:  # no plot, or an empty log
+        self._push_lines(self.pain, self.pain_items, bool(self.pain_weeks), self._style_pain_items)
+
+    def _push_lines(
+        self,
+        card: ChartCard,
+        items: dict[str, pg.PlotDataItem],
+        weekly: bool,
+        style: Callable[[], None],
+    ) -> None:
+        """Give a line chart's items its card's series: each point mid-day, or mid-week for
+        weekly means, over the range on show."""
+        if card.plot is None or not card.series:  # no plot, or an empty log
             return
-        offset = 3.5 if self.pain_weeks else 0.5
-        for key, (days, values) in self.pain.series.items():
+        offset = 3.5 if weekly else 0.5
+        for key, (days, values) in card.series.items():
             # Antialiased lines through hundreds of points cost tens of milliseconds to paint;
             # that many points are a blur anyway, so they get Qt's fast plain lines.
-            self.pain_items[key].setData(
+            items[key].setData(
                 x=[day_x(d) + offset for d in days],
                 y=values,
                 antialias=len(days) <= SYMBOLS_UP_TO,
             )
-        self._style_pain_items()
-        self.pain.plot.getPlotItem().setXRange(*self._span, padding=0.01)
+        style()
+        card.plot.getPlotItem().setXRange(*self._span, padding=0.01)
 
     def _draw_reach(self, words: str) -> None:
         """Heights (see symptom_stats.reach_height) per session, or weekly means over long
@@ -1177,17 +1191,9 @@ class ProgressView(QWidget):
         self.reach.set_summary(None if empty else reach_trend_text(self.reach_trend))
 
     def _push_reach(self) -> None:
-        if self.reach.plot is None or not self.reach.series:  # no plot, or an empty log
-            return
-        offset = 3.5 if self.reach_weeks else 0.5
-        for key, (days, values) in self.reach.series.items():
-            self.reach_items[key].setData(
-                x=[day_x(d) + offset for d in days],
-                y=values,
-                antialias=len(days) <= SYMBOLS_UP_TO,
-            )
-        self._style_reach_items()
-        self.reach.plot.getPlotItem().setXRange(*self._span, padding=0.01)
+        self._push_lines(
+            self.reach, self.reach_items, bool(self.reach_weeks), self._style_reach_items
+        )
 
     def _show_figures(self, words: str) -> None:
         if self.completion is None:
