@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -141,6 +142,24 @@ def build(path: Path, seed: int = 2015) -> tuple[int, int, int]:
     conn.execute("ANALYZE")
     conn.close()
     return len(sessions), len(steps), len(pains)
+
+
+def window_on_ten_years() -> Any:
+    """The app's main window (not shown) over a new log of ten years, as the app opens Progress
+    (``paint_pages_first``), its today the log's last day so that the default range of three
+    months is full of sessions. For the Progress cases of stalls.py and progress_first_visit.py,
+    which need a QApplication first."""
+    from sciatica_coach.core.paths import DATABASE_NAME
+    from sciatica_coach.ui.app import build_main_window
+
+    folder = Path(tempfile.mkdtemp()) / "data"
+    folder.mkdir()
+    build(folder / DATABASE_NAME)
+    window = build_main_window(folder)
+    last_day = window.context.log.sessions(limit=1)[0].local_date
+    window.context.now = lambda: datetime.combine(last_day, dt_time(20)).astimezone()
+    window.paint_pages_first = True  # as run_app sets it
+    return window
 
 
 def utc(moment: datetime) -> str:

@@ -26,24 +26,14 @@ CHARTS_MS = 500.0
 AGAIN_MS = 150.0
 
 VISIT = """
-import os, sys, time, tempfile
-from datetime import datetime, time as dt_time
-from pathlib import Path
+import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer, Qt
 sys.path[:0] = [os.path.join(sys.argv[1], "benchmarks")]
 import log_scale
-from sciatica_coach.core.paths import DATABASE_NAME
-from sciatica_coach.ui.app import build_main_window, make_application
+from sciatica_coach.ui.app import make_application
 from sciatica_coach.ui.pages import Page
 app = make_application()
-folder = Path(tempfile.mkdtemp()) / "data"
-folder.mkdir()
-log_scale.build(folder / DATABASE_NAME)
-window = build_main_window(folder)
-# Today is the log's last day, so the default range (3 months) is full of sessions.
-last_day = window.context.log.sessions(limit=1)[0].local_date
-window.context.now = lambda: datetime.combine(last_day, dt_time(20)).astimezone()
-window.paint_pages_first = True  # as run_app sets it
+window = log_scale.window_on_ten_years()
 window.resize(1280, 800)
 window.show()
 print("painted", flush=True)

@@ -117,16 +117,7 @@ app.exec()
     "Progress, 10 years": """
 import log_scale
 from sciatica_coach.ui.pages import Page
-folder = Path(tempfile.mkdtemp()) / "data"
-folder.mkdir()
-from sciatica_coach.core.paths import DATABASE_NAME
-log_scale.build(folder / DATABASE_NAME)
-window = build_main_window(folder)
-# Today is the log's last day, so the default range (3 months) is full of sessions.
-from datetime import datetime, time as dt_time
-last_day = window.context.log.sessions(limit=1)[0].local_date
-window.context.now = lambda: datetime.combine(last_day, dt_time(20)).astimezone()
-window.paint_pages_first = True
+window = log_scale.window_on_ten_years()
 window.resize(1280, 800)
 window.show()
 def open_progress():
