@@ -100,6 +100,7 @@ window.setWindowTitle("Sciatica Coach")
 nav = QListWidget()
 nav.addItems([_(page.value) for page in NAVIGATION])
 nav.setFixedWidth(150)
+# ui.colours.NAVIGATION_STYLE, written out: importing ui.colours brings core.timeline along.
 nav.setStyleSheet("QListWidget { font-size: 16px; } QListWidget::item { padding: 10px; }")
 today = QWidget()
 column = QVBoxLayout(today)

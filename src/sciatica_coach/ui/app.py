@@ -1233,6 +1233,10 @@ def preload_charts() -> None:
     import sciatica_coach.ui.progress  # noqa: F401 - imported for its side effect of loading
 
 
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+FIRST_ICON_SIZE = 64  # the largest before the first paint
+
+
 def make_application(qt_options: Sequence[str] = ()) -> QApplication:
     """The one QApplication, given only Qt's own options (``-style fusion`` and the like)."""
     existing = QApplication.instance()
@@ -1260,12 +1264,13 @@ def finish_application() -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    if max((size.width() for size in app.windowIcon().availableSizes()), default=0) < 512:
+    largest = max((size.width() for size in app.windowIcon().availableSizes()), default=0)
+    if largest < ICON_SIZES[-1]:
         app.setWindowIcon(app_icon())
     install_focus_ring(app)
 
 
-def app_icon(up_to: int = 512) -> QIcon:
+def app_icon(up_to: int = ICON_SIZES[-1]) -> QIcon:
     """The app's icon from its drawn sizes (16 to ``up_to`` pixels), else its SVG: the PNGs
     need neither QtSvg nor its icon plugin at start-up (about 1 MB resident, a few ms)."""
     icons = paths.assets_dir() / "icons"
@@ -1276,10 +1281,6 @@ def app_icon(up_to: int = 512) -> QIcon:
             icon.addFile(str(png), QSize(size, size))
     svg = icons / "sciatica-coach.svg"
     return QIcon(str(svg)) if icon.isNull() and svg.is_file() else icon
-
-
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-FIRST_ICON_SIZE = 64
 
 
 def build_context(data: Path, *, library: bool = True) -> AppContext:
